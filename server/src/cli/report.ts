@@ -1,0 +1,128 @@
+/** Output formats of `gpuplan check`: stylish (for people), json, and SARIF 2.1.0 (for code scanning). */
+import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { LineIndex, RULE_INFO, localize, type Finding, type FindingCode, type Locale } from '../core';
+import { columns } from './text-table';
+
+export interface FileReport {
+  /** The path as the user gave it. */
+  readonly file: string;
+  readonly text: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface JsonFinding {
+  file: string;
+  code: string;
+  severity: Finding['severity'];
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export function toJson(reports: readonly FileReport[]): JsonFinding[] {
+  return reports.flatMap(({ file, text, findings }) => {
+    const lines = new LineIndex(text);
+    return findings.map((f) => ({ file, code: f.code, severity: f.severity, message: f.message, range: lines.rangeOf(f.offset, f.length) }));
+  });
+}
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', underline: '\x1b[4m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+export function toStylish(reports: readonly FileReport[], color: boolean): string {
+  const paint = (code: keyof typeof COLORS, text: string) => (color ? COLORS[code] + text + COLORS.reset : text);
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const { file, text, findings } of reports) {
+    if (findings.length === 0) continue;
+    const lines = new LineIndex(text);
+    out.push(paint('underline', file));
+    const rows = findings.map((f) => {
+      counts[f.severity]++;
+      const { line, character } = lines.positionAt(f.offset);
+      return { where: `${line + 1}:${character + 1}`, severity: f.severity, label: l10n.t(f.severity), message: f.message, code: f.code };
+    });
+    const whereWidth = Math.max(...rows.map((r) => r.where.length));
+    const labelWidth = Math.max(...rows.map((r) => columns(r.label)));
+    for (const r of rows) {
+      const label = r.label + ' '.repeat(labelWidth - columns(r.label));
+      out.push(`  ${paint('dim', r.where.padEnd(whereWidth))}  ${paint(r.severity, label)}  ${r.message}  ${paint('dim', r.code)}`);
+    }
+    out.push('');
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  if (total === 0) {
+    out.push(l10n.t('No problems found in {0} file(s).', reports.length));
+  } else {
+    const summary = l10n.t('{0} problem(s): {1} error(s), {2} warning(s), {3} information.', total, counts.error, counts.warning, counts.information + counts.hint);
+    out.push(paint(counts.error > 0 ? 'error' : 'warning', paint('bold', `✖ ${summary}`)));
+  }
+  return out.join('\n');
+}
+
+const SARIF_LEVEL: Record<Finding['severity'], Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function artifactUri(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).map(encodeURIComponent).join('/');
+  return pathToFileURL(absolute).href;
+}
+
+export function toSarif(reports: readonly FileReport[], version: string, locale: Locale, cwd = process.cwd()): Log {
+  const codes = Object.keys(RULE_INFO) as FindingCode[];
+  const rules: ReportingDescriptor[] = codes.map((code) => ({
+    id: code,
+    name: code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+    shortDescription: { text: localize(locale, RULE_INFO[code].description) },
+    defaultConfiguration: { level: SARIF_LEVEL[RULE_INFO[code].severity] },
+  }));
+  const results: Result[] = reports.flatMap(({ file, text, findings }) => {
+    const lines = new LineIndex(text);
+    const uri = artifactUri(file, cwd);
+    return findings.map((f): Result => {
+      const { start, end } = lines.rangeOf(f.offset, f.length);
+      return {
+        ruleId: f.code,
+        ruleIndex: codes.indexOf(f.code),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+            },
+          },
+        ],
+        ...(f.related?.length
+          ? {
+              relatedLocations: f.related.map((r, id) => {
+                const range = lines.rangeOf(r.offset, r.length);
+                return {
+                  id,
+                  message: { text: r.message },
+                  physicalLocation: {
+                    artifactLocation: { uri },
+                    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+                  },
+                };
+              }),
+            }
+          : {}),
+      };
+    });
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'gpuplan', semanticVersion: version, version, rules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}

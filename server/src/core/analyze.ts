@@ -1,0 +1,162 @@
+/**
+ * `analyze(text, options) → findings`: parse → schema → rules, in offsets.
+ * Pure: no I/O, no editor types. The language server, the CLI, the preview and the tests call it.
+ */
+import { ParseErrorCode } from 'jsonc-parser';
+import { computeCost, type CostModel } from './cost';
+import { MAX_NESTING_DEPTH, parseDocument, type ParsedDocument, type SyntaxProblem } from './document';
+import type { Finding, FindingCode, RawFinding, Severity } from './findings';
+import { msg, render, type Locale, type Message } from './l10n';
+import type { Plan } from './plan';
+import { DEFAULT_ABBREVIATION_ALLOWLIST } from './rules/text';
+import { RULE_FAMILIES, RULE_INFO } from './rules';
+import type { RuleContext } from './rules/context';
+import { collectTextStrings, schemaFindings, type TextString } from './schema';
+
+export interface AnalyzeOptions {
+  /** Language of the messages. Default Korean. */
+  readonly locale?: Locale;
+  /** Per-code severity overrides; "off" silences a code. */
+  readonly severity?: Readonly<Partial<Record<string, Severity | 'off'>>>;
+  /** Acronyms that need no full name, on top of the defaults. */
+  readonly abbreviationAllowlist?: readonly string[];
+}
+
+export interface Analysis {
+  readonly document: ParsedDocument;
+  readonly plan: Plan;
+  readonly cost: CostModel;
+  readonly findings: Finding[];
+}
+
+export const SYNTAX_MESSAGES: Partial<Record<SyntaxProblem['code'], string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'Invalid symbol.',
+  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number.',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected.',
+  [ParseErrorCode.ValueExpected]: 'A value is expected.',
+  [ParseErrorCode.ColonExpected]: 'A colon ":" is expected.',
+  [ParseErrorCode.CommaExpected]: 'A comma "," is expected.',
+  [ParseErrorCode.CloseBraceExpected]: 'A closing brace "}" is expected.',
+  [ParseErrorCode.CloseBracketExpected]: 'A closing bracket "]" is expected.',
+  [ParseErrorCode.EndOfFileExpected]: 'Nothing may follow the plan\'s closing brace.',
+  [ParseErrorCode.InvalidCommentToken]: 'Comments are not allowed in a gpuplan file (it is plain JSON).',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'The comment is not closed.',
+  [ParseErrorCode.UnexpectedEndOfString]: 'The string is not closed: a closing double quote is missing.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'The number is not complete.',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character.',
+  [ParseErrorCode.InvalidCharacter]: 'Invalid character in a string: control characters such as line breaks must be escaped (\\n).',
+};
+
+function syntaxFinding(doc: ParsedDocument, problem: SyntaxProblem): RawFinding {
+  const { text } = doc;
+  if (problem.code === 'tooDeep') {
+    return { code: 'syntax', offset: problem.offset, length: 1, message: msg('Nesting deeper than {0} levels is not supported; the plan was not read.', MAX_NESTING_DEPTH) };
+  }
+  if (text.trim().length === 0 || text.trim() === '\ufeff') {
+    return { code: 'syntax', offset: 0, length: 0, message: msg('The file is empty. Start from the command "gpuplan: New Plan" or a snippet.') };
+  }
+  if (problem.code === ParseErrorCode.PropertyNameExpected || problem.code === ParseErrorCode.ValueExpected) {
+    // A trailing comma: point at the comma, which is what the user has to delete.
+    let i = problem.offset - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] === ',' && (text[problem.offset] === '}' || text[problem.offset] === ']')) {
+      return { code: 'syntax', offset: i, length: 1, message: msg('Trailing comma: remove this ",".'), data: { fix: 'removeTrailingComma' } };
+    }
+  }
+  const template = SYNTAX_MESSAGES[problem.code] ?? 'Syntax error.';
+  return { code: 'syntax', offset: problem.offset, length: problem.length, message: msg(template) };
+}
+
+function duplicateFindings(doc: ParsedDocument): RawFinding[] {
+  return doc.duplicates.map(({ key, first }) => ({
+    code: 'schema' as const,
+    offset: first.offset,
+    length: first.length,
+    message: msg('Duplicate key {0}: this value is ignored because the same key appears again below. Merge the two, or text will be lost.', JSON.stringify(first.value)),
+    data: { keyword: 'duplicateKey' },
+    related: [{ offset: key.offset, length: key.length, message: msg('The later {0}, whose value is used.', JSON.stringify(key.value)) }],
+  }));
+}
+
+function renderFinding(raw: RawFinding, locale: Locale, severity: Severity): Finding {
+  return {
+    code: raw.code,
+    severity,
+    offset: raw.offset,
+    length: raw.length,
+    message: render(locale, raw.message),
+    ...(raw.path ? { path: raw.path } : {}),
+    ...(raw.data !== undefined ? { data: raw.data } : {}),
+    ...(raw.related?.length ? { related: raw.related.map((r) => ({ offset: r.offset, length: r.length, message: render(locale, r.message) })) } : {}),
+  };
+}
+
+export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
+  const locale = options.locale ?? 'ko';
+  // jsonc-parser may report the same spot twice while it recovers; one finding per spot is enough.
+  const raw: RawFinding[] = [];
+  const syntaxSpots = new Set<number>();
+  for (const problem of doc.syntaxErrors) {
+    const finding = syntaxFinding(doc, problem);
+    if (syntaxSpots.has(finding.offset)) continue;
+    syntaxSpots.add(finding.offset);
+    raw.push(finding);
+  }
+  const isPlanObject = doc.root?.type === 'object';
+  const plan = (isPlanObject ? doc.value : {}) as Plan;
+  let cost: CostModel | undefined;
+  const costOf = () => (cost ??= computeCost(plan));
+
+  if (doc.root) {
+    raw.push(...duplicateFindings(doc));
+    try {
+      raw.push(...schemaFindings(doc));
+    } catch (error) {
+      raw.push(internalError(doc, 'schema', error));
+    }
+  }
+
+  if (isPlanObject) {
+    let texts: TextString[] | undefined;
+    const context: RuleContext = {
+      doc,
+      plan,
+      options: { abbreviationAllowlist: new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...(options.abbreviationAllowlist ?? [])]) },
+      texts: () => (texts ??= collectTextStrings(doc.root)),
+      cost: costOf,
+      report: (finding) => raw.push(finding),
+    };
+    for (const family of RULE_FAMILIES) {
+      try {
+        family.run(context);
+      } catch (error) {
+        raw.push(internalError(doc, family.id, error));
+      }
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const finding of raw) {
+    const configured = options.severity?.[finding.code];
+    if (configured === 'off') continue;
+    findings.push(renderFinding(finding, locale, configured ?? finding.severity ?? RULE_INFO[finding.code as FindingCode].severity));
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  return { document: doc, plan, cost: costOf(), findings };
+}
+
+function internalError(doc: ParsedDocument, family: string, error: unknown): RawFinding {
+  const detail: Message = msg('{0}', error instanceof Error ? error.message : String(error));
+  return {
+    code: 'internal-error',
+    offset: doc.root?.offset ?? 0,
+    length: doc.root ? 1 : 0,
+    message: msg('The "{0}" checks failed unexpectedly ({1}); the other checks still ran. Please report this.', family, render('en', detail)),
+    data: { family },
+  };
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {
+  return analyzeDocument(parseDocument(text), options).findings;
+}

@@ -1,0 +1,70 @@
+/** Calendar arithmetic on the plan's ISO dates (`YYYY-MM-DD`) and months (`YYYY-MM`). */
+
+export interface YearMonthDay {
+  readonly year: number;
+  readonly month: number; // 1–12
+  readonly day: number; // 1–31
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function parseDate(value: unknown): YearMonthDay | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = DATE.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/** `YYYY-MM` as a month index (year × 12 + month − 1), so months compare and subtract. */
+export function parseMonth(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = MONTH.exec(value);
+  if (!match) return undefined;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? Number(match[1]) * 12 + month - 1 : undefined;
+}
+
+export const monthOfDate = (date: YearMonthDay): number => date.year * 12 + date.month - 1;
+
+export function formatMonthIndex(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Months from `start` to `end` inclusive of both days, as a real number: 03-01…08-31 → 6. */
+export function monthSpan(start: YearMonthDay, end: YearMonthDay): number {
+  // The day after `end`, so that whole months come out whole.
+  const next = new Date(Date.UTC(end.year, end.month - 1, end.day + 1));
+  const [y, m, d] = [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
+  let months = (y - start.year) * 12 + (m - start.month);
+  let days = d - start.day;
+  if (days < 0) {
+    months -= 1;
+    days += daysInMonth(start.year + Math.floor((start.month - 1 + months) / 12), ((start.month - 1 + months) % 12) + 1);
+  }
+  const anchorYear = start.year + Math.floor((start.month - 1 + months) / 12);
+  const anchorMonth = ((start.month - 1 + months) % 12) + 1;
+  return months + days / daysInMonth(anchorYear, anchorMonth);
+}
+
+/** Whether a declared month count fits a period: equal to the span rounded down or up. */
+export function monthsFit(declared: number, span: number): boolean {
+  return declared === Math.floor(span + 1e-9) || declared === Math.ceil(span - 1e-9);
+}
+
+export const compareDates = (a: YearMonthDay, b: YearMonthDay): number => a.year - b.year || a.month - b.month || a.day - b.day;
+
+/** `2026-03` → `2026.03.`, `2026-03-01` → `2026.03.01.`: the form's way of writing dates. */
+export function formatKoreanDate(value: string): string {
+  const date = parseDate(value);
+  if (date) return `${date.year}.${String(date.month).padStart(2, '0')}.${String(date.day).padStart(2, '0')}.`;
+  const month = parseMonth(value);
+  if (month !== undefined) return `${formatMonthIndex(month).replace('-', '.')}.`;
+  return value;
+}

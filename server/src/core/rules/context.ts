@@ -1,0 +1,66 @@
+/** What a rule family sees: the document, the plan, helpers to place findings, and a reporter. */
+import type { CostModel } from '../cost';
+import { keyNodeAt, nearestNode, nodeAt, type JsonPath, type ParsedDocument } from '../document';
+import type { FindingCode, RawFinding, Span } from '../findings';
+import type { Message } from '../l10n';
+import type { Plan } from '../plan';
+import type { TextString } from '../schema';
+
+export interface RuleOptions {
+  /** Acronyms that need no definition, on top of the defaults. */
+  readonly abbreviationAllowlist: ReadonlySet<string>;
+}
+
+export interface RuleContext {
+  readonly doc: ParsedDocument;
+  readonly plan: Plan;
+  readonly options: RuleOptions;
+  /** Prose strings of every Text field (computed once per analysis). */
+  texts(): readonly TextString[];
+  /** The cost model of this plan (computed once per analysis). */
+  cost(): CostModel;
+  report(finding: RawFinding): void;
+}
+
+export interface RuleFamily {
+  /** One file per family; the id names it in internal-error reports. */
+  readonly id: string;
+  readonly codes: readonly FindingCode[];
+  run(context: RuleContext): void;
+}
+
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const asObject = (value: unknown): Record<string, unknown> | undefined => (isObject(value) ? value : undefined);
+
+export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+export const asInteger = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+
+export const asNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+export const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The span of the value at `path`, falling back to the nearest existing ancestor's key. */
+export function valueSpan(doc: ParsedDocument, path: JsonPath): Span {
+  const node = nodeAt(doc.root, path);
+  if (node) return { offset: node.offset, length: node.length };
+  const nearest = nearestNode(doc.root, path);
+  const key = keyNodeAt(doc.root, nearest.path);
+  if (key) return { offset: key.offset, length: key.length };
+  return nearest.node ? { offset: nearest.node.offset, length: 1 } : { offset: 0, length: 0 };
+}
+
+/** The span of the key of the property at `path` (its value's span for array items). */
+export function keySpan(doc: ParsedDocument, path: JsonPath): Span {
+  const key = keyNodeAt(doc.root, path);
+  return key ? { offset: key.offset, length: key.length } : valueSpan(doc, path);
+}
+
+/** A related location for cross-field rules: the other value, with a note. */
+export function related(doc: ParsedDocument, path: JsonPath, message: Message): Span & { message: Message } {
+  return { ...valueSpan(doc, path), message };
+}

@@ -1,0 +1,84 @@
+/** Page budget: the body about 20 (or 30) pages, the 요약서 at most 2 (estimated). */
+import { PAGE_ESTIMATE, SUMMARY_MAX_PAGES } from '../figures';
+import { msg } from '../l10n';
+import type { TextString } from '../schema';
+import { displayWidth } from '../text-utils';
+import { asArray, asObject, keySpan, type RuleContext, type RuleFamily } from './context';
+import type { Plan } from '../plan';
+
+/** Table rows of the body, by chapter: each takes a few lines whatever its content. */
+const TABLES: ReadonlyArray<{ chapter: keyof Plan; rows: (plan: Plan) => unknown[] }> = [
+  { chapter: 'mainContent', rows: (p) => [...asArray(asObject(asObject(p.mainContent)?.execution)?.baseModels), ...asArray(asObject(asObject(p.mainContent)?.goals)?.indicators)] },
+  { chapter: 'gpuPlan', rows: (p) => [...asArray(asObject(p.gpuPlan)?.stages), 'copayment'] },
+  { chapter: 'schedule', rows: (p) => [...asArray(asObject(p.schedule)?.milestones), ...asArray(asObject(p.schedule)?.deliverables)] },
+  {
+    chapter: 'institution',
+    rows: (p) => {
+      const lead = asObject(asObject(p.institution)?.leadResearcher);
+      return [...asArray(lead?.education), ...asArray(lead?.career), ...asArray(lead?.governmentProjects), ...asArray(asObject(p.institution)?.achievements)];
+    },
+  },
+];
+
+const linesOf = (text: string): number => Math.max(1, Math.ceil(displayWidth(text) / PAGE_ESTIMATE.value.charsPerLine));
+
+export interface PageEstimate {
+  readonly bodyPages: number;
+  readonly summaryPages: number;
+  /** Lines per chapter of the body, to point at the longest one. */
+  readonly chapterLines: ReadonlyMap<string, number>;
+}
+
+export function estimatePages(plan: Plan, texts: readonly TextString[]): PageEstimate {
+  const figures = PAGE_ESTIMATE.value;
+  const chapterLines = new Map<string, number>();
+  let summaryLines = figures.summaryFixedLines;
+  let bodyLines = figures.headingLines;
+  for (const { value, field } of texts) {
+    const lines = linesOf(value);
+    const chapter = String(field[0]);
+    if (chapter === 'summary') {
+      summaryLines += lines;
+    } else {
+      bodyLines += lines;
+      chapterLines.set(chapter, (chapterLines.get(chapter) ?? 0) + lines);
+    }
+  }
+  for (const table of TABLES) {
+    const lines = table.rows(plan).length * figures.linesPerTableRow;
+    bodyLines += lines;
+    chapterLines.set(table.chapter, (chapterLines.get(table.chapter) ?? 0) + lines);
+  }
+  return { bodyPages: bodyLines / figures.linesPerPage, summaryPages: summaryLines / figures.linesPerPage, chapterLines };
+}
+
+export const pageBudgetRules: RuleFamily = {
+  id: 'page-budget',
+  codes: ['page-budget'],
+  run({ doc, plan, texts, cost, report }: RuleContext) {
+    const estimate = estimatePages(plan, texts());
+    const tolerance = 1 + PAGE_ESTIMATE.value.tolerance;
+    const budget = cost().pageBudget;
+    const round = (pages: number) => Math.round(pages * 10) / 10;
+
+    if (estimate.bodyPages > budget * tolerance) {
+      const [longest] = [...estimate.chapterLines.entries()].sort((a, b) => b[1] - a[1]);
+      report({
+        code: 'page-budget',
+        ...keySpan(doc, [longest[0]]),
+        path: [longest[0]],
+        message: msg('The body comes to about {0} pages (estimated), over the form\'s budget of about {1} pages for this request. This chapter is the longest: shorten it first.', round(estimate.bodyPages), budget),
+        data: { pages: round(estimate.bodyPages), budget },
+      });
+    }
+    if (asObject(plan.summary) && estimate.summaryPages > SUMMARY_MAX_PAGES.value * tolerance) {
+      report({
+        code: 'page-budget',
+        ...keySpan(doc, ['summary']),
+        path: ['summary'],
+        message: msg('The summary (요약서) comes to about {0} pages (estimated); the form allows 1–{1} pages.', round(estimate.summaryPages), SUMMARY_MAX_PAGES.value),
+        data: { pages: round(estimate.summaryPages), budget: SUMMARY_MAX_PAGES.value },
+      });
+    }
+  },
+};

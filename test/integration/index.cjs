@@ -1,0 +1,170 @@
+'use strict';
+/**
+ * Entry point loaded by the VS Code extension host through `extensionTestsPath`
+ * (both runCodeServer.mjs and runElectron.mjs point at this file).
+ *
+ * It runs inside the extension host's Node (remote extension host for code-server,
+ * Electron's Node for desktop), so `require('vscode')` works in the suite files.
+ *
+ * Environment (inherited from the runner process):
+ *   GPUPLAN_SUITE_GLOB     glob(s) of compiled suite files, relative to GPUPLAN_REPO_ROOT;
+ *                          several separated by ';'. Default: out/test/integration/suite/**\/*.test.js
+ *   GPUPLAN_REPO_ROOT      default: two levels above this file (the repo root)
+ *   GPUPLAN_MOCHA_TIMEOUT  per-test timeout in ms (default 60000)
+ *   GPUPLAN_MOCHA_GREP     only run tests whose full title matches this (regexp source)
+ *   GPUPLAN_MOCHA_REPORTER mocha reporter (default 'spec')
+ *   GPUPLAN_TEST_RESULTS   if set: write a JSON summary of every test to this path
+ *   GPUPLAN_ALLOW_NO_TESTS=1  do not fail when the glob matches no files
+ */
+const fs = require('fs');
+const path = require('path');
+const util = require('util');
+
+const REPO_ROOT = path.resolve(process.env.GPUPLAN_REPO_ROOT || path.join(__dirname, '..', '..'));
+const DEFAULT_GLOB = 'out/test/integration/suite/**/*.test.js';
+const LOG = '[integration]';
+
+function loadMocha() {
+  // Resolve from the repo's node_modules explicitly: the extension host's own module
+  // paths do not include it when this file is not inside the extension under test.
+  return require(require.resolve('mocha', { paths: [REPO_ROOT, __dirname] }));
+}
+
+/** Minimal glob -> RegExp: supports **, *, ?, {a,b} and [...] (enough for suite globs, no deps). */
+function globToRegExp(glob) {
+  let re = '';
+  let inGroup = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        // '**/' matches zero or more directories; a trailing '**' matches everything.
+        if (glob[i + 2] === '/') { re += '(?:[^/]*/)*'; i += 2; } else { re += '.*'; i += 1; }
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') { re += '(?:'; inGroup++; }
+    else if (c === '}' && inGroup) { re += ')'; inGroup--; }
+    else if (c === ',' && inGroup) re += '|';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) { re += '\\['; continue; }
+      re += '[' + glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+      i = end;
+    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '$');
+}
+
+/** Walk only below the static prefix of the glob (the part before the first wildcard). */
+function expandGlob(pattern, cwd) {
+  const abs = path.isAbsolute(pattern);
+  const norm = pattern.split(path.sep).join('/');
+  const segs = norm.split('/');
+  const staticSegs = [];
+  for (const s of segs) { if (/[*?{[]/.test(s)) break; staticSegs.push(s); }
+  if (staticSegs.length === segs.length) {
+    const f = abs ? norm : path.join(cwd, norm);
+    return fs.existsSync(f) && fs.statSync(f).isFile() ? [path.resolve(f)] : [];
+  }
+  const base = abs ? (staticSegs.join('/') || '/') : path.join(cwd, ...staticSegs);
+  const matcher = globToRegExp(abs ? norm : path.join(cwd, norm).split(path.sep).join('/'));
+  const out = [];
+  const walk = (dir) => {
+    let entries;
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      if (e.name === 'node_modules' || e.name === '.git') continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (matcher.test(p.split(path.sep).join('/'))) out.push(p);
+    }
+  };
+  walk(base);
+  return out;
+}
+
+function findSuiteFiles() {
+  const globs = (process.env.GPUPLAN_SUITE_GLOB || DEFAULT_GLOB).split(';').map((s) => s.trim()).filter(Boolean);
+  const files = new Set();
+  for (const g of globs) for (const f of expandGlob(g, REPO_ROOT)) files.add(f);
+  return { globs, files: [...files].sort() };
+}
+
+function run() {
+  const Mocha = loadMocha();
+  const { globs, files } = findSuiteFiles();
+  console.log(`${LOG} node ${process.version}, vscode ${safeVscodeVersion()}, repo root ${REPO_ROOT}`);
+  console.log(`${LOG} suite glob(s): ${globs.join(' ; ')} -> ${files.length} file(s)`);
+  for (const f of files) console.log(`${LOG}   ${path.relative(REPO_ROOT, f)}`);
+
+  if (files.length === 0 && process.env.GPUPLAN_ALLOW_NO_TESTS !== '1') {
+    return Promise.reject(new Error(`${LOG} no test files matched ${globs.join(' ; ')} under ${REPO_ROOT} ` +
+      '(did you run `npm run compile-tests`? set GPUPLAN_SUITE_GLOB to override)'));
+  }
+
+  // Reporters print printf-style (`Base.consoleLog('%s passing', n)`); the extension host's
+  // console forwarding does not apply format strings, so format here.
+  Mocha.reporters.Base.consoleLog = (...args) => console.log(util.format(...args));
+
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: Number(process.env.GPUPLAN_MOCHA_TIMEOUT || 60000),
+    slow: 5000,
+    color: false,
+    reporter: process.env.GPUPLAN_MOCHA_REPORTER || 'spec',
+    grep: process.env.GPUPLAN_MOCHA_GREP || undefined,
+  });
+  for (const f of files) mocha.addFile(f);
+
+  const results = [];
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const go = () => {
+      const runner = mocha.run((failures) => {
+        const stats = runner.stats || {};
+        const summary = {
+          passes: stats.passes || 0,
+          failures,
+          pending: stats.pending || 0,
+          tests: stats.tests || results.length,
+          durationMs: Date.now() - started,
+        };
+        console.log(`${LOG} result: ${summary.passes} passing, ${summary.failures} failing, ` +
+          `${summary.pending} pending (${summary.durationMs} ms)`);
+        if (process.env.GPUPLAN_TEST_RESULTS) {
+          try {
+            fs.mkdirSync(path.dirname(process.env.GPUPLAN_TEST_RESULTS), { recursive: true });
+            fs.writeFileSync(process.env.GPUPLAN_TEST_RESULTS, JSON.stringify({ ...summary, results }, null, 2));
+          } catch (e) { console.error(`${LOG} could not write results file: ${e}`); }
+        }
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else if (summary.passes === 0 && summary.pending === 0 && process.env.GPUPLAN_ALLOW_NO_TESTS !== '1') {
+          reject(new Error(`${LOG} no tests ran (grep/only filtered everything?)`));
+        } else resolve();
+      });
+      runner.on('pass', (t) => results.push({ title: t.fullTitle(), file: t.file, state: 'passed', durationMs: t.duration }));
+      runner.on('fail', (t, err) => results.push({
+        title: t.fullTitle(), file: t.file, state: 'failed', error: String((err && err.stack) || err),
+      }));
+      runner.on('pending', (t) => results.push({ title: t.fullTitle(), file: t.file, state: 'pending' }));
+    };
+    try {
+      // loadFilesAsync() goes through import() (needed only for ESM suites); plain require()
+      // is the safest way to get VS Code's `require('vscode')` interception for CJS suites.
+      if (files.some((f) => f.endsWith('.mjs'))) mocha.loadFilesAsync().then(go, reject);
+      else go();
+    } catch (err) {
+      // A suite file that throws while loading (syntax error, bad import) ends up here.
+      console.error(`${LOG} failed to load suite files:`, err);
+      reject(err);
+    }
+  });
+}
+
+function safeVscodeVersion() {
+  try { return require('vscode').version; } catch { return '(vscode module unavailable)'; }
+}
+
+module.exports = { run, _internals: { globToRegExp, expandGlob, findSuiteFiles } };
