@@ -12,7 +12,7 @@ import koBundle from '../../l10n/bundle.l10n.ko.json';
 import pkg from '../../package.json';
 import { toJson, toSarif, toStylish, type FileReport } from './cli/report';
 import { renderTable } from './cli/text-table';
-import { SCHEMA, analyzeDocument, costTable, groupThousands, normalizeLocale, parseDocument, type Locale } from './core';
+import { SCHEMA, analyzeDocument, costTable, formatKoreanDate, groupThousands, normalizeLocale, parseDocument, type Locale } from './core';
 
 export interface Io {
   readonly stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -151,8 +151,8 @@ function cost(args: string[], io: Io, locale: Locale): number {
   const lines = [l10n.t('III-3. Co-payment (민간부담금 산출내역)'), ''];
   if (table.row) {
     lines.push(renderTable(table.headers, [table.row]), '');
-    lines.push(`${l10n.t('Applicable amount')}: ${table.applicable ?? '—'}  (${table.policy})`);
-    if (table.gpuLine) lines.push(`${l10n.t('GPUs')}: ${table.gpuLine}`);
+    lines.push(`${l10n.t('Applicable amount')}: ${table.applicable ?? '—'} (${table.policy})`);
+    if (table.gpuLine) lines.push(`${l10n.t('GPU capacity')}: ${table.gpuLine}`);
     lines.push(`${l10n.t('On-site eligibility review (적격성 심사, 현장발표)')}: ${model.onsiteReview ? l10n.t('required') : l10n.t('not required')}`);
     lines.push(`${l10n.t('Page budget of the body')}: ${l10n.t('about {0} pages', model.pageBudget)}`);
   } else {
@@ -163,7 +163,7 @@ function cost(args: string[], io: Io, locale: Locale): number {
     const headers = [l10n.t('Stage'), l10n.t('Period'), l10n.t('Servers'), l10n.t('GPUs'), l10n.t('GPU-hours'), l10n.t('Expected use')];
     const rows = model.stages.map((s) => [
       String(s.index + 1),
-      s.start && s.end ? `${s.start} ~ ${s.end}` : '—',
+      s.start && s.end ? `${formatKoreanDate(s.start)} ~ ${formatKoreanDate(s.end)}` : '—',
       s.servers?.toString() ?? '—',
       s.gpus?.toString() ?? '—',
       s.gpuHours !== undefined ? groupThousands(s.gpuHours) : '—',

@@ -14,6 +14,9 @@
  *   GPUPLAN_MOCHA_GREP     only run tests whose full title matches this (regexp source)
  *   GPUPLAN_MOCHA_REPORTER mocha reporter (default 'spec')
  *   GPUPLAN_TEST_RESULTS   if set: write a JSON summary of every test to this path
+ *   GPUPLAN_RESULT_FILE    set by the runners: the summary {passes,failures,...} is written here when
+ *                          mocha finishes, so a runner can tell "all passed" from "the extension host
+ *                          died and the workbench reported exit code 0 anyway" (which code-server does).
  *   GPUPLAN_ALLOW_NO_TESTS=1  do not fail when the glob matches no files
  */
 const fs = require('fs');
@@ -100,6 +103,7 @@ function run() {
   for (const f of files) console.log(`${LOG}   ${path.relative(REPO_ROOT, f)}`);
 
   if (files.length === 0 && process.env.GPUPLAN_ALLOW_NO_TESTS !== '1') {
+    writeJson(process.env.GPUPLAN_RESULT_FILE, { passes: 0, failures: 1, pending: 0, tests: 0, error: 'no test files' });
     return Promise.reject(new Error(`${LOG} no test files matched ${globs.join(' ; ')} under ${REPO_ROOT} ` +
       '(did you run `npm run compile-tests`? set GPUPLAN_SUITE_GLOB to override)'));
   }
@@ -133,12 +137,8 @@ function run() {
         };
         console.log(`${LOG} result: ${summary.passes} passing, ${summary.failures} failing, ` +
           `${summary.pending} pending (${summary.durationMs} ms)`);
-        if (process.env.GPUPLAN_TEST_RESULTS) {
-          try {
-            fs.mkdirSync(path.dirname(process.env.GPUPLAN_TEST_RESULTS), { recursive: true });
-            fs.writeFileSync(process.env.GPUPLAN_TEST_RESULTS, JSON.stringify({ ...summary, results }, null, 2));
-          } catch (e) { console.error(`${LOG} could not write results file: ${e}`); }
-        }
+        writeJson(process.env.GPUPLAN_RESULT_FILE, summary);
+        writeJson(process.env.GPUPLAN_TEST_RESULTS, { ...summary, results });
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else if (summary.passes === 0 && summary.pending === 0 && process.env.GPUPLAN_ALLOW_NO_TESTS !== '1') {
           reject(new Error(`${LOG} no tests ran (grep/only filtered everything?)`));
@@ -153,14 +153,30 @@ function run() {
     try {
       // loadFilesAsync() goes through import() (needed only for ESM suites); plain require()
       // is the safest way to get VS Code's `require('vscode')` interception for CJS suites.
-      if (files.some((f) => f.endsWith('.mjs'))) mocha.loadFilesAsync().then(go, reject);
+      if (files.some((f) => f.endsWith('.mjs'))) {
+        mocha.loadFilesAsync().then(go, (err) => {
+          console.error(`${LOG} failed to load suite files:`, err);
+          writeJson(process.env.GPUPLAN_RESULT_FILE, { passes: 0, failures: 1, pending: 0, tests: 0, error: String(err) });
+          reject(err);
+        });
+      }
       else go();
     } catch (err) {
       // A suite file that throws while loading (syntax error, bad import) ends up here.
       console.error(`${LOG} failed to load suite files:`, err);
+      writeJson(process.env.GPUPLAN_RESULT_FILE, { passes: 0, failures: 1, pending: 0, tests: 0, error: String(err) });
       reject(err);
     }
   });
+}
+
+function writeJson(file, data) {
+  if (!file) return;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(data, null, 2));
+    fs.renameSync(`${file}.tmp`, file);
+  } catch (e) { console.error(`${LOG} could not write ${file}: ${e}`); }
 }
 
 function safeVscodeVersion() {

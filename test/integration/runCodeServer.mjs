@@ -8,7 +8,7 @@
  *     --extensionDevelopmentPath <dir> --extensionTestsPath <file> \
  *     [--workspace <folder>|none] [--screenshot <png>] [--timeout-ms N] [--locale ko|en] \
  *     [--suite-glob <glob>] [--env KEY=VALUE ...] [--logs-dir <dir>] [--artifacts-dir <dir>] \
- *     [--verbose] [--keep-temp] [--headed]
+ *     [--verbose] [--keep-temp] [--headed] [--allow-missing-result]
  *
  * How results come back: the workbench (web) checks for `window.codeAutomationLog` and
  * `window.codeAutomationExit` (same contract as @vscode/test-web). With an
@@ -20,16 +20,18 @@
  * Exit code of this script: the one reported by the extension host (0 = all tests passed),
  * 124 on timeout, 2 on harness/setup errors.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import {
+  COMMON_OPTIONS, INTEGRATION_DIR as HERE, REPO_ROOT, parseEnvPairs, usage, verdict,
+  writeStubLanguagePack, writeUserSettings,
+} from './lib/common.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = path.resolve(HERE, '..', '..');
 const TAG = '[runCodeServer]';
 const SCREENSHOT_RE = /__SCREENSHOT__ (\{[^\n]*?\}|\S+)/;
 const HARNESS_RE = /__HARNESS__ (\{[^\n]*\})/;
@@ -37,27 +39,16 @@ const HARNESS_RE = /__HARNESS__ (\{[^\n]*\})/;
 // ------------------------------------------------------------------ arguments
 const { values: opts } = parseArgs({
   options: {
-    extensionDevelopmentPath: { type: 'string' },
-    extensionTestsPath: { type: 'string' },
-    workspace: { type: 'string' },
+    ...COMMON_OPTIONS,
     screenshot: { type: 'string' },
-    'timeout-ms': { type: 'string', default: String(10 * 60 * 1000) },
-    locale: { type: 'string', default: 'en' },
-    'suite-glob': { type: 'string' },
-    env: { type: 'string', multiple: true, default: [] },
     'logs-dir': { type: 'string' },
-    'artifacts-dir': { type: 'string' },
-    verbose: { type: 'boolean', default: false },
-    'keep-temp': { type: 'boolean', default: false },
     headed: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 
 if (opts.help || !opts.extensionDevelopmentPath || !opts.extensionTestsPath) {
-  console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12).join('\n')
-    .replace(/^ \*\/?/gm, ''));
+  console.log(usage(fileURLToPath(import.meta.url), 21));
   process.exit(opts.help ? 0 : 2);
 }
 
@@ -71,6 +62,9 @@ if (!fs.existsSync(path.join(devPath, 'package.json'))) fail(`--extensionDevelop
 if (!fs.existsSync(testsPath)) fail(`--extensionTestsPath does not exist: ${testsPath}`);
 if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(`bad --timeout-ms ${opts['timeout-ms']}`);
 if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/.test(locale)) fail(`bad --locale ${locale}`);
+if (opts.workspace !== undefined && opts.workspace !== 'none' && !fs.existsSync(opts.workspace)) {
+  fail(`--workspace does not exist: ${path.resolve(opts.workspace)}`);
+}
 
 // ------------------------------------------------------------------ code-server + node
 const csDir = path.resolve(process.env.CODE_SERVER_DIR || path.join(REPO_ROOT, '.vscode-test', 'code-server'));
@@ -79,6 +73,14 @@ if (!fs.existsSync(path.join(csDir, '.install-complete')) || !fs.existsSync(csEn
   fail(`code-server is not installed in ${csDir}; run: bash scripts/install-code-server.sh`);
 }
 const nodeBin = process.env.CODE_SERVER_NODE || process.execPath;
+{
+  const v = nodeBin === process.execPath ? process.versions.node
+    : spawnSync(nodeBin, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim();
+  if (!v || !v.startsWith('20.')) {
+    console.error(`${TAG} WARNING: code-server 4.100.x needs Node 20 (native modules were built for it); ` +
+      `${nodeBin} is ${v || 'unknown'}. Set CODE_SERVER_NODE=/path/to/node20.`);
+  }
+}
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromiumPath)) fail(`chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
@@ -93,6 +95,7 @@ const extensionsDir = path.join(tmpRoot, 'extensions');
 fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 fs.mkdirSync(extensionsDir, { recursive: true });
 const replyDir = path.join(tmpRoot, 'harness-replies');
+const resultFile = path.join(tmpRoot, 'result.json'); // written by index.cjs when mocha finishes
 fs.mkdirSync(replyDir, { recursive: true });
 let workspace = null;
 if (opts.workspace === undefined) {
@@ -100,49 +103,12 @@ if (opts.workspace === undefined) {
   fs.mkdirSync(workspace);
 } else if (opts.workspace !== 'none') {
   workspace = path.resolve(opts.workspace);
-  if (!fs.existsSync(workspace)) fail(`--workspace does not exist: ${workspace}`);
 }
 
-// Settings that keep a test run quiet and deterministic (no network, no welcome pages).
-fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'git.enabled': false,
-  'git.autoRepositoryDetection': false,
-  'npm.autoDetect': 'off',
-  'typescript.tsserver.experimental.enableProjectDiagnostics': false,
-  'chat.commandCenter.enabled': false,
-  'window.dialogStyle': 'custom',
-}, null, 2));
-
-// Display language. code-server only honours --locale when a language pack for it is
-// registered in <user-data-dir>/languagepacks.json (normally written when a language-pack
-// extension is installed from the marketplace - impossible offline). We register a stub pack
-// with no translations: VS Code's own UI stays English, but the workbench and extension host
-// run with language=<locale>, so vscode.env.language, package.nls.<locale>.json and
-// l10n/bundle.l10n.<locale>.json of the extension under test are used.
-if (!locale.toLowerCase().startsWith('en')) {
-  const packDir = path.join(tmpRoot, 'stub-language-pack');
-  fs.mkdirSync(packDir, { recursive: true });
-  const translations = path.join(packDir, 'main.i18n.json');
-  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
-    [locale.toLowerCase()]: {
-      hash: `gpuplan-stub-${locale.toLowerCase()}`,
-      extensions: [{ extensionIdentifier: { id: `gpuplan-test.stub-language-pack-${locale.toLowerCase()}` }, version: '0.0.1' }],
-      translations: { vscode: translations },
-      label: locale,
-    },
-  }));
-}
+writeUserSettings(userDataDir);
+// Display language: see writeStubLanguagePack() - VS Code UI stays English, but
+// vscode.env.language and the extension's own l10n bundles follow --locale.
+writeStubLanguagePack(tmpRoot, userDataDir, locale);
 
 // ------------------------------------------------------------------ state + cleanup
 let csProc = null;
@@ -240,17 +206,14 @@ function startCodeServer() {
     GPUPLAN_REPO_ROOT: process.env.GPUPLAN_REPO_ROOT || REPO_ROOT,
     GPUPLAN_WORKSPACE: workspace ?? '',
     GPUPLAN_LOCALE: locale,
+    GPUPLAN_RESULT_FILE: resultFile,
   };
   // The extension host inherits this environment: that is how suite options reach index.cjs.
   if (opts['suite-glob']) env.GPUPLAN_SUITE_GLOB = opts['suite-glob'];
-  for (const kv of opts.env) {
-    const i = kv.indexOf('=');
-    if (i <= 0) fail(`bad --env ${kv} (expected KEY=VALUE)`);
-    env[kv.slice(0, i)] = kv.slice(i + 1);
-  }
+  try { Object.assign(env, parseEnvPairs(opts.env)); } catch (e) { fail(e.message); }
   for (const k of ['PASSWORD', 'HASHED_PASSWORD', 'VSCODE_PROXY_URI', 'ELECTRON_RUN_AS_NODE', 'VSCODE_IPC_HOOK_CLI']) delete env[k];
 
-  info(`starting code-server (${nodeBin} ${process.versions.node === undefined ? '' : ''}${csEntry})`);
+  info(`starting code-server: ${nodeBin} ${csEntry}`);
   csProc = spawn(nodeBin, args, { env, cwd: tmpRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let buf = '';
@@ -400,6 +363,7 @@ async function main() {
   const exitPromise = new Promise((r) => { resolveExit = r; });
 
   await page.exposeFunction('codeAutomationLog', (type, args) => {
+    if (finished && !verbose) return; // reconnect chatter while shutting down
     const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
     handleScreenshotRequest(text);
     handleHarnessRequest(text);
@@ -419,7 +383,7 @@ async function main() {
     }
     resolveExit(code);
   });
-  page.on('pageerror', (e) => console.error(`[browser pageerror] ${e.message}`));
+  page.on('pageerror', (e) => { if (!finished) console.error(`[browser pageerror] ${e.message}`); });
   page.on('crash', () => finish(2, 'browser page crashed'));
   if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
 
@@ -435,13 +399,14 @@ async function main() {
   info('workbench page loaded; waiting for the extension host to run the tests');
 
   const code = await exitPromise;
-  await finish(typeof code === 'number' ? code : 1, `extension host reported exit code ${code}`);
+  const [exitCode, msg] = verdict(code, resultFile, opts['allow-missing-result']);
+  await finish(exitCode, `extension host reported ${msg}`);
 }
 
 // The workbench logs its own info messages through the same channel; these carry no test
 // signal offline (marketplace/network failures etc.). --verbose shows everything.
 function isWorkbenchNoise(text) {
-  return /open-vsx\.org|marketplace|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|getaddrinfo (ENOTFOUND|EAI_AGAIN)|update\.code\.visualstudio|vscode-cdn\.net|^(Resolving connection token|Resolved connection token|Creating a socket)/i.test(text);
+  return /open-vsx\.org|marketplace|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|getaddrinfo (ENOTFOUND|EAI_AGAIN)|update\.code\.visualstudio|vscode-cdn\.net|^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\] registered|ChatSessionStore: Migrating 0)/i.test(text);
 }
 
 main().catch((e) => finish(2, `harness error: ${e && e.stack || e}`));

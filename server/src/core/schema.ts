@@ -235,7 +235,9 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
     }
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const key = propertyNode(nodeAt(doc.root, path), extra)?.children?.[0];
+      const property = propertyNode(nodeAt(doc.root, path), extra);
+      if (property && containsSyntaxError(doc, property)) return undefined; // a key still being typed
+      const key = property?.children?.[0];
       const span = key ? { offset: key.offset, length: key.length } : spanOfValue(doc, path);
       const allowed = Object.keys(parentSchema?.properties ?? {});
       const suggestion = didYouMean(extra, allowed);

@@ -1,0 +1,107 @@
+// Shared by runCodeServer.mjs and runElectron.mjs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const INTEGRATION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO_ROOT = path.resolve(INTEGRATION_DIR, '..', '..');
+
+/** Options understood by both runners (node:util parseArgs format). */
+export const COMMON_OPTIONS = {
+  extensionDevelopmentPath: { type: 'string' },
+  extensionTestsPath: { type: 'string' },
+  workspace: { type: 'string' },
+  'timeout-ms': { type: 'string', default: String(10 * 60 * 1000) },
+  locale: { type: 'string', default: 'en' },
+  'suite-glob': { type: 'string' },
+  env: { type: 'string', multiple: true, default: [] },
+  'artifacts-dir': { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+  'keep-temp': { type: 'boolean', default: false },
+  'allow-missing-result': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+export function parseEnvPairs(pairs) {
+  const env = {};
+  for (const kv of pairs) {
+    const i = kv.indexOf('=');
+    if (i <= 0) throw new Error(`bad --env ${kv} (expected KEY=VALUE)`);
+    env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return env;
+}
+
+/** User settings that keep a test run quiet and deterministic (no network, no welcome pages). */
+export function writeUserSettings(userDataDir, extra = {}) {
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'git.autoRepositoryDetection': false,
+    'npm.autoDetect': 'off',
+    'chat.commandCenter.enabled': false,
+    'window.dialogStyle': 'custom',
+    ...extra,
+  }, null, 2));
+}
+
+/**
+ * Make VS Code run with display language `locale` without a marketplace language pack.
+ *
+ * VS Code (desktop and server alike) only honours --locale when <user-data-dir>/languagepacks.json
+ * lists a pack for it (that file is normally written when a language-pack extension is installed,
+ * impossible offline). We register a stub pack with no translations: VS Code's own UI stays English,
+ * but vscode.env.language === locale in the extension host, so the extension's
+ * package.nls.<locale>.json and l10n/bundle.l10n.<locale>.json are used.
+ */
+export function writeStubLanguagePack(tmpRoot, userDataDir, locale) {
+  const lang = locale.toLowerCase();
+  if (lang.startsWith('en')) return false;
+  const packDir = path.join(tmpRoot, 'stub-language-pack');
+  fs.mkdirSync(packDir, { recursive: true });
+  const translations = path.join(packDir, 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [lang]: {
+      hash: `gpuplan-stub-${lang}`,
+      extensions: [{ extensionIdentifier: { id: `gpuplan-test.stub-language-pack-${lang}` }, version: '0.0.1' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  }));
+  return true;
+}
+
+/**
+ * Cross-check a reported exit code with the summary index.cjs writes to GPUPLAN_RESULT_FILE.
+ * (code-server's workbench reports exit code 0 when the extension host process dies mid-run.)
+ * Returns [exitCode, message].
+ */
+export function verdict(reportedCode, resultFile, allowMissing) {
+  const reported = typeof reportedCode === 'number' ? reportedCode : 1;
+  let summary = null;
+  try { summary = JSON.parse(fs.readFileSync(resultFile, 'utf8')); } catch { /* missing */ }
+  if (!summary) {
+    if (allowMissing) return [reported, `exit code ${reportedCode} (no result file; --allow-missing-result)`];
+    return [reported || 1, `exit code ${reportedCode} but the test runner never wrote its result ` +
+      '(extension host crashed/killed, or extensionTestsPath is not test/integration/index.cjs: pass --allow-missing-result)'];
+  }
+  if (summary.failures > 0 && reported === 0) {
+    return [1, `result file says ${summary.failures} failure(s) although the exit code was 0`];
+  }
+  return [reported, `exit code ${reportedCode} (${summary.passes} passing, ${summary.failures} failing, ${summary.pending} pending)`];
+}
+
+export function usage(file, lines) {
+  return fs.readFileSync(file, 'utf8').split('\n').slice(1, lines).join('\n').replace(/^ \*\/?/gm, '');
+}

@@ -1,0 +1,138 @@
+import * as assert from 'node:assert/strict';
+import { LineIndex, analyze, parseDocument } from '../../server/src/core';
+import { RULE_FAMILIES } from '../../server/src/core/rules';
+import type { RuleFamily } from '../../server/src/core/rules/context';
+import { readExample, stripMarkers } from '../support/fixtures';
+
+const complete = readExample('complete.gpuplan.json');
+
+describe('analyze: schema messages', () => {
+  it('suggests the key a user most likely meant', () => {
+    const text = complete.replace('"homepage":', '"homepgae":');
+    const [finding] = analyze(text, { locale: 'en' }).filter((f) => f.code === 'schema');
+    assert.match(finding.message, /"homepgae" is not allowed here\. Did you mean "homepage"\?/);
+    assert.deepEqual((finding.data as { suggestion: string }).suggestion, 'homepage');
+  });
+
+  it('suggests the enum value a user most likely meant, in Korean too', () => {
+    const text = complete.replace('"type": "industry"', '"type": "industy"');
+    const [finding] = analyze(text, { locale: 'ko' }).filter((f) => f.code === 'schema');
+    assert.match(finding.message, /"industry"을\(를\) 쓰려던 것인가요\?/);
+  });
+
+  it('lists the allowed values, merged into one message', () => {
+    const text = complete.replace('"type": "H200"', '"type": "A100"');
+    const findings = analyze(text, { locale: 'en' }).filter((f) => f.code === 'schema');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /Allowed values: "H200", "B200"\./);
+  });
+
+  it('gives one type message for a Text value of the wrong type, without anyOf noise', () => {
+    const text = complete.replace(/"necessity": \[/, '"necessity": 12, "x": [');
+    const findings = analyze(text, { locale: 'en' }).filter((f) => f.code === 'schema' && f.path?.includes('necessity'));
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /must be a string or an array/);
+  });
+
+  it('reports bullets nested deeper than the form\'s 5 levels', () => {
+    const deep = '{ "text": "1", "items": [{ "text": "2", "items": [{ "text": "3", "items": [{ "text": "4", "items": [{ "text": "5", "items": ["6"] }] }] }] }] }';
+    const text = complete.replace(/"necessity": \[/, `"necessity": [${deep}, `);
+    const findings = analyze(text, { locale: 'en' }).filter((f) => f.code === 'schema');
+    assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
+  });
+
+  it('merges several missing properties of one object into one finding on its key', () => {
+    const text = complete.replace(/"gpu": \{[^}]*\}/, '"gpu": {}');
+    const findings = analyze(text, { locale: 'en' }).filter((f) => f.code === 'schema');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /Missing required properties: "type" \(GPU 기종\), "servers" \(서버 수\), "months" \(활용 신청 기간\(개월\)\)\./);
+    assert.equal(text.slice(findings[0].offset, findings[0].offset + findings[0].length), '"gpu"');
+  });
+
+  it('keeps rule findings while the document has a syntax error elsewhere', () => {
+    const text = complete.replace('"servers": 4,\n    "months": 6', '"servers": 40,\n    "months": 6,');
+    const codes = new Set(analyze(text).map((f) => f.code));
+    assert.ok(codes.has('syntax'));
+    assert.ok(codes.has('gpu-servers-range'));
+  });
+
+  it('does not call required properties missing in an object that is still being typed', () => {
+    const { text } = stripMarkers('{ "gpu": { "type": "H200", "servers": 4, "mon');
+    const findings = analyze(text);
+    assert.ok(findings.every((f) => f.code === 'syntax'), findings.map((f) => `${f.code} ${f.message}`).join('\n'));
+  });
+
+  it('reports an empty file once, at the start', () => {
+    const findings = analyze('');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].code, 'syntax');
+    assert.equal(findings[0].offset, 0);
+  });
+
+  it('reads "__proto__" as an ordinary key', () => {
+    const doc = parseDocument('{ "__proto__": { "polluted": true }, "projectTitle": "x" }');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(doc.value), Object.prototype);
+    const findings = analyze('{ "__proto__": { "polluted": true } }', { locale: 'en' });
+    assert.ok(findings.some((f) => /"__proto__" is not allowed/.test(f.message)));
+  });
+
+  it('refuses nesting beyond the limit without overflowing the stack', () => {
+    const text = '['.repeat(100_000) + ']'.repeat(100_000);
+    const findings = analyze(text, { locale: 'en' });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /Nesting deeper than/);
+  });
+
+  it('maps ranges through escapes in strings', () => {
+    const text = '{ "overview": { "necessity": "\\"따옴표\\" 뒤 확장이 가능하다" } }';
+    const [finding] = analyze(text).filter((f) => f.code === 'vague-expression');
+    assert.equal(text.slice(finding.offset, finding.offset + finding.length), '확장이 가능하다');
+  });
+
+  it('converts offsets to lines for CRLF documents', () => {
+    const text = complete.replace(/\n/g, '\r\n').replace('"servers": 4,', '"servers": 40,');
+    const [finding] = analyze(text).filter((f) => f.code === 'gpu-servers-range');
+    const lines = new LineIndex(text);
+    const expectedLine = text.slice(0, text.indexOf('"servers": 40')).split('\r\n').length - 1;
+    assert.equal(lines.positionAt(finding.offset).line, expectedLine);
+  });
+});
+
+describe('analyze: settings and resilience', () => {
+  it('applies severity overrides and "off"', () => {
+    const text = complete.replace('"servers": 4,', '"servers": 40,');
+    const findings = analyze(text, { severity: { 'gpu-servers-range': 'warning', 'copayment-mismatch': 'off', 'stage-gpu-exceeds-request': 'off' } });
+    assert.equal(findings.find((f) => f.code === 'gpu-servers-range')?.severity, 'warning');
+    assert.ok(!findings.some((f) => f.code === 'copayment-mismatch'));
+  });
+
+  it('extends the abbreviation allowlist', () => {
+    const text = complete.replace('"projectTitle": "', '"projectTitle": "XYZ ');
+    assert.ok(analyze(text).some((f) => f.code === 'abbreviation-undefined'));
+    assert.ok(!analyze(text, { abbreviationAllowlist: ['XYZ'] }).some((f) => f.code === 'abbreviation-undefined'));
+  });
+
+  it('keeps running the other rules when one throws, and reports the failure once', () => {
+    const families = RULE_FAMILIES as RuleFamily[];
+    const broken: RuleFamily = { id: 'broken', codes: [], run: () => { throw new Error('boom'); } };
+    families.unshift(broken);
+    try {
+      const text = complete.replace('"servers": 4,', '"servers": 40,');
+      const findings = analyze(text, { locale: 'en' });
+      const internal = findings.filter((f) => f.code === 'internal-error');
+      assert.equal(internal.length, 1);
+      assert.match(internal[0].message, /"broken" checks failed unexpectedly \(boom\)/);
+      assert.ok(findings.some((f) => f.code === 'gpu-servers-range'));
+    } finally {
+      families.splice(families.indexOf(broken), 1);
+    }
+  });
+
+  it('attaches related locations to cross-field findings', () => {
+    const text = complete.replace('"total": 21', '"total": 22');
+    const [finding] = analyze(text, { locale: 'en' }).filter((f) => f.code === 'employees-total-mismatch');
+    assert.equal(finding.related?.length, 2);
+    assert.deepEqual(finding.related?.map((r) => text.slice(r.offset, r.offset + r.length)), ['18', '3']);
+  });
+});

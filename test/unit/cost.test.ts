@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import { computeCost, costTable, formatWon, type Plan } from '../../server/src/core';
+
+const plan = (overrides: Partial<Plan> = {}): Plan => ({
+  applicant: { type: 'industry', youthCompany: false },
+  gpu: { type: 'H200', servers: 2, months: 6 },
+  ...overrides,
+});
+
+describe('cost model (III-3 민간부담금)', () => {
+  it('reproduces the form\'s own example: H200, 2 servers, 6 months = 38,400,000원', () => {
+    const cost = computeCost(plan());
+    assert.equal(cost.baseWon, 38_400_000);
+    assert.equal(formatWon(cost.baseWon!), '38,400,000원');
+    const table = costTable(cost, 'ko');
+    assert.deepEqual(table.headers, ['신청상품', '수량', '기준단가(서버1대/월)', '신청개월', '산출 내역', '합계']);
+    assert.deepEqual(table.row, ['H200', '서버 2대', '3,200,000원 (400,000원 x 8장)', '6개월', '3,200,000원 x 2대 x 6개월', '38,400,000원']);
+    assert.equal(table.summary, '민간부담금 38,400,000원 (H200 3,200,000원 × 2대 × 6개월)');
+  });
+
+  it('prices B200 at 6,400,000원 per server-month', () => {
+    assert.equal(computeCost(plan({ gpu: { type: 'B200', servers: 3, months: 4 } })).baseWon, 6_400_000 * 3 * 4);
+  });
+
+  it('industry pays the full amount', () => {
+    const cost = computeCost(plan());
+    assert.equal(cost.payer.policy, 'full');
+    assert.equal(cost.payer.applicableWon, 38_400_000);
+    assert.equal(cost.payer.mustPublish, false);
+  });
+
+  it('a youth company pays half', () => {
+    const cost = computeCost(plan({ applicant: { type: 'industry', youthCompany: true } }));
+    assert.equal(cost.payer.policy, 'youthDiscount');
+    assert.equal(cost.payer.applicableWon, 19_200_000);
+    assert.equal(costTable(cost, 'ko').summary, '민간부담금 19,200,000원 / 기준 38,400,000원 (H200 3,200,000원 × 2대 × 6개월; 청년기업: 기준 금액의 50% 감면)');
+  });
+
+  for (const type of ['academia', 'research'] as const) {
+    it(`${type} pays 0원 but must publish`, () => {
+      const cost = computeCost(plan({ applicant: { type, youthCompany: true } }));
+      assert.equal(cost.payer.policy, 'exempt');
+      assert.equal(cost.payer.applicableWon, 0);
+      assert.equal(cost.payer.mustPublish, true);
+      assert.equal(cost.baseWon, 38_400_000, 'the form\'s base amount is still shown');
+      assert.match(costTable(cost, 'en').policy, /published/);
+    });
+  }
+
+  it('leaves the applicable amount open when the applicant type is missing', () => {
+    const cost = computeCost({ gpu: { type: 'H200', servers: 2, months: 6 } });
+    assert.equal(cost.baseWon, 38_400_000);
+    assert.equal(cost.payer.applicableWon, undefined);
+  });
+
+  it('counts GPUs and GPU-hours as GPUs × months × 720 h', () => {
+    const cost = computeCost(plan({ gpu: { type: 'H200', servers: 4, months: 6 } }));
+    assert.equal(cost.gpus, 32);
+    assert.equal(cost.gpuHours, 32 * 6 * 720);
+    assert.equal(costTable(cost, 'en').gpuLine, '32 GPUs, 138,240 GPU-hours (32 GPUs × 6 months × 720 h)');
+  });
+
+  it('gives figures per stage, months counted inclusively', () => {
+    const cost = computeCost(
+      plan({
+        gpuPlan: {
+          stages: [
+            { period: { start: '2026-03', end: '2026-04' }, servers: 2, gpus: 16, expectedUtilizationPercent: 80 },
+            { period: { start: '2026-05', end: '2026-08' }, servers: 1, gpus: 8 },
+          ],
+        },
+      }),
+    );
+    assert.deepEqual(
+      cost.stages.map((s) => [s.months, s.gpus, s.gpuHours, s.expectedGpuHours]),
+      [
+        [2, 16, 16 * 2 * 720, Math.round(16 * 2 * 720 * 0.8)],
+        [4, 8, 8 * 4 * 720, undefined],
+      ],
+    );
+    assert.equal(cost.stageTotals.gpuHours, 16 * 2 * 720 + 8 * 4 * 720);
+  });
+
+  it('flags the on-site review and the 30-page budget for large requests', () => {
+    assert.equal(computeCost(plan({ gpu: { type: 'H200', servers: 7, months: 6 } })).onsiteReview, false);
+    const large = computeCost(plan({ gpu: { type: 'H200', servers: 8, months: 6 } }));
+    assert.equal(large.onsiteReview, true);
+    assert.equal(large.pageBudget, 30);
+    assert.equal(computeCost(plan({ gpu: { type: 'B200', servers: 4, months: 6 } })).onsiteReview, true);
+  });
+
+  it('is incomplete, not wrong, while the request is half typed', () => {
+    const cost = computeCost({ gpu: { type: 'H200', months: 6 } });
+    assert.equal(cost.complete, false);
+    assert.equal(cost.baseWon, undefined);
+    assert.equal(costTable(cost, 'ko').row, undefined);
+    assert.match(costTable(cost, 'ko').summary, /입력하면 계산/);
+  });
+});
