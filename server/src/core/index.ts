@@ -11,3 +11,8 @@ export { formatKoreanDate } from './dates';
 export * as figures from './figures';
 export type { Plan } from './plan';
 export { costTable, policyText, type CostTable } from './cost-table';
+export { fixesFor, applyEdits, type Fix, type OffsetEdit } from './fixes';
+export { planInsertion, type Insertion } from './edit/insertion';
+export { outline, type OutlineItem } from './outline';
+export { FORM_SECTIONS, type FormSection } from './sections';
+export { estimatePages } from './rules/page-budget';

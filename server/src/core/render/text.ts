@@ -1,0 +1,97 @@
+/**
+ * The form's 개조식 text: a `Text` value (a paragraph, or nested bullets) as blocks, numbered with
+ * the form's bullet ladder, and small builders the renderer shares.
+ *
+ * The form says: "1> 가> ㅇ> -> · 순으로 작성" — the levels go 1 → 가 → ㅇ → - → ·. Levels 1 and 2
+ * count (1), 2), 3) … and 가), 나), 다) …), written with ")" so they are not mistaken for the form's
+ * own section numbers ("1. 과제 목표"); levels 3–5 are the marks ㅇ, - and · as the form writes them.
+ */
+import type { Bullet, Text } from '../plan';
+import type { BulletItem, BulletsBlock, Cell, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
+
+export const NOT_APPLICABLE = '해당 없음';
+
+const HANGUL_COUNTERS = ['가', '나', '다', '라', '마', '바', '사', '아', '자', '차', '카', '타', '파', '하'];
+
+/** The ladder: level (1–5) and position among its siblings (0-based) → marker. */
+export const LADDER: ReadonlyArray<(index: number) => string> = [
+  (i) => `${i + 1})`,
+  (i) => (i < HANGUL_COUNTERS.length ? `${HANGUL_COUNTERS[i]})` : `${HANGUL_COUNTERS[i % HANGUL_COUNTERS.length]}${Math.floor(i / HANGUL_COUNTERS.length) + 1})`),
+  () => 'ㅇ',
+  () => '-',
+  () => '·',
+];
+
+export const MAX_BULLET_LEVEL = 5;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Line breaks in a value become separate lines; blank lines are dropped. */
+export const lines = (text: string): string[] =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
+export const paragraph = (runs: Inline | readonly Inline[], role: ParagraphRole = 'body', align?: Align): ParagraphBlock => ({
+  kind: 'paragraph',
+  runs: Array.isArray(runs) ? (runs as readonly Inline[]) : [runs as Inline],
+  role,
+  ...(align ? { align } : {}),
+});
+
+/** Bullets of a `Text` array, numbered by level; deeper levels than 5 are written at level 5. */
+export function bulletItems(bullets: readonly unknown[], level = 1): BulletItem[] {
+  const items: BulletItem[] = [];
+  const clamped = Math.min(level, MAX_BULLET_LEVEL) as BulletItem['level'];
+  let index = 0;
+  for (const bullet of bullets as readonly Bullet[]) {
+    let text: string | undefined;
+    let children: unknown[] | undefined;
+    if (typeof bullet === 'string') text = bullet;
+    else if (isObject(bullet)) {
+      text = typeof bullet.text === 'string' ? bullet.text : undefined;
+      children = Array.isArray(bullet.items) ? bullet.items : undefined;
+    } else continue;
+    const textLines = text !== undefined ? lines(text) : [];
+    if (textLines.length > 0) {
+      items.push({ level: clamped, marker: LADDER[clamped - 1](index), text: textLines.join(' ') });
+      index++;
+    }
+    if (children && children.length > 0) items.push(...bulletItems(children, textLines.length > 0 ? level + 1 : level));
+  }
+  return items;
+}
+
+/** Whether a `Text` value says anything. */
+export function hasText(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return bulletItems(value).length > 0;
+  return false;
+}
+
+/** A `Text` as blocks; "해당 없음" when it is empty or missing. */
+export function textBlocks(value: Text | unknown, role: ParagraphRole = 'body'): CellBlock[] {
+  if (typeof value === 'string') {
+    const paragraphs = lines(value);
+    if (paragraphs.length > 0) return paragraphs.map((line) => paragraph(line, role));
+  } else if (Array.isArray(value)) {
+    const items = bulletItems(value);
+    if (items.length > 0) return [{ kind: 'bullets', items } satisfies BulletsBlock];
+  }
+  return [paragraph(NOT_APPLICABLE, role === 'cell' ? 'cell' : 'notApplicable')];
+}
+
+/** A table cell holding plain lines of text. */
+export function cell(content: Inline | readonly Inline[] | undefined, options: Omit<Cell, 'blocks'> = {}): Cell {
+  const values = content === undefined ? [] : Array.isArray(content) ? (content as readonly Inline[]) : [content as Inline];
+  const blocks = values.length === 0 ? [paragraph('', 'cell', options.align)] : values.map((value) => paragraph(value, 'cell', options.align));
+  return { ...options, blocks };
+}
+
+/** A label cell of the form. */
+export const label = (content: Inline | readonly Inline[], options: Omit<Cell, 'blocks' | 'header'> = {}): Cell =>
+  cell(content, { align: 'center', ...options, header: true });
+
+/** A cell holding a `Text` (bullets or paragraphs). */
+export const textCell = (value: unknown, options: Omit<Cell, 'blocks'> = {}): Cell => ({ ...options, blocks: textBlocks(value, 'cell') });

@@ -1,0 +1,341 @@
+/**
+ * The gpuplan language server. A thin edge: it keeps documents and settings, calls the core for
+ * diagnostics, fixes, outline, sections and cost, and vscode-json-languageservice (with our schema)
+ * for completion, hover text, folding, selection ranges and formatting.
+ *
+ * Runs under VS Code (node-ipc) and standalone: `node dist/server.js --stdio`.
+ */
+import * as l10n from '@vscode/l10n';
+import { getLocation } from 'jsonc-parser';
+import { ClientCapabilities as JsonClientCapabilities, getLanguageService, type JSONDocument } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import koBundle from '../../l10n/bundle.l10n.ko.json';
+import {
+  FORM_SECTIONS,
+  SCHEMA,
+  SCHEMA_ID,
+  analyzeDocument,
+  costTable,
+  estimatePages,
+  fixesFor,
+  normalizeLocale,
+  outline,
+  parseDocument,
+  planInsertion,
+  type Analysis,
+  type Finding,
+  type Locale,
+} from './core';
+import { collectTextStrings } from './core/schema';
+import { rangeOf, toCodeAction, toDiagnostic, toSymbol } from './lsp/convert';
+import { hoverExtras } from './lsp/hover';
+import { normalizeSettings } from './lsp/settings';
+import {
+  CostChangedNotification,
+  CostPreviewRequest,
+  DEFAULT_SETTINGS,
+  InsertionRequest,
+  SectionsRequest,
+  type CostPreview,
+  type GpuplanSettings,
+} from './protocol';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let locale: Locale = 'ko';
+let settings: GpuplanSettings = DEFAULT_SETTINGS;
+let canPullConfiguration = false;
+
+const jsonService = getLanguageService({
+  // Every schema request (a "$schema" in the file included) gets our bundled schema: nothing is
+  // read from the workspace or the network.
+  schemaRequestService: () => Promise.resolve(JSON.stringify(SCHEMA)),
+  clientCapabilities: JsonClientCapabilities.LATEST,
+});
+jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_ID, fileMatch: ['*'], schema: SCHEMA }] });
+
+interface DocumentState {
+  timer?: ReturnType<typeof setTimeout>;
+  analysis?: Analysis;
+  analyzedVersion?: number;
+  json?: { version: number; document: JSONDocument };
+  costKey?: string;
+}
+const states = new Map<string, DocumentState>();
+const stateOf = (uri: string): DocumentState => {
+  let state = states.get(uri);
+  if (!state) states.set(uri, (state = {}));
+  return state;
+};
+
+/** The analysis of the document's current version, computed now if the debounced one is stale. */
+function analysisOf(document: TextDocument): Analysis {
+  const state = stateOf(document.uri);
+  if (state.analysis && state.analyzedVersion === document.version) return state.analysis;
+  state.analysis = analyzeDocument(parseDocument(document.getText()), {
+    locale,
+    severity: settings.rules,
+    abbreviationAllowlist: settings.abbreviations.allowlist,
+  });
+  state.analyzedVersion = document.version;
+  return state.analysis;
+}
+
+function jsonDocumentOf(document: TextDocument): JSONDocument {
+  const state = stateOf(document.uri);
+  if (state.json?.version !== document.version) state.json = { version: document.version, document: jsonService.parseJSONDocument(document) };
+  return state.json.document;
+}
+
+function validate(uri: string): void {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  const analysis = analysisOf(document);
+  // A newer version may have arrived meanwhile: never publish findings of a superseded one.
+  if (documents.get(uri)?.version !== version) return;
+  void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(document, f)) });
+  const preview = costPreview(document, analysis);
+  const key = JSON.stringify({ ...preview, version: 0 });
+  const state = stateOf(uri);
+  if (state.costKey !== key) {
+    state.costKey = key;
+    void connection.sendNotification(CostChangedNotification, preview);
+  }
+}
+
+function schedule(document: TextDocument): void {
+  const state = stateOf(document.uri);
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = undefined;
+  const delay = settings.validation.delayMs;
+  if (delay <= 0) {
+    validate(document.uri);
+  } else {
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      validate(document.uri);
+    }, delay);
+  }
+}
+
+function costPreview(document: TextDocument, analysis: Analysis): CostPreview {
+  const schedulePart = (analysis.plan.schedule ?? {}) as { period?: { start?: unknown; end?: unknown }; milestones?: unknown };
+  const milestones = Array.isArray(schedulePart.milestones) ? schedulePart.milestones : [];
+  const pages = estimatePages(analysis.plan, collectTextStrings(analysis.document.root));
+  const counts = { error: 0, warning: 0, information: 0 };
+  for (const f of analysis.findings) counts[f.severity === 'hint' ? 'information' : f.severity]++;
+  return {
+    uri: document.uri,
+    version: document.version,
+    cost: analysis.cost,
+    table: costTable(analysis.cost, locale),
+    schedule: {
+      start: typeof schedulePart.period?.start === 'string' ? schedulePart.period.start : undefined,
+      end: typeof schedulePart.period?.end === 'string' ? schedulePart.period.end : undefined,
+      milestones: milestones.map((m) => {
+        const row = (m ?? {}) as { task?: unknown; months?: unknown };
+        return { task: typeof row.task === 'string' ? row.task : '', months: Array.isArray(row.months) ? row.months.filter((x): x is string => typeof x === 'string') : [] };
+      }),
+    },
+    pages: { body: Math.round(pages.bodyPages * 10) / 10, summary: Math.round(pages.summaryPages * 10) / 10, budget: analysis.cost.pageBudget },
+    counts,
+  };
+}
+
+async function refreshSettings(): Promise<void> {
+  if (canPullConfiguration) {
+    try {
+      settings = normalizeSettings(await connection.workspace.getConfiguration({ section: 'gpuplan' }));
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+  for (const document of documents.all()) {
+    stateOf(document.uri).analyzedVersion = undefined;
+    validate(document.uri);
+  }
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  locale = normalizeLocale(params.locale) ?? 'ko';
+  l10n.config({ contents: locale === 'ko' ? koBundle : {} });
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  if (initial) settings = normalizeSettings(initial);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      documentSymbolProvider: { label: 'gpuplan' },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+    },
+    serverInfo: { name: 'gpuplan' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gpuplan' });
+    void refreshSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (!canPullConfiguration) settings = normalizeSettings((change.settings as { gpuplan?: unknown } | undefined)?.gpuplan);
+  void refreshSettings();
+});
+
+documents.onDidOpen((event) => validate(event.document.uri));
+documents.onDidChangeContent((event) => schedule(event.document));
+documents.onDidClose((event) => {
+  const state = states.get(event.document.uri);
+  if (state?.timer) clearTimeout(state.timer);
+  states.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  return jsonService.doComplete(document, params.position, jsonDocumentOf(document));
+});
+
+connection.onHover(async (params): Promise<Hover | null> => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const hover = await jsonService.doHover(document, params.position, jsonDocumentOf(document));
+  const location = getLocation(document.getText(), document.offsetAt(params.position));
+  const extras = hoverExtras(analysisOf(document), location.path, locale);
+  if (!hover && extras.length === 0) return null;
+  const base = hover ? markdownOf(hover.contents) : '';
+  return {
+    contents: { kind: 'markdown', value: [base, ...extras].filter(Boolean).join('\n\n') },
+    range: hover?.range,
+  };
+});
+
+/** Hover contents come as MarkupContent, a MarkedString or an array of them; we want markdown. */
+function markdownOf(contents: Hover['contents']): string {
+  const parts = Array.isArray(contents) ? contents : [contents];
+  return parts
+    .map((part) => (typeof part === 'string' ? part : 'language' in part ? '```' + part.language + '\n' + part.value + '\n```' : part.value))
+    .join('\n\n');
+}
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = analysisOf(document);
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const parsed = analysis.document;
+  const findingFor = (code: unknown, offset: number, length: number): Finding | undefined =>
+    analysis.findings.find((f) => f.code === code && f.offset === offset && f.length === length);
+
+  if (!only || only.some((kind) => kind.startsWith(CodeActionKind.QuickFix))) {
+    const fixAllOffered = new Set<string>();
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'gpuplan') continue;
+      const offset = document.offsetAt(diagnostic.range.start);
+      const length = document.offsetAt(diagnostic.range.end) - offset;
+      const finding = findingFor(diagnostic.code, offset, length);
+      if (!finding) continue;
+      const fixes = fixesFor(finding, parsed, locale);
+      for (const fix of fixes) actions.push(toCodeAction(document, fix, [diagnostic]));
+      // "Fix all of this kind" when more than one finding of the code has a combinable fix.
+      if (fixes.some((f) => f.fixAll) && !fixAllOffered.has(finding.code)) {
+        const all = analysis.findings.filter((f) => f.code === finding.code).flatMap((f) => fixesFor(f, parsed, locale).filter((x) => x.fixAll).slice(0, 1));
+        if (all.length > 1) {
+          fixAllOffered.add(finding.code);
+          actions.push(
+            toCodeAction(
+              document,
+              { code: finding.code, title: l10n.t('Fix all "{0}" problems in this file ({1})', finding.code, all.length), edits: all.flatMap((f) => f.edits ?? []), fixAll: true, preferred: false },
+              [],
+            ),
+          );
+        }
+      }
+    }
+  }
+  if (only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll))) {
+    const edits = analysis.findings.flatMap((f) => fixesFor(f, parsed, locale).filter((x) => x.fixAll && x.preferred).slice(0, 1)).flatMap((f) => f.edits ?? []);
+    if (edits.length > 0) {
+      const action = toCodeAction(document, { code: 'schema', title: l10n.t('Fix all automatically fixable gpuplan problems'), edits, fixAll: true, preferred: false }, []);
+      action.kind = CodeActionKind.SourceFixAll;
+      actions.push(action);
+    }
+  }
+  return actions;
+});
+
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? outline(analysisOf(document).document).map((item) => toSymbol(document, item)) : null;
+});
+
+connection.onFoldingRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? jsonService.getFoldingRanges(document, { rangeLimit: 5000 }) : null;
+});
+
+connection.onSelectionRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? jsonService.getSelectionRanges(document, params.positions, jsonDocumentOf(document)) : null;
+});
+
+connection.onDocumentFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? jsonService.format(document, undefined, { ...params.options, insertFinalNewline: true }) : null;
+});
+
+connection.onDocumentRangeFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? jsonService.format(document, params.range, params.options) : null;
+});
+
+connection.onRequest(SectionsRequest, ({ uri }) => {
+  const document = documents.get(uri);
+  if (!document) return [];
+  const plan = analysisOf(document).plan as Record<string, unknown>;
+  return FORM_SECTIONS.map((s) => ({ key: s.key, label: s.label, part: s.part, present: Object.prototype.hasOwnProperty.call(plan, s.key) }));
+});
+
+connection.onRequest(InsertionRequest, ({ uri, parentPath, key }) => {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const insertion = planInsertion(analysisOf(document).document, parentPath, key);
+  if (!insertion) return null;
+  if (insertion.kind === 'existing') {
+    const range = rangeOf(document, insertion.offset, insertion.length);
+    return { position: range.start, existing: range };
+  }
+  return { position: document.positionAt(insertion.offset), snippet: insertion.snippet };
+});
+
+connection.onRequest(CostPreviewRequest, ({ uri }) => {
+  const document = documents.get(uri);
+  return document ? costPreview(document, analysisOf(document)) : null;
+});
+
+documents.listen(connection);
+connection.listen();
