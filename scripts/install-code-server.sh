@@ -104,8 +104,9 @@ fi
 # Its install script (node-pre-gyp) would try to download a prebuilt binary; force a source build.
 if [ ! -f "$(argon2_dir)/lib/binding/napi-v3/argon2.node" ]; then
   log "building argon2 from source"
-  (cd "$DEST" && env npm_config_build_from_source=true ${NODEDIR:+"npm_config_nodedir=$NODEDIR"} "$NPM" rebuild argon2 --foreground-scripts --no-audit --no-fund >/tmp/code-server-argon2.log 2>&1) \
-    || { tail -40 /tmp/code-server-argon2.log; die "building argon2 failed"; }
+  mkdir -p "$DEST/build-logs"
+  (cd "$DEST" && env npm_config_build_from_source=true ${NODEDIR:+"npm_config_nodedir=$NODEDIR"} "$NPM" rebuild argon2 --foreground-scripts --no-audit --no-fund >"$DEST/build-logs/argon2.log" 2>&1) \
+    || { tail -40 "$DEST/build-logs/argon2.log"; die "building argon2 failed (log: $DEST/build-logs/argon2.log)"; }
 fi
 
 # ------------------------------------------------------------ lib/vscode dependencies
@@ -120,10 +121,12 @@ log "npm install --omit=dev in lib/vscode (pinned by its npm-shrinkwrap.json)"
 # @parcel/watcher ships a prebuilt @parcel/watcher-linux-x64-glibc, @vscode/deviceid,
 # @vscode/windows-* are Windows-only. node-pty's own postinstall runs `npx node-gyp`
 # (network) just to emit compile_commands.json, so call node-gyp directly.
+mkdir -p "$DEST/build-logs"
 for mod in @vscode/spdlog node-pty native-watchdog kerberos; do
   log "node-gyp rebuild $mod"
-  (cd "$VSC/node_modules/$mod" && "$NODE" "$NODE_GYP" "${GYP_ARGS[@]}" >/tmp/code-server-gyp-"${mod//\//_}".log 2>&1) \
-    || { tail -40 /tmp/code-server-gyp-"${mod//\//_}".log; die "building $mod failed (log: /tmp/code-server-gyp-${mod//\//_}.log)"; }
+  glog="$DEST/build-logs/gyp-${mod//\//_}.log"
+  (cd "$VSC/node_modules/$mod" && "$NODE" "$NODE_GYP" "${GYP_ARGS[@]}" >"$glog" 2>&1) \
+    || { tail -40 "$glog"; die "building $mod failed (log: $glog)"; }
 done
 rm -rf "$VSC/node_modules/node-pty/build/Release/obj.target" "$VSC/node_modules/node-pty/build/Release/.deps"
 

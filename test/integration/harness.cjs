@@ -13,7 +13,7 @@
  *      it to the runner through window.codeAutomationLog.
  *   2. the runner waits two animation frames, saves the page as PNG, then atomically
  *      writes `<png>.done` containing {"id":"<unique>","ok":true} (or ok:false,error).
- *   3. the test polls for `<png>.done` with the same id.
+ *   3. the test polls for `<png>.done` with the same id, then deletes it.
  * Runners that cannot take screenshots (runElectron.mjs) do not set
  * GPUPLAN_SCREENSHOT_SUPPORTED=1; screenshot() then resolves to false immediately.
  *
@@ -25,6 +25,7 @@
  *   await harness.browser.press('ArrowDown');           // Playwright key names
  *   await harness.browser.type('hello');
  *   await harness.browser.evaluate('document.title');   // expression evaluated in the page
+ *   await harness.browser.evaluateInWebviews("document.querySelector('h1')?.textContent");
  * Requests are executed strictly in order.
  */
 const fs = require('fs');
@@ -79,6 +80,7 @@ async function screenshot(file, { timeoutMs = 30000 } = {}) {
       return r.id === id ? r : undefined;
     } catch { return undefined; }
   }, { timeoutMs, intervalMs: 100, message: `runner did not confirm screenshot ${abs}` });
+  fs.rmSync(done, { force: true });
   if (!result.ok) throw new Error(`screenshot failed: ${result.error}`);
   return abs;
 }
@@ -110,6 +112,24 @@ const browser = {
   type: (text, opts) => browserRequest('type', { text }, opts),
   /** Evaluate a JS expression in the workbench page; resolves with its JSON-serialisable value. */
   evaluate: (expression, opts) => browserRequest('evaluate', { expression }, opts),
+  /**
+   * Evaluate `expression` against every loaded webview's content document (webviews are
+   * same-origin iframes in code-server). Inside the expression `document`/`window` are the
+   * webview's. Runs in the workbench realm, so the webview's own CSP does not block it.
+   * Resolves with one result per webview (empty array while none is loaded).
+   */
+  evaluateInWebviews: (expression, opts) => browserRequest('evaluate', {
+    expression: `(() => {
+      const out = [];
+      for (const outer of document.querySelectorAll('iframe.webview')) {
+        const inner = outer.contentDocument && outer.contentDocument.querySelector('iframe#active-frame');
+        const w = inner && inner.contentWindow;
+        if (!w || !w.document || !w.document.body) continue;
+        out.push(new Function('document', 'window', ${JSON.stringify(`return (${expression});`)})(w.document, w));
+      }
+      return out;
+    })()`,
+  }, opts),
 };
 
 module.exports = {

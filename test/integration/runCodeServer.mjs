@@ -132,6 +132,14 @@ async function cleanup() {
   };
   await Promise.all([closeBrowser(), stopServer()]);
   if (verbose) info(`cleanup took ${Date.now() - t} ms`);
+  if (opts['logs-dir']) {
+    // Server-side logs: remoteagent.log, exthost*/remoteexthost.log, per-extension output channels.
+    const dest = path.join(path.resolve(opts['logs-dir']), 'server');
+    try {
+      fs.cpSync(path.join(userDataDir, 'logs'), dest, { recursive: true });
+      info(`server logs copied to ${dest}`);
+    } catch (e) { console.error(`${TAG} could not copy server logs: ${e.message}`); }
+  }
   if (!opts['keep-temp']) fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 3 });
   else info(`kept temp dir ${tmpRoot}`);
 }
@@ -355,7 +363,12 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--lang=${locale}`],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale,
+    // vscode.env.clipboard is navigator.clipboard in the web workbench.
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   page = await context.newPage();
   info(`chromium ${browser.version()} started`);
 
@@ -367,7 +380,7 @@ async function main() {
     const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
     handleScreenshotRequest(text);
     handleHarnessRequest(text);
-    if (!verbose && /__HARNESS__ /.test(text)) return;
+    if (!verbose && /__(HARNESS|SCREENSHOT)__ /.test(text)) return;
     const level = ['error', 'warn'].includes(type) ? type : 'log';
     if (!verbose && isWorkbenchNoise(text)) return;
     console[level](text);
