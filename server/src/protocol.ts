@@ -80,8 +80,17 @@ export const ClientCommands = {
   insertSection: 'gpuplan.insertSection',
 } as const;
 
+/** A GPU request to try out or write: the what-if of the cost preview. */
+export interface GpuRequest {
+  type: 'H200' | 'B200';
+  servers: number;
+  months: number;
+}
+
 export interface CostPreviewParams {
   uri: string;
+  /** Compute the figures as if `gpu` were this request, without touching the document. */
+  override?: GpuRequest;
 }
 
 /** What `gpuplan/costPreview` answers: the core's cost model for the current text. */
@@ -108,3 +117,19 @@ export const CostPreviewRequest = new RequestType<CostPreviewParams, CostPreview
 
 /** Sent by the server whenever a document's figures change, so clients never poll. */
 export const CostChangedNotification = new NotificationType<CostPreview>('gpuplan/costChanged');
+
+export interface GpuEditParams {
+  uri: string;
+  /** The document version the user saw; the server answers null for another one. */
+  version: number;
+  request: GpuRequest;
+}
+
+/**
+ * `gpuplan/gpuEdit`: the one text edit that writes a GPU request into the document (and keeps a
+ * declared 민간부담금 in step with it), for the client to apply as a single undoable change.
+ */
+export const GpuEditRequest = new RequestType<GpuEditParams, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | null, void>('gpuplan/gpuEdit');
+
+/** Client command that opens the cost preview; CodeLenses and the status bar use it. */
+export const SHOW_COST_PREVIEW_COMMAND = 'gpuplan.showCostPreview';

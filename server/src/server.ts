@@ -27,7 +27,10 @@ import {
   SCHEMA,
   SCHEMA_ID,
   analyzeDocument,
+  computeCost,
   costTable,
+  gpuRequestEdit,
+  keyNodeAt,
   estimatePages,
   fixesFor,
   normalizeLocale,
@@ -46,9 +49,12 @@ import {
   CostChangedNotification,
   CostPreviewRequest,
   DEFAULT_SETTINGS,
+  GpuEditRequest,
   InsertionRequest,
+  SHOW_COST_PREVIEW_COMMAND,
   SectionsRequest,
   type CostPreview,
+  type GpuRequest,
   type GpuplanSettings,
 } from './protocol';
 
@@ -132,7 +138,8 @@ function schedule(document: TextDocument): void {
   }
 }
 
-function costPreview(document: TextDocument, analysis: Analysis): CostPreview {
+function costPreview(document: TextDocument, analysis: Analysis, override?: GpuRequest): CostPreview {
+  const cost = override ? computeCost({ ...analysis.plan, gpu: { ...override } }) : analysis.cost;
   const schedulePart = (analysis.plan.schedule ?? {}) as { period?: { start?: unknown; end?: unknown }; milestones?: unknown };
   const milestones = Array.isArray(schedulePart.milestones) ? schedulePart.milestones : [];
   const pages = estimatePages(analysis.plan, collectTextStrings(analysis.document.root));
@@ -141,8 +148,8 @@ function costPreview(document: TextDocument, analysis: Analysis): CostPreview {
   return {
     uri: document.uri,
     version: document.version,
-    cost: analysis.cost,
-    table: costTable(analysis.cost, locale),
+    cost,
+    table: costTable(cost, locale),
     schedule: {
       start: typeof schedulePart.period?.start === 'string' ? schedulePart.period.start : undefined,
       end: typeof schedulePart.period?.end === 'string' ? schedulePart.period.end : undefined,
@@ -151,7 +158,7 @@ function costPreview(document: TextDocument, analysis: Analysis): CostPreview {
         return { task: typeof row.task === 'string' ? row.task : '', months: Array.isArray(row.months) ? row.months.filter((x): x is string => typeof x === 'string') : [] };
       }),
     },
-    pages: { body: Math.round(pages.bodyPages * 10) / 10, summary: Math.round(pages.summaryPages * 10) / 10, budget: analysis.cost.pageBudget },
+    pages: { body: Math.round(pages.bodyPages * 10) / 10, summary: Math.round(pages.summaryPages * 10) / 10, budget: cost.pageBudget },
     counts,
   };
 }
@@ -182,6 +189,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      codeLensProvider: { resolveProvider: false },
       documentSymbolProvider: { label: 'gpuplan' },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
@@ -332,9 +340,36 @@ connection.onRequest(InsertionRequest, ({ uri, parentPath, key }) => {
   return { position: document.positionAt(insertion.offset), snippet: insertion.snippet };
 });
 
-connection.onRequest(CostPreviewRequest, ({ uri }) => {
+const isGpuRequest = (value: unknown): value is GpuRequest => {
+  const r = value as Partial<GpuRequest> | undefined;
+  return (r?.type === 'H200' || r?.type === 'B200') && Number.isInteger(r.servers) && Number.isInteger(r.months) && r.servers! > 0 && r.months! > 0;
+};
+
+connection.onRequest(CostPreviewRequest, ({ uri, override }) => {
   const document = documents.get(uri);
-  return document ? costPreview(document, analysisOf(document)) : null;
+  if (!document) return null;
+  return costPreview(document, analysisOf(document), isGpuRequest(override) ? override : undefined);
+});
+
+connection.onRequest(GpuEditRequest, ({ uri, version, request }) => {
+  const document = documents.get(uri);
+  if (!document || document.version !== version || !isGpuRequest(request)) return null;
+  const edit = gpuRequestEdit(analysisOf(document).document, request);
+  return edit ? { range: rangeOf(document, edit.offset, edit.length), newText: edit.newText } : null;
+});
+
+/** The amount at \`gpu\` and at \`gpuPlan.copayment\`, e.g. 민간부담금 38,400,000원 (H200 3,200,000원 × 2대 × 6개월). */
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = analysisOf(document);
+  const table = costTable(analysis.cost, locale);
+  const title = analysis.cost.complete ? (analysis.cost.payer.applicableWon !== undefined && analysis.cost.payer.applicableWon !== analysis.cost.baseWon ? table.summary : `${table.summary} · ${table.policy}`) : table.summary;
+  return [['gpu'], ['gpuPlan', 'copayment']].flatMap((path) => {
+    const key = keyNodeAt(analysis.document.root, path);
+    if (!key) return [];
+    return [{ range: rangeOf(document, key.offset, key.length), command: { title, command: SHOW_COST_PREVIEW_COMMAND, arguments: [document.uri] } }];
+  });
 });
 
 documents.listen(connection);

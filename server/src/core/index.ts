@@ -16,3 +16,4 @@ export { planInsertion, type Insertion } from './edit/insertion';
 export { outline, type OutlineItem } from './outline';
 export { FORM_SECTIONS, type FormSection } from './sections';
 export { estimatePages } from './rules/page-budget';
+export { gpuRequestEdit, minimalEdit, type GpuRequestValues } from './edit/gpu-request';
