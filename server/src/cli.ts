@@ -11,6 +11,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import koBundle from '../../l10n/bundle.l10n.ko.json';
 import pkg from '../../package.json';
 import { toJson, toSarif, toStylish, type FileReport } from './cli/report';
+import { exportCommand } from './cli/export-command';
 import { renderTable } from './cli/text-table';
 import { SCHEMA, analyzeDocument, costTable, formatKoreanDate, groupThousands, normalizeLocale, parseDocument, type Locale } from './core';
 
@@ -22,9 +23,9 @@ export interface Io {
 }
 
 /** A mistake in how the command was called: print it with a hint to --help. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 /** A file that cannot be read as a plan. */
-class InputError extends Error {}
+export class InputError extends Error {}
 
 function chooseLocale(argv: readonly string[], env: Io['env']): Locale {
   const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -39,6 +40,7 @@ const usage = (): string =>
     l10n.t('Usage:'),
     '  gpuplan check FILE... [--format stylish|json|sarif] [--lang ko|en]',
     '  gpuplan cost FILE [--format table|json] [--lang ko|en]',
+    '  gpuplan export FILE [--format docx|html|hwpx|pdf] [-o OUT] [--force] [--overwrite] [--lang ko|en]',
     '  gpuplan --version',
     '',
     l10n.t('Run "gpuplan COMMAND --help" for the options of a command.'),
@@ -70,7 +72,7 @@ const costHelp = (): string =>
     '  -h, --help           ' + l10n.t('show this help'),
   ].join('\n');
 
-function parse(args: string[], options: ParseArgsConfig['options'], formats: readonly string[]) {
+export function parse(args: string[], options: ParseArgsConfig['options'], formats: readonly string[]) {
   let parsed;
   try {
     parsed = parseArgs({ args, options: { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
@@ -89,7 +91,7 @@ function parse(args: string[], options: ParseArgsConfig['options'], formats: rea
   return { values, positionals: parsed.positionals };
 }
 
-function readPlan(file: string, cwd: string): { text: string; document: ReturnType<typeof parseDocument> } {
+export function readPlan(file: string, cwd: string): { text: string; document: ReturnType<typeof parseDocument> } {
   const resolved = path.resolve(cwd, file);
   let stat: fs.Stats;
   try {
@@ -100,10 +102,10 @@ function readPlan(file: string, cwd: string): { text: string; document: ReturnTy
   if (stat.isDirectory()) throw new InputError(l10n.t('{0} is a folder, not a plan file.', file));
   const text = fs.readFileSync(resolved, 'utf8');
   const document = parseDocument(text);
-  const root = document.root;
+  const value = document.value;
   const knownKeys = Object.keys(SCHEMA.properties ?? {});
-  const looksLikePlan =
-    root?.type === 'object' && (root.children?.length === 0 || root.children?.some((p) => knownKeys.includes(String(p.children?.[0]?.value))));
+  const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : undefined;
+  const looksLikePlan = keys !== undefined && (keys.length === 0 || keys.some((k) => knownKeys.includes(k)));
   if (!looksLikePlan) {
     throw new InputError(l10n.t('{0} is not a gpuplan plan: expected a JSON object with the form\'s fields (such as "projectTitle" and "gpu").', file));
   }
@@ -185,6 +187,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return check(rest, io, locale);
       case 'cost':
         return cost(rest, io, locale);
+      case 'export':
+        return await exportCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout.write(pkg.version + '\n');

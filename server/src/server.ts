@@ -30,7 +30,6 @@ import {
   computeCost,
   costTable,
   gpuRequestEdit,
-  keyNodeAt,
   estimatePages,
   fixesFor,
   normalizeLocale,
@@ -142,7 +141,7 @@ function costPreview(document: TextDocument, analysis: Analysis, override?: GpuR
   const cost = override ? computeCost({ ...analysis.plan, gpu: { ...override } }) : analysis.cost;
   const schedulePart = (analysis.plan.schedule ?? {}) as { period?: { start?: unknown; end?: unknown }; milestones?: unknown };
   const milestones = Array.isArray(schedulePart.milestones) ? schedulePart.milestones : [];
-  const pages = estimatePages(analysis.plan, collectTextStrings(analysis.document.root));
+  const pages = estimatePages(analysis.plan, collectTextStrings(analysis.document));
   const counts = { error: 0, warning: 0, information: 0 };
   for (const f of analysis.findings) counts[f.severity === 'hint' ? 'information' : f.severity]++;
   return {
@@ -366,7 +365,7 @@ connection.onCodeLens((params) => {
   const table = costTable(analysis.cost, locale);
   const title = analysis.cost.complete ? (analysis.cost.payer.applicableWon !== undefined && analysis.cost.payer.applicableWon !== analysis.cost.baseWon ? table.summary : `${table.summary} · ${table.policy}`) : table.summary;
   return [['gpu'], ['gpuPlan', 'copayment']].flatMap((path) => {
-    const key = keyNodeAt(analysis.document.root, path);
+    const key = analysis.document.spanAt(path, 'key');
     if (!key) return [];
     return [{ range: rangeOf(document, key.offset, key.length), command: { title, command: SHOW_COST_PREVIEW_COMMAND, arguments: [document.uri] } }];
   });

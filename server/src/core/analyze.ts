@@ -103,12 +103,12 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
     syntaxSpots.add(finding.offset);
     raw.push(finding);
   }
-  const isPlanObject = doc.root?.type === 'object';
+  const isPlanObject = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value);
   const plan = (isPlanObject ? doc.value : {}) as Plan;
   let cost: CostModel | undefined;
   const costOf = () => (cost ??= computeCost(plan));
 
-  if (doc.root) {
+  if (doc.value !== undefined) {
     raw.push(...duplicateFindings(doc));
     try {
       raw.push(...schemaFindings(doc));
@@ -123,7 +123,7 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
       doc,
       plan,
       options: { abbreviationAllowlist: new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...(options.abbreviationAllowlist ?? [])]) },
-      texts: () => (texts ??= collectTextStrings(doc.root)),
+      texts: () => (texts ??= collectTextStrings(doc)),
       cost: costOf,
       report: (finding) => raw.push(finding),
     };
@@ -150,8 +150,8 @@ function internalError(doc: ParsedDocument, family: string, error: unknown): Raw
   const detail: Message = msg('{0}', error instanceof Error ? error.message : String(error));
   return {
     code: 'internal-error',
-    offset: doc.root?.offset ?? 0,
-    length: doc.root ? 1 : 0,
+    offset: doc.spanAt([])?.offset ?? 0,
+    length: doc.value !== undefined ? 1 : 0,
     message: msg('The "{0}" checks failed unexpectedly ({1}); the other checks still ran. Please report this.', family, render('en', detail)),
     data: { family },
   };

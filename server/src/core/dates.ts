@@ -9,8 +9,11 @@ export interface YearMonthDay {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeap(year) ? 29 : DAYS[month - 1];
 }
 
 export function parseDate(value: unknown): YearMonthDay | undefined {
@@ -40,8 +43,15 @@ export function formatMonthIndex(index: number): string {
 /** Months from `start` to `end` inclusive of both days, as a real number: 03-01…08-31 → 6. */
 export function monthSpan(start: YearMonthDay, end: YearMonthDay): number {
   // The day after `end`, so that whole months come out whole.
-  const next = new Date(Date.UTC(end.year, end.month - 1, end.day + 1));
-  const [y, m, d] = [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
+  let [y, m, d] = [end.year, end.month, end.day + 1];
+  if (d > daysInMonth(y, m)) {
+    d = 1;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
   let months = (y - start.year) * 12 + (m - start.month);
   let days = d - start.day;
   if (days < 0) {

@@ -21,54 +21,228 @@ export interface DuplicateKey {
 
 export interface ParsedDocument {
   readonly text: string;
+  /** jsonc-parser's tree with offsets. Built on first use: a clean plan never needs it. */
   readonly root: Node | undefined;
   readonly syntaxErrors: readonly SyntaxProblem[];
   /** The document as a plain value (last duplicate key wins; `__proto__` is an ordinary key). */
   readonly value: unknown;
   readonly duplicates: readonly DuplicateKey[];
+  /** The span of the value (or of the key) at `path`, without building the tree when possible. */
+  spanAt(path: JsonPath, part?: 'value' | 'key'): { offset: number; length: number } | undefined;
 }
 
 /** Nesting beyond this is refused before parsing, so no recursion can overflow the stack. */
 export const MAX_NESTING_DEPTH = 256;
 
-/** Finds the first bracket that opens a level deeper than the limit, or -1. Iterative. */
-function findTooDeep(text: string, limit: number): number {
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
+/** Index just past the string that starts at `start` (a double quote). */
+function skipString(text: string, start: number): number {
+  let end = start;
+  for (;;) {
+    end = text.indexOf('"', end + 1);
+    if (end < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return end + 1;
+  }
+}
+
+/** Where nesting first exceeds the limit, or -1: one pass, strings skipped. */
+function prescan(text: string, limit: number): { tooDeep: number } {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
+    if (c === 0x22 /* " */) {
+      i = skipString(text, i) - 1;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > limit) return i;
+      if (++depth > limit) return { tooDeep: i };
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       if (depth > 0) depth--;
     }
   }
-  return -1;
+  return { tooDeep: -1 };
+}
+
+/**
+ * Walks a parsed value without recursion: its nesting depth, its object members, and the colons
+ * inside its keys and strings. Colons in the text = members + colons in strings exactly when
+ * JSON.parse kept every member, that is, when no key was duplicated.
+ */
+function measure(value: unknown, limit: number): { depth: number; members: number; colonsInStrings: number } {
+  let members = 0;
+  let colonsInStrings = 0;
+  let depth = 0;
+  const countColons = (text: string) => {
+    for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) colonsInStrings++;
+  };
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: node, depth: level } = stack.pop()!;
+    if (typeof node === 'string') {
+      countColons(node);
+    } else if (typeof node === 'object' && node !== null) {
+      if (level + 1 > depth) depth = level + 1;
+      if (depth > limit) return { depth, members, colonsInStrings };
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) stack.push({ value: node[i], depth: level + 1 });
+      } else {
+        for (const key in node) {
+          members++;
+          countColons(key);
+          stack.push({ value: (node as Record<string, unknown>)[key], depth: level + 1 });
+        }
+      }
+    }
+  }
+  return { depth, members, colonsInStrings };
+}
+
+function countColons(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
+  return n;
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just past the JSON value that starts at `i` (valid JSON only). */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return skipString(text, i);
+  if (c === 0x7b || c === 0x5b) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 0x22) j = skipString(text, j) - 1;
+      else if (d === 0x7b || d === 0x5b) depth++;
+      else if ((d === 0x7d || d === 0x5d) && --depth === 0) return j + 1;
+    }
+    return text.length;
+  }
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 0x2c || d === 0x7d || d === 0x5d || isSpace(d)) break;
+    j++;
+  }
+  return j;
+}
+
+/**
+ * Finds the spans of the key and value at `path` by scanning valid JSON, skipping every subtree
+ * off the path. Cost: proportional to the text before the target, with no allocation per node.
+ */
+function locate(text: string, path: JsonPath): { key?: { offset: number; length: number }; value: { offset: number; length: number } } | undefined {
+  let i = skipSpace(text, 0);
+  let key: { offset: number; length: number } | undefined;
+  for (const segment of path) {
+    const c = text.charCodeAt(i);
+    if (typeof segment === 'number') {
+      if (c !== 0x5b) return undefined;
+      i = skipSpace(text, i + 1);
+      for (let n = 0; n < segment; n++) {
+        if (text.charCodeAt(i) === 0x5d) return undefined;
+        i = skipSpace(text, skipValue(text, i));
+        if (text.charCodeAt(i) !== 0x2c) return undefined;
+        i = skipSpace(text, i + 1);
+      }
+      if (text.charCodeAt(i) === 0x5d) return undefined;
+      key = undefined;
+      continue;
+    }
+    if (c !== 0x7b) return undefined;
+    i = skipSpace(text, i + 1);
+    let found = false;
+    while (i < text.length && text.charCodeAt(i) === 0x22) {
+      const keyEnd = skipString(text, i);
+      const raw = text.slice(i + 1, keyEnd - 1);
+      const name = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : raw;
+      const keySpan = { offset: i, length: keyEnd - i };
+      i = skipSpace(text, skipSpace(text, keyEnd) + 1); // past the colon
+      if (name === segment) {
+        key = keySpan;
+        found = true;
+        break;
+      }
+      i = skipSpace(text, skipValue(text, i));
+      if (text.charCodeAt(i) !== 0x2c) break;
+      i = skipSpace(text, i + 1);
+    }
+    if (!found) return undefined;
+  }
+  return { key, value: { offset: i, length: skipValue(text, i) - i } };
+}
+
+class Document implements ParsedDocument {
+  private tree: Node | null | undefined;
+
+  constructor(
+    readonly text: string,
+    /** The text as parsed: a byte-order mark read as white space, offsets unchanged. */
+    private readonly source: string,
+    readonly value: unknown,
+    readonly syntaxErrors: readonly SyntaxProblem[],
+    readonly duplicates: readonly DuplicateKey[],
+    tree?: Node | null,
+  ) {
+    this.tree = tree;
+  }
+
+  get root(): Node | undefined {
+    if (this.tree === undefined) this.tree = parseTree(this.source, [], PARSE_OPTIONS) ?? null;
+    return this.tree ?? undefined;
+  }
+
+  spanAt(path: JsonPath, part: 'value' | 'key' = 'value'): { offset: number; length: number } | undefined {
+    if (this.tree === undefined && this.syntaxErrors.length === 0 && this.duplicates.length === 0) {
+      const found = locate(this.source, path);
+      return part === 'key' ? found?.key : found?.value;
+    }
+    const node = part === 'key' ? keyNodeAt(this.root, path) : nodeAt(this.root, path);
+    return node ? { offset: node.offset, length: node.length } : undefined;
+  }
 }
 
 export function parseDocument(text: string): ParsedDocument {
-  const tooDeep = findTooDeep(text, MAX_NESTING_DEPTH);
-  if (tooDeep >= 0) {
-    return { text, root: undefined, syntaxErrors: [{ offset: tooDeep, length: 1, code: 'tooDeep' }], value: undefined, duplicates: [] };
-  }
   // A byte-order mark is not JSON; read it as white space so offsets stay those of the text.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const tooDeep = (offset: number) => new Document(text, source, undefined, [{ offset, length: 1, code: 'tooDeep' }], [], null);
+  // Fast path: valid JSON without duplicate keys. V8's JSON.parse is iterative (no stack to
+  // overflow) and keeps "__proto__" an own property.
+  let value: unknown;
+  let valid = false;
+  try {
+    value = JSON.parse(source);
+    valid = true;
+  } catch {
+    // Not valid JSON: the tolerant parser below reports where and still reads what it can.
+  }
+  if (valid) {
+    const { depth, members, colonsInStrings } = measure(value, MAX_NESTING_DEPTH);
+    if (depth > MAX_NESTING_DEPTH) return tooDeep(prescan(source, MAX_NESTING_DEPTH).tooDeep);
+    if (countColons(source) === members + colonsInStrings) return new Document(text, source, value, [], []);
+  } else {
+    // The tolerant parser recurses: refuse what would overflow its stack before it starts.
+    const { tooDeep: at } = prescan(source, MAX_NESTING_DEPTH);
+    if (at >= 0) return tooDeep(at);
+  }
   const errors: { error: ParseErrorCode; offset: number; length: number }[] = [];
-  const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(source, errors, PARSE_OPTIONS);
   const duplicates: DuplicateKey[] = [];
-  const value = root ? toValue(root, duplicates) : undefined;
-  return {
+  return new Document(
     text,
-    root,
-    syntaxErrors: errors.map((e) => ({ offset: e.offset, length: e.length, code: e.error })),
-    value,
+    source,
+    root ? toValue(root, duplicates) : undefined,
+    errors.map((e) => ({ offset: e.offset, length: e.length, code: e.error })),
     duplicates,
-  };
+    root ?? null,
+  );
 }
 
 export function syntaxErrorName(code: SyntaxProblem['code']): string {
@@ -187,7 +361,7 @@ export function pointerToPath(pointer: string, root: Node | undefined): (string 
  * The span of characters [start, end) of a string node's value, in document offsets. The value of
  * a JSON string differs from its source where it has escapes, so indices are mapped through them.
  */
-export function stringValueSpan(text: string, node: Node, start: number, end: number): { offset: number; length: number } {
+export function stringValueSpan(text: string, node: { offset: number; length: number }, start: number, end: number): { offset: number; length: number } {
   const rawStart = node.offset + 1;
   const raw = text.slice(rawStart, node.offset + node.length - 1);
   if (!raw.includes('\\')) {

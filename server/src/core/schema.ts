@@ -296,7 +296,7 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
 
 /** Validates the document's value and returns at most one finding per place. */
 export function schemaFindings(doc: ParsedDocument): RawFinding[] {
-  if (!doc.root) return [];
+  if (doc.value === undefined) return [];
   const validate = validator();
   if (validate(doc.value)) return [];
   const errors = simplifyAlternatives([...(validate.errors ?? [])]).filter((e) => !ownedByRule(e));
@@ -326,46 +326,59 @@ function mergeMissing(a: Placed, b: Placed): Placed {
   return { ...a, finding: { ...a.finding, message: missingMessage(data.labels), data } };
 }
 
-/** A string that belongs to a `Text` field, with the path of the field it belongs to. */
+/** A string that belongs to a `Text` field. */
 export interface TextString {
-  readonly node: Node;
   readonly value: string;
-  /** Path of the Text field (e.g. ['overview', 'necessity']), not of the bullet. */
-  readonly field: JsonPath;
+  /** The top-level key the field belongs to (its chapter), e.g. "overview". */
+  readonly chapter: string;
+  /** Path of the string itself (e.g. ['overview', 'necessity', 2, 'text']), built when asked for. */
+  path(): JsonPath;
 }
 
-/** Every prose string of the document: the values under a schema `$ref` to the Text definition. */
-export function collectTextStrings(root: Node | undefined): TextString[] {
+/** A path kept as a chain of links, so walking a large plan allocates no array per string. */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly key: string | number;
+}
+
+function materialize(link: PathLink | undefined): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let l = link; l; l = l.parent) path.push(l.key);
+  return path.reverse();
+}
+
+/** Every prose string of the plan: the values under a schema `$ref` to the Text definition. */
+export function collectTextStrings(doc: { readonly value: unknown }): TextString[] {
   const out: TextString[] = [];
-  const bullets = (node: Node, field: JsonPath): void => {
-    if (node.type === 'string') {
-      out.push({ node, value: node.value as string, field });
-    } else if (node.type === 'array') {
-      node.children?.forEach((child) => bullets(child, field));
-    } else if (node.type === 'object') {
-      const text = propertyNode(node, 'text')?.children?.[1];
-      if (text?.type === 'string') out.push({ node: text, value: text.value as string, field });
-      const items = propertyNode(node, 'items')?.children?.[1];
-      if (items) bullets(items, field);
+  const add = (value: string, chapter: string, link: PathLink) => out.push({ value, chapter, path: () => materialize(link) });
+  const bullets = (value: unknown, link: PathLink, chapter: string): void => {
+    if (typeof value === 'string') {
+      add(value, chapter, link);
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) bullets(value[i], { parent: link, key: i }, chapter);
+    } else if (typeof value === 'object' && value !== null) {
+      const bullet = value as { text?: unknown; items?: unknown };
+      if (typeof bullet.text === 'string') add(bullet.text, chapter, { parent: link, key: 'text' });
+      if (bullet.items !== undefined) bullets(bullet.items, { parent: link, key: 'items' }, chapter);
     }
   };
-  const walk = (node: Node, schema: SchemaNode | undefined, path: (string | number)[]): void => {
+  const walk = (value: unknown, schema: SchemaNode | undefined, link: PathLink | undefined, chapter: string): void => {
     if (!schema) return;
     if (schema.$ref === TEXT_REF) {
-      bullets(node, path);
+      if (link) bullets(value, link, chapter);
       return;
     }
     const resolved = resolveRef(schema);
     if (!resolved) return;
-    if (node.type === 'object') {
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key && value) walk(value, resolved.properties?.[key.value as string], [...path, key.value as string]);
+    if (Array.isArray(value)) {
+      if (resolved.items) for (let i = 0; i < value.length; i++) walk(value[i], resolved.items, { parent: link, key: i }, chapter);
+    } else if (typeof value === 'object' && value !== null && resolved.properties) {
+      for (const key of Object.keys(value)) {
+        const child = resolved.properties[key];
+        if (child) walk((value as Record<string, unknown>)[key], child, { parent: link, key }, link ? chapter : key);
       }
-    } else if (node.type === 'array') {
-      node.children?.forEach((child, index) => walk(child, resolved.items, [...path, index]));
     }
   };
-  if (root) walk(root, SCHEMA, []);
+  walk(doc.value, SCHEMA, undefined, '');
   return out;
 }

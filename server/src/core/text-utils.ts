@@ -51,9 +51,7 @@ export function formatWon(value: number): string {
 
 /** Width of a string in full-width (Hangul) cells: Latin letters, digits and spaces count half. */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    width += char.charCodeAt(0) < 0x1100 ? 0.5 : 1;
-  }
-  return width;
+  let narrow = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x1100) narrow++;
+  return text.length - narrow / 2;
 }

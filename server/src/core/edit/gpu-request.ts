@@ -30,7 +30,7 @@ export function minimalEdit(before: string, after: string): OffsetEdit {
 }
 
 export function gpuRequestEdit(doc: ParsedDocument, request: GpuRequestValues): OffsetEdit | undefined {
-  if (doc.root?.type !== 'object' || doc.syntaxErrors.length > 0) return undefined;
+  if (typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value) || doc.syntaxErrors.length > 0) return undefined;
   const unit = indentUnit(doc.text);
   const formattingOptions: FormattingOptions = { insertSpaces: !unit.includes('\t'), tabSize: unit.includes('\t') ? 1 : unit.length, eol: doc.text.includes('\r\n') ? '\r\n' : '\n' };
   let text = doc.text;

@@ -21,7 +21,7 @@ import { FORM_VERSION } from '../figures';
 import type { Plan } from '../plan';
 import { groupThousands } from '../text-utils';
 import { MARK, type Block, type Cell, type DocumentMeta, type HeadingBlock, type Inline, type OpenFinding, type PlanDocument, type TableBlock, type TableId, type TableRow, type TocEntry } from './model';
-import { NOT_APPLICABLE, cell, label, paragraph, textBlocks, textCell } from './text';
+import { NOT_APPLICABLE, cell, clean, label, paragraph, textBlocks, textCell } from './text';
 
 export interface RenderInput {
   readonly plan: Plan;
@@ -50,19 +50,26 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
 type Obj = Record<string, unknown>;
 const obj = (value: unknown): Obj => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined);
+const str = (value: unknown): string | undefined => (typeof value === 'string' && clean(value).trim().length > 0 ? clean(value).replace(/\s*[\r\n]+\s*/g, ' ').trim() : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 /** A scalar for a table cell: strings as they are, numbers grouped, anything else blank. */
-const show = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? groupThousands(value) : '');
-const date = (value: unknown): string => (typeof value === 'string' && value.trim() ? formatKoreanDate(value.trim()) : '');
+const show = (value: unknown): string => (typeof value === 'string' ? (str(value) ?? '') : typeof value === 'number' && Number.isFinite(value) ? groupThousands(value) : '');
+const date = (value: unknown): string => (str(value) ? formatKoreanDate(str(value) as string) : '');
 const period = (value: unknown): string => {
   const { start, end } = obj(value);
   const [from, to] = [date(start), date(end)];
   return from || to ? `${from}~${to}` : '';
 };
+/** A period on two lines (`2026.03.~` / `2026.08.`), for narrow table columns. */
+const periodLines = (value: unknown): string[] => {
+  const { start, end } = obj(value);
+  const [from, to] = [date(start), date(end)];
+  return from || to ? [`${from}~`, to] : [];
+};
 const percent = (value: unknown): string => (num(value) !== undefined ? `${num(value)}%` : '');
-const box = (checked: boolean, text: string): string => `${checked ? '■' : '□'} ${text}`;
-const boxes = (items: ReadonlyArray<readonly [boolean, string]>): string => items.map(([checked, text]) => box(checked, text)).join('  ');
+/** A checkbox of the form; the no-break space keeps the box with its label. */
+const box = (checked: boolean, text: string): string => `${checked ? '■' : '□'}\u00a0${text}`;
+const boxes = (items: ReadonlyArray<readonly [boolean, string]>): string => items.map(([checked, text]) => box(checked, text)).join('\u00a0 ');
 
 /** `2026-01-20` → `2026년 1월 20일`, the form's pledge date. */
 function longDate(value: unknown): string {
@@ -279,7 +286,7 @@ function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
     row(label('신청기업(관)', { rowspan: 4 }), label('기업(관)명'), cell(show(applicant.name), { colspan: 2 }), label('홈페이지주소'), cell(show(applicant.homepage))),
     row(label('주소'), cell(show(applicant.address), { colspan: 4 })),
     row(
-      label(['사업자등록번호', '(고유번호)']),
+      label(['사업자등록번호', small('(고유번호)')]),
       cell(show(applicant.registrationNumber), { colspan: 2 }),
       label('유형'),
       cell(boxes(TYPE_LABELS.map(([key, text]) => [type === key, text] as const))),
@@ -364,7 +371,7 @@ function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
       ],
     }),
   );
-  b.table('cover', [11, 13, 14, 24, 14, 24], rows);
+  b.table('cover', [10, 14, 12, 26, 14, 24], rows, { dense: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,7 +474,7 @@ function chapter3(b: Builder, plan: Plan, cost: CostModel): void {
       : stages.map((s, i) =>
           row(
             cell(String(i + 1), { align: 'center' }),
-            cell(period(s.period), { align: 'center' }),
+            cell(periodLines(s.period), { align: 'center' }),
             textCell(s.tasks),
             cell(date(s.gpuStart), { align: 'center' }),
             cell(usage(s), { align: 'center' }),
@@ -599,13 +606,13 @@ function leadResearcherTable(b: Builder, plan: Plan): void {
   group(
     '학력',
     [label('졸업년도'), label('학교명'), label('전공', { colspan: 2 }), label('학위')],
-    education.map((e) => row(cell(show(e.year), { align: 'center' }), cell(show(e.school)), cell(show(e.major), { colspan: 2 }), cell(show(e.degree), { align: 'center' }))),
+    education.map((e) => row(cell(num(e.year) !== undefined ? String(e.year) : show(e.year), { align: 'center' }), cell(show(e.school)), cell(show(e.major), { colspan: 2 }), cell(show(e.degree), { align: 'center' }))),
     5,
   );
   group(
     '해당분야 경력',
     [label('수행기간'), label('기관명'), label('직위'), label('주요 업무', { colspan: 2 })],
-    career.map((c) => row(cell(period(c.period), { align: 'center' }), cell(show(c.organization)), cell(show(c.position)), cell(show(c.duties), { colspan: 2 }))),
+    career.map((c) => row(cell(periodLines(c.period), { align: 'center' }), cell(show(c.organization)), cell(show(c.position)), cell(show(c.duties), { colspan: 2 }))),
     5,
   );
   group(
@@ -615,14 +622,14 @@ function leadResearcherTable(b: Builder, plan: Plan): void {
       row(
         cell([show(p.program), ...(str(p.ministry) ? [`(${str(p.ministry)})`] : [])]),
         cell(show(p.title)),
-        cell(period(p.period), { align: 'center' }),
+        cell(periodLines(p.period), { align: 'center' }),
         cell(show(p.totalBudgetThousandWon), { align: 'right' }),
-        cell(typeof p.status === 'string' ? (STATUS_LABELS[p.status] ?? p.status) : '', { align: 'center' }),
+        cell(typeof p.status === 'string' ? (STATUS_LABELS[p.status] ?? show(p.status)) : '', { align: 'center' }),
       ),
     ),
     5,
   );
-  b.table('lead-researcher', [14, 17, 21, 18, 16, 14], rows);
+  b.table('lead-researcher', [13, 21, 24, 15, 14, 13], rows);
 }
 
 function chapter6(b: Builder, plan: Plan): void {
@@ -672,7 +679,7 @@ function chapter6(b: Builder, plan: Plan): void {
       ? [emptyRow(4)]
       : achievements.map((a) =>
           row(
-            cell(typeof a.category === 'string' ? (ACHIEVEMENT_LABELS[a.category] ?? a.category) : '', { align: 'center' }),
+            cell(typeof a.category === 'string' ? (ACHIEVEMENT_LABELS[a.category] ?? show(a.category)) : '', { align: 'center' }),
             cell(show(a.title)),
             cell(date(a.date), { align: 'center' }),
             cell([show(a.description), ...(str(a.url) ? [str(a.url) as string] : [])].filter(Boolean)),
@@ -724,7 +731,7 @@ function openFindings(findings: readonly Finding[], document: Pick<ParsedDocumen
     const position = index?.positionAt(f.offset);
     const where = position ? `${position.line + 1}행 ${position.character + 1}열` : '';
     const path = f.path && f.path.length > 0 ? f.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') : '';
-    return { severity: f.severity, code: f.code, message: f.message, location: [where, path && `(${path})`].filter(Boolean).join(' ') };
+    return { severity: f.severity, code: f.code, message: clean(f.message), location: [where, path && `(${path})`].filter(Boolean).join(' ') };
   });
 }
 
@@ -789,8 +796,8 @@ export function planToDocument(input: RenderInput): PlanDocument {
     b.pageBreak();
     findingsPart(b, items);
   }
-  // The 목차 goes after the 표지, now that the headings are known.
-  b.blocks.splice(tocIndex, 0, { kind: 'toc', title: '목  차', entries: [...b.toc] });
+  // The 목차 goes after the 표지, on a page of its own, now that the headings are known.
+  b.blocks.splice(tocIndex, 0, { kind: 'toc', title: '목  차', entries: [...b.toc] }, { kind: 'pageBreak' });
 
   const applicant = obj(plan.applicant);
   const meta: DocumentMeta = {

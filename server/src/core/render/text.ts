@@ -26,9 +26,20 @@ export const MAX_BULLET_LEVEL = 5;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Text from the plan made safe for every format: control characters (which XML cannot carry) are
+ * dropped, tabs become spaces, and unpaired surrogates become U+FFFD.
+ */
+export function clean(text: string): string {
+  return text
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** Line breaks in a value become separate lines; blank lines are dropped. */
 export const lines = (text: string): string[] =>
-  text
+  clean(text)
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);

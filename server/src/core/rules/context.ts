@@ -1,6 +1,6 @@
 /** What a rule family sees: the document, the plan, helpers to place findings, and a reporter. */
 import type { CostModel } from '../cost';
-import { keyNodeAt, nearestNode, nodeAt, type JsonPath, type ParsedDocument } from '../document';
+import type { JsonPath, ParsedDocument } from '../document';
 import type { FindingCode, RawFinding, Span } from '../findings';
 import type { Message } from '../l10n';
 import type { Plan } from '../plan';
@@ -46,18 +46,21 @@ export const asString = (value: unknown): string | undefined => (typeof value ==
 
 /** The span of the value at `path`, falling back to the nearest existing ancestor's key. */
 export function valueSpan(doc: ParsedDocument, path: JsonPath): Span {
-  const node = nodeAt(doc.root, path);
-  if (node) return { offset: node.offset, length: node.length };
-  const nearest = nearestNode(doc.root, path);
-  const key = keyNodeAt(doc.root, nearest.path);
-  if (key) return { offset: key.offset, length: key.length };
-  return nearest.node ? { offset: nearest.node.offset, length: 1 } : { offset: 0, length: 0 };
+  const exact = doc.spanAt(path);
+  if (exact) return exact;
+  for (let length = path.length - 1; length >= 0; length--) {
+    const prefix = path.slice(0, length);
+    const key = length > 0 ? doc.spanAt(prefix, 'key') : undefined;
+    if (key) return key;
+    const value = doc.spanAt(prefix);
+    if (value) return { offset: value.offset, length: 1 };
+  }
+  return { offset: 0, length: 0 };
 }
 
 /** The span of the key of the property at `path` (its value's span for array items). */
 export function keySpan(doc: ParsedDocument, path: JsonPath): Span {
-  const key = keyNodeAt(doc.root, path);
-  return key ? { offset: key.offset, length: key.length } : valueSpan(doc, path);
+  return doc.spanAt(path, 'key') ?? valueSpan(doc, path);
 }
 
 /** A related location for cross-field rules: the other value, with a note. */

@@ -34,9 +34,8 @@ export function estimatePages(plan: Plan, texts: readonly TextString[]): PageEst
   const chapterLines = new Map<string, number>();
   let summaryLines = figures.summaryFixedLines;
   let bodyLines = figures.headingLines;
-  for (const { value, field } of texts) {
+  for (const { value, chapter } of texts) {
     const lines = linesOf(value);
-    const chapter = String(field[0]);
     if (chapter === 'summary') {
       summaryLines += lines;
     } else {

@@ -1,9 +1,7 @@
 /** Prose: vague wording, guide text left in, acronyms without their full name. */
-import type { Node } from 'jsonc-parser';
-import { stringValueSpan, pathOf } from '../document';
+import { stringValueSpan, type JsonPath } from '../document';
 import { TEMPLATE_GUIDE_PATTERNS, VAGUE_EXPRESSIONS } from '../figures';
 import { msg } from '../l10n';
-import { nodeAt } from '../document';
 import type { RuleFamily } from './context';
 
 /** Acronyms so common in this form that nobody spells them out. Users may add more in settings. */
@@ -24,24 +22,115 @@ export function firmReplacement(family: string, phrase: string): string {
   }
 }
 
-function allStrings(root: Node | undefined): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = root ? [root] : [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'string') {
-      // Keys are strings too; only values count.
-      if (!(node.parent?.type === 'property' && node.parent.children?.[0] === node)) out.push(node);
-    } else if (node.children) {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+/** Calls `visit` for every string value (not keys), with its path; the root "$schema" is skipped. */
+function forEachString(value: unknown, visit: (text: string, path: () => (string | number)[]) => void): void {
+  const stack: (string | number)[] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      visit(node, () => [...stack]);
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        stack.push(i);
+        walk(node[i]);
+        stack.pop();
+      }
+    } else if (typeof node === 'object' && node !== null) {
+      for (const key of Object.keys(node)) {
+        if (stack.length === 0 && key === '$schema') continue;
+        stack.push(key);
+        walk((node as Record<string, unknown>)[key]);
+        stack.pop();
+      }
+    }
+  };
+  walk(value);
+}
+
+/** A cheap test that rules a string out before any pattern runs on it. */
+const MAY_BE_VAGUE = /수도|가능|고려|검토/;
+const MAY_HAVE_ACRONYM = /[A-Z][A-Z]/;
+
+/**
+ * The patterns of one family as a single alternation with a capture group per pattern, so that
+ * a string is scanned once whatever the number of patterns; the group that matched names it.
+ */
+function combine<T extends { readonly id: string; readonly pattern: RegExp }>(patterns: readonly T[]): { readonly regex: RegExp; readonly ids: readonly string[] } {
+  return { regex: new RegExp(patterns.map((p) => `(${p.pattern.source})`).join('|'), 'gu'), ids: patterns.map((p) => p.id) };
+}
+
+const GUIDE = combine(TEMPLATE_GUIDE_PATTERNS.value);
+
+interface Hit {
+  readonly start: number;
+  readonly text: string;
+  readonly kind: string;
+}
+
+/**
+ * What the scans found in one string. Strings repeat between keystrokes (only the edited one
+ * changes), so results are kept by string value in a bounded two-generation memo.
+ */
+interface Scan {
+  vague?: readonly Hit[];
+  guide?: readonly Hit[];
+  acronyms?: readonly Hit[];
+  definitions?: readonly string[];
+}
+
+const MEMO_LIMIT = 50_000;
+let memo = new Map<string, Scan>();
+let previous = new Map<string, Scan>();
+
+function scanOf(value: string): Scan {
+  let scan = memo.get(value);
+  if (scan) return scan;
+  scan = previous.get(value) ?? {};
+  if (memo.size >= MEMO_LIMIT) {
+    previous = memo;
+    memo = new Map();
+  }
+  memo.set(value, scan);
+  return scan;
+}
+
+/** Forgets every memoised scan (for benchmarks that measure a cold start). */
+export function clearTextMemo(): void {
+  memo = new Map();
+  previous = new Map();
+}
+
+function vagueHits(value: string): readonly Hit[] {
+  const hits: Hit[] = [];
+  if (!MAY_BE_VAGUE.test(value)) return hits;
+  for (const family of VAGUE_EXPRESSIONS.value) {
+    for (const match of value.matchAll(family.pattern)) {
+      const phrase = match[0].trim();
+      hits.push({ start: (match.index ?? 0) + match[0].indexOf(phrase), text: phrase, kind: family.id });
     }
   }
-  return out;
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function guideHits(value: string): readonly Hit[] {
+  const hits: Hit[] = [];
+  GUIDE.regex.lastIndex = 0;
+  for (let match = GUIDE.regex.exec(value); match; match = GUIDE.regex.exec(value)) {
+    hits.push({ start: match.index, text: match[0], kind: GUIDE.ids[match.slice(1).findIndex((group) => group !== undefined)] });
+  }
+  return hits;
+}
+
+function acronymHits(value: string): readonly Hit[] {
+  if (!MAY_HAVE_ACRONYM.test(value)) return [];
+  return [...value.matchAll(ACRONYM)].map((m) => ({ start: m.index ?? 0, text: m[1], kind: 'acronym' }));
 }
 
 const ACRONYM = /(?<![A-Za-z0-9&])([A-Z]{2,})s?(?![A-Za-z0-9&])/gu;
 const PARENTHETICAL = /\(([^()]*)\)/gu;
 const HAS_WORDS = /[a-z가-힣]/u;
+
+/** Latin letters and Hangul syllables: the characters of a name before "(". */
+const isWordChar = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
 
 /** Acronyms written with their full name somewhere: `LLM(Large Language Model)` or `대규모 언어모델(LLM)`. */
 function definedAcronyms(texts: readonly string[]): Set<string> {
@@ -49,14 +138,19 @@ function definedAcronyms(texts: readonly string[]): Set<string> {
   for (const text of texts) {
     for (const match of text.matchAll(PARENTHETICAL)) {
       const inside = match[1].trim();
-      const before = text.slice(0, match.index).trimEnd();
-      if (/^[A-Z]{2,}s?$/u.test(inside)) {
-        if (/[A-Za-z가-힣]$/u.test(before)) defined.add(inside.replace(/s$/u, ''));
+      // The word right before "(", read backwards without copying the text.
+      let end = match.index ?? 0;
+      while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+      let start = end;
+      while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+      const before = text.slice(start, end);
+      if (/^[A-Z]{2,}s?$/.test(inside)) {
+        if (before.length > 0) defined.add(inside.replace(/s$/, ''));
         continue;
       }
       if (!HAS_WORDS.test(inside)) continue;
       for (const acronym of inside.matchAll(ACRONYM)) defined.add(acronym[1]);
-      const preceding = /([A-Z]{2,})s?$/u.exec(before);
+      const preceding = /^(?:.*?[^A-Z])?([A-Z]{2,})s?$/.exec(before);
       if (preceding) defined.add(preceding[1]);
     }
   }
@@ -66,58 +160,65 @@ function definedAcronyms(texts: readonly string[]): Set<string> {
 export const textRules: RuleFamily = {
   id: 'text',
   codes: ['vague-expression', 'template-guide-left', 'abbreviation-undefined'],
-  run({ doc, texts, options, report }) {
+  run({ doc, plan, texts, options, report }) {
     const prose = texts();
+    const span = (path: JsonPath, start: number, end: number) => {
+      const node = doc.spanAt(path);
+      return node ? stringValueSpan(doc.text, node, start, end) : { offset: 0, length: 0 };
+    };
 
-    for (const { node, value } of prose) {
-      for (const family of VAGUE_EXPRESSIONS.value) {
-        for (const match of value.matchAll(family.pattern)) {
-          const phrase = match[0].trim();
-          const start = (match.index ?? 0) + match[0].indexOf(phrase);
-          report({
-            code: 'vague-expression',
-            ...stringValueSpan(doc.text, node, start, start + phrase.length),
-            path: pathOf(node),
-            message: msg('Vague wording "{0}": evaluators read it as "impossible". Write a firm, quantified commitment instead, e.g. "{1}".', phrase, firmReplacement(family.id, phrase)),
-            data: { family: family.id, phrase, replacement: firmReplacement(family.id, phrase) },
-          });
-        }
+    for (const text of prose) {
+      const scan = scanOf(text.value);
+      const hits = (scan.vague ??= vagueHits(text.value));
+      if (hits.length === 0) continue;
+      const path = text.path();
+      for (const hit of hits) {
+        const replacement = firmReplacement(hit.kind, hit.text);
+        report({
+          code: 'vague-expression',
+          ...span(path, hit.start, hit.start + hit.text.length),
+          path,
+          message: msg('Vague wording "{0}": evaluators read it as "impossible". Write a firm, quantified commitment instead, e.g. "{1}".', hit.text, replacement),
+          data: { family: hit.kind, phrase: hit.text, replacement },
+        });
       }
     }
 
-    const strings = allStrings(doc.root).filter((node) => !(node.parent?.type === 'property' && node.parent.children?.[0]?.value === '$schema' && node.parent.parent === doc.root));
-    for (const node of strings) {
-      const value = node.value as string;
-      for (const guide of TEMPLATE_GUIDE_PATTERNS.value) {
-        for (const match of value.matchAll(guide.pattern)) {
-          const start = match.index ?? 0;
-          report({
-            code: 'template-guide-left',
-            ...stringValueSpan(doc.text, node, start, start + match[0].length),
-            path: pathOf(node),
-            message: msg('Guide text of the form is left in: "{0}". Delete it, or replace the placeholder with the real value.', match[0]),
-            data: { kind: guide.id, text: match[0] },
-          });
-        }
+    const defined = new Set<string>();
+    forEachString(plan, (value, pathOf) => {
+      const scan = scanOf(value);
+      for (const acronym of (scan.definitions ??= value.includes('(') ? [...definedAcronyms([value])] : [])) defined.add(acronym);
+      const hits = (scan.guide ??= guideHits(value));
+      if (hits.length === 0) return;
+      const path = pathOf();
+      for (const hit of hits) {
+        report({
+          code: 'template-guide-left',
+          ...span(path, hit.start, hit.start + hit.text.length),
+          path,
+          message: msg('Guide text of the form is left in: "{0}". Delete it, or replace the placeholder with the real value.', hit.text),
+          data: { kind: hit.kind, text: hit.text },
+        });
       }
-    }
+    });
 
-    const defined = definedAcronyms(strings.map((node) => node.value as string));
-    const title = nodeAt(doc.root, ['projectTitle']);
-    const scanned: Node[] = [...(title?.type === 'string' ? [title] : []), ...prose.map((t) => t.node)];
+    const scanned: Array<{ value: string; path(): JsonPath }> = [
+      ...(typeof plan.projectTitle === 'string' ? [{ value: plan.projectTitle, path: () => ['projectTitle'] }] : []),
+      ...prose,
+    ];
     const reported = new Set<string>();
-    for (const node of scanned) {
-      for (const match of (node.value as string).matchAll(ACRONYM)) {
-        const acronym = match[1];
-        if (defined.has(acronym) || reported.has(acronym) || options.abbreviationAllowlist.has(acronym)) continue;
-        reported.add(acronym);
-        const start = match.index ?? 0;
+    for (const text of scanned) {
+      const scan = scanOf(text.value);
+      for (const hit of (scan.acronyms ??= acronymHits(text.value))) {
+        if (defined.has(hit.text) || reported.has(hit.text) || options.abbreviationAllowlist.has(hit.text)) continue;
+        reported.add(hit.text);
+        const path = text.path();
         report({
           code: 'abbreviation-undefined',
-          ...stringValueSpan(doc.text, node, start, start + acronym.length),
-          path: pathOf(node),
-          message: msg('"{0}" is never written with its full name. Spell it out once, e.g. "{0}(Full Name)", as the form asks (약어는 풀네임도 함께 표기).', acronym),
-          data: { acronym },
+          ...span(path, hit.start, hit.start + hit.text.length),
+          path,
+          message: msg('"{0}" is never written with its full name. Spell it out once, e.g. "{0}(Full Name)", as the form asks (약어는 풀네임도 함께 표기).', hit.text),
+          data: { acronym: hit.text },
         });
       }
     }
