@@ -46,6 +46,11 @@ export class TestClient {
     this.connection.listen();
   }
 
+  /** The server's process id, e.g. to read its memory use. */
+  get pid(): number {
+    return this.process.pid ?? -1;
+  }
+
   private wake(): void {
     this.waiters.splice(0).forEach((w) => w());
   }

@@ -1,0 +1,95 @@
+/**
+ * Client commands other than Insert Section: New Plan and the internal Apply Snippet used by
+ * quick fixes that need tab stops.
+ */
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { ApplySnippetArgs } from '../../server/src/protocol';
+import skeleton from '../../examples/skeleton.gpuplan.json';
+import { LANGUAGE_ID } from './client';
+import { editorFor, isRange, toRange } from './util';
+
+/**
+ * The text of a new plan: examples/skeleton.gpuplan.json, inlined by esbuild at build time.
+ * Its `$schema` is a path relative to the repository, meaningless next to a user's file, so it
+ * is dropped; the file is still validated (by language `gpuplan`, and by `jsonValidation` for
+ * other JSON tools through the `*.gpuplan.json` name).
+ */
+export function skeletonText(): string {
+  const { $schema: _relativeSchemaPath, ...plan } = skeleton as Record<string, unknown>;
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An `untitled:` URI whose path is a free `*.gpuplan.json` name in the first workspace folder
+ * (else the home folder): the editor shows that name, and Save writes there without asking.
+ */
+export async function freePlanUri(): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+  const base = vscode.l10n.t('New plan');
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${base}.gpuplan.json` : `${base} ${n}.gpuplan.json`;
+    const target = vscode.Uri.joinPath(folder, name);
+    if (open.has(target.path) || (await exists(target))) continue;
+    return target.with({ scheme: 'untitled' });
+  }
+}
+
+/** "gpuplan: New Plan": an unsaved editor with the skeleton. Nothing is written until the user saves. */
+export async function newPlanCommand(): Promise<vscode.TextEditor | undefined> {
+  const uri = await freePlanUri();
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+  const editor = await vscode.window.showTextDocument(document);
+  const text = skeletonText();
+  const ok = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text), { undoStopBefore: false, undoStopAfter: true });
+  if (!ok) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the new plan.'));
+    return undefined;
+  }
+  // Start where a user starts: the project title.
+  const offset = text.indexOf('"projectTitle": "');
+  if (offset >= 0) {
+    const position = document.positionAt(offset + '"projectTitle": "'.length);
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(position, position));
+  }
+  return editor;
+}
+
+function isApplySnippetArgs(value: unknown): value is ApplySnippetArgs {
+  const v = value as ApplySnippetArgs;
+  return typeof v === 'object' && v !== null && typeof v.uri === 'string' && Number.isInteger(v.version)
+    && isRange(v.range) && typeof v.snippet === 'string';
+}
+
+/** `gpuplan.applySnippet` (internal): replaces a range with a snippet, as one undoable edit. */
+export async function applySnippetCommand(args: unknown): Promise<boolean> {
+  if (!isApplySnippetArgs(args)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('This fix cannot be applied: its arguments are malformed.'));
+    return false;
+  }
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
+  if (!document) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The plan this fix was made for is no longer open.'));
+    return false;
+  }
+  if (document.version !== args.version) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The plan changed after this fix was offered, so it was not applied. Open the quick fixes again.'));
+    return false;
+  }
+  const editor = await editorFor(document);
+  const range = toRange(args.range);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  return editor.insertSnippet(new vscode.SnippetString(args.snippet), range, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+}

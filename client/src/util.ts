@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+
+type LspPosition = { line: number; character: number };
+type LspRange = { start: LspPosition; end: LspPosition };
+
+export const toPosition = (p: LspPosition): vscode.Position => new vscode.Position(p.line, p.character);
+export const toRange = (r: LspRange): vscode.Range => new vscode.Range(toPosition(r.start), toPosition(r.end));
+
+export const isPosition = (value: unknown): value is LspPosition =>
+  typeof value === 'object' && value !== null
+  && Number.isInteger((value as LspPosition).line) && Number.isInteger((value as LspPosition).character);
+
+export const isRange = (value: unknown): value is LspRange =>
+  typeof value === 'object' && value !== null && isPosition((value as LspRange).start) && isPosition((value as LspRange).end);
+
+export const isJsonPath = (value: unknown): value is (string | number)[] =>
+  Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number');
+
+/** The open document for `uri`, opening it when needed (never creating anything on disk). */
+export async function documentFor(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const key = uri.toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  if (open) return open;
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A visible editor for `document`: the active one if it shows it, else one shown in its column. */
+export async function editorFor(document: vscode.TextDocument): Promise<vscode.TextEditor> {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document === document) return active;
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  return vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus: false });
+}

@@ -1,0 +1,138 @@
+/** Shared helpers of the integration suites (not a suite itself: no `.test` in the name). */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type * as Harness from '../harness.cjs';
+import type { GpuplanApi } from '../../../client/src/extension';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const harness: typeof Harness = require(process.env.GPUPLAN_HARNESS ?? path.resolve(__dirname, '../../../../test/integration/harness.cjs'));
+
+export const REPO_ROOT = process.env.GPUPLAN_REPO_ROOT ?? path.resolve(__dirname, '../../../..');
+export const EXAMPLES = path.join(REPO_ROOT, 'examples');
+export const isKorean = () => vscode.env.language.toLowerCase().startsWith('ko');
+
+let workDir: string | undefined;
+
+/**
+ * A scratch folder for plan files: the runner's fresh workspace when it is a temp folder (so the
+ * files show in the explorer), else a new temp folder. Never the repository.
+ */
+export function scratchDir(): string {
+  if (workDir) return workDir;
+  const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const tmp = fs.realpathSync(os.tmpdir());
+  if (workspace?.scheme === 'file' && fs.realpathSync(workspace.fsPath).startsWith(tmp + path.sep)) {
+    workDir = path.join(workspace.fsPath, 'plans');
+  } else {
+    workDir = fs.mkdtempSync(path.join(tmp, 'gpuplan-it-'));
+  }
+  fs.mkdirSync(workDir, { recursive: true });
+  return workDir;
+}
+
+/** Copies an example (optionally transformed) into the scratch folder under a new name. */
+export function copyExample(example: string, name: string, transform: (text: string) => string = (t) => t): vscode.Uri {
+  const text = transform(fs.readFileSync(path.join(EXAMPLES, example), 'utf8'));
+  const file = path.join(scratchDir(), name);
+  fs.writeFileSync(file, text);
+  return vscode.Uri.file(file);
+}
+
+export async function activate(): Promise<GpuplanApi> {
+  const extension = vscode.extensions.getExtension<GpuplanApi>('gpuplan.gpuplan');
+  assert.ok(extension, 'the extension under development is gpuplan.gpuplan');
+  const api = await extension.activate();
+  await api.ready();
+  return api;
+}
+
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  await harness.waitFor(() => vscode.window.activeTextEditor?.document === document, { message: `editor for ${uri.fsPath}` });
+  return editor;
+}
+
+export const codeOf = (d: vscode.Diagnostic): string | number | undefined =>
+  typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
+
+export const gpuplanDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gpuplan');
+
+export const describeDiagnostics = (uri: vscode.Uri): string =>
+  gpuplanDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join('\n') || '(none)';
+
+/** Waits for a gpuplan diagnostic with `code` (and optionally on `line`), returns it. */
+export function waitForDiagnostic(uri: vscode.Uri, code: string, line?: number, timeoutMs = 15000): Promise<vscode.Diagnostic> {
+  return harness.waitFor(
+    () => gpuplanDiagnostics(uri).find((d) => codeOf(d) === code && (line === undefined || d.range.start.line === line)),
+    { timeoutMs, message: `diagnostic ${code}${line === undefined ? '' : ` on line ${line + 1}`}; have:\n${describeDiagnostics(uri)}` },
+  );
+}
+
+export function waitForNoDiagnostic(uri: vscode.Uri, code?: string, timeoutMs = 15000): Promise<boolean> {
+  return harness.waitFor(
+    () => !gpuplanDiagnostics(uri).some((d) => code === undefined || codeOf(d) === code),
+    { timeoutMs, message: `no ${code ?? 'gpuplan'} diagnostics; have:\n${describeDiagnostics(uri)}` },
+  );
+}
+
+/**
+ * Proves the server is analysing this document: a stray token at the end must produce a
+ * `syntax` diagnostic; then the token is removed again. After this, an empty diagnostics list
+ * means "the server found nothing", not "the server has not answered yet".
+ */
+export async function provokeAndRevert(editor: vscode.TextEditor): Promise<void> {
+  const document = editor.document;
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  assert.ok(await editor.edit((edit) => edit.insert(end, ' @@')), 'inserted the probe');
+  await waitForDiagnostic(document.uri, 'syntax');
+  const probe = new vscode.Range(end, end.translate(0, 3));
+  assert.equal(document.getText(probe), ' @@');
+  assert.ok(await editor.edit((edit) => edit.delete(probe)), 'removed the probe');
+}
+
+/** Position of the `nth` occurrence of `needle` in the document, plus `delta` characters. */
+export function positionOf(document: vscode.TextDocument, needle: string, delta = 0, nth = 0): vscode.Position {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = document.getText().indexOf(needle, offset + 1);
+    assert.ok(offset >= 0, `"${needle}" (#${i}) in ${document.uri.toString()}`);
+  }
+  return document.positionAt(offset + delta);
+}
+
+export async function replaceText(editor: vscode.TextEditor, needle: string, replacement: string): Promise<vscode.Range> {
+  const start = positionOf(editor.document, needle);
+  const range = new vscode.Range(start, start.translate(0, needle.length));
+  assert.ok(await editor.edit((edit) => edit.replace(range, replacement)), `replaced ${needle}`);
+  return new vscode.Range(start, start.translate(0, replacement.length));
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('gpuplan').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Applies a code action the way the editor does: its edit first, then its command. */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<unknown> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applied edit of "${action.title}"`);
+  if (action.command) return vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  return undefined;
+}
+
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range);
+  return (actions ?? []).filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction);
+}
+
+export async function screenshot(name: string): Promise<string | false> {
+  return harness.screenshot(`integration/${isKorean() ? 'ko' : 'en'}/${name}.png`);
+}

@@ -1,0 +1,128 @@
+/**
+ * The extension manifest and the files it points at: localized strings resolve in both
+ * languages, every rule code has a setting, referenced files exist and are packaged, and the
+ * editor support files say what the docs promise (no comments in gpuplan files).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { RULE_CODES } from '../../server/src/core';
+import { ROOT } from '../support/fixtures';
+
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+const readJsonc = (file: string): unknown => {
+  const errors: ParseError[] = [];
+  const value = parseJsonc(read(file), errors);
+  assert.deepEqual(errors, [], `${file} parses`);
+  return value;
+};
+
+interface Manifest {
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  main: string;
+  icon: string;
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  contributes: {
+    languages: Array<{ id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }>;
+    grammars: Array<{ language: string; scopeName: string; path: string }>;
+    jsonValidation: Array<{ fileMatch: string; url: string }>;
+    snippets: Array<{ language: string; path: string }>;
+    commands: Array<{ command: string; title: string; category: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number; enum?: string[]; properties?: Record<string, { enum: string[] }>; additionalProperties?: { enum: string[] } }> };
+  };
+}
+
+const manifest = JSON.parse(read('package.json')) as Manifest;
+const nls = { en: JSON.parse(read('package.nls.json')) as Record<string, string>, ko: JSON.parse(read('package.nls.ko.json')) as Record<string, string> };
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+describe('extension manifest', () => {
+  it('installs in VS Code 1.100 (engines and @types/vscode no newer)', () => {
+    assert.equal(manifest.engines.vscode, '^1.100.0');
+    assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
+  });
+
+  it('resolves every %placeholder% in English and Korean, with the same keys', () => {
+    const used = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(used.length > 20);
+    for (const key of used) {
+      assert.ok(nls.en[key], `package.nls.json: ${key}`);
+      assert.ok(nls.ko[key], `package.nls.ko.json: ${key}`);
+    }
+    assert.deepEqual(Object.keys(nls.ko).sort(), Object.keys(nls.en).sort());
+    for (const [key, value] of Object.entries(nls.ko)) {
+      if (/[a-z]{4}/.test(nls.en[key]) && key !== 'config.title') assert.match(value, /[가-힣]/, `Korean text for ${key}`);
+    }
+    assert.equal(nls.ko['command.insertSection'], '섹션 삽입…');
+    assert.equal(nls.ko['command.newPlan'], '새 계획서');
+  });
+
+  it('has a severity setting for every rule code, "off" included', () => {
+    const rules = manifest.contributes.configuration.properties['gpuplan.rules'];
+    assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), [...RULE_CODES].sort());
+    for (const [code, property] of Object.entries(rules.properties ?? {})) assert.deepEqual(property.enum, SEVERITIES, code);
+    assert.deepEqual(rules.additionalProperties?.enum, SEVERITIES);
+    assert.deepEqual(rules.default, {});
+    const delay = manifest.contributes.configuration.properties['gpuplan.validation.delayMs'];
+    assert.ok(typeof delay.default === 'number' && delay.default <= 150 && delay.minimum === 0);
+    assert.deepEqual(manifest.contributes.configuration.properties['gpuplan.abbreviations.allowlist'].default, []);
+    assert.deepEqual(manifest.contributes.configuration.properties['gpuplan.trace.server'].enum, ['off', 'messages', 'verbose']);
+  });
+
+  it('contributes language gpuplan for *.gpuplan.json with grammar, snippets and schema', () => {
+    const [language] = manifest.contributes.languages;
+    assert.equal(language.id, 'gpuplan');
+    assert.deepEqual(language.filenamePatterns, ['*.gpuplan.json']);
+    assert.deepEqual(manifest.contributes.grammars, [{ language: 'gpuplan', scopeName: 'source.gpuplan', path: './syntaxes/gpuplan.tmLanguage.json' }]);
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '*.gpuplan.json', url: './schemas/gpuplan.schema.json' }]);
+    assert.equal(manifest.contributes.snippets[0].language, 'gpuplan');
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan']);
+    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+
+  it('keeps comments out of gpuplan files: no comment toggling, comments scoped as invalid', () => {
+    const configuration = readJsonc('language-configuration.json') as Record<string, unknown>;
+    assert.ok(!('comments' in configuration), 'no lineComment/blockComment');
+    const grammar = JSON.parse(read('syntaxes/gpuplan.tmLanguage.json')) as { scopeName: string; repository: { comment: unknown } };
+    assert.equal(grammar.scopeName, 'source.gpuplan');
+    assert.match(JSON.stringify(grammar.repository.comment), /invalid\.illegal\.comment/);
+  });
+
+  it('puts its commands in the palette and menus, and hides the internal one', () => {
+    const commands = manifest.contributes.commands.map((c) => c.command);
+    for (const command of ['gpuplan.applySnippet', 'gpuplan.insertSection', 'gpuplan.newPlan', 'gpuplan.restartServer', 'gpuplan.showCostPreview']) assert.ok(commands.includes(command), command);
+    for (const c of manifest.contributes.commands) assert.equal(c.category, 'gpuplan');
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(commands.includes(item.command), `${menu}: ${item.command}`);
+    }
+    assert.ok(manifest.contributes.menus.commandPalette.some((m) => m.command === 'gpuplan.applySnippet' && m.when === 'false'));
+    assert.ok(manifest.contributes.menus['editor/context'].some((m) => m.command === 'gpuplan.insertSection' && m.when === 'editorLangId == gpuplan'));
+  });
+
+  it('references files that exist, and packages exactly those (allowlist .vscodeignore)', () => {
+    const c = manifest.contributes;
+    const referenced = [
+      manifest.icon,
+      c.languages[0].configuration, c.languages[0].icon.light, c.languages[0].icon.dark,
+      ...c.grammars.map((g) => g.path), ...c.jsonValidation.map((j) => j.url), ...c.snippets.map((s) => s.path),
+      'package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json', 'LICENSE', 'CHANGELOG.md',
+      // Loaded by the cost preview's webview at run time.
+      'media/preview.css', 'media/preview.js',
+    ].map((p) => path.normalize(p));
+    for (const file of referenced) assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists`);
+
+    const ignore = read('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    assert.equal(ignore[0], '**', 'exclude everything first');
+    const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '.+').replace(/\*/g, '[^/]+')}$`);
+    const packaged = (file: string) => allowed.some((pattern) => glob(pattern).test(file.split(path.sep).join('/')));
+    for (const file of [...referenced, path.normalize(manifest.main), 'dist/server.js']) assert.ok(packaged(file), `${file} is packaged`);
+    for (const file of ['node_modules/x/index.js', 'dist/cli.js', 'dist/extension.js.map', 'server/src/server.ts', 'test/unit/manifest.test.ts', 'out/x.js', 'examples/complete.gpuplan.json']) {
+      assert.ok(!packaged(file), `${file} is not packaged`);
+    }
+  });
+});
