@@ -22,7 +22,7 @@ export interface GpuplanSettings {
 }
 
 export const DEFAULT_SETTINGS: GpuplanSettings = {
-  validation: { delayMs: 150 },
+  validation: { delayMs: 100 },
   rules: {},
   abbreviations: { allowlist: [] },
 };

@@ -68,7 +68,7 @@ class CostPreviewPanel implements vscode.Disposable {
         localResourceRoots: [media],
         retainContextWhenHidden: false,
       });
-      this.panel.iconPath = vscode.Uri.joinPath(media, 'gpuplan-file.svg');
+      this.panel.iconPath = { light: vscode.Uri.joinPath(media, 'gpuplan-file-light.svg'), dark: vscode.Uri.joinPath(media, 'gpuplan-file-dark.svg') };
       this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
       this.panel.webview.onDidReceiveMessage((raw) => void this.onMessage(raw), undefined, this.disposables);
       this.panel.webview.html = this.shell(media);

@@ -30,16 +30,18 @@ export function renderCostTable(preview: CostPreview, t: Translate): string {
     return `<p class="notice">${escapeHtml(table.summary)}</p>`;
   }
   const head = table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  const row = table.row.map((cell, i) => `<td${i === table.row!.length - 1 ? ' class="amount"' : ''}>${escapeHtml(cell)}</td>`).join('');
+  // data-label repeats the header so that a narrow panel can show the row as label: value pairs.
+  const row = table.row.map((cell, i) => `<td data-label="${escapeHtml(table.headers[i])}"${i === table.row!.length - 1 ? ' class="amount"' : ''}>${escapeHtml(cell)}</td>`).join('');
+  const applicableLabel = escapeHtml(t('Applicable amount'));
   const applicable =
     cost.payer.applicableWon === undefined
-      ? `<td colspan="5">${escapeHtml(table.policy)}</td><td class="amount">—</td>`
-      : `<td colspan="5">${escapeHtml(table.policy)}</td><td class="amount strong" data-figure="applicable">${escapeHtml(won(cost.payer.applicableWon))}</td>`;
-  return `<table class="cost" aria-label="${escapeHtml(t('Co-payment table (III-3)'))}">
+      ? `<td colspan="5" class="policy">${escapeHtml(table.policy)}</td><td class="amount" data-label="${applicableLabel}">—</td>`
+      : `<td colspan="5" class="policy">${escapeHtml(table.policy)}</td><td class="amount strong" data-label="${applicableLabel}" data-figure="applicable">${escapeHtml(won(cost.payer.applicableWon))}</td>`;
+  return `<div class="scroll"><table class="cost" aria-label="${escapeHtml(t('Co-payment table (III-3)'))}">
 <thead><tr>${head}</tr></thead>
 <tbody><tr data-figure="base">${row}</tr>
 <tr class="applicable"><th scope="row">${escapeHtml(t('Applicable amount'))}</th>${applicable}</tr></tbody>
-</table>`;
+</table></div>`;
 }
 
 /** GPUs, GPU-hours, the on-site review notice and the page budget. */
@@ -76,7 +78,7 @@ export function renderChart(preview: CostPreview, t: Translate): string {
   );
   const capacity = preview.cost.gpus ?? 0;
   const top = Math.max(capacity, ...used, 8);
-  const [width, height, left, bottom, topPad] = [640, 220, 44, 28, 12];
+  const [width, height, left, bottom, topPad] = [640, 230, 44, 28, 22];
   const plotH = height - bottom - topPad;
   const slot = (width - left - 8) / months.length;
   const y = (v: number) => topPad + plotH - (v / top) * plotH;
@@ -91,7 +93,7 @@ export function renderChart(preview: CostPreview, t: Translate): string {
     })
     .join('');
   const capacityLine = capacity > 0
-    ? `<line class="capacity" x1="${left}" x2="${width - 8}" y1="${y(capacity).toFixed(1)}" y2="${y(capacity).toFixed(1)}"/><text class="axis capacity-label" x="${width - 10}" y="${(y(capacity) - 4).toFixed(1)}" text-anchor="end">${escapeHtml(t('requested {0} GPUs', capacity))}</text>`
+    ? `<line class="capacity" x1="${left}" x2="${width - 8}" y1="${y(capacity).toFixed(1)}" y2="${y(capacity).toFixed(1)}"/><text class="axis capacity-label" x="${width - 10}" y="${(y(capacity) - 6).toFixed(1)}" text-anchor="end">${escapeHtml(t('requested {0} GPUs', capacity))}</text>`
     : '';
   const ticks = [0, Math.round(top / 2), top]
     .map((v) => `<text class="axis" x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text><line class="grid" x1="${left}" x2="${width - 8}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/>`)
@@ -122,7 +124,7 @@ export function renderMilestones(preview: CostPreview, t: Translate): string {
       return `<tr><th scope="row">${i + 1}</th><td class="task">${escapeHtml(m.task)}</td>${cells}</tr>`;
     })
     .join('');
-  return `<table class="milestones"><thead><tr><th scope="col" rowspan="2">${escapeHtml(t('No.'))}</th><th scope="col" rowspan="2">${escapeHtml(t('Task'))}</th><th scope="colgroup" colspan="12">${escapeHtml(yearLabel)}</th></tr><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<div class="scroll"><table class="milestones"><thead><tr><th scope="col" rowspan="2">${escapeHtml(t('No.'))}</th><th scope="col" rowspan="2">${escapeHtml(t('Task'))}</th><th scope="colgroup" colspan="12">${escapeHtml(yearLabel)}</th></tr><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** What the what-if request would change, next to the current figures. */
