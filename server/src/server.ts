@@ -36,11 +36,12 @@ import {
   outline,
   parseDocument,
   planInsertion,
+  reanalyze,
+  type Edit,
   type Analysis,
   type Finding,
   type Locale,
 } from './core';
-import { collectTextStrings } from './core/schema';
 import { rangeOf, toCodeAction, toDiagnostic, toSymbol } from './lsp/convert';
 import { hoverExtras } from './lsp/hover';
 import { normalizeSettings } from './lsp/settings';
@@ -58,7 +59,22 @@ import {
 } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/** The one change that produced each document version, for incremental re-analysis. */
+const lastEdit = new Map<string, { version: number; edit: Edit }>();
+
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    const [change] = changes;
+    if (changes.length === 1 && 'range' in change) {
+      const offset = document.offsetAt(change.range.start);
+      lastEdit.set(document.uri, { version, edit: { offset, length: document.offsetAt(change.range.end) - offset, text: change.text } });
+    } else {
+      lastEdit.delete(document.uri);
+    }
+    return TextDocument.update(document, changes, version);
+  },
+});
 
 let locale: Locale = 'ko';
 let settings: GpuplanSettings = DEFAULT_SETTINGS;
@@ -90,11 +106,14 @@ const stateOf = (uri: string): DocumentState => {
 function analysisOf(document: TextDocument): Analysis {
   const state = stateOf(document.uri);
   if (state.analysis && state.analyzedVersion === document.version) return state.analysis;
-  state.analysis = analyzeDocument(parseDocument(document.getText()), {
-    locale,
-    severity: settings.rules,
-    abbreviationAllowlist: settings.abbreviations.allowlist,
-  });
+  const options = { locale, severity: settings.rules, abbreviationAllowlist: settings.abbreviations.allowlist };
+  // One keystroke since the last analysis: try the incremental path first.
+  const change = lastEdit.get(document.uri);
+  const incremental =
+    state.analysis && state.analyzedVersion === document.version - 1 && change?.version === document.version
+      ? reanalyze(state.analysis, change.edit, document.getText(), options)
+      : undefined;
+  state.analysis = incremental ?? analyzeDocument(parseDocument(document.getText()), options);
   state.analyzedVersion = document.version;
   return state.analysis;
 }
@@ -141,7 +160,7 @@ function costPreview(document: TextDocument, analysis: Analysis, override?: GpuR
   const cost = override ? computeCost({ ...analysis.plan, gpu: { ...override } }) : analysis.cost;
   const schedulePart = (analysis.plan.schedule ?? {}) as { period?: { start?: unknown; end?: unknown }; milestones?: unknown };
   const milestones = Array.isArray(schedulePart.milestones) ? schedulePart.milestones : [];
-  const pages = estimatePages(analysis.plan, collectTextStrings(analysis.document));
+  const pages = estimatePages(analysis.plan, analysis.texts());
   const counts = { error: 0, warning: 0, information: 0 };
   for (const f of analysis.findings) counts[f.severity === 'hint' ? 'information' : f.severity]++;
   return {
@@ -217,6 +236,7 @@ documents.onDidClose((event) => {
   const state = states.get(event.document.uri);
   if (state?.timer) clearTimeout(state.timer);
   states.delete(event.document.uri);
+  lastEdit.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

@@ -29,7 +29,9 @@ export class TestClient {
   settings: Record<string, unknown> = {};
 
   constructor() {
-    this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // GPUPLAN_SERVER_NODE_ARGS passes flags to the server's Node (e.g. --cpu-prof for profiling).
+    const nodeArgs = (process.env.GPUPLAN_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.process = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const list = this.published.get(params.uri) ?? [];

@@ -10,7 +10,7 @@ import { msg, render, type Locale, type Message } from './l10n';
 import type { Plan } from './plan';
 import { DEFAULT_ABBREVIATION_ALLOWLIST } from './rules/text';
 import { RULE_FAMILIES, RULE_INFO } from './rules';
-import type { RuleContext } from './rules/context';
+import type { RuleContext, RuleFamily } from './rules/context';
 import { collectTextStrings, schemaFindings, type TextString } from './schema';
 
 export interface AnalyzeOptions {
@@ -27,6 +27,8 @@ export interface Analysis {
   readonly plan: Plan;
   readonly cost: CostModel;
   readonly findings: Finding[];
+  /** The plan's prose strings, computed once and shared (rules, page estimate, preview). */
+  readonly texts: () => TextString[];
 }
 
 export const SYNTAX_MESSAGES: Partial<Record<SyntaxProblem['code'], string>> = {
@@ -92,8 +94,49 @@ function renderFinding(raw: RawFinding, locale: Locale, severity: Severity): Fin
   };
 }
 
-export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
+/** Runs rule families on a plan, each guarded so that one that throws cannot stop the others. */
+export function runFamilies(
+  doc: ParsedDocument,
+  plan: Plan,
+  families: readonly RuleFamily[],
+  options: AnalyzeOptions,
+  cost: () => CostModel,
+  texts: () => TextString[],
+): RawFinding[] {
+  const raw: RawFinding[] = [];
+  const context: RuleContext = {
+    doc,
+    plan,
+    options: { abbreviationAllowlist: new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...(options.abbreviationAllowlist ?? [])]) },
+    texts,
+    cost,
+    report: (finding) => raw.push(finding),
+  };
+  for (const family of families) {
+    try {
+      family.run(context);
+    } catch (error) {
+      raw.push(internalError(doc, family.id, error));
+    }
+  }
+  return raw;
+}
+
+/** Applies severity settings, renders messages in the locale, and sorts by position. */
+export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptions): Finding[] {
   const locale = options.locale ?? 'ko';
+  const findings: Finding[] = [];
+  for (const finding of raw) {
+    const configured = options.severity?.[finding.code];
+    if (configured === 'off') continue;
+    findings.push(renderFinding(finding, locale, configured ?? finding.severity ?? RULE_INFO[finding.code as FindingCode].severity));
+  }
+  return findings.sort(byPosition);
+}
+
+export const byPosition = (a: Finding, b: Finding): number => a.offset - b.offset || a.code.localeCompare(b.code);
+
+export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
   // jsonc-parser may report the same spot twice while it recovers; one finding per spot is enough.
   const raw: RawFinding[] = [];
   const syntaxSpots = new Set<number>();
@@ -107,6 +150,8 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
   const plan = (isPlanObject ? doc.value : {}) as Plan;
   let cost: CostModel | undefined;
   const costOf = () => (cost ??= computeCost(plan));
+  let texts: TextString[] | undefined;
+  const textsOf = () => (texts ??= collectTextStrings(doc));
 
   if (doc.value !== undefined) {
     raw.push(...duplicateFindings(doc));
@@ -116,34 +161,8 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
       raw.push(internalError(doc, 'schema', error));
     }
   }
-
-  if (isPlanObject) {
-    let texts: TextString[] | undefined;
-    const context: RuleContext = {
-      doc,
-      plan,
-      options: { abbreviationAllowlist: new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...(options.abbreviationAllowlist ?? [])]) },
-      texts: () => (texts ??= collectTextStrings(doc)),
-      cost: costOf,
-      report: (finding) => raw.push(finding),
-    };
-    for (const family of RULE_FAMILIES) {
-      try {
-        family.run(context);
-      } catch (error) {
-        raw.push(internalError(doc, family.id, error));
-      }
-    }
-  }
-
-  const findings: Finding[] = [];
-  for (const finding of raw) {
-    const configured = options.severity?.[finding.code];
-    if (configured === 'off') continue;
-    findings.push(renderFinding(finding, locale, configured ?? finding.severity ?? RULE_INFO[finding.code as FindingCode].severity));
-  }
-  findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
-  return { document: doc, plan, cost: costOf(), findings };
+  if (isPlanObject) raw.push(...runFamilies(doc, plan, RULE_FAMILIES, options, costOf, textsOf));
+  return { document: doc, plan, cost: costOf(), findings: renderFindings(raw, options), texts: textsOf };
 }
 
 function internalError(doc: ParsedDocument, family: string, error: unknown): RawFinding {

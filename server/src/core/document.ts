@@ -179,6 +179,50 @@ function locate(text: string, path: JsonPath): { key?: { offset: number; length:
   return { key, value: { offset: i, length: skipValue(text, i) - i } };
 }
 
+/**
+ * The string *value* literal that strictly contains [from, to) in valid JSON: its path and the
+ * offsets of its quotes. Undefined when the range touches a key, a quote, or anything else.
+ */
+export function valueStringAt(text: string, from: number, to: number): { path: (string | number)[]; start: number; end: number } | undefined {
+  // One linear pass up to `from`, keeping the path on a stack: no subtree is scanned twice.
+  const path: (string | number)[] = [];
+  const frames: Array<'object' | 'array'> = [];
+  let expectKey = false;
+  let i = 0;
+  while (i < text.length && i <= from) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = skipString(text, i);
+      if (expectKey) {
+        if (from < end) return undefined; // the range is in a key
+        const raw = text.slice(i + 1, end - 1);
+        path[path.length - 1] = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+        expectKey = false;
+      } else if (from < end) {
+        return i < from && to <= end - 1 ? { path: path.slice(), start: i, end } : undefined;
+      }
+      i = end;
+      continue;
+    }
+    if (c === 0x7b) {
+      frames.push('object');
+      path.push('');
+      expectKey = true;
+    } else if (c === 0x5b) {
+      frames.push('array');
+      path.push(0);
+    } else if (c === 0x7d || c === 0x5d) {
+      frames.pop();
+      path.pop();
+    } else if (c === 0x2c) {
+      if (frames[frames.length - 1] === 'array') path[path.length - 1] = (path[path.length - 1] as number) + 1;
+      else expectKey = true;
+    }
+    i++;
+  }
+  return undefined;
+}
+
 class Document implements ParsedDocument {
   private tree: Node | null | undefined;
 
@@ -208,6 +252,15 @@ class Document implements ParsedDocument {
     return node ? { offset: node.offset, length: node.length } : undefined;
   }
 }
+
+/** A document known to be valid JSON without duplicate keys, whose value is already at hand. */
+export function cleanDocument(text: string, value: unknown): ParsedDocument {
+  return new Document(text, text, value, [], []);
+}
+
+/** Whether a document took the fast path (valid JSON, no duplicates, no byte-order mark). */
+export const isCleanDocument = (doc: ParsedDocument): boolean =>
+  doc.syntaxErrors.length === 0 && doc.duplicates.length === 0 && doc.value !== undefined && doc.text.charCodeAt(0) !== 0xfeff;
 
 export function parseDocument(text: string): ParsedDocument {
   // A byte-order mark is not JSON; read it as white space so offsets stay those of the text.

@@ -17,3 +17,4 @@ export { outline, type OutlineItem } from './outline';
 export { FORM_SECTIONS, type FormSection } from './sections';
 export { estimatePages } from './rules/page-budget';
 export { gpuRequestEdit, minimalEdit, type GpuRequestValues } from './edit/gpu-request';
+export { reanalyze, isProsePath, type Edit } from './incremental';

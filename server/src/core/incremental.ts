@@ -1,0 +1,98 @@
+/**
+ * Re-analysis after one keystroke, without starting over, for the edit that happens most:
+ * typing inside a prose string. Any string is a valid bullet, so the schema's verdict cannot
+ * change; the cost, the request and every structural rule read no prose, so their findings stay
+ * and only move by the length of the edit. Only the rule families that read prose run again,
+ * and their per-string memo makes the strings that did not change cheap. Every other edit (a key,
+ * a number, a date, a quote or a backslash, more than one change) gets a full analysis.
+ */
+import { byPosition, renderFindings, runFamilies, type Analysis, type AnalyzeOptions } from './analyze';
+import { cleanDocument, isCleanDocument, valueStringAt, type JsonPath } from './document';
+import type { Finding } from './findings';
+import type { Plan } from './plan';
+import { pageBudgetRules } from './rules/page-budget';
+import { textRules } from './rules/text';
+import { SCHEMA, TEXT_REF, resolveRef, type SchemaNode, type TextString } from './schema';
+
+export interface Edit {
+  /** Offset in the previous text. */
+  readonly offset: number;
+  /** Characters replaced in the previous text. */
+  readonly length: number;
+  readonly text: string;
+}
+
+const PROSE_FAMILIES = [textRules, pageBudgetRules];
+const PROSE_CODES = new Set<string>(PROSE_FAMILIES.flatMap((f) => f.codes));
+const PROSE_FAMILY_IDS = new Set<string>(PROSE_FAMILIES.map((f) => f.id));
+const UNSAFE = /["\\\u0000-\u001f]/;
+
+/** Whether the string at `path` belongs to a `Text` field. */
+export function isProsePath(path: JsonPath): boolean {
+  let schema: SchemaNode | undefined = SCHEMA;
+  for (const segment of path) {
+    if (schema?.$ref === TEXT_REF) return true;
+    const resolved = resolveRef(schema);
+    schema = typeof segment === 'number' ? resolved?.items : resolved?.properties?.[segment];
+    if (!schema) return false;
+  }
+  return schema?.$ref === TEXT_REF;
+}
+
+/** A copy of `value` with the string at `path` replaced; only the objects on the path are copied. */
+function replaceAt(value: unknown, path: JsonPath, replacement: string, depth = 0): unknown {
+  if (depth === path.length) return replacement;
+  const segment = path[depth];
+  if (Array.isArray(value)) {
+    const copy = value.slice();
+    copy[segment as number] = replaceAt(value[segment as number], path, replacement, depth + 1);
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value as Record<string, unknown>)) {
+    Object.defineProperty(copy, key, { value: (value as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+  }
+  copy[segment as string] = replaceAt((value as Record<string, unknown>)[segment as string], path, replacement, depth + 1);
+  return copy;
+}
+
+function valueAt(value: unknown, path: JsonPath): unknown {
+  let current = value;
+  for (const segment of path) current = (current as Record<string | number, unknown> | undefined)?.[segment];
+  return current;
+}
+
+function shift(finding: Finding, after: number, delta: number): Finding {
+  const move = <T extends { offset: number }>(span: T): T => (span.offset >= after ? { ...span, offset: span.offset + delta } : span);
+  return { ...move(finding), ...(finding.related ? { related: finding.related.map(move) } : {}) };
+}
+
+/**
+ * The analysis of `text` (the previous text with `edit` applied), or undefined when this edit
+ * needs a full analysis. `options` must be those `previous` was computed with.
+ */
+export function reanalyze(previous: Analysis, edit: Edit, text: string, options: AnalyzeOptions = {}): Analysis | undefined {
+  const before = previous.document;
+  if (!isCleanDocument(before) || UNSAFE.test(edit.text)) return undefined;
+  if (UNSAFE.test(before.text.slice(edit.offset, edit.offset + edit.length))) return undefined;
+  const literal = valueStringAt(before.text, edit.offset, edit.offset + edit.length);
+  if (!literal || !isProsePath(literal.path)) return undefined;
+
+  const delta = edit.text.length - edit.length;
+  const value = JSON.parse(text.slice(literal.start, literal.end + delta)) as string;
+  const plan = replaceAt(previous.plan, literal.path, value) as Plan;
+  const document = cleanDocument(text, plan);
+  // The prose strings are those of before but for the one edited: reuse the list.
+  const old = valueAt(previous.plan, literal.path);
+  const key = literal.path.join('\u0000');
+  let texts: TextString[] | undefined;
+  const textsOf = () =>
+    (texts ??= previous.texts().map((t) => (t.value === old && t.path().join('\u0000') === key ? { value, chapter: t.chapter, path: t.path } : t)));
+
+  const kept = previous.findings
+    .filter((f) => !PROSE_CODES.has(f.code) && !(f.code === 'internal-error' && PROSE_FAMILY_IDS.has(String((f.data as { family?: string })?.family))))
+    .filter((f) => f.offset + f.length <= literal.start || f.offset >= literal.end)
+    .map((f) => shift(f, literal.end, delta));
+  const fresh = renderFindings(runFamilies(document, plan, PROSE_FAMILIES, options, () => previous.cost, textsOf), options);
+  return { document, plan, cost: previous.cost, findings: [...kept, ...fresh].sort(byPosition), texts: textsOf };
+}
