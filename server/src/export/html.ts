@@ -9,13 +9,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block, BulletsBlock, Cell, CellBlock, HeadingBlock, Inline, ParagraphBlock, PlanDocument, TableBlock, TocBlock } from '../core/render';
-import { BULLET_INDENT_MM, BULLET_MARKER_MM, COLORS, FONTS, PAGE, SIZES, asRun, headerRowCount, normalizedBlocks, placeCells } from './layout';
+import { COLORS, bulletGeometry, wideLevels, FONTS, PAGE, SIZES, asRun, headerRowCount, normalizedBlocks, placeCells, rowMaySplit } from './layout';
 
 export interface HtmlOptions {
   /** Webview: the nonce of the `<style>` element, allowed by the CSP. */
   readonly nonce?: string;
   /** Webview: `webview.cspSource`, allowed for styles, images and fonts. */
   readonly cspSource?: string;
+  /** Page numbers of the 목차 entries by heading id, when known (the PDF export learns them from a first print). */
+  readonly tocPages?: ReadonlyMap<string, number>;
 }
 
 /** Escapes text for HTML content and attribute values. */
@@ -48,7 +50,22 @@ function paragraphHtml(p: ParagraphBlock): string {
 
 function bulletsHtml(b: BulletsBlock): string {
   const items = b.items.map((item) => `<li class="lv${item.level}"><span class="mk">${escapeHtml(item.marker)}</span>${escapeHtml(item.text)}</li>`);
-  return `<ul class="ladder">${items.join('')}</ul>`;
+  const wide = wideLevels(b);
+  const classes = ['ladder', wide.level1 ? 'w1' : '', wide.level2 ? 'w2' : ''].filter(Boolean).join(' ');
+  return `<ul class="${classes}">${items.join('')}</ul>`;
+}
+
+/** The ladder's indents for every combination of wide levels, in and out of tables. */
+function ladderCss(): string {
+  const rules: string[] = [];
+  for (const inCell of [false, true]) {
+    for (const [level1, level2] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+      const { indent, marker } = bulletGeometry({ level1, level2 }, inCell);
+      const selector = `${inCell ? 'table.t ' : ''}.ladder${level1 ? '.w1' : ''}${level2 ? '.w2' : ''}`;
+      indent.forEach((mm, i) => rules.push(`${selector} .lv${i + 1}{margin-left:${mm.toFixed(2)}mm;padding-left:${marker[i].toFixed(2)}mm}`));
+    }
+  }
+  return rules.join('\n');
 }
 
 function cellBlocks(blocks: readonly CellBlock[]): string {
@@ -65,7 +82,7 @@ function cellHtml(cell: Cell, colspan: number, rowspan: number): string {
 function tableHtml(table: TableBlock, index: number): string {
   const placed = placeCells(table);
   const heads = headerRowCount(table);
-  const rowHtml = (r: number) => `<tr>${placed[r].map((p) => cellHtml(p.cell, p.colspan, p.rowspan)).join('')}</tr>`;
+  const rowHtml = (r: number) => `<tr${rowMaySplit(table.rows[r]) ? ' class="split"' : ''}>${placed[r].map((p) => cellHtml(p.cell, p.colspan, p.rowspan)).join('')}</tr>`;
   const head = Array.from({ length: heads }, (_, r) => rowHtml(r)).join('');
   const body = Array.from({ length: table.rows.length - heads }, (_, i) => rowHtml(i + heads)).join('');
   const classes = ['t', `t-${table.id}`, table.variant === 'findings' ? 'findings' : '', table.dense ? 'dense' : ''].filter(Boolean).join(' ');
@@ -84,12 +101,18 @@ function headingHtml(h: HeadingBlock): string {
   return `<${tag} id="${id}">${number}${escapeHtml(h.title)}</${tag}>`;
 }
 
-function tocHtml(toc: TocBlock): string {
-  const items = toc.entries.map((e) => `<li class="toc${e.level}"><a href="#${safeId(e.id)}">${escapeHtml(e.text)}</a></li>`).join('');
+function tocHtml(toc: TocBlock, pages: ReadonlyMap<string, number> | undefined): string {
+  const items = toc.entries
+    .map((e) => {
+      const page = pages?.get(e.id);
+      const number = page !== undefined ? `<span class="leader"></span><span class="pg">${page}</span>` : '';
+      return `<li class="toc${e.level}"><a href="#${safeId(e.id)}"><span class="entry">${escapeHtml(e.text)}</span>${number}</a></li>`;
+    })
+    .join('');
   return `<nav class="toc" aria-label="목차"><h1 class="part">${escapeHtml(toc.title)}</h1><ol>${items}</ol></nav>`;
 }
 
-function blockHtml(block: Block, index: number): string {
+function blockHtml(block: Block, index: number, options: HtmlOptions): string {
   switch (block.kind) {
     case 'heading':
       return headingHtml(block);
@@ -102,7 +125,7 @@ function blockHtml(block: Block, index: number): string {
     case 'pageBreak':
       return '<div class="page-break" role="separator"></div>';
     case 'toc':
-      return tocHtml(block);
+      return tocHtml(block, options.tocPages);
   }
 }
 
@@ -117,7 +140,7 @@ export function stylesheet(doc: PlanDocument): string {
       return b.columns.map((c, n) => `#t${i} col:nth-child(${n + 1}){width:${((c / sum) * 100).toFixed(2)}%}`).join('');
     })
     .join('\n');
-  const ladder = BULLET_INDENT_MM.map((indent, i) => `.ladder .lv${i + 1}{margin-left:${indent}mm;padding-left:${BULLET_MARKER_MM[i]}mm}`).join('\n');
+  const ladder = ladderCss();
   return `
 @page { size: A4; margin: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm;
   @bottom-center { content: "- " counter(page) " -"; font-family: ${fontList(FONTS.headingStack)}; font-size: ${SIZES.footer}pt; color: #${COLORS.text}; } }
@@ -131,7 +154,7 @@ h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; margin: 0; line-he
 h1.chapter { display: flex; align-items: stretch; gap: 0; font-size: ${SIZES.h1}pt; margin: 0 0 6mm; border-bottom: 2px solid #${COLORS.chapterRule}; }
 h1.chapter .num { background: #${COLORS.chapterRule}; color: #fff; min-width: 11mm; text-align: center; padding: 1.2mm 2mm; }
 h1.chapter .title { padding: 1.2mm 3mm; }
-h1.part { font-size: ${SIZES.part}pt; text-align: center; letter-spacing: 0.3em; margin: 0 0 6mm; }
+h1.part { font-size: ${SIZES.part}pt; text-align: center; margin: 0 0 6mm; }
 h2 { font-size: ${SIZES.h2}pt; margin: 6mm 0 2.5mm; }
 h3 { font-size: ${SIZES.h3}pt; margin: 4mm 0 1.5mm; }
 h4 { font-size: ${SIZES.h4}pt; margin: 3mm 0 1.5mm; }
@@ -159,11 +182,13 @@ table.t.dense { font-size: ${SIZES.denseCell}pt; }
 table.t th, table.t td { border: 0.75pt solid #${COLORS.border}; padding: 1.2mm 1.5mm; vertical-align: middle; overflow-wrap: anywhere; }
 table.t th { background: #${COLORS.headerFill}; font-weight: bold; text-align: center; }
 table.t td.mark { background: #${COLORS.markFill}; }
-table.t.dense th, table.t.dense td { padding: 1mm 0.8mm; }
+table.t.dense th, table.t.dense td { padding: 0.6mm 0.8mm; }
+table.t.dense p.r-cell { line-height: 1.25; }
 table.t ul.ladder { margin: 0; font-size: inherit; }
 table.t ul.ladder li { margin: 0; text-align: left; }
 table.t p.r-cell + p.r-cell { margin-top: 0.5mm; }
 table.t tr { break-inside: avoid; page-break-inside: avoid; }
+table.t tr.split { break-inside: auto; page-break-inside: auto; }
 thead { display: table-header-group; }
 table.findings th, table.findings td { border-color: #${COLORS.warning}; }
 table.findings th { background: #${COLORS.warningFill}; }
@@ -172,7 +197,9 @@ h1.part + p.r-warning { text-align: center; }
 .toc li { margin: 0 0 1.5mm; }
 .toc li.toc1 { font-weight: bold; margin-top: 3mm; font-size: ${SIZES.h2}pt; }
 .toc li.toc2 { margin-left: 8mm; }
-.toc a { color: inherit; text-decoration: none; }
+.toc a { color: inherit; text-decoration: none; display: flex; align-items: baseline; }
+.toc .leader { flex: 1; border-bottom: 1px dotted #${COLORS.muted}; margin: 0 2mm; min-width: 5mm; }
+.toc .pg { font-weight: normal; }
 .page-break { break-after: page; page-break-after: always; height: 0; }
 ${widths}
 @media screen {
@@ -192,14 +219,14 @@ ${widths}
 export function renderHtml(doc: PlanDocument, options: HtmlOptions = {}): string {
   const css = stylesheet(doc);
   const blocks = normalizedBlocks(doc)
-    .map((b, i) => blockHtml(b, i))
+    .map((b, i) => blockHtml(b, i, options))
     .join('\n');
   let csp: string;
   let styleOpen: string;
   if (options.nonce !== undefined) {
     if (!/^[A-Za-z0-9+/=_-]+$/.test(options.nonce)) throw new Error('The nonce must be base64 or alphanumeric.');
-    const source = options.cspSource && !/[;'"<>\s]/.test(options.cspSource) ? `${options.cspSource} ` : '';
-    csp = `default-src 'none'; style-src ${source}'nonce-${options.nonce}'; img-src ${source}data:; font-src ${source}`.trim();
+    const source = options.cspSource && !/[;,'"<>\s]/.test(options.cspSource) ? options.cspSource : undefined;
+    csp = [`default-src 'none'`, `style-src ${source ? `${source} ` : ''}'nonce-${options.nonce}'`, `img-src ${source ? `${source} ` : ''}data:`, ...(source ? [`font-src ${source}`] : [])].join('; ');
     styleOpen = `<style nonce="${options.nonce}">`;
   } else {
     const hash = createHash('sha256').update(css, 'utf8').digest('base64');

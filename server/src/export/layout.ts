@@ -2,7 +2,7 @@
  * What every format writer shares: the page, the fonts and type sizes of the form, its colours,
  * and the placement of table cells on the grid (row and column spans).
  */
-import type { Block, Cell, Inline, ParagraphRole, PlanDocument, Run, TableBlock } from '../core/render';
+import type { Block, BulletsBlock, Cell, Inline, ParagraphRole, PlanDocument, Run, TableBlock, TableRow } from '../core/render';
 
 /** A4, in millimetres. The form numbers pages at the bottom, counting from the cover. */
 export const PAGE = {
@@ -64,7 +64,29 @@ export const COLORS = {
 
 /** Indent of each bullet level (1–5) and the width left for its marker, in millimetres. */
 export const BULLET_INDENT_MM = [0, 5, 10, 14, 18] as const;
-export const BULLET_MARKER_MM = [6, 6, 4.5, 4, 4] as const;
+export const BULLET_MARKER_MM = [6, 7.5, 4.5, 4, 4] as const;
+/** Inside table cells (smaller type) the ladder is indented by this share of the above. */
+export const CELL_INDENT = 0.75;
+/** Extra room for a counted marker of three characters or more (`10)`, `가2)`). */
+export const WIDE_MARKER_MM = 2.5;
+
+/** Which of the counted levels (1 `1)`, 2 `가)`) of a list have long markers. */
+export function wideLevels(block: BulletsBlock): { readonly level1: boolean; readonly level2: boolean } {
+  return {
+    level1: block.items.some((i) => i.level === 1 && i.marker.length >= 3),
+    level2: block.items.some((i) => i.level === 2 && i.marker.length >= 3),
+  };
+}
+
+/** Indent and marker width (mm) of each level (index 0–4) of a list, widened for long markers. */
+export function bulletGeometry(wide: { level1: boolean; level2: boolean }, inCell: boolean): { indent: number[]; marker: number[] } {
+  const scale = inCell ? CELL_INDENT : 1;
+  const extra1 = wide.level1 ? WIDE_MARKER_MM : 0;
+  const extra2 = wide.level2 ? WIDE_MARKER_MM : 0;
+  const indent = BULLET_INDENT_MM.map((mm, i) => (mm + (i >= 1 ? extra1 : 0) + (i >= 2 ? extra2 : 0)) * scale);
+  const marker = BULLET_MARKER_MM.map((mm, i) => (mm + (i === 0 ? extra1 : i === 1 ? extra2 : 0)) * scale);
+  return { indent, marker };
+}
 
 export const runText = (run: Inline): string => (typeof run === 'string' ? run : run.text);
 export const asRun = (run: Inline): Run => (typeof run === 'string' ? { text: run } : run);
@@ -125,6 +147,14 @@ export function scaleColumns(columns: readonly number[], total: number): number[
   const widths = columns.map((c) => Math.floor((c / sum) * total));
   widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
   return widths;
+}
+
+/**
+ * Whether a row may break across pages: rows of lists (the 요약서's items, a stage's tasks) may, so
+ * a long one does not leave half a page empty; other rows are kept whole.
+ */
+export function rowMaySplit(row: TableRow): boolean {
+  return row.cells.some((c) => c.blocks.some((b) => b.kind === 'bullets'));
 }
 
 /** The leading header rows of a table (repeated on each page), as a count. */

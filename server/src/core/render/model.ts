@@ -142,8 +142,10 @@ export interface OpenFinding {
   readonly severity: 'error' | 'warning' | 'information' | 'hint';
   readonly code: string;
   readonly message: string;
-  /** `12행 5열 (gpu.servers)` */
+  /** `12행 5열`, where the finding is in the plan file (empty when unknown). */
   readonly location: string;
+  /** `gpu.servers`, the JSON path of the value (empty when the finding has none). */
+  readonly path: string;
 }
 
 export interface DocumentMeta {

@@ -330,7 +330,7 @@ function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
         { colspan: 4 },
       ),
     ),
-    row(label('과제 목표 성과', { rowspan: 2 }), label('GPU 사용률 (필수)'), label('과제 진도율 (필수)'), label('경제적 성과(선택)', { colspan: 1 }), label('기술성과(선택)', { colspan: 2 })),
+    row(label('과제 목표 성과', { rowspan: 2 }), label('GPU 사용률 (필수)'), label('과제 진도율 (필수)'), label('경제적 성과(선택)'), label('기술성과(선택)', { colspan: 2 })),
     row(
       cell(percent(targets.gpuUtilizationPercent), { align: 'center' }),
       cell(percent(targets.progressPercent), { align: 'center' }),
@@ -629,7 +629,7 @@ function leadResearcherTable(b: Builder, plan: Plan): void {
     ),
     5,
   );
-  b.table('lead-researcher', [13, 21, 24, 15, 14, 13], rows);
+  b.table('lead-researcher', [13, 20, 22, 15, 14, 16], rows);
 }
 
 function chapter6(b: Builder, plan: Plan): void {
@@ -731,7 +731,7 @@ function openFindings(findings: readonly Finding[], document: Pick<ParsedDocumen
     const position = index?.positionAt(f.offset);
     const where = position ? `${position.line + 1}행 ${position.character + 1}열` : '';
     const path = f.path && f.path.length > 0 ? f.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') : '';
-    return { severity: f.severity, code: f.code, message: clean(f.message), location: [where, path && `(${path})`].filter(Boolean).join(' ') };
+    return { severity: f.severity, code: f.code, message: clean(f.message), location: where, path };
   });
 }
 
@@ -754,7 +754,7 @@ function findingsPart(b: Builder, items: readonly OpenFinding[]): void {
         row(
           cell(String(i + 1), { align: 'center' }),
           cell({ text: SEVERITY_LABELS[f.severity], bold: f.severity === 'error' }, { align: 'center' }),
-          cell(f.location),
+          cell([f.location, ...(f.path ? [small(f.path)] : [])]),
           cell([f.message, small(f.code)]),
         ),
       ),

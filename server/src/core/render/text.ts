@@ -6,7 +6,7 @@
  * count (1), 2), 3) … and 가), 나), 다) …), written with ")" so they are not mistaken for the form's
  * own section numbers ("1. 과제 목표"); levels 3–5 are the marks ㅇ, - and · as the form writes them.
  */
-import type { Bullet, Text } from '../plan';
+import type { Bullet } from '../plan';
 import type { BulletItem, BulletsBlock, Cell, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
 
 export const NOT_APPLICABLE = '해당 없음';
@@ -82,7 +82,7 @@ export function hasText(value: unknown): boolean {
 }
 
 /** A `Text` as blocks; "해당 없음" when it is empty or missing. */
-export function textBlocks(value: Text | unknown, role: ParagraphRole = 'body'): CellBlock[] {
+export function textBlocks(value: unknown, role: ParagraphRole = 'body'): CellBlock[] {
   if (typeof value === 'string') {
     const paragraphs = lines(value);
     if (paragraphs.length > 0) return paragraphs.map((line) => paragraph(line, role));
