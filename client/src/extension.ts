@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './client';
 import { applySnippetCommand, newPlanCommand } from './commands';
+import { registerDocumentCommands } from './document';
 import { registerCostPreview } from './preview/panel';
 import { insertSectionCommand } from './sections';
 
@@ -54,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
   );
   // The live co-payment preview (webview, status bar, `gpuplan.showCostPreview` of the CodeLens).
   registerCostPreview(context, languageClient);
+  // The plan as a document in the form's layout: live preview and export.
+  registerDocumentCommands(context);
 
   return { client: languageClient, ready: async () => void (await starting) };
 }

@@ -208,6 +208,12 @@ ${widths}
   .doc { background: #fff; padding: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
   .page-break { border-top: 1px dashed #999; margin: ${PAGE.marginBottomMm}mm -${PAGE.marginRightMm}mm ${PAGE.marginTopMm}mm; }
 }
+/* A preview beside the editor is narrower than A4: the page flows to the panel's width. */
+@media screen and (max-width: 820px) {
+  body { padding: 0; }
+  .doc { width: auto; max-width: 100%; box-sizing: border-box; padding: 6mm 5mm; box-shadow: none; }
+  .page-break { margin: 6mm -5mm; }
+}
 @media print { .doc { width: auto; } a { color: inherit; text-decoration: none; } }
 `.trim();
 }
