@@ -118,6 +118,24 @@ function analysisOf(document: TextDocument): Analysis {
   return state.analysis;
 }
 
+/**
+ * vscode-json-languageservice parses recursively: a document our parser refused for its nesting
+ * would overflow its stack, so such a document gets no completion, hover, selection or formatting.
+ */
+function jsonServiceCan(document: TextDocument): boolean {
+  return !analysisOf(document).document.syntaxErrors.some((e) => e.code === 'tooDeep');
+}
+
+/** A JSON-service feature that must never take the server down: on failure, no answer. */
+async function safely<T>(feature: () => T | PromiseLike<T>): Promise<T | null> {
+  try {
+    return await feature();
+  } catch (error) {
+    connection.console.error(`gpuplan: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return null;
+  }
+}
+
 function jsonDocumentOf(document: TextDocument): JSONDocument {
   const state = stateOf(document.uri);
   if (state.json?.version !== document.version) state.json = { version: document.version, document: jsonService.parseJSONDocument(document) };
@@ -131,7 +149,7 @@ function validate(uri: string): void {
   const analysis = analysisOf(document);
   // A newer version may have arrived meanwhile: never publish findings of a superseded one.
   if (documents.get(uri)?.version !== version) return;
-  void connection.sendDiagnostics({ uri, version, diagnostics: analysis.findings.map((f) => toDiagnostic(document, f)) });
+  void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(document, analysis.findings) });
   const preview = costPreview(document, analysis);
   const key = JSON.stringify({ ...preview, version: 0 });
   const state = stateOf(uri);
@@ -139,6 +157,22 @@ function validate(uri: string): void {
     state.costKey = key;
     void connection.sendNotification(CostChangedNotification, preview);
   }
+}
+
+/** At most this many diagnostics are published per document; the rest are summed up in one. */
+const MAX_DIAGNOSTICS = 1000;
+
+function diagnosticsOf(document: TextDocument, findings: readonly Finding[]) {
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(document, f));
+  if (findings.length > MAX_DIAGNOSTICS) {
+    shown.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      severity: 3,
+      source: 'gpuplan',
+      message: l10n.t('{0} more problems are not shown. Fix the ones above, or run "gpuplan check" for the full list.', findings.length - MAX_DIAGNOSTICS),
+    });
+  }
+  return shown;
 }
 
 function schedule(document: TextDocument): void {
@@ -242,14 +276,15 @@ documents.onDidClose((event) => {
 
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  return jsonService.doComplete(document, params.position, jsonDocumentOf(document));
+  if (!document || !jsonServiceCan(document)) return null;
+  return safely(() => jsonService.doComplete(document, params.position, jsonDocumentOf(document)));
 });
 
 connection.onHover(async (params): Promise<Hover | null> => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  const hover = await jsonService.doHover(document, params.position, jsonDocumentOf(document));
+  if (!jsonServiceCan(document)) return null;
+  const hover = await safely(() => jsonService.doHover(document, params.position, jsonDocumentOf(document)));
   const location = getLocation(document.getText(), document.offsetAt(params.position));
   const extras = hoverExtras(analysisOf(document), location.path, locale);
   if (!hover && extras.length === 0) return null;
@@ -322,22 +357,22 @@ connection.onDocumentSymbol((params) => {
 
 connection.onFoldingRanges((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? jsonService.getFoldingRanges(document, { rangeLimit: 5000 }) : null;
+  return document && jsonServiceCan(document) ? safely(() => jsonService.getFoldingRanges(document, { rangeLimit: 5000 })) : null;
 });
 
 connection.onSelectionRanges((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? jsonService.getSelectionRanges(document, params.positions, jsonDocumentOf(document)) : null;
+  return document && jsonServiceCan(document) ? safely(() => jsonService.getSelectionRanges(document, params.positions, jsonDocumentOf(document))) : null;
 });
 
 connection.onDocumentFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? jsonService.format(document, undefined, { ...params.options, insertFinalNewline: true }) : null;
+  return document && jsonServiceCan(document) ? safely(() => jsonService.format(document, undefined, { ...params.options, insertFinalNewline: true })) : null;
 });
 
 connection.onDocumentRangeFormatting((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? jsonService.format(document, params.range, params.options) : null;
+  return document && jsonServiceCan(document) ? safely(() => jsonService.format(document, params.range, params.options)) : null;
 });
 
 connection.onRequest(SectionsRequest, ({ uri }) => {

@@ -63,8 +63,8 @@ export function renderChart(preview: CostPreview, t: Translate): string {
   const stages = preview.cost.stages.filter((s) => s.start && s.end);
   const starts = stages.map((s) => monthIndex(s.start)).filter((m): m is number => m !== undefined);
   const ends = stages.map((s) => monthIndex(s.end)).filter((m): m is number => m !== undefined);
-  const first = monthIndex(preview.schedule.start) ?? (starts.length ? Math.min(...starts) : undefined);
-  const last = monthIndex(preview.schedule.end) ?? (ends.length ? Math.max(...ends) : undefined);
+  const first = monthIndex(preview.schedule.start) ?? (starts.length ? starts.reduce((a, b) => Math.min(a, b)) : undefined);
+  const last = monthIndex(preview.schedule.end) ?? (ends.length ? ends.reduce((a, b) => Math.max(a, b)) : undefined);
   if (first === undefined || last === undefined || last < first || stages.length === 0) {
     return `<p class="empty">${escapeHtml(t('Add stages with periods (gpuPlan.stages) to see GPUs per month.'))}</p>`;
   }
@@ -109,7 +109,7 @@ export function renderMilestones(preview: CostPreview, t: Translate): string {
   const start = monthIndex(preview.schedule.start);
   const end = monthIndex(preview.schedule.end);
   const allMonths = milestones.flatMap((m) => m.months.map(monthIndex)).filter((m): m is number => m !== undefined);
-  const anchor = start ?? (allMonths.length ? Math.min(...allMonths) : undefined);
+  const anchor = start ?? (allMonths.length ? allMonths.reduce((a, b) => Math.min(a, b)) : undefined);
   if (anchor === undefined) return `<p class="empty">${escapeHtml(t('No milestones yet (schedule.milestones).'))}</p>`;
   // The form's grid is the calendar year (1–12); a project across two years starts at its first month.
   const sameYear = end === undefined || Math.floor(anchor / 12) === Math.floor(end / 12);

@@ -30,6 +30,10 @@ export function toJson(reports: readonly FileReport[]): JsonFinding[] {
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', underline: '\x1b[4m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
+/** Control characters from a plan (or a file name) must not reach the terminal raw: \u001b[2J clears it. */
+export const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function toStylish(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: keyof typeof COLORS, text: string) => (color ? COLORS[code] + text + COLORS.reset : text);
   const out: string[] = [];
@@ -37,14 +41,14 @@ export function toStylish(reports: readonly FileReport[], color: boolean): strin
   for (const { file, text, findings } of reports) {
     if (findings.length === 0) continue;
     const lines = new LineIndex(text);
-    out.push(paint('underline', file));
+    out.push(paint('underline', printable(file)));
     const rows = findings.map((f) => {
       counts[f.severity]++;
       const { line, character } = lines.positionAt(f.offset);
-      return { where: `${line + 1}:${character + 1}`, severity: f.severity, label: l10n.t(f.severity), message: f.message, code: f.code };
+      return { where: `${line + 1}:${character + 1}`, severity: f.severity, label: l10n.t(f.severity), message: printable(f.message), code: f.code };
     });
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const labelWidth = Math.max(...rows.map((r) => columns(r.label)));
+    const whereWidth = rows.reduce((w, r) => Math.max(w, r.where.length), 0);
+    const labelWidth = rows.reduce((w, r) => Math.max(w, columns(r.label)), 0);
     for (const r of rows) {
       const label = r.label + ' '.repeat(labelWidth - columns(r.label));
       out.push(`  ${paint('dim', r.where.padEnd(whereWidth))}  ${paint(r.severity, label)}  ${r.message}  ${paint('dim', r.code)}`);

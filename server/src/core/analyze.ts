@@ -123,13 +123,19 @@ export function runFamilies(
 }
 
 /** Applies severity settings, renders messages in the locale, and sorts by position. */
-export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptions): Finding[] {
+export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptions, textLength: number): Finding[] {
   const locale = options.locale ?? 'ko';
   const findings: Finding[] = [];
+  // Every range lies inside the document, whatever a parser reported for a truncated text.
+  const clamp = <T extends { offset: number; length: number }>(span: T): T => {
+    const offset = Math.min(Math.max(span.offset, 0), textLength);
+    return { ...span, offset, length: Math.min(Math.max(span.length, 0), textLength - offset) };
+  };
   for (const finding of raw) {
     const configured = options.severity?.[finding.code];
     if (configured === 'off') continue;
-    findings.push(renderFinding(finding, locale, configured ?? finding.severity ?? RULE_INFO[finding.code as FindingCode].severity));
+    const rendered = renderFinding(clamp(finding), locale, configured ?? finding.severity ?? RULE_INFO[finding.code as FindingCode].severity);
+    findings.push(rendered.related ? { ...rendered, related: rendered.related.map(clamp) } : rendered);
   }
   return findings.sort(byPosition);
 }
@@ -154,15 +160,16 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
   const textsOf = () => (texts ??= collectTextStrings(doc));
 
   if (doc.value !== undefined) {
-    raw.push(...duplicateFindings(doc));
+    // Loops, not push(...list): a list of 200,000 findings would overflow the call stack.
+    for (const finding of duplicateFindings(doc)) raw.push(finding);
     try {
-      raw.push(...schemaFindings(doc));
+      for (const finding of schemaFindings(doc)) raw.push(finding);
     } catch (error) {
       raw.push(internalError(doc, 'schema', error));
     }
   }
-  if (isPlanObject) raw.push(...runFamilies(doc, plan, RULE_FAMILIES, options, costOf, textsOf));
-  return { document: doc, plan, cost: costOf(), findings: renderFindings(raw, options), texts: textsOf };
+  if (isPlanObject) for (const finding of runFamilies(doc, plan, RULE_FAMILIES, options, costOf, textsOf)) raw.push(finding);
+  return { document: doc, plan, cost: costOf(), findings: renderFindings(raw, options, doc.text.length), texts: textsOf };
 }
 
 function internalError(doc: ParsedDocument, family: string, error: unknown): RawFinding {

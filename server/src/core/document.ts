@@ -2,7 +2,7 @@
  * The parsed document: jsonc-parser's tree with offsets, the plain value that schema and rules
  * read, and helpers to go from a JSON path to the text that holds it.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseErrorCode } from 'jsonc-parser';
+import { SyntaxKind, createScanner, parseTree, printParseErrorCode, type Node, type ParseErrorCode } from 'jsonc-parser';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -48,17 +48,19 @@ function skipString(text: string, start: number): number {
   }
 }
 
-/** Where nesting first exceeds the limit, or -1: one pass, strings skipped. */
+/**
+ * Where nesting first exceeds the limit, or -1. Tokens come from jsonc-parser's own scanner, so
+ * strings, comments and unterminated tokens are read exactly as the tolerant parser will read
+ * them: nothing it later recurses into can be deeper than the limit.
+ */
 function prescan(text: string, limit: number): { tooDeep: number } {
+  const scanner = createScanner(text, true);
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      i = skipString(text, i) - 1;
-    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > limit) return { tooDeep: i };
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      if (depth > 0) depth--;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > limit) return { tooDeep: scanner.getTokenOffset() };
+    } else if ((token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) && depth > 0) {
+      depth--;
     }
   }
   return { tooDeep: -1 };
@@ -223,8 +225,12 @@ export function valueStringAt(text: string, from: number, to: number): { path: (
   return undefined;
 }
 
+/** After this many targeted scans a document builds its tree once: many findings stay linear. */
+const SCANS_BEFORE_TREE = 16;
+
 class Document implements ParsedDocument {
   private tree: Node | null | undefined;
+  private scans = 0;
 
   constructor(
     readonly text: string,
@@ -244,7 +250,7 @@ class Document implements ParsedDocument {
   }
 
   spanAt(path: JsonPath, part: 'value' | 'key' = 'value'): { offset: number; length: number } | undefined {
-    if (this.tree === undefined && this.syntaxErrors.length === 0 && this.duplicates.length === 0) {
+    if (this.tree === undefined && this.syntaxErrors.length === 0 && this.duplicates.length === 0 && ++this.scans <= SCANS_BEFORE_TREE) {
       const found = locate(this.source, path);
       return part === 'key' ? found?.key : found?.value;
     }
@@ -482,4 +488,25 @@ export class LineIndex {
   rangeOf(offset: number, length: number): { start: { line: number; character: number }; end: { line: number; character: number } } {
     return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
   }
+}
+
+/**
+ * Maps value indices of one string to document spans: identity when the string has no escape,
+ * else through a table built once, so that many hits in one long string stay linear.
+ */
+export function stringSpanner(text: string, node: { offset: number; length: number }): (start: number, end: number) => { offset: number; length: number } {
+  const rawStart = node.offset + 1;
+  const raw = text.slice(rawStart, node.offset + node.length - 1);
+  if (!raw.includes('\\')) return (start, end) => ({ offset: rawStart + start, length: end - start });
+  const offsets: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    offsets.push(i);
+    if (raw.charCodeAt(i) === 0x5c) i += raw[i + 1] === 'u' ? 5 : 1;
+  }
+  offsets.push(raw.length);
+  return (start, end) => {
+    const from = offsets[Math.min(start, offsets.length - 1)];
+    const to = offsets[Math.min(end, offsets.length - 1)];
+    return { offset: rawStart + from, length: Math.max(0, to - from) };
+  };
 }

@@ -93,6 +93,6 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string, options:
     .filter((f) => !PROSE_CODES.has(f.code) && !(f.code === 'internal-error' && PROSE_FAMILY_IDS.has(String((f.data as { family?: string })?.family))))
     .filter((f) => f.offset + f.length <= literal.start || f.offset >= literal.end)
     .map((f) => shift(f, literal.end, delta));
-  const fresh = renderFindings(runFamilies(document, plan, PROSE_FAMILIES, options, () => previous.cost, textsOf), options);
+  const fresh = renderFindings(runFamilies(document, plan, PROSE_FAMILIES, options, () => previous.cost, textsOf), options, text.length);
   return { document, plan, cost: previous.cost, findings: [...kept, ...fresh].sort(byPosition), texts: textsOf };
 }

@@ -92,7 +92,22 @@ function item(property: Node, keyNode: Node, value: Node, schema: SchemaNode | u
   };
 }
 
+/** Spans inside the text, whatever a parser reported for a truncated document. */
+function clampItem(item: OutlineItem, length: number): OutlineItem {
+  const clamp = (offset: number, span: number) => {
+    const start = Math.min(Math.max(offset, 0), length);
+    return [start, Math.min(Math.max(span, 0), length - start)] as const;
+  };
+  const [offset, itemLength] = clamp(item.offset, item.length);
+  const [selectionOffset, selectionLength] = clamp(item.selectionOffset, item.selectionLength);
+  return { ...item, offset, length: itemLength, selectionOffset, selectionLength, children: item.children.map((c) => clampItem(c, length)) };
+}
+
 export function outline(doc: ParsedDocument): OutlineItem[] {
+  return outlineOf(doc).map((item) => clampItem(item, doc.text.length));
+}
+
+function outlineOf(doc: ParsedDocument): OutlineItem[] {
   const root = doc.root;
   if (root?.type !== 'object') return [];
   const cover: OutlineItem[] = [];

@@ -148,22 +148,37 @@ function branchTypes(branch: SchemaNode | undefined): string[] {
 function simplifyAlternatives(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   if (alternatives.length === 0) return errors.filter((e) => e.keyword !== 'if');
+  // Index once by place, so that a million alternatives cost a million steps, not their square.
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    const list = byPath.get(error.instancePath);
+    if (list) list.push(error);
+    else byPath.set(error.instancePath, [error]);
+  }
   const dropped = new Set<ErrorObject>();
+  const droppedAt = new Set<string>();
   const added: ErrorObject[] = [];
   for (const alternative of alternatives) {
     dropped.add(alternative);
     const branches = (alternative.schema as SchemaNode[] | undefined) ?? [];
     const types = branches.flatMap(branchTypes);
     const at = alternative.instancePath;
-    const typeErrorsHere = errors.filter((e) => e.instancePath === at && e.keyword === 'type');
-    typeErrorsHere.forEach((e) => dropped.add(e));
+    for (const e of byPath.get(at) ?? []) if (e.keyword === 'type') dropped.add(e);
     if (!types.some((type) => typeMatches(alternative.data, type))) {
       // No branch fits: everything below is noise; say which types would.
-      errors.filter((e) => e.instancePath.startsWith(at + '/')).forEach((e) => dropped.add(e));
+      droppedAt.add(at);
       added.push({ ...alternative, keyword: 'type', params: { type: [...new Set(types)].join(',') } });
     }
   }
-  return [...errors.filter((e) => !dropped.has(e) && e.keyword !== 'if'), ...added];
+  /** Whether an ancestor of `path` is a place where no alternative fit (checked per ancestor). */
+  const below = (path: string): boolean => {
+    for (let i = path.lastIndexOf('/'); i >= 0; i = i === 0 ? -1 : path.lastIndexOf('/', i - 1)) {
+      if (droppedAt.has(path.slice(0, i))) return true;
+    }
+    return false;
+  };
+  const kept = errors.filter((e) => !dropped.has(e) && e.keyword !== 'if' && (droppedAt.size === 0 || !below(e.instancePath)));
+  return [...kept, ...added];
 }
 
 function containsSyntaxError(doc: ParsedDocument, node: Node): boolean {
@@ -295,13 +310,44 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
 }
 
 /** Validates the document's value and returns at most one finding per place. */
+/** Arrays are validated up to this many items: a million wrong rows must not take minutes. */
+export const MAX_VALIDATED_ITEMS = 1_000;
+
+/** The value with every array cut to MAX_VALIDATED_ITEMS (copies only along the cut paths). */
+function bounded(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.length > MAX_VALIDATED_ITEMS ? value.slice(0, MAX_VALIDATED_ITEMS) : value;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = bounded(items[i]);
+      if (item !== items[i]) (copy ??= items.slice())[i] = item;
+    }
+    return copy ?? items;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      const cut = bounded(child);
+      if (cut !== child) {
+        copy ??= Object.defineProperties({}, Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
+        Object.defineProperty(copy, key, { value: cut, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    return copy ?? value;
+  }
+  return value;
+}
+
 export function schemaFindings(doc: ParsedDocument): RawFinding[] {
   if (doc.value === undefined) return [];
   const validate = validator();
-  if (validate(doc.value)) return [];
+  if (validate(bounded(doc.value))) return [];
   const errors = simplifyAlternatives([...(validate.errors ?? [])]).filter((e) => !ownedByRule(e));
+  // A broken plan can have a million structural errors; the first ones are what the user can act on.
+  const shown = errors.length > MAX_SCHEMA_FINDINGS ? errors.slice(0, MAX_SCHEMA_FINDINGS) : errors;
   const byPlace = new Map<string, Placed>();
-  for (const error of errors) {
+  for (const error of shown) {
     const placed = mapError(doc, error);
     if (!placed) continue;
     const existing = byPlace.get(placed.place);
@@ -311,8 +357,15 @@ export function schemaFindings(doc: ParsedDocument): RawFinding[] {
       byPlace.set(placed.place, mergeMissing(existing, placed));
     }
   }
-  return [...byPlace.values()].map((p) => p.finding);
+  const findings = [...byPlace.values()].map((p) => p.finding);
+  if (shown.length < errors.length) {
+    findings.push({ code: 'schema', offset: doc.spanAt([])?.offset ?? 0, length: 1, path: [], message: msg('{0} more structural problems are not listed; fix the ones shown first.', errors.length - shown.length), data: { keyword: 'truncated' } });
+  }
+  return findings;
 }
+
+/** At most this many structural problems are listed at once. */
+export const MAX_SCHEMA_FINDINGS = 1000;
 
 function missingMessage(labels: readonly string[]): Message {
   return labels.length === 1 ? msg('Missing required property {0}.', labels[0]) : msg('Missing required properties: {0}.', labels.join(', '));

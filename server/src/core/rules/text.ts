@@ -1,5 +1,5 @@
 /** Prose: vague wording, guide text left in, acronyms without their full name. */
-import { stringValueSpan, type JsonPath } from '../document';
+import { stringSpanner, type JsonPath } from '../document';
 import { TEMPLATE_GUIDE_PATTERNS, VAGUE_EXPRESSIONS } from '../figures';
 import { msg } from '../l10n';
 import type { RuleFamily } from './context';
@@ -162,9 +162,10 @@ export const textRules: RuleFamily = {
   codes: ['vague-expression', 'template-guide-left', 'abbreviation-undefined'],
   run({ doc, plan, texts, options, report }) {
     const prose = texts();
-    const span = (path: JsonPath, start: number, end: number) => {
+    // One lookup of the string per string, however many hits it has.
+    const spanner = (path: JsonPath) => {
       const node = doc.spanAt(path);
-      return node ? stringValueSpan(doc.text, node, start, end) : { offset: 0, length: 0 };
+      return node ? stringSpanner(doc.text, node) : () => ({ offset: 0, length: 0 });
     };
 
     for (const text of prose) {
@@ -172,11 +173,12 @@ export const textRules: RuleFamily = {
       const hits = (scan.vague ??= vagueHits(text.value));
       if (hits.length === 0) continue;
       const path = text.path();
+      const span = spanner(path);
       for (const hit of hits) {
         const replacement = firmReplacement(hit.kind, hit.text);
         report({
           code: 'vague-expression',
-          ...span(path, hit.start, hit.start + hit.text.length),
+          ...span(hit.start, hit.start + hit.text.length),
           path,
           message: msg('Vague wording "{0}": evaluators read it as "impossible". Write a firm, quantified commitment instead, e.g. "{1}".', hit.text, replacement),
           data: { family: hit.kind, phrase: hit.text, replacement },
@@ -191,10 +193,11 @@ export const textRules: RuleFamily = {
       const hits = (scan.guide ??= guideHits(value));
       if (hits.length === 0) return;
       const path = pathOf();
+      const span = spanner(path);
       for (const hit of hits) {
         report({
           code: 'template-guide-left',
-          ...span(path, hit.start, hit.start + hit.text.length),
+          ...span(hit.start, hit.start + hit.text.length),
           path,
           message: msg('Guide text of the form is left in: "{0}". Delete it, or replace the placeholder with the real value.', hit.text),
           data: { kind: hit.kind, text: hit.text },
@@ -215,7 +218,7 @@ export const textRules: RuleFamily = {
         const path = text.path();
         report({
           code: 'abbreviation-undefined',
-          ...span(path, hit.start, hit.start + hit.text.length),
+          ...spanner(path)(hit.start, hit.start + hit.text.length),
           path,
           message: msg('"{0}" is never written with its full name. Spell it out once, e.g. "{0}(Full Name)", as the form asks (약어는 풀네임도 함께 표기).', hit.text),
           data: { acronym: hit.text },
