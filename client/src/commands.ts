@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ApplySnippetArgs } from '../../server/src/protocol';
 import skeleton from '../../examples/skeleton.gpuplan.json';
 import { LANGUAGE_ID } from './client';
-import { editorFor, isRange, toRange } from './util';
+import { editorFor, isRange, toRange, exists } from './util';
 
 /**
  * The text of a new plan: examples/skeleton.gpuplan.json, inlined by esbuild at build time.
@@ -18,15 +18,6 @@ import { editorFor, isRange, toRange } from './util';
 export function skeletonText(): string {
   const { $schema: _relativeSchemaPath, ...plan } = skeleton as Record<string, unknown>;
   return `${JSON.stringify(plan, null, 2)}\n`;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   previewHtml,
   type ExportFormat,
 } from '../../server/src/export';
+import { exists } from './util';
 
 const t = vscode.l10n.t;
 const isPlan = (document: vscode.TextDocument | undefined): document is vscode.TextDocument => document?.languageId === 'gpuplan';
@@ -179,15 +180,6 @@ async function exportCommand(arg?: unknown, formatArg?: unknown, targetArg?: unk
           : t('The export failed: {0}', error instanceof Error ? error.message : String(error));
     void vscode.window.showErrorMessage(text);
     return undefined;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

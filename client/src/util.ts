@@ -35,3 +35,13 @@ export async function editorFor(document: vscode.TextDocument): Promise<vscode.T
   const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
   return vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus: false });
 }
+
+/** Whether a file or folder exists at `uri` (on any file system VS Code knows). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

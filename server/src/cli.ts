@@ -46,31 +46,34 @@ const usage = (): string =>
     l10n.t('Run "gpuplan COMMAND --help" for the options of a command.'),
   ].join('\n');
 
+/** A command's --help: usage, what it does, its options with their flags aligned, and notes. */
+export function helpPage(usageLine: string, summary: string, options: ReadonlyArray<readonly [string, string]>, notes: readonly string[] = []): string {
+  const width = options.reduce((w, [flag]) => Math.max(w, flag.length), 0);
+  return [usageLine, '', summary, '', l10n.t('Options:'), ...options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`), ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
 const checkHelp = (): string =>
-  [
+  helpPage(
     'gpuplan check FILE... [--format stylish|json|sarif] [--lang ko|en]',
-    '',
     l10n.t('Checks every rule of the official form in each plan file.'),
-    '',
-    l10n.t('Options:'),
-    '  --format stylish|json|sarif  ' + l10n.t('output format (default stylish); json gives 0-based LSP ranges, sarif is SARIF 2.1.0'),
-    '  --lang ko|en                 ' + l10n.t('language of the messages (default: from GPUPLAN_LANG or LANG, else Korean)'),
-    '  -h, --help                   ' + l10n.t('show this help'),
-    '',
-    l10n.t('Exit code: 0 when no error is found, 1 when an error is found, 2 when a file cannot be read.'),
-  ].join('\n');
+    [
+      ['--format stylish|json|sarif', l10n.t('output format (default stylish); json gives 0-based LSP ranges, sarif is SARIF 2.1.0')],
+      ['--lang ko|en', l10n.t('language of the messages (default: from GPUPLAN_LANG or LANG, else Korean)')],
+      ['-h, --help', l10n.t('show this help')],
+    ],
+    [l10n.t('Exit code: 0 when no error is found, 1 when an error is found, 2 when a file cannot be read.')],
+  );
 
 const costHelp = (): string =>
-  [
+  helpPage(
     'gpuplan cost FILE [--format table|json] [--lang ko|en]',
-    '',
     l10n.t('Prints the form\'s co-payment table (III-3 민간부담금 산출내역) with the amount the applicant pays.'),
-    '',
-    l10n.t('Options:'),
-    '  --format table|json  ' + l10n.t('output format (default table)'),
-    '  --lang ko|en         ' + l10n.t('language of the labels'),
-    '  -h, --help           ' + l10n.t('show this help'),
-  ].join('\n');
+    [
+      ['--format table|json', l10n.t('output format (default table)')],
+      ['--lang ko|en', l10n.t('language of the labels')],
+      ['-h, --help', l10n.t('show this help')],
+    ],
+  );
 
 export function parse(args: string[], options: ParseArgsConfig['options'], formats: readonly string[]) {
   let parsed;

@@ -9,7 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError, UsageError, parse, readPlan, type Io } from '../cli';
+import { InputError, UsageError, helpPage, parse, readPlan, type Io } from '../cli';
 import {
   EXPORT_EXTENSIONS,
   EXPORT_FORMATS,
@@ -25,22 +25,20 @@ import {
 const PDF_ENGINES = ['auto', 'chromium', 'libreoffice'] as const;
 
 export const exportHelp = (): string =>
-  [
+  helpPage(
     'gpuplan export FILE [--format docx|html|hwpx|pdf] [-o OUT] [--force] [--overwrite] [--lang ko|en]',
-    '',
     l10n.t('Writes the plan as a document in the layout of the official form (표지, 요약서, chapters I–VI, 붙임), ready to check and submit.'),
-    '',
-    l10n.t('Options:'),
-    '  --format docx|html|hwpx|pdf  ' + l10n.t('document format (default: from the extension of OUT, else docx)'),
-    '  -o, --output OUT             ' + l10n.t('file to write (default: FILE with the format\'s extension)'),
-    '  --force                      ' + l10n.t('exit with 0 even when the plan has errors (they are listed at the end of the document)'),
-    '  --overwrite                  ' + l10n.t('replace OUT if it exists'),
-    '  --pdf-engine auto|chromium|libreoffice  ' + l10n.t('tool that makes the PDF (default: Chromium if found, else LibreOffice)'),
-    '  --lang ko|en                 ' + l10n.t('language of the messages (the document is always Korean, as the form is)'),
-    '  -h, --help                   ' + l10n.t('show this help'),
-    '',
-    l10n.t('Exit code: 0 when written, 1 when written but the plan has errors (without --force), 2 when nothing was written.'),
-  ].join('\n');
+    [
+      ['--format docx|html|hwpx|pdf', l10n.t('document format (default: from the extension of OUT, else docx)')],
+      ['-o, --output OUT', l10n.t('file to write (default: FILE with the format\'s extension)')],
+      ['--force', l10n.t('exit with 0 even when the plan has errors (they are listed at the end of the document)')],
+      ['--overwrite', l10n.t('replace OUT if it exists')],
+      ['--pdf-engine auto|chromium|libreoffice', l10n.t('tool that makes the PDF (default: Chromium if found, else LibreOffice)')],
+      ['--lang ko|en', l10n.t('language of the messages (the document is always Korean, as the form is)')],
+      ['-h, --help', l10n.t('show this help')],
+    ],
+    [l10n.t('Exit code: 0 when written, 1 when written but the plan has errors (without --force), 2 when nothing was written.')],
+  );
 
 const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { docx: 'DOCX', html: 'HTML', hwpx: 'HWPX', pdf: 'PDF' };
 
