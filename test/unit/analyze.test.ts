@@ -69,6 +69,17 @@ describe('analyze: schema messages', () => {
     assert.equal(findings[0].offset, 0);
   });
 
+  it('tells duplicate keys from colons inside strings, whatever the escapes and spacing', () => {
+    const clean = ['{ "a\\"": "x\\":y", "b" : "c:\\\\", "d\\\\" :1, "e": "\\" : \\":" }', '{"k":{"k":{"k":":"}}}'];
+    for (const text of clean) {
+      const doc = parseDocument(text);
+      assert.deepEqual(doc.syntaxErrors, [], text);
+      assert.deepEqual(doc.duplicates, [], text);
+    }
+    const dup = parseDocument('{ "a\\"": "x\\":y", "b" : 1, "b":2 }');
+    assert.equal(dup.duplicates.length, 1);
+  });
+
   it('reads "__proto__" as an ordinary key', () => {
     const doc = parseDocument('{ "__proto__": { "polluted": true }, "projectTitle": "x" }');
     assert.equal(({} as Record<string, unknown>).polluted, undefined);

@@ -66,44 +66,46 @@ function prescan(text: string, limit: number): { tooDeep: number } {
   return { tooDeep: -1 };
 }
 
-/**
- * Walks a parsed value without recursion: its nesting depth, its object members, and the colons
- * inside its keys and strings. Colons in the text = members + colons in strings exactly when
- * JSON.parse kept every member, that is, when no key was duplicated.
- */
-function measure(value: unknown, limit: number): { depth: number; members: number; colonsInStrings: number } {
+/** Walks a parsed value without recursion: its nesting depth and its number of object members. */
+function measure(value: unknown, limit: number): { depth: number; members: number } {
   let members = 0;
-  let colonsInStrings = 0;
   let depth = 0;
-  const countColons = (text: string) => {
-    for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) colonsInStrings++;
-  };
   const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: node, depth: level } = stack.pop()!;
-    if (typeof node === 'string') {
-      countColons(node);
-    } else if (typeof node === 'object' && node !== null) {
-      if (level + 1 > depth) depth = level + 1;
-      if (depth > limit) return { depth, members, colonsInStrings };
-      if (Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) stack.push({ value: node[i], depth: level + 1 });
-      } else {
-        for (const key in node) {
-          members++;
-          countColons(key);
-          stack.push({ value: (node as Record<string, unknown>)[key], depth: level + 1 });
-        }
+    if (typeof node !== 'object' || node === null) continue;
+    if (level + 1 > depth) depth = level + 1;
+    if (depth > limit) return { depth, members };
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) if (typeof node[i] === 'object' && node[i] !== null) stack.push({ value: node[i], depth: level + 1 });
+    } else {
+      for (const key in node) {
+        members++;
+        const child = (node as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: level + 1 });
       }
     }
   }
-  return { depth, members, colonsInStrings };
+  return { depth, members };
 }
 
-function countColons(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) n++;
-  return n;
+/**
+ * The members written in valid JSON text: colons whose previous non-blank character is an
+ * unescaped quote. A colon inside a string can follow a quote only if that quote is escaped, so
+ * this counts exactly the key separators. JSON.parse kept every member (no duplicate key) exactly
+ * when the count equals the members of its value.
+ */
+function membersInText(text: string): number {
+  let members = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    let j = i - 1;
+    while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+    if (text.charCodeAt(j) !== 0x22) continue;
+    let backslashes = 0;
+    while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) members++;
+  }
+  return members;
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -283,9 +285,9 @@ export function parseDocument(text: string): ParsedDocument {
     // Not valid JSON: the tolerant parser below reports where and still reads what it can.
   }
   if (valid) {
-    const { depth, members, colonsInStrings } = measure(value, MAX_NESTING_DEPTH);
+    const { depth, members } = measure(value, MAX_NESTING_DEPTH);
     if (depth > MAX_NESTING_DEPTH) return tooDeep(prescan(source, MAX_NESTING_DEPTH).tooDeep);
-    if (countColons(source) === members + colonsInStrings) return new Document(text, source, value, [], []);
+    if (membersInText(source) === members) return new Document(text, source, value, [], []);
   } else {
     // The tolerant parser recurses: refuse what would overflow its stack before it starts.
     const { tooDeep: at } = prescan(source, MAX_NESTING_DEPTH);
