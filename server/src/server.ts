@@ -11,12 +11,14 @@ import { ClientCapabilities as JsonClientCapabilities, getLanguageService, type 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  CompletionItemKind,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type CodeAction,
+  type CompletionItem,
   type Hover,
   type InitializeParams,
   type InitializeResult,
@@ -274,10 +276,24 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
+/** "산업계 (중소기업, …) — *industry: …*" → "산업계 (중소기업, …)": the form's label of an enum value. */
+function koreanLabel(documentation: CompletionItem['documentation']): string | undefined {
+  const text = typeof documentation === 'string' ? documentation : documentation?.value;
+  const korean = text?.split(' — ')[0].replace(/\\(.)/g, '$1').trim();
+  return korean && /[가-힣]/.test(korean) ? korean : undefined;
+}
+
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !jsonServiceCan(document)) return null;
-  return safely(() => jsonService.doComplete(document, params.position, jsonDocumentOf(document)));
+  const list = await safely(() => jsonService.doComplete(document, params.position, jsonDocumentOf(document)));
+  // Enum values show the form's Korean label next to them, not only in the documentation.
+  for (const item of list?.items ?? []) {
+    if (item.kind !== CompletionItemKind.Value) continue;
+    const label = koreanLabel(item.documentation);
+    if (label) item.labelDetails = { description: label };
+  }
+  return list;
 });
 
 connection.onHover(async (params): Promise<Hover | null> => {

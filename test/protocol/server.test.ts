@@ -92,6 +92,7 @@ describe('language server over stdio', function () {
     assert.ok(labels.includes('"H200"') && labels.includes('"B200"'), labels.join());
     const h200 = items.find((i) => i.label === '"H200"')!;
     assert.match(JSON.stringify(h200.documentation), /H200/);
+    assert.equal(h200.labelDetails?.description, 'H200 (서버 2~32대, 서버 1대당 월 3,200,000원)');
   });
 
   it('hover on servers shows the Korean label, the allowed range and the amount', async () => {
