@@ -145,6 +145,15 @@ function jsonDocumentOf(document: TextDocument): JSONDocument {
 }
 
 function validate(uri: string): void {
+  try {
+    publish(uri);
+  } catch (error) {
+    // Runs from a timer: an exception here would end the process. Log it; the next edit retries.
+    connection.console.error(`gpuplan: validation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+function publish(uri: string): void {
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;

@@ -30,9 +30,9 @@ export function toJson(reports: readonly FileReport[]): JsonFinding[] {
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', underline: '\x1b[4m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-/** Control characters from a plan (or a file name) must not reach the terminal raw: \u001b[2J clears it. */
+/** Control and bidirectional-override characters from a plan (or a file name) must not reach the terminal raw: \u001b[2J clears it, U+202E reorders what is shown. */
 export const printable = (text: string): string =>
-  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export function toStylish(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: keyof typeof COLORS, text: string) => (color ? COLORS[code] + text + COLORS.reset : text);

@@ -468,7 +468,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): { line: number; character: number } {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between \r and \n is no position: it is the end of the line, as editors count it.
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 0x0a && this.text.charCodeAt(clamped - 1) === 0x0d) clamped--;
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

@@ -64,7 +64,8 @@ const WINDOWS_EXTENSIONS = ['.exe', '.cmd', '.bat'];
 
 /** The first executable of these names on the PATH. */
 export function which(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter(Boolean);
+  // Only absolute PATH entries: a relative one (".") would run a program from the current folder.
+  const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter((dir) => dir && path.isAbsolute(dir));
   const extensions = process.platform === 'win32' ? ['', ...WINDOWS_EXTENSIONS] : [''];
   for (const name of names) {
     for (const dir of dirs) {
