@@ -69,6 +69,18 @@ describe('analyze: schema messages', () => {
     assert.equal(findings[0].offset, 0);
   });
 
+  it('finds the same prose problems whether the text has escapes (per string) or not (one pass)', () => {
+    const plain = readExample('mistakes.gpuplan.json').replace('"★ ', '"').replace(/,(\s*\])/, '$1').replace('"projectTitle": "', '"projectTitle": "XYZ와 KLM(Kernel Language Model) ');
+    const escaped = plain.replace('"formVersion": "2025-12"', '"formVersion": "2025\\u002d12"');
+    assert.notEqual(plain, escaped);
+    const view = (text: string) => analyze(text, { locale: 'en' }).filter((f) => ['abbreviation-undefined', 'template-guide-left', 'vague-expression'].includes(f.code)).map((f) => `${f.code} ${f.message}`);
+    assert.ok(view(plain).some((m) => m.includes('"XYZ"')));
+    assert.ok(!view(plain).some((m) => m.includes('"KLM"')));
+    assert.deepEqual(view(escaped), view(plain));
+    const withGuide = plain.replace('"projectTitle": "', '"projectTitle": "★ ');
+    assert.deepEqual(view(withGuide).filter((m) => !m.startsWith('template-guide-left')), view(plain));
+  });
+
   it('tells duplicate keys from colons inside strings, whatever the escapes and spacing', () => {
     const clean = ['{ "a\\"": "x\\":y", "b" : "c:\\\\", "d\\\\" :1, "e": "\\" : \\":" }', '{"k":{"k":{"k":":"}}}'];
     for (const text of clean) {

@@ -59,6 +59,7 @@ function combine<T extends { readonly id: string; readonly pattern: RegExp }>(pa
 }
 
 const GUIDE = combine(TEMPLATE_GUIDE_PATTERNS.value);
+const GUIDE_ANYWHERE = new RegExp(GUIDE.regex.source, 'u');
 
 interface Hit {
   readonly start: number;
@@ -127,16 +128,18 @@ function acronymHits(value: string): readonly Hit[] {
 
 const ACRONYM = /(?<![A-Za-z0-9&])([A-Z]{2,})s?(?![A-Za-z0-9&])/gu;
 const PARENTHETICAL = /\(([^()]*)\)/gu;
+/** A parenthetical within one string of a JSON text without escapes (JSON has no "(" outside strings). */
+const PARENTHETICAL_IN_TEXT = /\(([^()"]*)\)/gu;
 const HAS_WORDS = /[a-z가-힣]/u;
 
 /** Latin letters and Hangul syllables: the characters of a name before "(". */
 const isWordChar = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
 
 /** Acronyms written with their full name somewhere: `LLM(Large Language Model)` or `대규모 언어모델(LLM)`. */
-function definedAcronyms(texts: readonly string[]): Set<string> {
+function definedAcronyms(texts: readonly string[], parenthetical: RegExp = PARENTHETICAL): Set<string> {
   const defined = new Set<string>();
   for (const text of texts) {
-    for (const match of text.matchAll(PARENTHETICAL)) {
+    for (const match of text.matchAll(parenthetical)) {
       const inside = match[1].trim();
       // The word right before "(", read backwards without copying the text.
       let end = match.index ?? 0;
@@ -186,8 +189,12 @@ export const textRules: RuleFamily = {
       }
     }
 
-    const defined = new Set<string>();
-    forEachString(plan, (value, pathOf) => {
+    // Without a backslash the text holds every string as it is: one pass over the whole text
+    // tells that no string has guide text, and finds every definition, without visiting strings.
+    const plain = !doc.text.includes('\\');
+    const clean = plain && !GUIDE_ANYWHERE.test(doc.text);
+    const defined = clean ? definedAcronyms([doc.text], PARENTHETICAL_IN_TEXT) : new Set<string>();
+    if (!clean) forEachString(plan, (value, pathOf) => {
       const scan = scanOf(value);
       for (const acronym of (scan.definitions ??= value.includes('(') ? [...definedAcronyms([value])] : [])) defined.add(acronym);
       const hits = (scan.guide ??= guideHits(value));
