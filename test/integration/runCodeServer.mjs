@@ -28,7 +28,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  COMMON_OPTIONS, INTEGRATION_DIR as HERE, REPO_ROOT, parseEnvPairs, usage, verdict,
+  COMMON_OPTIONS, INTEGRATION_DIR as HERE, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
   writeStubLanguagePack, writeUserSettings,
 } from './lib/common.mjs';
 
@@ -52,19 +52,8 @@ if (opts.help || !opts.extensionDevelopmentPath || !opts.extensionTestsPath) {
   process.exit(opts.help ? 0 : 2);
 }
 
-const devPath = path.resolve(opts.extensionDevelopmentPath);
-const testsPath = path.resolve(opts.extensionTestsPath);
-const timeoutMs = Number(opts['timeout-ms']);
-const locale = opts.locale;
+const { devPath, testsPath, timeoutMs, locale, artifactsDir } = checkedOptions(opts, fail);
 const verbose = opts.verbose || process.env.GPUPLAN_VERBOSE === '1';
-const artifactsDir = path.resolve(opts['artifacts-dir'] || process.env.GPUPLAN_ARTIFACTS_DIR || path.join(REPO_ROOT, 'test', 'artifacts'));
-if (!fs.existsSync(path.join(devPath, 'package.json'))) fail(`--extensionDevelopmentPath has no package.json: ${devPath}`);
-if (!fs.existsSync(testsPath)) fail(`--extensionTestsPath does not exist: ${testsPath}`);
-if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(`bad --timeout-ms ${opts['timeout-ms']}`);
-if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/.test(locale)) fail(`bad --locale ${locale}`);
-if (opts.workspace !== undefined && opts.workspace !== 'none' && !fs.existsSync(opts.workspace)) {
-  fail(`--workspace does not exist: ${path.resolve(opts.workspace)}`);
-}
 
 // ------------------------------------------------------------------ code-server + node
 const csDir = path.resolve(process.env.CODE_SERVER_DIR || path.join(REPO_ROOT, '.vscode-test', 'code-server'));

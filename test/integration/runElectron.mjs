@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  COMMON_OPTIONS, INTEGRATION_DIR, REPO_ROOT, parseEnvPairs, usage, verdict,
+  COMMON_OPTIONS, INTEGRATION_DIR, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
   writeStubLanguagePack, writeUserSettings,
 } from './lib/common.mjs';
 
@@ -46,18 +46,7 @@ function fail(msg) { console.error(`${TAG} ERROR: ${msg}`); process.exit(2); }
 const t0 = Date.now();
 const info = (...a) => console.log(`${TAG} +${((Date.now() - t0) / 1000).toFixed(1)}s`, ...a);
 
-const devPath = path.resolve(opts.extensionDevelopmentPath);
-const testsPath = path.resolve(opts.extensionTestsPath);
-const timeoutMs = Number(opts['timeout-ms']);
-const locale = opts.locale;
-const artifactsDir = path.resolve(opts['artifacts-dir'] || process.env.GPUPLAN_ARTIFACTS_DIR || path.join(REPO_ROOT, 'test', 'artifacts'));
-if (!fs.existsSync(path.join(devPath, 'package.json'))) fail(`--extensionDevelopmentPath has no package.json: ${devPath}`);
-if (!fs.existsSync(testsPath)) fail(`--extensionTestsPath does not exist: ${testsPath}`);
-if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(`bad --timeout-ms ${opts['timeout-ms']}`);
-if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/.test(locale)) fail(`bad --locale ${locale}`);
-if (opts.workspace !== undefined && opts.workspace !== 'none' && !fs.existsSync(opts.workspace)) {
-  fail(`--workspace does not exist: ${path.resolve(opts.workspace)}`);
-}
+const { devPath, testsPath, timeoutMs, locale, artifactsDir } = checkedOptions(opts, fail);
 let extraEnv;
 try { extraEnv = parseEnvPairs(opts.env); } catch (e) { fail(e.message); }
 

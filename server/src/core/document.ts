@@ -2,7 +2,7 @@
  * The parsed document: jsonc-parser's tree with offsets, the plain value that schema and rules
  * read, and helpers to go from a JSON path to the text that holds it.
  */
-import { SyntaxKind, createScanner, parseTree, printParseErrorCode, type Node, type ParseErrorCode } from 'jsonc-parser';
+import { SyntaxKind, createScanner, parseTree, type Node, type ParseErrorCode } from 'jsonc-parser';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -306,10 +306,6 @@ export function parseDocument(text: string): ParsedDocument {
   );
 }
 
-export function syntaxErrorName(code: SyntaxProblem['code']): string {
-  return code === 'tooDeep' ? 'TooDeep' : printParseErrorCode(code);
-}
-
 function toValue(node: Node, duplicates: DuplicateKey[]): unknown {
   switch (node.type) {
     case 'object': {
@@ -416,35 +412,6 @@ export function pointerToPath(pointer: string, root: Node | undefined): (string 
     }
   }
   return path;
-}
-
-/**
- * The span of characters [start, end) of a string node's value, in document offsets. The value of
- * a JSON string differs from its source where it has escapes, so indices are mapped through them.
- */
-export function stringValueSpan(text: string, node: { offset: number; length: number }, start: number, end: number): { offset: number; length: number } {
-  const rawStart = node.offset + 1;
-  const raw = text.slice(rawStart, node.offset + node.length - 1);
-  if (!raw.includes('\\')) {
-    return { offset: rawStart + start, length: end - start };
-  }
-  let valueIndex = 0;
-  let rawStartOffset = -1;
-  let rawEndOffset = raw.length;
-  for (let i = 0; i <= raw.length; i++) {
-    if (valueIndex === start && rawStartOffset < 0) rawStartOffset = i;
-    if (valueIndex === end) {
-      rawEndOffset = i;
-      break;
-    }
-    if (i === raw.length) break;
-    if (raw.charCodeAt(i) === 0x5c) {
-      i += raw[i + 1] === 'u' ? 5 : 1;
-    }
-    valueIndex++;
-  }
-  if (rawStartOffset < 0) rawStartOffset = raw.length;
-  return { offset: rawStart + rawStartOffset, length: Math.max(0, rawEndOffset - rawStartOffset) };
 }
 
 /** Converts offsets to LSP-style zero-based line/character positions (UTF-16 code units). */

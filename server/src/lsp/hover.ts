@@ -4,7 +4,7 @@
  * markdown, so user text cannot inject links, images or command: URIs.
  */
 import * as l10n from '@vscode/l10n';
-import { GPU_TYPES, MONTHS } from '../core/figures';
+import { GPUS_PER_SERVER, GPU_TYPES, MONTHS } from '../core/figures';
 import { costTable, groupThousands, resolveRef, schemaAt, type Analysis, type JsonPath, type Locale } from '../core';
 
 /** Escapes markdown so text shows as written. */
@@ -16,7 +16,7 @@ export function hoverExtras(analysis: Analysis, path: JsonPath, locale: Locale):
   const last = path[path.length - 1];
 
   if (path.length === 2 && path[0] === 'gpu' && last === 'servers') {
-    const ranges = Object.entries(GPU_TYPES).map(([type, f]) => l10n.t('{0}: {1}–{2} servers ({3}–{4} GPUs)', type, f.value.minServers, f.value.maxServers, f.value.minServers * 8, f.value.maxServers * 8));
+    const ranges = Object.entries(GPU_TYPES).map(([type, f]) => l10n.t('{0}: {1}–{2} servers ({3}–{4} GPUs)', type, f.value.minServers, f.value.maxServers, f.value.minServers * GPUS_PER_SERVER.value, f.value.maxServers * GPUS_PER_SERVER.value));
     lines.push(`${l10n.t('Allowed')}: ${ranges.join(' · ')}`);
   } else if (path.length === 2 && path[0] === 'gpu' && last === 'months') {
     lines.push(`${l10n.t('Allowed')}: ${l10n.t('{0}–{1} months, counted from the start of use', MONTHS.value.min, MONTHS.value.max)}`);

@@ -105,3 +105,23 @@ export function verdict(reportedCode, resultFile, allowMissing) {
 export function usage(file, lines) {
   return fs.readFileSync(file, 'utf8').split('\n').slice(1, lines).join('\n').replace(/^ \*\/?/gm, '');
 }
+
+/**
+ * The options both runners share, resolved and checked; `fail` prints the message and exits.
+ * Returns the development and tests paths, the timeout, the locale and the artifacts folder.
+ */
+export function checkedOptions(opts, fail) {
+  const devPath = path.resolve(opts.extensionDevelopmentPath);
+  const testsPath = path.resolve(opts.extensionTestsPath);
+  const timeoutMs = Number(opts['timeout-ms']);
+  const locale = opts.locale;
+  const artifactsDir = path.resolve(opts['artifacts-dir'] || process.env.GPUPLAN_ARTIFACTS_DIR || path.join(REPO_ROOT, 'test', 'artifacts'));
+  if (!fs.existsSync(path.join(devPath, 'package.json'))) fail(`--extensionDevelopmentPath has no package.json: ${devPath}`);
+  if (!fs.existsSync(testsPath)) fail(`--extensionTestsPath does not exist: ${testsPath}`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) fail(`bad --timeout-ms ${opts['timeout-ms']}`);
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]+)*$/.test(locale)) fail(`bad --locale ${locale}`);
+  if (opts.workspace !== undefined && opts.workspace !== 'none' && !fs.existsSync(opts.workspace)) {
+    fail(`--workspace does not exist: ${path.resolve(opts.workspace)}`);
+  }
+  return { devPath, testsPath, timeoutMs, locale, artifactsDir };
+}

@@ -17,7 +17,7 @@ import { costTable } from '../cost-table';
 import { formatKoreanDate, monthSpan, parseDate, parseMonth, formatMonthIndex } from '../dates';
 import { LineIndex, type ParsedDocument } from '../document';
 import type { Finding } from '../findings';
-import { FORM_VERSION } from '../figures';
+import { FORM_VERSION, GPUS_PER_SERVER } from '../figures';
 import type { Plan } from '../plan';
 import { groupThousands } from '../text-utils';
 import { MARK, type Block, type Cell, type DocumentMeta, type HeadingBlock, type Inline, type OpenFinding, type PlanDocument, type TableBlock, type TableId, type TableRow, type TocEntry } from './model';
@@ -312,7 +312,7 @@ function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
     row(label('GPU 수요', { rowspan: 2 }), label('GPU 기종'), label(['서버 수', small('* 1서버=8GPU')], { colspan: 2 }), label(['활용 신청 기간(개월)', small('* 최소 3개월~최대 12개월까지 신청가능')], { colspan: 2 })),
     row(
       cell(show(gpu.type), { align: 'center' }),
-      cell(servers !== undefined ? `${servers}서버 (GPU ${cost.gpus ?? servers * 8}장)` : '', { colspan: 2, align: 'center' }),
+      cell(servers !== undefined ? `${servers}서버 (GPU ${cost.gpus ?? servers * GPUS_PER_SERVER.value}장)` : '', { colspan: 2, align: 'center' }),
       cell(months !== undefined ? `이용개시일로부터 ${months}개월` : '', { colspan: 2, align: 'center' }),
     ),
     row(
