@@ -11,18 +11,7 @@
  * target with jsonc-parser's error-tolerant tree, which still exists for most broken texts.
  */
 import { createScanner, parseTree, SyntaxKind, type Node } from 'jsonc-parser';
-
-/** mulberry32: a small, fast 32-bit PRNG with a good enough spread for fuzzing. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../support/random';
 
 export class Rng {
   private readonly next: () => number;

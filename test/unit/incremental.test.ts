@@ -2,19 +2,10 @@ import * as assert from 'node:assert/strict';
 import { analyzeDocument, isProsePath, parseDocument, reanalyze, type Analysis, type Edit, type Finding } from '../../server/src/core';
 import { collectTextStrings } from '../../server/src/core/schema';
 import { readExample } from '../support/fixtures';
+import { mulberry32 as random } from '../support/random';
 
 const view = (f: Finding) => ({ code: f.code, offset: f.offset, length: f.length, severity: f.severity, message: f.message, related: f.related?.map((r) => [r.offset, r.length, r.message]) });
 const apply = (text: string, edit: Edit) => text.slice(0, edit.offset) + edit.text + text.slice(edit.offset + edit.length);
-
-/** A deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['가', ' 확장이 가능하다', ' LLM ', '★', ' 00% ', '(Large Language Model)', ' 추진할 수도 있음', 'x', ' GPU', ' 검토 중', 'ORPO'];
 

@@ -94,6 +94,14 @@ function renderFinding(raw: RawFinding, locale: Locale, severity: Severity): Fin
   };
 }
 
+const DEFAULT_ALLOWLIST: ReadonlySet<string> = new Set(DEFAULT_ABBREVIATION_ALLOWLIST);
+
+/** The acronyms that need no full name: the defaults and the user's. */
+function allowlistOf(options: AnalyzeOptions): ReadonlySet<string> {
+  const extra = options.abbreviationAllowlist;
+  return extra?.length ? new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...extra]) : DEFAULT_ALLOWLIST;
+}
+
 /** Runs rule families on a plan, each guarded so that one that throws cannot stop the others. */
 export function runFamilies(
   doc: ParsedDocument,
@@ -107,7 +115,7 @@ export function runFamilies(
   const context: RuleContext = {
     doc,
     plan,
-    options: { abbreviationAllowlist: new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...(options.abbreviationAllowlist ?? [])]) },
+    options: { abbreviationAllowlist: allowlistOf(options) },
     texts,
     cost,
     report: (finding) => raw.push(finding),

@@ -27,6 +27,8 @@ export interface ParsedDocument {
   /** The document as a plain value (last duplicate key wins; `__proto__` is an ordinary key). */
   readonly value: unknown;
   readonly duplicates: readonly DuplicateKey[];
+  /** The length of the longest array in the value, when the parse measured it. */
+  readonly longestArray?: number;
   /** The span of the value (or of the key) at `path`, without building the tree when possible. */
   spanAt(path: JsonPath, part?: 'value' | 'key'): { offset: number; length: number } | undefined;
 }
@@ -66,27 +68,43 @@ function prescan(text: string, limit: number): { tooDeep: number } {
   return { tooDeep: -1 };
 }
 
-/** Walks a parsed value without recursion: its nesting depth and its number of object members. */
-function measure(value: unknown, limit: number): { depth: number; members: number } {
+/**
+ * Walks a parsed value without recursion (two parallel stacks, no object per node): its nesting
+ * depth, its number of object members and the length of its longest array.
+ */
+function measure(value: unknown, limit: number): { depth: number; members: number; longestArray: number } {
   let members = 0;
   let depth = 0;
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const { value: node, depth: level } = stack.pop()!;
+  let longestArray = 0;
+  const nodes: unknown[] = [value];
+  const levels: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const level = levels.pop()!;
     if (typeof node !== 'object' || node === null) continue;
     if (level + 1 > depth) depth = level + 1;
-    if (depth > limit) return { depth, members };
+    if (depth > limit) break;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) if (typeof node[i] === 'object' && node[i] !== null) stack.push({ value: node[i], depth: level + 1 });
+      if (node.length > longestArray) longestArray = node.length;
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (typeof child === 'object' && child !== null) {
+          nodes.push(child);
+          levels.push(level + 1);
+        }
+      }
     } else {
       for (const key in node) {
         members++;
         const child = (node as Record<string, unknown>)[key];
-        if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: level + 1 });
+        if (typeof child === 'object' && child !== null) {
+          nodes.push(child);
+          levels.push(level + 1);
+        }
       }
     }
   }
-  return { depth, members };
+  return { depth, members, longestArray };
 }
 
 /**
@@ -242,6 +260,7 @@ class Document implements ParsedDocument {
     readonly syntaxErrors: readonly SyntaxProblem[],
     readonly duplicates: readonly DuplicateKey[],
     tree?: Node | null,
+    readonly longestArray?: number,
   ) {
     this.tree = tree;
   }
@@ -285,9 +304,9 @@ export function parseDocument(text: string): ParsedDocument {
     // Not valid JSON: the tolerant parser below reports where and still reads what it can.
   }
   if (valid) {
-    const { depth, members } = measure(value, MAX_NESTING_DEPTH);
+    const { depth, members, longestArray } = measure(value, MAX_NESTING_DEPTH);
     if (depth > MAX_NESTING_DEPTH) return tooDeep(prescan(source, MAX_NESTING_DEPTH).tooDeep);
-    if (membersInText(source) === members) return new Document(text, source, value, [], []);
+    if (membersInText(source) === members) return new Document(text, source, value, [], [], undefined, longestArray);
   } else {
     // The tolerant parser recurses: refuse what would overflow its stack before it starts.
     const { tooDeep: at } = prescan(source, MAX_NESTING_DEPTH);

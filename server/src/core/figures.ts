@@ -106,27 +106,25 @@ export const REGISTRATION_NUMBER = sourced(
 );
 
 /**
+ * The word a vague phrase starts with ("확장이 가능하다"), underlined with it. Every family's
+ * pattern is this optional word followed by the family's ending.
+ */
+export const VAGUE_LEADING_WORD = String.raw`(?:[가-힣A-Za-z0-9]+\s?)?`;
+
+const vagueFamily = <Id extends string>(id: Id, example: string, ending: RegExp) =>
+  ({ id, example, ending, pattern: new RegExp(VAGUE_LEADING_WORD + ending.source, 'gu') }) as const;
+
+/**
  * Vague wording that evaluators read as "impossible" (form, 작성요령: "~를 추진 할 수도 있다,
  * ~이 가능하다, ~을 고려하고 있다 등과 같은 모호한 표현은 선정평가 시 불가능한 것으로 간주").
- * Each pattern matches one family with its 개조식 variants; `fix` gives the firm form of the verb.
+ * Each family matches its 개조식 variants: `ending` is the vague verb ending itself, `pattern`
+ * the whole phrase (the ending with the word before it).
  */
 export const VAGUE_EXPRESSIONS = sourced(
   [
-    {
-      id: 'mayDo',
-      example: '~를 추진 할 수도 있다',
-      pattern: /(?:[가-힣A-Za-z0-9]+\s?)?(?:할|될)\s*수도\s*있(?:다|음|습니다|겠다|겠음|을\s*것(?:이다|임)?)/gu,
-    },
-    {
-      id: 'possible',
-      example: '~이 가능하다',
-      pattern: /(?:[가-힣A-Za-z0-9]+\s?)?(?<!불)가능(?:하다|함|합니다|할\s*것(?:이다|임|으로\s*(?:예상|기대)(?:된다|됨|함)?)?|해질\s*것(?:이다|임)?)(?![가-힣])/gu,
-    },
-    {
-      id: 'considering',
-      example: '~을 고려하고 있다',
-      pattern: /(?:[가-힣A-Za-z0-9]+\s?)?(?:고려|검토)\s*(?:하고\s*있(?:다|음|습니다)|중(?:이다|임|입니다)?(?![가-힣]))/gu,
-    },
+    vagueFamily('mayDo', '~를 추진 할 수도 있다', /(?:할|될)\s*수도\s*있(?:다|음|습니다|겠다|겠음|을\s*것(?:이다|임)?)/gu),
+    vagueFamily('possible', '~이 가능하다', /(?<!불)가능(?:하다|함|합니다|할\s*것(?:이다|임|으로\s*(?:예상|기대)(?:된다|됨|함)?)?|해질\s*것(?:이다|임)?)(?![가-힣])/gu),
+    vagueFamily('considering', '~을 고려하고 있다', /(?:고려|검토)\s*(?:하고\s*있(?:다|음|습니다)|중(?:이다|임|입니다)?(?![가-힣]))/gu),
   ] as const,
   'form, 작성요령 과제수행계획서: "~를 추진 할 수도 있다, ~이 가능하다, ~을 고려하고 있다 등과 같은 모호한 표현"',
 );

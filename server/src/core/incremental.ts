@@ -3,7 +3,7 @@
  * typing inside a prose string. Any string is a valid bullet, so the schema's verdict cannot
  * change; the cost, the request and every structural rule read no prose, so their findings stay
  * and only move by the length of the edit. Only the rule families that read prose run again,
- * and their per-string memo makes the strings that did not change cheap. Every other edit (a key,
+ * over the list of prose strings of before, with the edited one replaced. Every other edit (a key,
  * a number, a date, a quote or a backslash, more than one change) gets a full analysis.
  */
 import { byPosition, renderFindings, runFamilies, type Analysis, type AnalyzeOptions } from './analyze';
@@ -87,7 +87,7 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string, options:
   const key = literal.path.join('\u0000');
   let texts: TextString[] | undefined;
   const textsOf = () =>
-    (texts ??= previous.texts().map((t) => (t.value === old && t.path().join('\u0000') === key ? { value, chapter: t.chapter, path: t.path } : t)));
+    (texts ??= previous.texts().map((t) => (t.value === old && t.path().join('\u0000') === key ? t.withValue(value) : t)));
 
   const kept = previous.findings
     .filter((f) => !PROSE_CODES.has(f.code) && !(f.code === 'internal-error' && PROSE_FAMILY_IDS.has(String((f.data as { family?: string })?.family))))

@@ -60,12 +60,12 @@ export function validator(): ValidateFunction {
   return compiled;
 }
 
+/** Definitions by reference ("#/definitions/x"), read once: walks of large plans resolve often. */
+const definitionsByRef = new Map<string, SchemaNode>(Object.entries(SCHEMA.definitions ?? {}).map(([name, node]) => [`#/definitions/${name}`, node]));
+
 export function resolveRef(schema: SchemaNode | undefined): SchemaNode | undefined {
   let current = schema;
-  for (let guard = 0; current?.$ref && guard < 16; guard++) {
-    const match = /^#\/definitions\/(.+)$/.exec(current.$ref);
-    current = match ? SCHEMA.definitions?.[match[1]] : undefined;
-  }
+  for (let guard = 0; current?.$ref && guard < 16; guard++) current = definitionsByRef.get(current.$ref);
   return current;
 }
 
@@ -309,7 +309,6 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
   }
 }
 
-/** Validates the document's value and returns at most one finding per place. */
 /** Arrays are validated up to this many items: a million wrong rows must not take minutes. */
 export const MAX_VALIDATED_ITEMS = 1_000;
 
@@ -339,10 +338,12 @@ function bounded(value: unknown): unknown {
   return value;
 }
 
+/** Validates the document's value and returns at most one finding per place. */
 export function schemaFindings(doc: ParsedDocument): RawFinding[] {
   if (doc.value === undefined) return [];
   const validate = validator();
-  if (validate(bounded(doc.value))) return [];
+  const short = doc.longestArray !== undefined && doc.longestArray <= MAX_VALIDATED_ITEMS;
+  if (validate(short ? doc.value : bounded(doc.value))) return [];
   const errors = simplifyAlternatives([...(validate.errors ?? [])]).filter((e) => !ownedByRule(e));
   // A broken plan can have a million structural errors; the first ones are what the user can act on.
   const shown = errors.length > MAX_SCHEMA_FINDINGS ? errors.slice(0, MAX_SCHEMA_FINDINGS) : errors;
@@ -379,31 +380,38 @@ function mergeMissing(a: Placed, b: Placed): Placed {
   return { ...a, finding: { ...a.finding, message: missingMessage(data.labels), data } };
 }
 
-/** A string that belongs to a `Text` field. */
-export interface TextString {
-  readonly value: string;
-  /** The top-level key the field belongs to (its chapter), e.g. "overview". */
-  readonly chapter: string;
-  /** Path of the string itself (e.g. ['overview', 'necessity', 2, 'text']), built when asked for. */
-  path(): JsonPath;
-}
-
 /** A path kept as a chain of links, so walking a large plan allocates no array per string. */
 interface PathLink {
   readonly parent: PathLink | undefined;
   readonly key: string | number;
 }
 
-function materialize(link: PathLink | undefined): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let l = link; l; l = l.parent) path.push(l.key);
-  return path.reverse();
+/** A string that belongs to a `Text` field. */
+export class TextString {
+  constructor(
+    readonly value: string,
+    /** The top-level key the field belongs to (its chapter), e.g. "overview". */
+    readonly chapter: string,
+    private readonly link: PathLink,
+  ) {}
+
+  /** Path of the string itself (e.g. ['overview', 'necessity', 2, 'text']), built when asked for. */
+  path(): (string | number)[] {
+    const path: (string | number)[] = [];
+    for (let l: PathLink | undefined = this.link; l; l = l.parent) path.push(l.key);
+    return path.reverse();
+  }
+
+  /** The same place holding another value (after an edit inside the string). */
+  withValue(value: string): TextString {
+    return new TextString(value, this.chapter, this.link);
+  }
 }
 
 /** Every prose string of the plan: the values under a schema `$ref` to the Text definition. */
 export function collectTextStrings(doc: { readonly value: unknown }): TextString[] {
   const out: TextString[] = [];
-  const add = (value: string, chapter: string, link: PathLink) => out.push({ value, chapter, path: () => materialize(link) });
+  const add = (value: string, chapter: string, link: PathLink) => out.push(new TextString(value, chapter, link));
   const bullets = (value: unknown, link: PathLink, chapter: string): void => {
     if (typeof value === 'string') {
       add(value, chapter, link);
@@ -415,8 +423,9 @@ export function collectTextStrings(doc: { readonly value: unknown }): TextString
       if (bullet.items !== undefined) bullets(bullet.items, { parent: link, key: 'items' }, chapter);
     }
   };
-  const walk = (value: unknown, schema: SchemaNode | undefined, link: PathLink | undefined, chapter: string): void => {
-    if (!schema) return;
+  // Only values that are Text or may hold Text get a link: most leaves are numbers and names.
+  const leadsToText = (value: unknown, schema: SchemaNode): boolean => schema.$ref === TEXT_REF || (typeof value === 'object' && value !== null);
+  const walk = (value: unknown, schema: SchemaNode, link: PathLink | undefined, chapter: string): void => {
     if (schema.$ref === TEXT_REF) {
       if (link) bullets(value, link, chapter);
       return;
@@ -424,11 +433,14 @@ export function collectTextStrings(doc: { readonly value: unknown }): TextString
     const resolved = resolveRef(schema);
     if (!resolved) return;
     if (Array.isArray(value)) {
-      if (resolved.items) for (let i = 0; i < value.length; i++) walk(value[i], resolved.items, { parent: link, key: i }, chapter);
+      const items = resolved.items;
+      if (items) for (let i = 0; i < value.length; i++) if (leadsToText(value[i], items)) walk(value[i], items, { parent: link, key: i }, chapter);
     } else if (typeof value === 'object' && value !== null && resolved.properties) {
-      for (const key of Object.keys(value)) {
-        const child = resolved.properties[key];
-        if (child) walk((value as Record<string, unknown>)[key], child, { parent: link, key }, link ? chapter : key);
+      const properties = resolved.properties;
+      for (const key in value) {
+        const child = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+        const item = (value as Record<string, unknown>)[key];
+        if (child && leadsToText(item, child)) walk(item, child, { parent: link, key }, link ? chapter : key);
       }
     }
   };

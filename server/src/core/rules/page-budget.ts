@@ -21,6 +21,8 @@ const TABLES: ReadonlyArray<{ chapter: keyof Plan; rows: (plan: Plan) => unknown
 ];
 
 const linesOf = (text: string): number => Math.max(1, Math.ceil(displayWidth(text) / PAGE_ESTIMATE.value.charsPerLine));
+/** At least `linesOf`, without reading the characters: as if every one were full width. */
+const linesAtMost = (text: string): number => Math.max(1, Math.ceil(text.length / PAGE_ESTIMATE.value.charsPerLine));
 
 export interface PageEstimate {
   readonly bodyPages: number;
@@ -29,18 +31,18 @@ export interface PageEstimate {
   readonly chapterLines: ReadonlyMap<string, number>;
 }
 
-export function estimatePages(plan: Plan, texts: readonly TextString[]): PageEstimate {
+export function estimatePages(plan: Plan, texts: readonly TextString[], lines: (text: string) => number = linesOf): PageEstimate {
   const figures = PAGE_ESTIMATE.value;
   const chapterLines = new Map<string, number>();
   let summaryLines = figures.summaryFixedLines;
   let bodyLines = figures.headingLines;
   for (const { value, chapter } of texts) {
-    const lines = linesOf(value);
+    const count = lines(value);
     if (chapter === 'summary') {
-      summaryLines += lines;
+      summaryLines += count;
     } else {
-      bodyLines += lines;
-      chapterLines.set(chapter, (chapterLines.get(chapter) ?? 0) + lines);
+      bodyLines += count;
+      chapterLines.set(chapter, (chapterLines.get(chapter) ?? 0) + count);
     }
   }
   for (const table of TABLES) {
@@ -55,12 +57,20 @@ export const pageBudgetRules: RuleFamily = {
   id: 'page-budget',
   codes: ['page-budget'],
   run({ doc, plan, texts, cost, report }: RuleContext) {
-    const estimate = estimatePages(plan, texts());
     const tolerance = 1 + PAGE_ESTIMATE.value.tolerance;
     const budget = cost().pageBudget;
+    const over = (e: PageEstimate) => ({
+      body: e.bodyPages > budget * tolerance,
+      summary: asObject(plan.summary) !== undefined && e.summaryPages > SUMMARY_MAX_PAGES.value * tolerance,
+    });
+    // Most plans are within the budget even counting every character full width.
+    const bound = over(estimatePages(plan, texts(), linesAtMost));
+    if (!bound.body && !bound.summary) return;
+    const estimate = estimatePages(plan, texts());
+    const exceeded = over(estimate);
     const round = (pages: number) => Math.round(pages * 10) / 10;
 
-    if (estimate.bodyPages > budget * tolerance) {
+    if (exceeded.body) {
       const [longest] = [...estimate.chapterLines.entries()].sort((a, b) => b[1] - a[1]);
       report({
         code: 'page-budget',
@@ -70,7 +80,7 @@ export const pageBudgetRules: RuleFamily = {
         data: { pages: round(estimate.bodyPages), budget },
       });
     }
-    if (asObject(plan.summary) && estimate.summaryPages > SUMMARY_MAX_PAGES.value * tolerance) {
+    if (exceeded.summary) {
       report({
         code: 'page-budget',
         ...keySpan(doc, ['summary']),

@@ -61,55 +61,65 @@ function combine<T extends { readonly id: string; readonly pattern: RegExp }>(pa
 const GUIDE = combine(TEMPLATE_GUIDE_PATTERNS.value);
 const GUIDE_ANYWHERE = new RegExp(GUIDE.regex.source, 'u');
 
-interface Hit {
+export interface Hit {
   readonly start: number;
   readonly text: string;
   readonly kind: string;
 }
 
+/** The result for most strings, shared rather than allocated each time. */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 /**
- * What the scans found in one string. Strings repeat between keystrokes (only the edited one
- * changes), so results are kept by string value in a bounded two-generation memo.
+ * Each vague family as its ending (searched for) and its whole phrase (read from a known start).
+ * The phrase pattern begins with an optional word, so searching with it tries every position of
+ * the string; the ending begins with the vague verb itself and is found much faster.
  */
-interface Scan {
-  vague?: readonly Hit[];
-  guide?: readonly Hit[];
-  acronyms?: readonly Hit[];
-  definitions?: readonly string[];
+const VAGUE = VAGUE_EXPRESSIONS.value.map((family) => ({
+  id: family.id,
+  ending: new RegExp(family.ending.source, 'gu'),
+  phrase: new RegExp(family.pattern.source, 'uy'),
+}));
+
+const isLeadingWordChar = (c: number): boolean =>
+  (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+const WHITE_SPACE = /^\s$/u;
+
+/**
+ * Where the phrase around an ending at `at` begins: before the ending, one optional white-space
+ * character after a run of word characters (VAGUE_LEADING_WORD), never before `floor`. No
+ * earlier start can match, since any match from an earlier start would have its ending inside
+ * that same run of word characters.
+ */
+function phraseStart(value: string, at: number, floor: number): number {
+  let start = at;
+  if (start - 1 > floor && isLeadingWordChar(value.charCodeAt(start - 2)) && WHITE_SPACE.test(value[start - 1])) start--;
+  while (start > floor && isLeadingWordChar(value.charCodeAt(start - 1))) start--;
+  return start;
 }
 
-const MEMO_LIMIT = 50_000;
-let memo = new Map<string, Scan>();
-let previous = new Map<string, Scan>();
-
-function scanOf(value: string): Scan {
-  let scan = memo.get(value);
-  if (scan) return scan;
-  scan = previous.get(value) ?? {};
-  if (memo.size >= MEMO_LIMIT) {
-    previous = memo;
-    memo = new Map();
-  }
-  memo.set(value, scan);
-  return scan;
-}
-
-/** Forgets every memoised scan (for benchmarks that measure a cold start). */
-export function clearTextMemo(): void {
-  memo = new Map();
-  previous = new Map();
-}
-
-function vagueHits(value: string): readonly Hit[] {
+/**
+ * Every vague phrase in a string, exactly as `value.matchAll(family.pattern)` would find them:
+ * the leftmost ending tells where the leftmost phrase starts, and the phrase pattern read from
+ * there gives its extent (a test compares the two on generated strings).
+ */
+export function vagueHits(value: string): readonly Hit[] {
+  if (!MAY_BE_VAGUE.test(value)) return NO_HITS;
   const hits: Hit[] = [];
-  if (!MAY_BE_VAGUE.test(value)) return hits;
-  for (const family of VAGUE_EXPRESSIONS.value) {
-    for (const match of value.matchAll(family.pattern)) {
+  for (const family of VAGUE) {
+    let floor = 0;
+    family.ending.lastIndex = 0;
+    for (let ending = family.ending.exec(value); ending; ending = family.ending.exec(value)) {
+      family.phrase.lastIndex = phraseStart(value, ending.index, floor);
+      const match = family.phrase.exec(value);
+      if (!match) continue; // cannot happen: the ending alone is a match
       const phrase = match[0].trim();
-      hits.push({ start: (match.index ?? 0) + match[0].indexOf(phrase), text: phrase, kind: family.id });
+      hits.push({ start: match.index + match[0].indexOf(phrase), text: phrase, kind: family.id });
+      floor = family.phrase.lastIndex;
+      family.ending.lastIndex = floor;
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits.length > 1 ? hits.sort((a, b) => a.start - b.start) : hits;
 }
 
 function guideHits(value: string): readonly Hit[] {
@@ -121,43 +131,117 @@ function guideHits(value: string): readonly Hit[] {
   return hits;
 }
 
-function acronymHits(value: string): readonly Hit[] {
-  if (!MAY_HAVE_ACRONYM.test(value)) return [];
-  return [...value.matchAll(ACRONYM)].map((m) => ({ start: m.index ?? 0, text: m[1], kind: 'acronym' }));
+const ACRONYM = /(?<![A-Za-z0-9&])([A-Z]{2,})s?(?![A-Za-z0-9&])/gu;
+
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLowerOrHangul = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
+/** Latin letters and Hangul syllables: the characters of a name before "(". */
+const isWordChar = (c: number): boolean => isUpper(c) || isLowerOrHangul(c);
+/** What may not touch an acronym: `[A-Za-z0-9&]`. */
+const touchesAcronym = (c: number): boolean => isUpper(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x26;
+/** White space and line terminators, the characters String.prototype.trim removes. */
+const isTrimmed = (c: number): boolean =>
+  (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** Whether text[from, to) has two capitals in a row. */
+function hasCapitalPair(text: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if (isUpper(text.charCodeAt(i)) && isUpper(text.charCodeAt(i - 1))) return true;
+  return false;
 }
 
-const ACRONYM = /(?<![A-Za-z0-9&])([A-Z]{2,})s?(?![A-Za-z0-9&])/gu;
-const PARENTHETICAL = /\(([^()]*)\)/gu;
-/** A parenthetical within one string of a JSON text without escapes (JSON has no "(" outside strings). */
-const PARENTHETICAL_IN_TEXT = /\(([^()"]*)\)/gu;
-const HAS_WORDS = /[a-z가-힣]/u;
-
-/** Latin letters and Hangul syllables: the characters of a name before "(". */
-const isWordChar = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
-
-/** Acronyms written with their full name somewhere: `LLM(Large Language Model)` or `대규모 언어모델(LLM)`. */
-function definedAcronyms(texts: readonly string[], parenthetical: RegExp = PARENTHETICAL): Set<string> {
-  const defined = new Set<string>();
-  for (const text of texts) {
-    for (const match of text.matchAll(parenthetical)) {
-      const inside = match[1].trim();
-      // The word right before "(", read backwards without copying the text.
-      let end = match.index ?? 0;
-      while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
-      let start = end;
-      while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-      const before = text.slice(start, end);
-      if (/^[A-Z]{2,}s?$/.test(inside)) {
-        if (before.length > 0) defined.add(inside.replace(/s$/, ''));
-        continue;
-      }
-      if (!HAS_WORDS.test(inside)) continue;
-      for (const acronym of inside.matchAll(ACRONYM)) defined.add(acronym[1]);
-      const preceding = /^(?:.*?[^A-Z])?([A-Z]{2,})s?$/.exec(before);
-      if (preceding) defined.add(preceding[1]);
+/** Adds every acronym of text[from, to) as ACRONYM finds them in that slice: a run of two or more capitals, maybe a plural "s", touching no letter, digit or "&". */
+function addAcronymsIn(text: string, from: number, to: number, defined: Set<string>): void {
+  const free = (i: number) => i >= to || !touchesAcronym(text.charCodeAt(i));
+  for (let i = from; i < to; ) {
+    if (!isUpper(text.charCodeAt(i))) {
+      i++;
+      continue;
     }
+    let end = i + 1;
+    while (end < to && isUpper(text.charCodeAt(end))) end++;
+    if (end - i >= 2 && (i === from || !touchesAcronym(text.charCodeAt(i - 1))) && (free(end) || (text.charCodeAt(end) === 0x73 && free(end + 1)))) {
+      defined.add(text.slice(i, end));
+    }
+    i = end;
+  }
+}
+
+/**
+ * The acronyms that the parenthetical text[open] = "(" … text[close] = ")" spells out, with the
+ * word before it: `LLM(Large Language Model)` or `대규모 언어모델(LLM)`. Read in place, with
+ * character codes: most parentheticals have no two capitals in a row and cost a short loop.
+ */
+function addDefinitions(text: string, open: number, close: number, defined: Set<string>): void {
+  // The word right before "(", read backwards.
+  let end = open;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  let start = end;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  const acronymBefore = hasCapitalPair(text, start, end);
+  if (!acronymBefore && !hasCapitalPair(text, open + 1, close)) return;
+  // The text inside, trimmed.
+  let from = open + 1;
+  let to = close;
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+  // Only an acronym inside, "(LLM)" or "(LLMs)": the word before is its full name.
+  const bare = to > from && text.charCodeAt(to - 1) === 0x73 ? to - 1 : to;
+  let capitals = from;
+  while (capitals < bare && isUpper(text.charCodeAt(capitals))) capitals++;
+  if (capitals === bare && bare - from >= 2) {
+    if (end > start) defined.add(text.slice(from, bare));
+    return;
+  }
+  // Otherwise the inside is a full name (it has words) of the acronyms in it or just before it.
+  let words = false;
+  for (let i = from; i < to && !words; i++) words = isLowerOrHangul(text.charCodeAt(i));
+  if (!words) return;
+  addAcronymsIn(text, from, to, defined);
+  if (!acronymBefore) return;
+  const last = end > start && text.charCodeAt(end - 1) === 0x73 ? end - 1 : end;
+  let run = last;
+  while (run > start && isUpper(text.charCodeAt(run - 1))) run--;
+  if (last - run >= 2) defined.add(text.slice(run, last));
+}
+
+/**
+ * Acronyms written with their full name in `text`: every innermost parenthetical, as the
+ * pattern `\(([^()]*)\)` would find them, but with string searches instead of a regex pass.
+ * With `inJson`, `text` is a whole JSON text without escapes: a parenthetical may not cross a
+ * double quote, so it lies within one string (JSON has no "(" outside strings).
+ */
+export function definedAcronyms(text: string, defined: Set<string>, inJson = false): Set<string> {
+  let close = -1;
+  let quote = -1;
+  for (let open = text.indexOf('('); open >= 0; ) {
+    if (close < open) {
+      close = text.indexOf(')', open + 1);
+      if (close < 0) break;
+    }
+    const next = text.indexOf('(', open + 1);
+    if (next >= 0 && next < close) {
+      open = next; // this "(" is not innermost
+      continue;
+    }
+    if (inJson && quote < open) quote = text.indexOf('"', open + 1) >>> 0; // none: past any index
+    if (!inJson || quote > close) addDefinitions(text, open, close, defined);
+    open = next;
   }
   return defined;
+}
+
+/**
+ * The first acronym in `value` that is neither defined nor allowed nor already reported, or
+ * undefined. No match object is kept unless it is reported.
+ */
+function undefinedAcronym(value: string, known: (acronym: string) => boolean): Hit | undefined {
+  if (!MAY_HAVE_ACRONYM.test(value)) return undefined;
+  ACRONYM.lastIndex = 0;
+  for (let match = ACRONYM.exec(value); match; match = ACRONYM.exec(value)) {
+    if (!known(match[1])) return { start: match.index, text: match[1], kind: 'acronym' };
+  }
+  return undefined;
 }
 
 export const textRules: RuleFamily = {
@@ -172,8 +256,7 @@ export const textRules: RuleFamily = {
     };
 
     for (const text of prose) {
-      const scan = scanOf(text.value);
-      const hits = (scan.vague ??= vagueHits(text.value));
+      const hits = vagueHits(text.value);
       if (hits.length === 0) continue;
       const path = text.path();
       const span = spanner(path);
@@ -189,15 +272,15 @@ export const textRules: RuleFamily = {
       }
     }
 
-    // Without a backslash the text holds every string as it is: one pass over the whole text
-    // tells that no string has guide text, and finds every definition, without visiting strings.
-    const plain = !doc.text.includes('\\');
+    // In a parsed JSON text without a backslash, every string stands as it is: one pass over the
+    // whole text tells that no string has guide text, and finds every definition, without
+    // visiting strings. (A text with syntax errors or duplicate keys holds more than the value.)
+    const plain = doc.syntaxErrors.length === 0 && doc.duplicates.length === 0 && !doc.text.includes('\\');
     const clean = plain && !GUIDE_ANYWHERE.test(doc.text);
-    const defined = clean ? definedAcronyms([doc.text], PARENTHETICAL_IN_TEXT) : new Set<string>();
+    const defined = clean ? definedAcronyms(doc.text, new Set(), true) : new Set<string>();
     if (!clean) forEachString(plan, (value, pathOf) => {
-      const scan = scanOf(value);
-      for (const acronym of (scan.definitions ??= value.includes('(') ? [...definedAcronyms([value])] : [])) defined.add(acronym);
-      const hits = (scan.guide ??= guideHits(value));
+      if (value.includes('(')) definedAcronyms(value, defined);
+      const hits = guideHits(value);
       if (hits.length === 0) return;
       const path = pathOf();
       const span = spanner(path);
@@ -212,17 +295,13 @@ export const textRules: RuleFamily = {
       }
     });
 
-    const scanned: Array<{ value: string; path(): JsonPath }> = [
-      ...(typeof plan.projectTitle === 'string' ? [{ value: plan.projectTitle, path: () => ['projectTitle'] }] : []),
-      ...prose,
-    ];
+    // Each acronym is reported once, where it first appears: the title, then the prose in order.
     const reported = new Set<string>();
-    for (const text of scanned) {
-      const scan = scanOf(text.value);
-      for (const hit of (scan.acronyms ??= acronymHits(text.value))) {
-        if (defined.has(hit.text) || reported.has(hit.text) || options.abbreviationAllowlist.has(hit.text)) continue;
+    const known = (acronym: string) => defined.has(acronym) || reported.has(acronym) || options.abbreviationAllowlist.has(acronym);
+    const check = (value: string, pathOf: () => JsonPath) => {
+      for (let hit = undefinedAcronym(value, known); hit; hit = undefinedAcronym(value, known)) {
         reported.add(hit.text);
-        const path = text.path();
+        const path = pathOf();
         report({
           code: 'abbreviation-undefined',
           ...spanner(path)(hit.start, hit.start + hit.text.length),
@@ -231,6 +310,8 @@ export const textRules: RuleFamily = {
           data: { acronym: hit.text },
         });
       }
-    }
+    };
+    if (typeof plan.projectTitle === 'string') check(plan.projectTitle, () => ['projectTitle']);
+    for (const text of prose) check(text.value, () => text.path());
   },
 };
