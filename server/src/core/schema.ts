@@ -408,6 +408,42 @@ export class TextString {
   }
 }
 
+/**
+ * Where Text can be, read from the schema once: a Text field, an array whose items may hold
+ * Text, or an object with the properties that may. Parts of the plan that cannot hold
+ * prose (GPU request, staff rows, dates…) are not walked at all.
+ */
+type ProseShape =
+  | { readonly kind: 'text' }
+  | { readonly kind: 'array'; readonly items: ProseShape }
+  | { readonly kind: 'object'; readonly properties: ReadonlyMap<string, ProseShape> };
+
+const proseShapes = new Map<SchemaNode, ProseShape | null>();
+
+function proseShape(schema: SchemaNode): ProseShape | undefined {
+  if (proseShapes.has(schema)) return proseShapes.get(schema) ?? undefined;
+  proseShapes.set(schema, null); // a reference back to a node being read holds no Text of its own
+  let shape: ProseShape | undefined;
+  if (schema.$ref === TEXT_REF) {
+    shape = { kind: 'text' };
+  } else {
+    const resolved = resolveRef(schema);
+    const items = resolved?.items && proseShape(resolved.items);
+    if (items) {
+      shape = { kind: 'array', items };
+    } else if (resolved?.properties) {
+      const properties = new Map<string, ProseShape>();
+      for (const [key, child] of Object.entries(resolved.properties)) {
+        const childShape = proseShape(child);
+        if (childShape) properties.set(key, childShape);
+      }
+      if (properties.size > 0) shape = { kind: 'object', properties };
+    }
+  }
+  proseShapes.set(schema, shape ?? null);
+  return shape;
+}
+
 /** Every prose string of the plan: the values under a schema `$ref` to the Text definition. */
 export function collectTextStrings(doc: { readonly value: unknown }): TextString[] {
   const out: TextString[] = [];
@@ -423,27 +459,21 @@ export function collectTextStrings(doc: { readonly value: unknown }): TextString
       if (bullet.items !== undefined) bullets(bullet.items, { parent: link, key: 'items' }, chapter);
     }
   };
-  // Only values that are Text or may hold Text get a link: most leaves are numbers and names.
-  const leadsToText = (value: unknown, schema: SchemaNode): boolean => schema.$ref === TEXT_REF || (typeof value === 'object' && value !== null);
-  const walk = (value: unknown, schema: SchemaNode, link: PathLink | undefined, chapter: string): void => {
-    if (schema.$ref === TEXT_REF) {
+  const walk = (value: unknown, shape: ProseShape, link: PathLink | undefined, chapter: string): void => {
+    if (shape.kind === 'text') {
       if (link) bullets(value, link, chapter);
-      return;
-    }
-    const resolved = resolveRef(schema);
-    if (!resolved) return;
-    if (Array.isArray(value)) {
-      const items = resolved.items;
-      if (items) for (let i = 0; i < value.length; i++) if (leadsToText(value[i], items)) walk(value[i], items, { parent: link, key: i }, chapter);
-    } else if (typeof value === 'object' && value !== null && resolved.properties) {
-      const properties = resolved.properties;
+    } else if (shape.kind === 'object') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      // In the plan's own order: the first place a word appears is where it is reported.
       for (const key in value) {
-        const child = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
-        const item = (value as Record<string, unknown>)[key];
-        if (child && leadsToText(item, child)) walk(item, child, { parent: link, key }, link ? chapter : key);
+        const child = shape.properties.get(key);
+        if (child) walk((value as Record<string, unknown>)[key], child, { parent: link, key }, link ? chapter : key);
       }
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) walk(value[i], shape.items, { parent: link, key: i }, chapter);
     }
   };
-  walk(doc.value, SCHEMA, undefined, '');
+  const root = proseShape(SCHEMA);
+  if (root) walk(doc.value, root, undefined, '');
   return out;
 }

@@ -34,21 +34,31 @@ export interface PageEstimate {
 export function estimatePages(plan: Plan, texts: readonly TextString[], lines: (text: string) => number = linesOf): PageEstimate {
   const figures = PAGE_ESTIMATE.value;
   const chapterLines = new Map<string, number>();
+  const addTo = (chapter: string, count: number) => chapterLines.set(chapter, (chapterLines.get(chapter) ?? 0) + count);
   let summaryLines = figures.summaryFixedLines;
   let bodyLines = figures.headingLines;
-  for (const { value, chapter } of texts) {
-    const count = lines(value);
-    if (chapter === 'summary') {
+  // Strings come chapter by chapter: count a run of one chapter, then add it.
+  let chapter = '';
+  let run = 0;
+  for (const text of texts) {
+    const count = lines(text.value);
+    if (text.chapter === 'summary') {
       summaryLines += count;
-    } else {
-      bodyLines += count;
-      chapterLines.set(chapter, (chapterLines.get(chapter) ?? 0) + count);
+      continue;
     }
+    bodyLines += count;
+    if (text.chapter !== chapter) {
+      if (run > 0) addTo(chapter, run);
+      chapter = text.chapter;
+      run = 0;
+    }
+    run += count;
   }
+  if (run > 0) addTo(chapter, run);
   for (const table of TABLES) {
-    const lines = table.rows(plan).length * figures.linesPerTableRow;
-    bodyLines += lines;
-    chapterLines.set(table.chapter, (chapterLines.get(table.chapter) ?? 0) + lines);
+    const count = table.rows(plan).length * figures.linesPerTableRow;
+    bodyLines += count;
+    addTo(table.chapter, count);
   }
   return { bodyPages: bodyLines / figures.linesPerPage, summaryPages: summaryLines / figures.linesPerPage, chapterLines };
 }

@@ -173,12 +173,15 @@ function addAcronymsIn(text: string, from: number, to: number, defined: Set<stri
  * character codes: most parentheticals have no two capitals in a row and cost a short loop.
  */
 function addDefinitions(text: string, open: number, close: number, defined: Set<string>): void {
-  // The word right before "(", read backwards.
+  // The word right before "(", read backwards: only its end matters, an acronym ending it
+  // ("LLM(", "LLMs (") and whether there is a word at all.
   let end = open;
   while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
-  let start = end;
-  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
-  const acronymBefore = hasCapitalPair(text, start, end);
+  const wordBefore = end > 0 && isWordChar(text.charCodeAt(end - 1));
+  const last = wordBefore && text.charCodeAt(end - 1) === 0x73 ? end - 1 : end;
+  let run = last;
+  while (run > 0 && isUpper(text.charCodeAt(run - 1))) run--;
+  const acronymBefore = last - run >= 2;
   if (!acronymBefore && !hasCapitalPair(text, open + 1, close)) return;
   // The text inside, trimmed.
   let from = open + 1;
@@ -190,7 +193,7 @@ function addDefinitions(text: string, open: number, close: number, defined: Set<
   let capitals = from;
   while (capitals < bare && isUpper(text.charCodeAt(capitals))) capitals++;
   if (capitals === bare && bare - from >= 2) {
-    if (end > start) defined.add(text.slice(from, bare));
+    if (wordBefore) defined.add(text.slice(from, bare));
     return;
   }
   // Otherwise the inside is a full name (it has words) of the acronyms in it or just before it.
@@ -198,11 +201,7 @@ function addDefinitions(text: string, open: number, close: number, defined: Set<
   for (let i = from; i < to && !words; i++) words = isLowerOrHangul(text.charCodeAt(i));
   if (!words) return;
   addAcronymsIn(text, from, to, defined);
-  if (!acronymBefore) return;
-  const last = end > start && text.charCodeAt(end - 1) === 0x73 ? end - 1 : end;
-  let run = last;
-  while (run > start && isUpper(text.charCodeAt(run - 1))) run--;
-  if (last - run >= 2) defined.add(text.slice(run, last));
+  if (acronymBefore) defined.add(text.slice(run, last));
 }
 
 /**
