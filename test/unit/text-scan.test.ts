@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { VAGUE_EXPRESSIONS } from '../../server/src/core/figures';
-import { definedAcronyms, vagueHits } from '../../server/src/core/rules/text';
+import { definedAcronyms, forEachAcronym, vagueHits } from '../../server/src/core/rules/text';
 import { mulberry32 } from '../support/random';
 
 /** The plain definition: every match of every family's whole-phrase pattern, trimmed, by position. */
@@ -96,6 +96,23 @@ describe('prose scans', () => {
       }
     }
     assert.ok(found > 1000, `only ${found} definitions in the generated strings`);
+  });
+
+  it('find exactly the acronyms the acronym pattern finds, from the start or from the first capitals (6,000 generated strings)', () => {
+    let found = 0;
+    for (const value of generate(ACRONYM_FRAGMENTS, 13, 6000, 10)) {
+      const expected = [...value.matchAll(ACRONYM)].map((m) => [m.index, m.index + m[1].length]);
+      const read = (begin: number) => {
+        const spans: number[][] = [];
+        forEachAcronym(value, 0, value.length, (start, end) => void spans.push([start, end]), begin);
+        return spans;
+      };
+      assert.deepEqual(read(0), expected, JSON.stringify(value));
+      const first = value.search(/[A-Z][A-Z]/);
+      if (first >= 0) assert.deepEqual(read(first), expected, JSON.stringify(value));
+      found += expected.length;
+    }
+    assert.ok(found > 3000, `only ${found} acronyms in the generated strings`);
   });
 
   it('read the definitions written both ways', () => {

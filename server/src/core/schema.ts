@@ -392,19 +392,20 @@ export class TextString {
     readonly value: string,
     /** The top-level key the field belongs to (its chapter), e.g. "overview". */
     readonly chapter: string,
-    private readonly link: PathLink,
+    private readonly parent: PathLink | undefined,
+    private readonly key: string | number,
   ) {}
 
   /** Path of the string itself (e.g. ['overview', 'necessity', 2, 'text']), built when asked for. */
   path(): (string | number)[] {
-    const path: (string | number)[] = [];
-    for (let l: PathLink | undefined = this.link; l; l = l.parent) path.push(l.key);
+    const path: (string | number)[] = [this.key];
+    for (let l: PathLink | undefined = this.parent; l; l = l.parent) path.push(l.key);
     return path.reverse();
   }
 
   /** The same place holding another value (after an edit inside the string). */
   withValue(value: string): TextString {
-    return new TextString(value, this.chapter, this.link);
+    return new TextString(value, this.chapter, this.parent, this.key);
   }
 }
 
@@ -447,31 +448,36 @@ function proseShape(schema: SchemaNode): ProseShape | undefined {
 /** Every prose string of the plan: the values under a schema `$ref` to the Text definition. */
 export function collectTextStrings(doc: { readonly value: unknown }): TextString[] {
   const out: TextString[] = [];
-  const add = (value: string, chapter: string, link: PathLink) => out.push(new TextString(value, chapter, link));
-  const bullets = (value: unknown, link: PathLink, chapter: string): void => {
+  // `parent` and `key` say where `value` is; a link is made only for a value that has children.
+  const bullets = (value: unknown, parent: PathLink | undefined, key: string | number, chapter: string): void => {
     if (typeof value === 'string') {
-      add(value, chapter, link);
+      out.push(new TextString(value, chapter, parent, key));
     } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) bullets(value[i], { parent: link, key: i }, chapter);
+      const link = { parent, key };
+      for (let i = 0; i < value.length; i++) bullets(value[i], link, i, chapter);
     } else if (typeof value === 'object' && value !== null) {
+      const link = { parent, key };
       const bullet = value as { text?: unknown; items?: unknown };
-      if (typeof bullet.text === 'string') add(bullet.text, chapter, { parent: link, key: 'text' });
-      if (bullet.items !== undefined) bullets(bullet.items, { parent: link, key: 'items' }, chapter);
+      if (typeof bullet.text === 'string') out.push(new TextString(bullet.text, chapter, link, 'text'));
+      if (bullet.items !== undefined) bullets(bullet.items, link, 'items', chapter);
     }
   };
   const walk = (value: unknown, shape: ProseShape, link: PathLink | undefined, chapter: string): void => {
-    if (shape.kind === 'text') {
-      if (link) bullets(value, link, chapter);
-    } else if (shape.kind === 'object') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    if (typeof value !== 'object' || value === null) return;
+    if (shape.kind === 'object') {
+      if (Array.isArray(value)) return;
       // In the plan's own order: the first place a word appears is where it is reported.
       for (const key in value) {
         const child = shape.properties.get(key);
-        if (child) walk((value as Record<string, unknown>)[key], child, { parent: link, key }, link ? chapter : key);
+        if (child) visit((value as Record<string, unknown>)[key], child, link, key, link ? chapter : key);
       }
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) walk(value[i], shape.items, { parent: link, key: i }, chapter);
+    } else if (shape.kind === 'array' && Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i], shape.items, link, i, chapter);
     }
+  };
+  const visit = (value: unknown, shape: ProseShape, parent: PathLink | undefined, key: string | number, chapter: string): void => {
+    if (shape.kind === 'text') bullets(value, parent, key, chapter);
+    else if (typeof value === 'object' && value !== null) walk(value, shape, { parent, key }, chapter);
   };
   const root = proseShape(SCHEMA);
   if (root) walk(doc.value, root, undefined, '');

@@ -48,7 +48,7 @@ function forEachString(value: unknown, visit: (text: string, path: () => (string
 
 /** A cheap test that rules a string out before any pattern runs on it. */
 const MAY_BE_VAGUE = /수도|가능|고려|검토/;
-const MAY_HAVE_ACRONYM = /[A-Z][A-Z]/;
+const CAPITAL_PAIR = /[A-Z][A-Z]/;
 
 /**
  * The patterns of one family as a single alternation with a capture group per pattern, so that
@@ -131,7 +131,6 @@ function guideHits(value: string): readonly Hit[] {
   return hits;
 }
 
-const ACRONYM = /(?<![A-Za-z0-9&])([A-Z]{2,})s?(?![A-Za-z0-9&])/gu;
 
 const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isLowerOrHangul = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
@@ -144,24 +143,32 @@ const isTrimmed = (c: number): boolean =>
   (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
   c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
+/** Whether nothing at text[i] (before `to`) touches an acronym that ends there. */
+const isFree = (text: string, i: number, to: number): boolean => i >= to || !touchesAcronym(text.charCodeAt(i));
+
 /** Whether text[from, to) has two capitals in a row. */
 function hasCapitalPair(text: string, from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) if (isUpper(text.charCodeAt(i)) && isUpper(text.charCodeAt(i - 1))) return true;
   return false;
 }
 
-/** Adds every acronym of text[from, to) as ACRONYM finds them in that slice: a run of two or more capitals, maybe a plural "s", touching no letter, digit or "&". */
-function addAcronymsIn(text: string, from: number, to: number, defined: Set<string>): void {
-  const free = (i: number) => i >= to || !touchesAcronym(text.charCodeAt(i));
-  for (let i = from; i < to; ) {
+/**
+ * The acronyms of text[from, to), in order, as the pattern
+ * `(?<![A-Za-z0-9&])([A-Z]{2,})s?(?![A-Za-z0-9&])` finds them in that slice: a run of two or
+ * more capitals, maybe with a plural "s", touching no letter, digit or "&". Read with character
+ * codes, no match objects; `visit` gets each one's offsets and may return true to stop. The
+ * reading may begin later than `from` (where a first capital is known to be) with the same result.
+ */
+export function forEachAcronym(text: string, from: number, to: number, visit: (start: number, end: number) => boolean | void, begin = from): void {
+  for (let i = begin; i < to; ) {
     if (!isUpper(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let end = i + 1;
     while (end < to && isUpper(text.charCodeAt(end))) end++;
-    if (end - i >= 2 && (i === from || !touchesAcronym(text.charCodeAt(i - 1))) && (free(end) || (text.charCodeAt(end) === 0x73 && free(end + 1)))) {
-      defined.add(text.slice(i, end));
+    if (end - i >= 2 && (i === from || !touchesAcronym(text.charCodeAt(i - 1))) && (isFree(text, end, to) || (text.charCodeAt(end) === 0x73 && isFree(text, end + 1, to)))) {
+      if (visit(i, end)) return;
     }
     i = end;
   }
@@ -200,7 +207,7 @@ function addDefinitions(text: string, open: number, close: number, defined: Set<
   let words = false;
   for (let i = from; i < to && !words; i++) words = isLowerOrHangul(text.charCodeAt(i));
   if (!words) return;
-  addAcronymsIn(text, from, to, defined);
+  forEachAcronym(text, from, to, (start, stop) => void defined.add(text.slice(start, stop)));
   if (acronymBefore) defined.add(text.slice(run, last));
 }
 
@@ -235,13 +242,25 @@ export function definedAcronyms(text: string, defined: Set<string>, inJson = fal
  * undefined. No match object is kept unless it is reported.
  */
 function undefinedAcronym(value: string, known: (acronym: string) => boolean): Hit | undefined {
-  if (!MAY_HAVE_ACRONYM.test(value)) return undefined;
-  ACRONYM.lastIndex = 0;
-  for (let match = ACRONYM.exec(value); match; match = ACRONYM.exec(value)) {
-    if (!known(match[1])) return { start: match.index, text: match[1], kind: 'acronym' };
-  }
-  return undefined;
+  const first = value.search(CAPITAL_PAIR);
+  if (first < 0) return undefined;
+  let hit: Hit | undefined;
+  forEachAcronym(
+    value,
+    0,
+    value.length,
+    (start, end) => {
+      const acronym = value.slice(start, end);
+      if (known(acronym)) return false;
+      hit = { start, text: acronym, kind: 'acronym' };
+      return true;
+    },
+    first,
+  );
+  return hit;
 }
+
+const TITLE = { path: (): JsonPath => ['projectTitle'] };
 
 export const textRules: RuleFamily = {
   id: 'text',
@@ -297,10 +316,10 @@ export const textRules: RuleFamily = {
     // Each acronym is reported once, where it first appears: the title, then the prose in order.
     const reported = new Set<string>();
     const known = (acronym: string) => defined.has(acronym) || reported.has(acronym) || options.abbreviationAllowlist.has(acronym);
-    const check = (value: string, pathOf: () => JsonPath) => {
+    const check = (value: string, place: { path(): JsonPath }) => {
       for (let hit = undefinedAcronym(value, known); hit; hit = undefinedAcronym(value, known)) {
         reported.add(hit.text);
-        const path = pathOf();
+        const path = place.path();
         report({
           code: 'abbreviation-undefined',
           ...spanner(path)(hit.start, hit.start + hit.text.length),
@@ -310,7 +329,7 @@ export const textRules: RuleFamily = {
         });
       }
     };
-    if (typeof plan.projectTitle === 'string') check(plan.projectTitle, () => ['projectTitle']);
-    for (const text of prose) check(text.value, () => text.path());
+    if (typeof plan.projectTitle === 'string') check(plan.projectTitle, TITLE);
+    for (const text of prose) check(text.value, text);
   },
 };
