@@ -146,12 +146,6 @@ const isTrimmed = (c: number): boolean =>
 /** Whether nothing at text[i] (before `to`) touches an acronym that ends there. */
 const isFree = (text: string, i: number, to: number): boolean => i >= to || !touchesAcronym(text.charCodeAt(i));
 
-/** Whether text[from, to) has two capitals in a row. */
-function hasCapitalPair(text: string, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (isUpper(text.charCodeAt(i)) && isUpper(text.charCodeAt(i - 1))) return true;
-  return false;
-}
-
 /**
  * The acronyms of text[from, to), in order, as the pattern
  * `(?<![A-Za-z0-9&])([A-Z]{2,})s?(?![A-Za-z0-9&])` finds them in that slice: a run of two or
@@ -177,9 +171,10 @@ export function forEachAcronym(text: string, from: number, to: number, visit: (s
 /**
  * The acronyms that the parenthetical text[open] = "(" … text[close] = ")" spells out, with the
  * word before it: `LLM(Large Language Model)` or `대규모 언어모델(LLM)`. Read in place, with
- * character codes: most parentheticals have no two capitals in a row and cost a short loop.
+ * character codes; most parentheticals have no two capitals in a row, inside (the caller has
+ * just read it) or just before, and end there.
  */
-function addDefinitions(text: string, open: number, close: number, defined: Set<string>): void {
+function addDefinitions(text: string, open: number, close: number, capitalPairInside: boolean, defined: Set<string>): void {
   // The word right before "(", read backwards: only its end matters, an acronym ending it
   // ("LLM(", "LLMs (") and whether there is a word at all.
   let end = open;
@@ -189,7 +184,7 @@ function addDefinitions(text: string, open: number, close: number, defined: Set<
   let run = last;
   while (run > 0 && isUpper(text.charCodeAt(run - 1))) run--;
   const acronymBefore = last - run >= 2;
-  if (!acronymBefore && !hasCapitalPair(text, open + 1, close)) return;
+  if (!acronymBefore && !capitalPairInside) return;
   // The text inside, trimmed.
   let from = open + 1;
   let to = close;
@@ -218,21 +213,25 @@ function addDefinitions(text: string, open: number, close: number, defined: Set<
  * double quote, so it lies within one string (JSON has no "(" outside strings).
  */
 export function definedAcronyms(text: string, defined: Set<string>, inJson = false): Set<string> {
-  let close = -1;
-  let quote = -1;
   for (let open = text.indexOf('('); open >= 0; ) {
-    if (close < open) {
-      close = text.indexOf(')', open + 1);
-      if (close < 0) break;
+    // Read up to what ends this parenthetical: ")" (innermost), "(" (not innermost: go on from
+    // there), or in JSON text a quote (the string ends first: go on after it).
+    let i = open + 1;
+    let c = 0;
+    let pair = false; // two capitals in a row inside
+    for (let upper = false; i < text.length; i++) {
+      c = text.charCodeAt(i);
+      if (c === 0x29 || c === 0x28 || (c === 0x22 && inJson)) break;
+      pair ||= upper && isUpper(c);
+      upper = isUpper(c);
     }
-    const next = text.indexOf('(', open + 1);
-    if (next >= 0 && next < close) {
-      open = next; // this "(" is not innermost
+    if (i >= text.length) break; // no ")" after this "(", so none after any later one either
+    if (c === 0x28) {
+      open = i;
       continue;
     }
-    if (inJson && quote < open) quote = text.indexOf('"', open + 1) >>> 0; // none: past any index
-    if (!inJson || quote > close) addDefinitions(text, open, close, defined);
-    open = next;
+    if (c === 0x29) addDefinitions(text, open, i, pair, defined);
+    open = text.indexOf('(', i + 1);
   }
   return defined;
 }
