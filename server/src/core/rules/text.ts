@@ -131,7 +131,6 @@ function guideHits(value: string): readonly Hit[] {
   return hits;
 }
 
-
 const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isLowerOrHangul = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
 /** Latin letters and Hangul syllables: the characters of a name before "(". */
@@ -208,7 +207,7 @@ function addDefinitions(text: string, open: number, close: number, capitalPairIn
 
 /**
  * Acronyms written with their full name in `text`: every innermost parenthetical, as the
- * pattern `\(([^()]*)\)` would find them, but with string searches instead of a regex pass.
+ * pattern `\(([^()]*)\)` would find them, read forward with character codes instead.
  * With `inJson`, `text` is a whole JSON text without escapes: a parenthetical may not cross a
  * double quote, so it lies within one string (JSON has no "(" outside strings).
  */
