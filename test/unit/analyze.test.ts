@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex, analyze, parseDocument } from '../../server/src/core';
+import { LineIndex, analyze, analyzeDocument, estimatePages, parseDocument } from '../../server/src/core';
+import { PAGE_ESTIMATE } from '../../server/src/core/figures';
 import { RULE_FAMILIES } from '../../server/src/core/rules';
 import type { RuleFamily } from '../../server/src/core/rules/context';
 import { readExample, stripMarkers } from '../support/fixtures';
@@ -158,4 +159,37 @@ describe('analyze: settings and resilience', () => {
     assert.equal(finding.related?.length, 2);
     assert.deepEqual(finding.related?.map((r) => text.slice(r.offset, r.offset + r.length)), ['18', '3']);
   });
+});
+
+describe('analyze: page estimate', () => {
+  // The rule first bounds the estimate by counting every character full width and computes it
+  // exactly only when that bound is over the budget: the bound must never hide a long plan.
+  const withBullets = (count: number, bullet: string): string => {
+    const plan = JSON.parse(complete) as { overview: { necessity: unknown[] } };
+    for (let i = 0; i < count; i++) plan.overview.necessity.push(`${bullet} ${i}`);
+    return JSON.stringify(plan, null, 2);
+  };
+  const reported = (text: string) => analyze(text, { locale: 'en' }).some((f) => f.code === 'page-budget' && f.path?.[0] !== 'summary');
+  const overBudget = (text: string) => {
+    const analysis = analyzeDocument(parseDocument(text));
+    return estimatePages(analysis.plan, analysis.texts()).bodyPages > analysis.cost.pageBudget * (1 + PAGE_ESTIMATE.value.tolerance);
+  };
+
+  for (const [kind, bullet] of [
+    ['Hangul (full width)', '국가 AI컴퓨팅 자원으로 한국어 법률 문서 특화 모델을 학습하여 판례 검색 정확도를 높임'],
+    ['Latin (half width)', 'We train a Korean legal language model on national compute to improve case retrieval accuracy'],
+  ]) {
+    it(`reports exactly the plans whose exact estimate is over the budget: ${kind}`, () => {
+      let seenOver = false;
+      let seenUnder = false;
+      for (let count = 0; count <= 600; count += 40) {
+        const text = withBullets(count, bullet);
+        const over = overBudget(text);
+        assert.equal(reported(text), over, `${count} bullets`);
+        seenOver ||= over;
+        seenUnder ||= !over;
+      }
+      assert.ok(seenOver && seenUnder, 'the series crosses the budget');
+    });
+  }
 });
