@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   COMMON_OPTIONS, INTEGRATION_DIR as HERE, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
-  writeStubLanguagePack, writeUserSettings,
+  workspaceFolder, writeStubLanguagePack, writeUserSettings,
 } from './lib/common.mjs';
 
 const TAG = '[runCodeServer]';
@@ -86,13 +86,7 @@ fs.mkdirSync(extensionsDir, { recursive: true });
 const replyDir = path.join(tmpRoot, 'harness-replies');
 const resultFile = path.join(tmpRoot, 'result.json'); // written by index.cjs when mocha finishes
 fs.mkdirSync(replyDir, { recursive: true });
-let workspace = null;
-if (opts.workspace === undefined) {
-  workspace = path.join(tmpRoot, 'workspace');
-  fs.mkdirSync(workspace);
-} else if (opts.workspace !== 'none') {
-  workspace = path.resolve(opts.workspace);
-}
+const workspace = workspaceFolder(opts.workspace, tmpRoot);
 
 writeUserSettings(userDataDir);
 // Display language: see writeStubLanguagePack() - VS Code UI stays English, but

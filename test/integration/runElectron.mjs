@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   COMMON_OPTIONS, INTEGRATION_DIR, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
-  writeStubLanguagePack, writeUserSettings,
+  workspaceFolder, writeStubLanguagePack, writeUserSettings,
 } from './lib/common.mjs';
 
 const TAG = '[runElectron]';
@@ -63,13 +63,7 @@ const resultFile = path.join(tmpRoot, 'result.json');
 fs.mkdirSync(extensionsDir, { recursive: true });
 writeUserSettings(userDataDir);
 writeStubLanguagePack(tmpRoot, userDataDir, locale);
-let workspace = null;
-if (opts.workspace === undefined) {
-  workspace = path.join(tmpRoot, 'workspace');
-  fs.mkdirSync(workspace);
-} else if (opts.workspace !== 'none') {
-  workspace = path.resolve(opts.workspace);
-}
+const workspace = workspaceFolder(opts.workspace, tmpRoot);
 
 const launchArgs = [
   ...(workspace ? [workspace] : []), // first launch arg = folder to open

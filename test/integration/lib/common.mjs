@@ -125,3 +125,12 @@ export function checkedOptions(opts, fail) {
   }
   return { devPath, testsPath, timeoutMs, locale, artifactsDir };
 }
+
+/** The folder the window opens: a fresh empty one by default, the one given, or none ("none"). */
+export function workspaceFolder(option, tmpRoot) {
+  if (option === 'none') return null;
+  if (option !== undefined) return path.resolve(option);
+  const workspace = path.join(tmpRoot, 'workspace');
+  fs.mkdirSync(workspace);
+  return workspace;
+}
