@@ -32,7 +32,6 @@ import {
   computeCost,
   costTable,
   gpuRequestEdit,
-  estimatePages,
   fixesFor,
   normalizeLocale,
   outline,
@@ -205,7 +204,7 @@ function costPreview(document: TextDocument, analysis: Analysis, override?: GpuR
   const cost = override ? computeCost({ ...analysis.plan, gpu: { ...override } }) : analysis.cost;
   const schedulePart = (analysis.plan.schedule ?? {}) as { period?: { start?: unknown; end?: unknown }; milestones?: unknown };
   const milestones = Array.isArray(schedulePart.milestones) ? schedulePart.milestones : [];
-  const pages = estimatePages(analysis.plan, analysis.texts());
+  const pages = analysis.pages();
   const counts = { error: 0, warning: 0, information: 0 };
   for (const f of analysis.findings) counts[f.severity === 'hint' ? 'information' : f.severity]++;
   return {

@@ -10,6 +10,7 @@ import { msg, render, type Locale, type Message } from './l10n';
 import type { Plan } from './plan';
 import { DEFAULT_ABBREVIATION_ALLOWLIST } from './rules/text';
 import { RULE_FAMILIES, RULE_INFO } from './rules';
+import { estimatePages, type PageEstimate } from './rules/page-budget';
 import type { RuleContext, RuleFamily } from './rules/context';
 import { collectTextStrings, schemaFindings, type TextString } from './schema';
 
@@ -29,6 +30,28 @@ export interface Analysis {
   readonly findings: Finding[];
   /** The plan's prose strings, computed once and shared (rules, page estimate, preview). */
   readonly texts: () => TextString[];
+  /** The page estimate, computed once on first use and shared (page-budget rule, preview). */
+  readonly pages: () => PageEstimate;
+}
+
+/** What rules and editors read besides the plan itself, each computed once on first use. */
+export interface Derived {
+  readonly cost: () => CostModel;
+  readonly texts: () => TextString[];
+  readonly pages: () => PageEstimate;
+}
+
+/** `compute`, run on the first call only. */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 export const SYNTAX_MESSAGES: Partial<Record<SyntaxProblem['code'], string>> = {
@@ -108,16 +131,16 @@ export function runFamilies(
   plan: Plan,
   families: readonly RuleFamily[],
   options: AnalyzeOptions,
-  cost: () => CostModel,
-  texts: () => TextString[],
+  derived: Derived,
 ): RawFinding[] {
   const raw: RawFinding[] = [];
   const context: RuleContext = {
     doc,
     plan,
     options: { abbreviationAllowlist: allowlistOf(options) },
-    texts,
-    cost,
+    texts: derived.texts,
+    cost: derived.cost,
+    pages: derived.pages,
     report: (finding) => raw.push(finding),
   };
   for (const family of families) {
@@ -162,10 +185,8 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
   }
   const isPlanObject = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value);
   const plan = (isPlanObject ? doc.value : {}) as Plan;
-  let cost: CostModel | undefined;
-  const costOf = () => (cost ??= computeCost(plan));
-  let texts: TextString[] | undefined;
-  const textsOf = () => (texts ??= collectTextStrings(doc));
+  const texts = once(() => collectTextStrings(doc));
+  const derived: Derived = { cost: once(() => computeCost(plan)), texts, pages: once(() => estimatePages(plan, texts())) };
 
   if (doc.value !== undefined) {
     // Loops, not push(...list): a list of 200,000 findings would overflow the call stack.
@@ -176,8 +197,8 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
       raw.push(internalError(doc, 'schema', error));
     }
   }
-  if (isPlanObject) for (const finding of runFamilies(doc, plan, RULE_FAMILIES, options, costOf, textsOf)) raw.push(finding);
-  return { document: doc, plan, cost: costOf(), findings: renderFindings(raw, options, doc.text.length), texts: textsOf };
+  if (isPlanObject) for (const finding of runFamilies(doc, plan, RULE_FAMILIES, options, derived)) raw.push(finding);
+  return { document: doc, plan, cost: derived.cost(), findings: renderFindings(raw, options, doc.text.length), texts, pages: derived.pages };
 }
 
 function internalError(doc: ParsedDocument, family: string, error: unknown): RawFinding {

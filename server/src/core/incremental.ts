@@ -6,13 +6,13 @@
  * over the list of prose strings of before, with the edited one replaced. Every other edit (a key,
  * a number, a date, a quote or a backslash, more than one change) gets a full analysis.
  */
-import { byPosition, renderFindings, runFamilies, type Analysis, type AnalyzeOptions } from './analyze';
+import { byPosition, once, renderFindings, runFamilies, type Analysis, type AnalyzeOptions, type Derived } from './analyze';
 import { cleanDocument, isCleanDocument, valueStringAt, type JsonPath } from './document';
 import type { Finding } from './findings';
 import type { Plan } from './plan';
-import { pageBudgetRules } from './rules/page-budget';
+import { estimatePages, pageBudgetRules } from './rules/page-budget';
 import { textRules } from './rules/text';
-import { SCHEMA, TEXT_REF, resolveRef, type SchemaNode, type TextString } from './schema';
+import { SCHEMA, TEXT_REF, resolveRef, type SchemaNode } from './schema';
 
 export interface Edit {
   /** Offset in the previous text. */
@@ -85,14 +85,13 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string, options:
   // The prose strings are those of before but for the one edited: reuse the list.
   const old = valueAt(previous.plan, literal.path);
   const key = literal.path.join('\u0000');
-  let texts: TextString[] | undefined;
-  const textsOf = () =>
-    (texts ??= previous.texts().map((t) => (t.value === old && t.path().join('\u0000') === key ? t.withValue(value) : t)));
+  const texts = once(() => previous.texts().map((t) => (t.value === old && t.path().join('\u0000') === key ? t.withValue(value) : t)));
+  const derived: Derived = { cost: () => previous.cost, texts, pages: once(() => estimatePages(plan, texts())) };
 
   const kept = previous.findings
     .filter((f) => !PROSE_CODES.has(f.code) && !(f.code === 'internal-error' && PROSE_FAMILY_IDS.has(String((f.data as { family?: string })?.family))))
     .filter((f) => f.offset + f.length <= literal.start || f.offset >= literal.end)
     .map((f) => shift(f, literal.end, delta));
-  const fresh = renderFindings(runFamilies(document, plan, PROSE_FAMILIES, options, () => previous.cost, textsOf), options, text.length);
-  return { document, plan, cost: previous.cost, findings: [...kept, ...fresh].sort(byPosition), texts: textsOf };
+  const fresh = renderFindings(runFamilies(document, plan, PROSE_FAMILIES, options, derived), options, text.length);
+  return { document, plan, cost: previous.cost, findings: [...kept, ...fresh].sort(byPosition), texts, pages: derived.pages };
 }

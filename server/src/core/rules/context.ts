@@ -5,6 +5,7 @@ import type { FindingCode, RawFinding, Span } from '../findings';
 import type { Message } from '../l10n';
 import type { Plan } from '../plan';
 import type { TextString } from '../schema';
+import type { PageEstimate } from './page-budget';
 
 export interface RuleOptions {
   /** Acronyms that need no definition, on top of the defaults. */
@@ -19,6 +20,8 @@ export interface RuleContext {
   texts(): readonly TextString[];
   /** The cost model of this plan (computed once per analysis). */
   cost(): CostModel;
+  /** The page estimate of this plan (computed once per analysis, when first asked for). */
+  pages(): PageEstimate;
   report(finding: RawFinding): void;
 }
 

@@ -66,7 +66,7 @@ export function estimatePages(plan: Plan, texts: readonly TextString[], lines: (
 export const pageBudgetRules: RuleFamily = {
   id: 'page-budget',
   codes: ['page-budget'],
-  run({ doc, plan, texts, cost, report }: RuleContext) {
+  run({ doc, plan, texts, cost, pages, report }: RuleContext) {
     const tolerance = 1 + PAGE_ESTIMATE.value.tolerance;
     const budget = cost().pageBudget;
     const over = (e: PageEstimate) => ({
@@ -76,7 +76,7 @@ export const pageBudgetRules: RuleFamily = {
     // Most plans are within the budget even counting every character full width.
     const bound = over(estimatePages(plan, texts(), linesAtMost));
     if (!bound.body && !bound.summary) return;
-    const estimate = estimatePages(plan, texts());
+    const estimate = pages();
     const exceeded = over(estimate);
     const round = (pages: number) => Math.round(pages * 10) / 10;
 

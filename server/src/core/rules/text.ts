@@ -70,6 +70,17 @@ export interface Hit {
 /** The result for most strings, shared rather than allocated each time. */
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLowerOrHangul = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
+/** Latin letters and Hangul syllables: the characters of a name before "(". */
+const isWordChar = (c: number): boolean => isUpper(c) || isLowerOrHangul(c);
+/** What may not touch an acronym: `[A-Za-z0-9&]`. */
+const touchesAcronym = (c: number): boolean => isUpper(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x26;
+/** `\s`: white space and line terminators, the characters String.prototype.trim removes. */
+const isWhiteSpace = (c: number): boolean =>
+  (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
 /**
  * Each vague family as its ending (searched for) and its whole phrase (read from a known start).
  * The phrase pattern begins with an optional word, so searching with it tries every position of
@@ -81,9 +92,8 @@ const VAGUE = VAGUE_EXPRESSIONS.value.map((family) => ({
   phrase: new RegExp(family.pattern.source, 'uy'),
 }));
 
-const isLeadingWordChar = (c: number): boolean =>
-  (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-const WHITE_SPACE = /^\s$/u;
+/** `[가-힣A-Za-z0-9]`, the characters of VAGUE_LEADING_WORD. */
+const isLeadingWordChar = (c: number): boolean => isWordChar(c) || (c >= 0x30 && c <= 0x39);
 
 /**
  * Where the phrase around an ending at `at` begins: before the ending, one optional white-space
@@ -93,7 +103,7 @@ const WHITE_SPACE = /^\s$/u;
  */
 function phraseStart(value: string, at: number, floor: number): number {
   let start = at;
-  if (start - 1 > floor && isLeadingWordChar(value.charCodeAt(start - 2)) && WHITE_SPACE.test(value[start - 1])) start--;
+  if (start - 1 > floor && isLeadingWordChar(value.charCodeAt(start - 2)) && isWhiteSpace(value.charCodeAt(start - 1))) start--;
   while (start > floor && isLeadingWordChar(value.charCodeAt(start - 1))) start--;
   return start;
 }
@@ -130,17 +140,6 @@ function guideHits(value: string): readonly Hit[] {
   }
   return hits;
 }
-
-const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
-const isLowerOrHangul = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xac00 && c <= 0xd7a3);
-/** Latin letters and Hangul syllables: the characters of a name before "(". */
-const isWordChar = (c: number): boolean => isUpper(c) || isLowerOrHangul(c);
-/** What may not touch an acronym: `[A-Za-z0-9&]`. */
-const touchesAcronym = (c: number): boolean => isUpper(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x26;
-/** White space and line terminators, the characters String.prototype.trim removes. */
-const isTrimmed = (c: number): boolean =>
-  (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /** Whether nothing at text[i] (before `to`) touches an acronym that ends there. */
 const isFree = (text: string, i: number, to: number): boolean => i >= to || !touchesAcronym(text.charCodeAt(i));
@@ -187,8 +186,8 @@ function addDefinitions(text: string, open: number, close: number, capitalPairIn
   // The text inside, trimmed.
   let from = open + 1;
   let to = close;
-  while (from < to && isTrimmed(text.charCodeAt(from))) from++;
-  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+  while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpace(text.charCodeAt(to - 1))) to--;
   // Only an acronym inside, "(LLM)" or "(LLMs)": the word before is its full name.
   const bare = to > from && text.charCodeAt(to - 1) === 0x73 ? to - 1 : to;
   let capitals = from;
