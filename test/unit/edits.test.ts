@@ -26,51 +26,10 @@ import {
 } from '../../server/src/core';
 import { readExample, ROOT } from '../support/fixtures';
 import { ServerProcess } from '../support/server-process';
+import { expandSnippet } from '../support/snippets';
 
 const mistakes = readExample('mistakes.gpuplan.json');
 const complete = readExample('complete.gpuplan.json');
-
-/**
- * The text a snippet inserts when the user accepts every placeholder as it is: ${1:default} →
- * default, ${1|a,b|} → a, $1/$0/${1} → nothing, \$ \} \\ → the character.
- */
-export function snippetToText(snippet: string): string {
-  let i = 0;
-  const parse = (insideBraces: boolean): string => {
-    let out = '';
-    while (i < snippet.length) {
-      const c = snippet[i];
-      if (c === '\\' && i + 1 < snippet.length && '$}\\,|'.includes(snippet[i + 1])) {
-        out += snippet[i + 1];
-        i += 2;
-      } else if (insideBraces && c === '}') {
-        return out;
-      } else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) {
-        i++;
-        while (/\d/.test(snippet[i] ?? '')) i++;
-      } else if (c === '$' && snippet[i + 1] === '{' && /\d/.test(snippet[i + 2] ?? '')) {
-        i += 2;
-        while (/\d/.test(snippet[i] ?? '')) i++;
-        if (snippet[i] === ':') {
-          i++;
-          out += parse(true);
-          i++; // the closing brace
-        } else if (snippet[i] === '|') {
-          const end = snippet.indexOf('|}', i + 1);
-          out += snippet.slice(i + 1, end).split(',')[0];
-          i = end + 2;
-        } else {
-          i++; // ${1}
-        }
-      } else {
-        out += c;
-        i++;
-      }
-    }
-    return out;
-  };
-  return parse(false);
-}
 
 /** What identifies a finding across edits: its code and the JSON path it is about. */
 const signature = (f: Finding): string => `${f.code} ${(f.path ?? []).join('.')}`;
@@ -80,13 +39,13 @@ const syntaxCount = (findings: readonly Finding[]): number => findings.filter((f
 /** The text after a fix, as the editor would leave it (snippets with their placeholders accepted). */
 function applyFix(text: string, fix: Fix): string {
   if (fix.edits) return applyEdits(text, fix.edits);
-  if (fix.snippet) return text.slice(0, fix.snippet.offset) + snippetToText(fix.snippet.text) + text.slice(fix.snippet.offset + fix.snippet.length);
+  if (fix.snippet) return text.slice(0, fix.snippet.offset) + expandSnippet(fix.snippet.text) + text.slice(fix.snippet.offset + fix.snippet.length);
   if (fix.insertSection) {
     const insertion = planInsertion(parseDocument(text), fix.insertSection.parentPath, fix.insertSection.key);
     assert.ok(insertion, `no place to insert ${fix.insertSection.key}`);
     assert.equal(insertion.kind, 'insert', `${fix.insertSection.key} already exists`);
     if (insertion.kind !== 'insert') return text;
-    return text.slice(0, insertion.offset) + snippetToText(insertion.snippet) + text.slice(insertion.offset);
+    return text.slice(0, insertion.offset) + expandSnippet(insertion.snippet) + text.slice(insertion.offset);
   }
   assert.fail(`fix "${fix.title}" has neither edits, a snippet nor a section`);
 }
@@ -161,9 +120,9 @@ describe('edits: quick fixes applied to the text', () => {
     assert.ok(syntaxCount(after) < syntaxCount(before.findings) || syntaxCount(before.findings) === 0, 'source.fixAll removes the trailing comma and adds no syntax error');
   });
 
-  it('snippetToText resolves placeholders, choices and escapes', () => {
-    assert.equal(snippetToText('${1:by when} 추진한다'), 'by when 추진한다');
-    assert.equal(snippetToText('"${1|H200,B200|}", $0 \\$5 \\} ${2:a ${3:b}} ${4}'), '"H200",  $5 } a b ');
+  it('expandSnippet resolves placeholders, choices and escapes', () => {
+    assert.equal(expandSnippet('${1:by when} 추진한다'), 'by when 추진한다');
+    assert.equal(expandSnippet('"${1|H200,B200|}", $0 \\$5 \\} ${2:a ${3:b}} ${4}'), '"H200",  $5 } a b ');
   });
 });
 
