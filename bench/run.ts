@@ -12,7 +12,7 @@ import addFormats from 'ajv-formats';
 import { getLanguageService, ClientCapabilities, type JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Plan } from '../server/src/core';
-import { SCHEMA, SCHEMA_ID } from '../server/src/core/schema';
+import { SCHEMA, SCHEMA_ID } from '../server/src/core/schema/compile';
 import { TestClient } from '../test/support/lsp-client';
 
 const ROOT = path.resolve(__dirname, '..', '..');

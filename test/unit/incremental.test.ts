@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument, isProsePath, parseDocument, reanalyze, type Analysis, type Edit, type Finding } from '../../server/src/core';
-import { collectTextStrings } from '../../server/src/core/schema';
+import { collectTextStrings } from '../../server/src/core/schema/prose';
 import { readExample } from '../support/fixtures';
 import { mulberry32 as random } from '../support/random';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULE_INFO } from '../../server/src/core';
 import { SYNTAX_MESSAGES } from '../../server/src/core/analyze';
-import { FORMAT_MESSAGES, TYPE_NAMES } from '../../server/src/core/schema';
+import { FORMAT_MESSAGES, TYPE_NAMES } from '../../server/src/core/schema/errors';
 import { ROOT } from '../support/fixtures';
 
 const ko: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ko.json'), 'utf8'));

@@ -27,7 +27,7 @@ import {
   SelectionRangeRequest,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_NESTING_DEPTH } from '../../server/src/core/document';
+import { MAX_NESTING_DEPTH } from '../../server/src/core/json/parse';
 import { readExample, ROOT } from '../support/fixtures';
 import { analyzeReport, BIG_INPUTS, MB, warmUp, type AnalyzeReport, type FindingSummary } from '../support/pathological';
 import { ServerProcess } from '../support/server-process';

@@ -4,15 +4,26 @@
  */
 import { ParseErrorCode } from 'jsonc-parser';
 import { computeCost, type CostModel } from './cost';
-import { MAX_NESTING_DEPTH, parseDocument, type ParsedDocument, type SyntaxProblem } from './document';
+import { MAX_NESTING_DEPTH, parseDocument, type ParsedDocument, type SyntaxProblem } from './json/parse';
 import type { Finding, FindingCode, RawFinding, Severity } from './findings';
 import { msg, render, type Locale, type Message } from './l10n';
-import type { Plan } from './plan';
+import type { Plan } from './plan/types';
 import { DEFAULT_ABBREVIATION_ALLOWLIST } from './rules/text';
 import { RULE_FAMILIES, RULE_INFO } from './rules';
 import { estimatePages, type PageEstimate } from './rules/page-budget';
 import type { RuleContext, RuleFamily } from './rules/context';
-import { collectTextStrings, schemaFindings, type TextString } from './schema';
+import { collectTextStrings, type TextString } from './schema/prose';
+import { schemaFindings, type SchemaOwnership } from './schema/errors';
+
+/** Rules own these checks and explain them better than a generic schema message would. */
+const RULE_OWNED: readonly SchemaOwnership[] = [
+  { pointer: /^\/gpu\/servers$/, keywords: ['minimum', 'maximum'] }, // gpu-servers-range
+  { pointer: /^\/gpu\/months$/, keywords: ['minimum', 'maximum'] }, // gpu-months-range
+  { pointer: /^\/staff\/\d+\/participationPercent$/, keywords: ['minimum', 'maximum'] }, // staff-participation
+  { pointer: /^\/pledge\/agreed$/, keywords: ['const', 'enum'] }, // pledge-missing
+  { pointer: /^\/pledge$/, keywords: ['required'], missing: 'agreed' }, // pledge-missing
+  { pointer: /^\/disclosure\/publications$/, keywords: ['required'], missing: 'acknowledgement' }, // acknowledgement-missing
+];
 
 export interface AnalyzeOptions {
   /** Language of the messages. Default Korean. */
@@ -192,7 +203,7 @@ export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {
     // Loops, not push(...list): a list of 200,000 findings would overflow the call stack.
     for (const finding of duplicateFindings(doc)) raw.push(finding);
     try {
-      for (const finding of schemaFindings(doc)) raw.push(finding);
+      for (const finding of schemaFindings(doc, RULE_OWNED)) raw.push(finding);
     } catch (error) {
       raw.push(internalError(doc, 'schema', error));
     }

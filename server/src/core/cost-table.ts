@@ -5,7 +5,7 @@
 import type { CostModel } from './cost';
 import { GPUS_PER_SERVER, HOURS_PER_MONTH } from './figures';
 import { localize, type Locale } from './l10n';
-import { formatWon, groupThousands } from './text-utils';
+import { formatWon, groupThousands } from './format';
 
 export interface CostTable {
   /** 신청상품, 수량, 기준단가(서버1대/월), 신청개월, 산출 내역, 합계 */

@@ -15,7 +15,8 @@ import {
   gpuFigures,
   type PayerPolicy,
 } from './figures';
-import type { ApplicantType, GpuType, Plan } from './plan';
+import type { ApplicantType, GpuType, Plan } from './plan/types';
+import { asCount, asPercent, isObject } from './plan/read';
 
 export interface StageCost {
   readonly index: number;
@@ -66,11 +67,6 @@ export interface CostModel {
   readonly pageBudget: number;
 }
 
-const wholeNumber = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
-const percent = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100 ? value : undefined;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function payerOf(plan: Plan): CostModel['payer'] {
   const applicantType = isObject(plan.applicant) ? plan.applicant.type : undefined;
@@ -101,15 +97,15 @@ function stageCosts(plan: Plan): StageCost[] {
     const start = parseMonth(period.start);
     const end = parseMonth(period.end);
     const months = start !== undefined && end !== undefined && end >= start ? end - start + 1 : undefined;
-    const gpus = wholeNumber(stage.gpus);
-    const utilization = percent(stage.expectedUtilizationPercent);
+    const gpus = asCount(stage.gpus);
+    const utilization = asPercent(stage.expectedUtilizationPercent);
     const gpuHours = gpus !== undefined && months !== undefined ? gpus * months * HOURS_PER_MONTH.value : undefined;
     return {
       index,
       start: typeof period.start === 'string' ? period.start : undefined,
       end: typeof period.end === 'string' ? period.end : undefined,
       months,
-      servers: wholeNumber(stage.servers),
+      servers: asCount(stage.servers),
       gpus,
       expectedUtilizationPercent: utilization,
       gpuHours,
@@ -121,8 +117,8 @@ function stageCosts(plan: Plan): StageCost[] {
 export function computeCost(plan: Plan): CostModel {
   const gpu = isObject(plan.gpu) ? plan.gpu : {};
   const figures = gpuFigures(gpu.type);
-  const servers = wholeNumber(gpu.servers);
-  const months = wholeNumber(gpu.months);
+  const servers = asCount(gpu.servers);
+  const months = asCount(gpu.months);
   const payer = payerOf(plan);
   const complete = figures !== undefined && servers !== undefined && months !== undefined;
   const baseWon = complete ? figures.unitPriceWon * servers * months : undefined;

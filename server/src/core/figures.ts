@@ -6,7 +6,7 @@
  * shared/template; "notice" means the 25-1차 and 수시 recruitment notices (SPEC §3).
  * Figures marked "gpuplan estimate" are ours, not the program's, and say so in their messages.
  */
-import type { GpuType } from './plan';
+import type { GpuType } from './plan/types';
 
 export interface Sourced<T> {
   readonly value: T;

@@ -3,7 +3,8 @@
  * tests apply them to text and re-analyze. A fix never guesses what the user meant to write:
  * where the right value is not computable (a wrong registration number, a period), there is none.
  */
-import { nodeAt, type JsonPath, type ParsedDocument } from './document';
+import { nodeAt, type JsonPath } from './json/tree';
+import { type ParsedDocument } from './json/parse';
 import { escapeSnippet, planInsertion } from './edit/insertion';
 import { ACKNOWLEDGEMENT } from './figures';
 import type { Finding, FindingCode } from './findings';

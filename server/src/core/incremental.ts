@@ -7,12 +7,14 @@
  * a number, a date, a quote or a backslash, more than one change) gets a full analysis.
  */
 import { byPosition, once, renderFindings, runFamilies, type Analysis, type AnalyzeOptions, type Derived } from './analyze';
-import { cleanDocument, isCleanDocument, valueStringAt, type JsonPath } from './document';
+import { cleanDocument, isCleanDocument } from './json/parse';
+import { valueStringAt } from './json/scan';
+import { type JsonPath } from './json/tree';
 import type { Finding } from './findings';
-import type { Plan } from './plan';
+import type { Plan } from './plan/types';
 import { estimatePages, pageBudgetRules } from './rules/page-budget';
 import { textRules } from './rules/text';
-import { SCHEMA, TEXT_REF, resolveRef, type SchemaNode } from './schema';
+import { isProsePath } from './schema/prose';
 
 export interface Edit {
   /** Offset in the previous text. */
@@ -26,18 +28,6 @@ const PROSE_FAMILIES = [textRules, pageBudgetRules];
 const PROSE_CODES = new Set<string>(PROSE_FAMILIES.flatMap((f) => f.codes));
 const PROSE_FAMILY_IDS = new Set<string>(PROSE_FAMILIES.map((f) => f.id));
 const UNSAFE = /["\\\u0000-\u001f]/;
-
-/** Whether the string at `path` belongs to a `Text` field. */
-export function isProsePath(path: JsonPath): boolean {
-  let schema: SchemaNode | undefined = SCHEMA;
-  for (const segment of path) {
-    if (schema?.$ref === TEXT_REF) return true;
-    const resolved = resolveRef(schema);
-    schema = typeof segment === 'number' ? resolved?.items : resolved?.properties?.[segment];
-    if (!schema) return false;
-  }
-  return schema?.$ref === TEXT_REF;
-}
 
 /** A copy of `value` with the string at `path` replaced; only the objects on the path are copied. */
 function replaceAt(value: unknown, path: JsonPath, replacement: string, depth = 0): unknown {

@@ -3,10 +3,11 @@
  * Offsets only; the language server turns it into DocumentSymbols.
  */
 import type { Node } from 'jsonc-parser';
-import type { ParsedDocument } from './document';
+import type { ParsedDocument } from './json/parse';
 import { formatKoreanDate } from './dates';
-import { resolveRef, schemaAt, type SchemaNode } from './schema';
-import { COVER_PART, FORM_SECTIONS, sectionOf } from './sections';
+import { resolveRef, schemaAt } from './schema/lookup';
+import { type SchemaNode } from './schema/compile';
+import { COVER_PART, FORM_SECTIONS, sectionOf } from './form-sections';
 
 export type OutlineKind = 'chapter' | 'object' | 'array' | 'field';
 

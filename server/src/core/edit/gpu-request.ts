@@ -5,9 +5,10 @@
  */
 import { applyEdits as applyJsonEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import { computeCost } from '../cost';
-import { nodeAt, parseDocument, type ParsedDocument } from '../document';
+import { nodeAt } from '../json/tree';
+import { parseDocument, type ParsedDocument } from '../json/parse';
 import type { OffsetEdit } from '../fixes';
-import type { GpuType, Plan } from '../plan';
+import type { GpuType, Plan } from '../plan/types';
 import { indentUnit } from './insertion';
 
 export interface GpuRequestValues {

@@ -4,8 +4,10 @@
  * VS Code snippet text from the schema's defaultSnippets, so the user can tab through the fields.
  */
 import type { Node } from 'jsonc-parser';
-import { nodeAt, propertyNode, type JsonPath, type ParsedDocument } from '../document';
-import { resolveRef, schemaAt, type SchemaNode } from '../schema';
+import { nodeAt, propertyNode, type JsonPath } from '../json/tree';
+import { type ParsedDocument } from '../json/parse';
+import { resolveRef, schemaAt } from '../schema/lookup';
+import { type SchemaNode } from '../schema/compile';
 
 export type Insertion =
   | { readonly kind: 'insert'; readonly offset: number; readonly snippet: string }

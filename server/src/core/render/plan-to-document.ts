@@ -15,13 +15,15 @@
 import type { CostModel } from '../cost';
 import { costTable } from '../cost-table';
 import { formatKoreanDate, monthSpan, parseDate, parseMonth, formatMonthIndex } from '../dates';
-import { LineIndex, type ParsedDocument } from '../document';
+import { LineIndex } from '../json/line-index';
+import { type ParsedDocument } from '../json/parse';
 import type { Finding } from '../findings';
 import { FORM_VERSION, GPUS_PER_SERVER } from '../figures';
-import type { Plan } from '../plan';
-import { groupThousands } from '../text-utils';
+import type { Plan } from '../plan/types';
+import { asArray, asObject } from '../plan/read';
+import { groupThousands } from '../format';
 import { MARK, type Block, type Cell, type DocumentMeta, type HeadingBlock, type Inline, type OpenFinding, type PlanDocument, type TableBlock, type TableId, type TableRow, type TocEntry } from './model';
-import { NOT_APPLICABLE, cell, clean, label, paragraph, textBlocks, textCell } from './text';
+import { NOT_APPLICABLE, cell, clean, label, paragraph, textBlocks, textCell } from './bullets';
 
 export interface RenderInput {
   readonly plan: Plan;
@@ -48,8 +50,8 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
 // Reading an unchecked plan
 
 type Obj = Record<string, unknown>;
-const obj = (value: unknown): Obj => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Obj) : {});
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const obj = (value: unknown): Obj => asObject(value) ?? {};
+const list = asArray;
 const str = (value: unknown): string | undefined => (typeof value === 'string' && clean(value).trim().length > 0 ? clean(value).replace(/\s*[\r\n]+\s*/g, ' ').trim() : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 /** A scalar for a table cell: strings as they are, numbers grouped, anything else blank. */

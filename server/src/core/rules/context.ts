@@ -1,10 +1,11 @@
 /** What a rule family sees: the document, the plan, helpers to place findings, and a reporter. */
 import type { CostModel } from '../cost';
-import type { JsonPath, ParsedDocument } from '../document';
+import type { JsonPath } from '../json/tree';
+import type { ParsedDocument } from '../json/parse';
 import type { FindingCode, RawFinding, Span } from '../findings';
 import type { Message } from '../l10n';
-import type { Plan } from '../plan';
-import type { TextString } from '../schema';
+import type { Plan } from '../plan/types';
+import type { TextString } from '../schema/prose';
 import type { PageEstimate } from './page-budget';
 
 export interface RuleOptions {
@@ -32,20 +33,7 @@ export interface RuleFamily {
   run(context: RuleContext): void;
 }
 
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export const asObject = (value: unknown): Record<string, unknown> | undefined => (isObject(value) ? value : undefined);
-
-export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-export const asInteger = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-
-export const asNumber = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-
-export const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export { asArray, asInteger, asNumber, asObject, asString, isObject } from '../plan/read';
 
 /** The span of the value at `path`, falling back to the nearest existing ancestor's key. */
 export function valueSpan(doc: ParsedDocument, path: JsonPath): Span {

@@ -1,7 +1,7 @@
 /** III-3 민간부담금: the declared figures must be the ones the form's formula gives. */
 import { gpuFigures } from '../figures';
 import { msg } from '../l10n';
-import { groupThousands } from '../text-utils';
+import { groupThousands } from '../format';
 import { asInteger, asNumber, asObject, related, valueSpan, type RuleFamily } from './context';
 
 export const copaymentRules: RuleFamily = {

@@ -1,10 +1,10 @@
 /** Page budget: the body about 20 (or 30) pages, the 요약서 at most 2 (estimated). */
 import { PAGE_ESTIMATE, SUMMARY_MAX_PAGES } from '../figures';
 import { msg } from '../l10n';
-import type { TextString } from '../schema';
-import { displayWidth } from '../text-utils';
+import type { TextString } from '../schema/prose';
+import { displayWidth } from '../format';
 import { asArray, asObject, keySpan, type RuleContext, type RuleFamily } from './context';
-import type { Plan } from '../plan';
+import type { Plan } from '../plan/types';
 
 /** Table rows of the body, by chapter: each takes a few lines whatever its content. */
 const TABLES: ReadonlyArray<{ chapter: keyof Plan; rows: (plan: Plan) => unknown[] }> = [

@@ -1,5 +1,6 @@
 /** Prose: vague wording, guide text left in, acronyms without their full name. */
-import { stringSpanner, type JsonPath } from '../document';
+import { stringSpanner } from '../json/scan';
+import { type JsonPath } from '../json/tree';
 import { TEMPLATE_GUIDE_PATTERNS, VAGUE_EXPRESSIONS } from '../figures';
 import { msg } from '../l10n';
 import type { RuleFamily } from './context';

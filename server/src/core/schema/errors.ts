@@ -1,109 +1,32 @@
 /**
- * The schema: compiled once with ajv, its errors mapped to one clear finding per place, and a
- * walker that finds which values are `Text` (prose) by following the schema's `$ref`s.
+ * Schema errors mapped to one clear finding per place: the noise of anyOf dropped, the best
+ * message kept where two land on the same spot, and the checks a rule owns left to that rule.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
-import schemaJson from '../../../schemas/gpuplan.schema.json';
-import { keyNodeAt, nodeAt, nearestNode, pointerToPath, propertyNode, type JsonPath, type ParsedDocument } from './document';
-import type { RawFinding } from './findings';
-import { msg, type Message } from './l10n';
-import { didYouMean } from './text-utils';
+import type { RawFinding } from '../findings';
+import { msg, type Message } from '../l10n';
+import type { ParsedDocument } from '../json/parse';
+import { keyNodeAt, nearestNode, nodeAt, pointerToPath, propertyNode, type JsonPath } from '../json/tree';
+import { didYouMean } from '../suggest';
+import { MAX_VALIDATED_ITEMS, bounded, validator, type SchemaNode } from './compile';
+import { fieldLabel, resolveRef, schemaAt } from './lookup';
 
-export type SchemaNode = {
-  $ref?: string;
-  title?: string;
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  anyOf?: SchemaNode[];
-  oneOf?: SchemaNode[];
-  enum?: unknown[];
-  const?: unknown;
-  required?: string[];
-  examples?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  markdownDescription?: string;
-  markdownEnumDescriptions?: string[];
-  definitions?: Record<string, SchemaNode>;
-  [keyword: string]: unknown;
-};
-
-export const SCHEMA = schemaJson as unknown as SchemaNode;
-export const SCHEMA_ID = (schemaJson as { $id: string }).$id;
-export const TEXT_REF = '#/definitions/text';
-
-/** Keywords VS Code's JSON service understands; ajv must accept them in strict mode. */
-const EDITOR_KEYWORDS = [
-  'markdownDescription',
-  'markdownEnumDescriptions',
-  'enumDescriptions',
-  'defaultSnippets',
-  'patternErrorMessage',
-  'errorMessage',
-  'doNotSuggest',
-  'deprecationMessage',
-];
-
-let compiled: ValidateFunction | undefined;
-
-/** The compiled validator, built on first use and kept for the life of the process. */
-export function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
-    ajv.addVocabulary(EDITOR_KEYWORDS);
-    addFormats(ajv, ['date', 'uri', 'email']);
-    compiled = ajv.compile(SCHEMA);
-  }
-  return compiled;
+/** A check a rule owns: schema errors of these keywords at these places are left to it. */
+export interface SchemaOwnership {
+  /** JSON pointer of the place, as a pattern (`/staff/\\d+/participationPercent`). */
+  readonly pointer: RegExp;
+  readonly keywords: readonly string[];
+  /** For `required`: only this missing property. */
+  readonly missing?: string;
 }
 
-/** Definitions by reference ("#/definitions/x"), read once: walks of large plans resolve often. */
-const definitionsByRef = new Map<string, SchemaNode>(Object.entries(SCHEMA.definitions ?? {}).map(([name, node]) => [`#/definitions/${name}`, node]));
-
-export function resolveRef(schema: SchemaNode | undefined): SchemaNode | undefined {
-  let current = schema;
-  for (let guard = 0; current?.$ref && guard < 16; guard++) current = definitionsByRef.get(current.$ref);
-  return current;
-}
-
-/** The schema node that describes the value at `path` ($ref kept, so its title is there). */
-export function schemaAt(path: JsonPath): SchemaNode | undefined {
-  let current: SchemaNode | undefined = SCHEMA;
-  for (const segment of path) {
-    const resolved = resolveRef(current);
-    if (!resolved) return undefined;
-    current = typeof segment === 'number' ? resolved.items : resolved.properties?.[segment];
-  }
-  return current;
-}
-
-/** `"servers" (서버 수)`: the key with its Korean form label, for messages. */
-export function fieldLabel(path: JsonPath, schema?: SchemaNode): string {
-  const key = [...path].reverse().find((segment) => typeof segment === 'string');
-  const title = (schema ?? schemaAt(path))?.title ?? resolveRef(schema ?? schemaAt(path))?.title;
-  if (key === undefined) return title ?? '';
-  return title ? `"${key}" (${title})` : `"${key}"`;
-}
-
-/** Rules own these checks and explain them better than a generic schema message would. */
-const RULE_OWNED: ReadonlyArray<{ pointer: RegExp; keywords: readonly string[]; missing?: string }> = [
-  { pointer: /^\/gpu\/servers$/, keywords: ['minimum', 'maximum'] }, // gpu-servers-range
-  { pointer: /^\/gpu\/months$/, keywords: ['minimum', 'maximum'] }, // gpu-months-range
-  { pointer: /^\/staff\/\d+\/participationPercent$/, keywords: ['minimum', 'maximum'] }, // staff-participation
-  { pointer: /^\/pledge\/agreed$/, keywords: ['const', 'enum'] }, // pledge-missing
-  { pointer: /^\/pledge$/, keywords: ['required'], missing: 'agreed' }, // pledge-missing
-  { pointer: /^\/disclosure\/publications$/, keywords: ['required'], missing: 'acknowledgement' }, // acknowledgement-missing
-];
-
-function ownedByRule(error: ErrorObject): boolean {
-  return RULE_OWNED.some(
-    (owned) =>
-      owned.pointer.test(error.instancePath) &&
-      owned.keywords.includes(error.keyword) &&
-      (owned.missing === undefined || (error.params as { missingProperty?: string }).missingProperty === owned.missing),
+function ownedByRule(error: ErrorObject, owned: readonly SchemaOwnership[]): boolean {
+  return owned.some(
+    (o) =>
+      o.pointer.test(error.instancePath) &&
+      o.keywords.includes(error.keyword) &&
+      (o.missing === undefined || (error.params as { missingProperty?: string }).missingProperty === o.missing),
   );
 }
 
@@ -309,42 +232,14 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
   }
 }
 
-/** Arrays are validated up to this many items: a million wrong rows must not take minutes. */
-export const MAX_VALIDATED_ITEMS = 1_000;
-
-/** The value with every array cut to MAX_VALIDATED_ITEMS (copies only along the cut paths). */
-function bounded(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = value.length > MAX_VALIDATED_ITEMS ? value.slice(0, MAX_VALIDATED_ITEMS) : value;
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const item = bounded(items[i]);
-      if (item !== items[i]) (copy ??= items.slice())[i] = item;
-    }
-    return copy ?? items;
-  }
-  if (typeof value === 'object' && value !== null) {
-    let copy: Record<string, unknown> | undefined;
-    for (const key of Object.keys(value)) {
-      const child = (value as Record<string, unknown>)[key];
-      const cut = bounded(child);
-      if (cut !== child) {
-        copy ??= Object.defineProperties({}, Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
-        Object.defineProperty(copy, key, { value: cut, enumerable: true, writable: true, configurable: true });
-      }
-    }
-    return copy ?? value;
-  }
-  return value;
-}
 
 /** Validates the document's value and returns at most one finding per place. */
-export function schemaFindings(doc: ParsedDocument): RawFinding[] {
+export function schemaFindings(doc: ParsedDocument, owned: readonly SchemaOwnership[] = []): RawFinding[] {
   if (doc.value === undefined) return [];
   const validate = validator();
   const short = doc.longestArray !== undefined && doc.longestArray <= MAX_VALIDATED_ITEMS;
   if (validate(short ? doc.value : bounded(doc.value))) return [];
-  const errors = simplifyAlternatives([...(validate.errors ?? [])]).filter((e) => !ownedByRule(e));
+  const errors = simplifyAlternatives([...(validate.errors ?? [])]).filter((e) => !ownedByRule(e, owned));
   // A broken plan can have a million structural errors; the first ones are what the user can act on.
   const shown = errors.length > MAX_SCHEMA_FINDINGS ? errors.slice(0, MAX_SCHEMA_FINDINGS) : errors;
   const byPlace = new Map<string, Placed>();
@@ -378,108 +273,4 @@ function mergeMissing(a: Placed, b: Placed): Placed {
   const second = b.finding.data as { missing: string[]; labels: string[] };
   const data = { ...first, missing: [...first.missing, ...second.missing], labels: [...first.labels, ...second.labels] };
   return { ...a, finding: { ...a.finding, message: missingMessage(data.labels), data } };
-}
-
-/** A path kept as a chain of links, so walking a large plan allocates no array per string. */
-interface PathLink {
-  readonly parent: PathLink | undefined;
-  readonly key: string | number;
-}
-
-/** A string that belongs to a `Text` field. */
-export class TextString {
-  constructor(
-    readonly value: string,
-    /** The top-level key the field belongs to (its chapter), e.g. "overview". */
-    readonly chapter: string,
-    private readonly parent: PathLink | undefined,
-    private readonly key: string | number,
-  ) {}
-
-  /** Path of the string itself (e.g. ['overview', 'necessity', 2, 'text']), built when asked for. */
-  path(): (string | number)[] {
-    const path: (string | number)[] = [this.key];
-    for (let l: PathLink | undefined = this.parent; l; l = l.parent) path.push(l.key);
-    return path.reverse();
-  }
-
-  /** The same place holding another value (after an edit inside the string). */
-  withValue(value: string): TextString {
-    return new TextString(value, this.chapter, this.parent, this.key);
-  }
-}
-
-/**
- * Where Text can be, read from the schema once: a Text field, an array whose items may hold
- * Text, or an object with the properties that may. Parts of the plan that cannot hold
- * prose (GPU request, staff rows, dates…) are not walked at all.
- */
-type ProseShape =
-  | { readonly kind: 'text' }
-  | { readonly kind: 'array'; readonly items: ProseShape }
-  | { readonly kind: 'object'; readonly properties: ReadonlyMap<string, ProseShape> };
-
-const proseShapes = new Map<SchemaNode, ProseShape | null>();
-
-function proseShape(schema: SchemaNode): ProseShape | undefined {
-  if (proseShapes.has(schema)) return proseShapes.get(schema) ?? undefined;
-  proseShapes.set(schema, null); // a reference back to a node being read holds no Text of its own
-  let shape: ProseShape | undefined;
-  if (schema.$ref === TEXT_REF) {
-    shape = { kind: 'text' };
-  } else {
-    const resolved = resolveRef(schema);
-    const items = resolved?.items && proseShape(resolved.items);
-    if (items) {
-      shape = { kind: 'array', items };
-    } else if (resolved?.properties) {
-      const properties = new Map<string, ProseShape>();
-      for (const [key, child] of Object.entries(resolved.properties)) {
-        const childShape = proseShape(child);
-        if (childShape) properties.set(key, childShape);
-      }
-      if (properties.size > 0) shape = { kind: 'object', properties };
-    }
-  }
-  proseShapes.set(schema, shape ?? null);
-  return shape;
-}
-
-/** Every prose string of the plan: the values under a schema `$ref` to the Text definition. */
-export function collectTextStrings(doc: { readonly value: unknown }): TextString[] {
-  const out: TextString[] = [];
-  // `parent` and `key` say where `value` is; a link is made only for a value that has children.
-  const bullets = (value: unknown, parent: PathLink | undefined, key: string | number, chapter: string): void => {
-    if (typeof value === 'string') {
-      out.push(new TextString(value, chapter, parent, key));
-    } else if (Array.isArray(value)) {
-      const link = { parent, key };
-      for (let i = 0; i < value.length; i++) bullets(value[i], link, i, chapter);
-    } else if (typeof value === 'object' && value !== null) {
-      const link = { parent, key };
-      const bullet = value as { text?: unknown; items?: unknown };
-      if (typeof bullet.text === 'string') out.push(new TextString(bullet.text, chapter, link, 'text'));
-      if (bullet.items !== undefined) bullets(bullet.items, link, 'items', chapter);
-    }
-  };
-  const walk = (value: unknown, shape: ProseShape, link: PathLink | undefined, chapter: string): void => {
-    if (typeof value !== 'object' || value === null) return;
-    if (shape.kind === 'object') {
-      if (Array.isArray(value)) return;
-      // In the plan's own order: the first place a word appears is where it is reported.
-      for (const key in value) {
-        const child = shape.properties.get(key);
-        if (child) visit((value as Record<string, unknown>)[key], child, link, key, link ? chapter : key);
-      }
-    } else if (shape.kind === 'array' && Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value[i], shape.items, link, i, chapter);
-    }
-  };
-  const visit = (value: unknown, shape: ProseShape, parent: PathLink | undefined, key: string | number, chapter: string): void => {
-    if (shape.kind === 'text') bullets(value, parent, key, chapter);
-    else if (typeof value === 'object' && value !== null) walk(value, shape, { parent, key }, chapter);
-  };
-  const root = proseShape(SCHEMA);
-  if (root) walk(doc.value, root, undefined, '');
-  return out;
 }

@@ -6,7 +6,8 @@
  * count (1), 2), 3) … and 가), 나), 다) …), written with ")" so they are not mistaken for the form's
  * own section numbers ("1. 과제 목표"); levels 3–5 are the marks ㅇ, - and · as the form writes them.
  */
-import type { Bullet } from '../plan';
+import type { Bullet } from '../plan/types';
+import { isObject } from '../plan/read';
 import type { BulletItem, BulletsBlock, Cell, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
 
 export const NOT_APPLICABLE = '해당 없음';
@@ -24,7 +25,6 @@ export const LADDER: ReadonlyArray<(index: number) => string> = [
 
 export const MAX_BULLET_LEVEL = 5;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Text from the plan made safe for every format: control characters (which XML cannot carry) are
