@@ -11,7 +11,11 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { getLanguageService, ClientCapabilities, type JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Plan } from '../server/src/core';
+import type { Plan } from '../server/src/core';
+import { analyzeDocument } from '../server/src/core/analyze';
+import { parseDocument } from '../server/src/core/json/parse';
+
+const analyze = (text: string, options: { locale?: 'ko' | 'en' } = {}) => analyzeDocument(parseDocument(text), options).findings;
 import { SCHEMA, SCHEMA_ID } from '../server/src/core/schema/compile';
 import { TestClient } from '../test/support/lsp-client';
 

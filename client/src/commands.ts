@@ -4,7 +4,7 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { ApplySnippetArgs } from '../../server/src/protocol';
+import type { ApplySnippetArgs } from '../../shared/src/protocol';
 import skeleton from '../../examples/skeleton.gpuplan.json';
 import { LANGUAGE_ID } from './client';
 import { editorFor, isRange, toRange, exists } from './util';

@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './client';
 import { applySnippetCommand, newPlanCommand } from './commands';
-import { registerDocumentCommands } from './document';
+import { DocumentPreview } from './document-preview';
+import { exportCommand } from './export-command';
 import { registerCostPreview } from './preview/panel';
-import { insertSectionCommand } from './sections';
+import { insertSectionCommand } from './insert-section';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they like. */
 export interface GpuplanApi {
@@ -55,8 +56,13 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
   );
   // The live co-payment preview (webview, status bar, `gpuplan.showCostPreview` of the CodeLens).
   registerCostPreview(context, languageClient);
-  // The plan as a document in the form's layout: live preview and export.
-  registerDocumentCommands(context);
+  // The plan as a document in the form's layout: live preview and export, both made by the server.
+  const documentPreview = new DocumentPreview(context, runningClient);
+  context.subscriptions.push(
+    documentPreview,
+    vscode.commands.registerCommand('gpuplan.previewDocument', (arg?: unknown) => documentPreview.show(arg)),
+    vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown) => exportCommand(runningClient, arg, format, target)),
+  );
 
   return { client: languageClient, ready: async () => void (await starting) };
 }

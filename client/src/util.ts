@@ -45,3 +45,13 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
+
+export const isPlan = (document: vscode.TextDocument | undefined): document is vscode.TextDocument => document?.languageId === 'gpuplan';
+
+/** The plan a command is for: the URI it was given (from a menu or a CodeLens), else the active editor's. */
+export async function planDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
+  if (arg instanceof vscode.Uri) return documentFor(arg);
+  if (typeof arg === 'string') return documentFor(vscode.Uri.parse(arg));
+  const active = vscode.window.activeTextEditor?.document;
+  return isPlan(active) ? active : undefined;
+}

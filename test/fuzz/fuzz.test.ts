@@ -25,7 +25,9 @@ import * as path from 'node:path';
 import { ResponseError } from 'vscode-jsonrpc';
 import { CompletionRequest, DocumentSymbolRequest, HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, applyEdits, fixesFor, LineIndex, outline, parseDocument, RULE_INFO, type Finding, type Locale, type OutlineItem } from '../../server/src/core';
+import { INTERNAL_ERROR, LineIndex, RULE_CODES, type Analysis, type Finding, type Locale, type OutlineItem } from '../../server/src/core';
+import { applyEdits } from '../../server/src/core/edit/fix';
+import { service } from '../support/service';
 import { readExample, ROOT } from '../support/fixtures';
 import { DeadlineError, ServerDiedError, ServerProcess } from '../support/server-process';
 import { makeInput, OPERATORS, Rng, type FuzzInput, type Operator } from './mutate';
@@ -120,7 +122,7 @@ const describeFailures = (list: readonly Failure[]): string =>
 // ---------------------------------------------------------------------------------------------
 // Invariants on one analysis
 
-const KNOWN_CODES = new Set<string>(Object.keys(RULE_INFO));
+const KNOWN_CODES = new Set<string>([...RULE_CODES, INTERNAL_ERROR.code]);
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 
 function spanProblem(text: string, offset: number, length: number): string | undefined {
@@ -242,7 +244,7 @@ const seedsFor = (count: number, offset: number): number[] => (ONE_SEED !== unde
 
 function timeAnalysis(text: string, locale: Locale): number {
   const start = process.hrtime.bigint();
-  analyzeDocument(parseDocument(text), { locale });
+  service.analyze(text, { locale });
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -262,7 +264,7 @@ describe(`fuzz${LONG ? ' (long campaign)' : ''}: random edits of the example pla
 
   it(`analyze: ${ONE_SEED !== undefined ? `seed ${ONE_SEED}` : `${CONFIG.analyzeInputs} inputs`} never throw, stay in range, and take < ${TIME_LIMIT_MS} ms up to 100 KB`, () => {
     // Warm up: compile the schema validator and let the JIT settle before anything is timed.
-    for (let i = 0; i < 15; i++) for (const text of Object.values(BASES)) analyzeDocument(parseDocument(text), { locale: i % 2 ? 'en' : 'ko' });
+    for (let i = 0; i < 15; i++) for (const text of Object.values(BASES)) service.analyze(text, { locale: i % 2 ? 'en' : 'ko' });
 
     const mine: Failure[] = [];
     for (const seed of seedsFor(CONFIG.analyzeInputs, 0)) {
@@ -277,12 +279,12 @@ describe(`fuzz${LONG ? ' (long campaign)' : ''}: random edits of the example pla
       fs.writeFileSync(PROGRESS_FILE, JSON.stringify({ seed, base: input.base, mutations: input.mutations }));
 
       let findings: Finding[];
-      let doc;
+      let analysis: Analysis;
       let ms: number;
       try {
         const start = process.hrtime.bigint();
-        doc = parseDocument(text);
-        findings = analyzeDocument(doc, { locale }).findings;
+        analysis = service.analyze(text, { locale });
+        findings = analysis.findings;
         ms = Number(process.hrtime.bigint() - start) / 1e6;
       } catch (error) {
         mine.push(record('throw', input, errorText(error), 'analyze'));
@@ -311,7 +313,7 @@ describe(`fuzz${LONG ? ' (long campaign)' : ''}: random edits of the example pla
       // What the server does with the same analysis: quick fixes and the outline.
       try {
         for (const finding of findings.slice(0, 100)) {
-          for (const fix of fixesFor(finding, doc, locale)) {
+          for (const fix of service.fixesOf(analysis, finding)) {
             for (const edit of fix.edits ?? []) {
               const span = spanProblem(text, edit.offset, edit.length);
               if (span) throw new Error(`fix "${fix.title}" of ${finding.code}: edit ${span}`);
@@ -327,7 +329,7 @@ describe(`fuzz${LONG ? ' (long campaign)' : ''}: random edits of the example pla
         mine.push(record('fix', input, errorText(error), 'analyze'));
       }
       try {
-        const problem = outlineProblem(text, outline(doc));
+        const problem = outlineProblem(text, service.outline(analysis));
         if (problem) mine.push(record('outline', input, problem, 'analyze'));
       } catch (error) {
         mine.push(record('outline', input, errorText(error), 'analyze'));

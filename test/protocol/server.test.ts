@@ -15,7 +15,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CostChangedNotification, CostPreviewRequest, InsertionRequest, SectionsRequest, type CostPreview } from '../../server/src/protocol';
+import { CostChangedNotification, CostPreviewRequest, InsertionRequest, SectionsRequest, type CostPreview } from '../../shared/src/protocol';
 import { readExample } from '../support/fixtures';
 import { TestClient } from '../support/lsp-client';
 

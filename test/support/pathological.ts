@@ -3,7 +3,9 @@
  * `analyze` makes of one. Shared by test/unit/pathological.test.ts and the child process that
  * runs the big cases (test/support/analyze-child.ts), so a freeze or a crash is contained there.
  */
-import { analyzeDocument, LineIndex, parseDocument, type Finding } from '../../server/src/core';
+import { LineIndex, type Finding } from '../../server/src/core';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { parseDocument } from '../../server/src/core/json/parse';
 import { readExample } from './fixtures';
 
 export const MB = 1024 * 1024;

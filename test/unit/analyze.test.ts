@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex, analyze, analyzeDocument, estimatePages, parseDocument } from '../../server/src/core';
+import { LineIndex, RULES } from '../../server/src/core';
+import { deriveFrom, renderFindings, runRules } from '../../server/src/core/analyze';
 import { PAGE_ESTIMATE } from '../../server/src/core/figures';
-import { RULE_FAMILIES } from '../../server/src/core/rules';
-import type { RuleFamily } from '../../server/src/core/rules/context';
+import { parseDocument } from '../../server/src/core/json/parse';
+import { estimatePages } from '../../server/src/core/pages/estimate';
+import type { Plan } from '../../server/src/core/plan/types';
+import { defineRule } from '../../server/src/core/rules/rule';
+import { analyze, service } from '../support/service';
 import { readExample, stripMarkers } from '../support/fixtures';
 
 const complete = readExample('complete.gpuplan.json');
@@ -18,7 +22,7 @@ describe('analyze: schema messages', () => {
   it('suggests the enum value a user most likely meant, in Korean too', () => {
     const text = complete.replace('"type": "industry"', '"type": "industy"');
     const [finding] = analyze(text, { locale: 'ko' }).filter((f) => f.code === 'schema');
-    assert.match(finding.message, /"industry"을\(를\) 쓰려던 것인가요\?/);
+    assert.match(finding.message, /"industry"를 쓰려던 것인가요\?/);
   });
 
   it('lists the allowed values, merged into one message', () => {
@@ -138,19 +142,25 @@ describe('analyze: settings and resilience', () => {
   });
 
   it('keeps running the other rules when one throws, and reports the failure once', () => {
-    const families = RULE_FAMILIES as RuleFamily[];
-    const broken: RuleFamily = { id: 'broken', codes: [], run: () => { throw new Error('boom'); } };
-    families.unshift(broken);
-    try {
-      const text = complete.replace('"servers": 4,', '"servers": 40,');
-      const findings = analyze(text, { locale: 'en' });
-      const internal = findings.filter((f) => f.code === 'internal-error');
-      assert.equal(internal.length, 1);
-      assert.match(internal[0].message, /"broken" checks failed unexpectedly \(boom\)/);
-      assert.ok(findings.some((f) => f.code === 'gpu-servers-range'));
-    } finally {
-      families.splice(families.indexOf(broken), 1);
-    }
+    const broken = defineRule()({
+      code: 'broken',
+      severity: 'error',
+      reads: 'structure',
+      description: { en: 'Throws.', ko: '예외를 던짐' },
+      messages: {},
+      docs: RULES[2].docs,
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const text = complete.replace('"servers": 4,', '"servers": 40,');
+    const doc = parseDocument(text);
+    const plan = doc.value as Plan;
+    const findings = renderFindings(runRules(doc, plan, [broken, ...RULES], { locale: 'en' }, deriveFrom(doc, plan)), { locale: 'en' }, text.length);
+    const internal = findings.filter((f) => f.code === 'internal-error');
+    assert.equal(internal.length, 1);
+    assert.match(internal[0].message, /"broken" check failed unexpectedly \(boom\)/);
+    assert.ok(findings.some((f) => f.code === 'gpu-servers-range'));
   });
 
   it('attaches related locations to cross-field findings', () => {
@@ -171,7 +181,7 @@ describe('analyze: page estimate', () => {
   };
   const reported = (text: string) => analyze(text, { locale: 'en' }).some((f) => f.code === 'page-budget' && f.path?.[0] !== 'summary');
   const overBudget = (text: string) => {
-    const analysis = analyzeDocument(parseDocument(text));
+    const analysis = service.analyze(text);
     return estimatePages(analysis.plan, analysis.texts()).bodyPages > analysis.cost.pageBudget * (1 + PAGE_ESTIMATE.value.tolerance);
   };
 

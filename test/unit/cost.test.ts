@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { computeCost, costTable, formatWon, type Plan } from '../../server/src/core';
+import { formatWon, type Plan } from '../../server/src/core';
+import { computeCost } from '../../server/src/core/cost/cost';
+import { costTable } from '../../server/src/core/cost/table';
 
 const plan = (overrides: Partial<Plan> = {}): Plan => ({
   applicant: { type: 'industry', youthCompany: false },

@@ -14,16 +14,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeActionKind, CodeActionRequest, type CodeAction, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol';
-import {
-  analyzeDocument,
-  applyEdits,
-  fixesFor,
-  parseDocument,
-  planInsertion,
-  type Finding,
-  type Fix,
-  type OffsetEdit,
-} from '../../server/src/core';
+import type { Analysis, Finding, Fix, OffsetEdit } from '../../server/src/core';
+import { applyEdits } from '../../server/src/core/edit/fix';
+import { service } from '../support/service';
+
+const analyzeEn = (text: string): Analysis => service.analyze(text, { locale: 'en' });
+const fixesFor = (finding: Finding, analysis: Analysis): Fix[] => service.fixesOf(analysis, finding);
 import { readExample, ROOT } from '../support/fixtures';
 import { ServerProcess } from '../support/server-process';
 import { expandSnippet } from '../support/snippets';
@@ -41,7 +37,7 @@ function applyFix(text: string, fix: Fix): string {
   if (fix.edits) return applyEdits(text, fix.edits);
   if (fix.snippet) return text.slice(0, fix.snippet.offset) + expandSnippet(fix.snippet.text) + text.slice(fix.snippet.offset + fix.snippet.length);
   if (fix.insertSection) {
-    const insertion = planInsertion(parseDocument(text), fix.insertSection.parentPath, fix.insertSection.key);
+    const insertion = service.insertion(service.analyze(text), fix.insertSection.parentPath, fix.insertSection.key);
     assert.ok(insertion, `no place to insert ${fix.insertSection.key}`);
     assert.equal(insertion.kind, 'insert', `${fix.insertSection.key} already exists`);
     if (insertion.kind !== 'insert') return text;
@@ -60,15 +56,15 @@ function assertEditsInside(text: string, edits: readonly OffsetEdit[], what: str
 
 /** Every fix of every finding of `text` is applied on its own and checked. Returns how many. */
 function checkEveryFix(text: string): number {
-  const before = analyzeDocument(parseDocument(text), { locale: 'en' });
+  const before = analyzeEn(text);
   let checked = 0;
   for (const finding of before.findings) {
-    for (const fix of fixesFor(finding, before.document, 'en')) {
+    for (const fix of fixesFor(finding, before)) {
       const what = `${finding.code} fix "${fix.title}"`;
       if (fix.edits) assertEditsInside(text, fix.edits, what);
       const fixed = applyFix(text, fix);
       assert.notEqual(fixed, text, `${what} changes nothing`);
-      const after = analyzeDocument(parseDocument(fixed), { locale: 'en' }).findings;
+      const after = analyzeEn(fixed).findings;
       // Still parses where the original did: no new syntax error (the syntax fix removes one).
       assert.ok(syntaxCount(after) <= syntaxCount(before.findings) - (finding.code === 'syntax' ? 1 : 0), `${what} breaks the syntax:\n${after.filter((f) => f.code === 'syntax').map((f) => f.message).join('\n')}`);
       assert.ok(count(after, signature(finding)) < count(before.findings, signature(finding)), `${what}: "${finding.message}" is still reported`);
@@ -98,25 +94,25 @@ describe('edits: quick fixes applied to the text', () => {
   });
 
   it('"fix all" of each code, and source.fixAll, leave parseable text without those findings', () => {
-    const before = analyzeDocument(parseDocument(mistakes), { locale: 'en' });
+    const before = analyzeEn(mistakes);
     const fixAllByCode = new Map<string, Array<{ finding: Finding; fix: Fix }>>();
     for (const finding of before.findings) {
-      const fix = fixesFor(finding, before.document, 'en').find((x) => x.fixAll);
+      const fix = fixesFor(finding, before).find((x) => x.fixAll);
       if (fix) fixAllByCode.set(finding.code, [...(fixAllByCode.get(finding.code) ?? []), { finding, fix }]);
     }
     assert.ok(fixAllByCode.size >= 3, [...fixAllByCode.keys()].join());
     for (const [code, fixes] of fixAllByCode) {
       const edits = fixes.flatMap(({ fix }) => fix.edits ?? []);
       assertEditsInside(mistakes, edits, `fix all ${code}`);
-      const after = analyzeDocument(parseDocument(applyEdits(mistakes, edits)), { locale: 'en' }).findings;
+      const after = analyzeEn(applyEdits(mistakes, edits)).findings;
       assert.ok(syntaxCount(after) <= syntaxCount(before.findings), `fix all ${code} breaks the syntax`);
       // Each fixed finding is gone (a fix may uncover another finding of the same code elsewhere,
       // e.g. the servers of a stage fixed, its GPUs are now compared with the request).
       for (const { finding } of fixes) assert.ok(count(after, signature(finding)) < count(before.findings, signature(finding)), `fix all ${code} leaves "${finding.message}"`);
     }
-    const preferred = before.findings.flatMap((f) => fixesFor(f, before.document, 'en').filter((x) => x.fixAll && x.preferred).slice(0, 1)).flatMap((f) => f.edits ?? []);
+    const preferred = before.findings.flatMap((f) => fixesFor(f, before).filter((x) => x.fixAll && x.preferred).slice(0, 1)).flatMap((f) => f.edits ?? []);
     assertEditsInside(mistakes, preferred, 'source.fixAll');
-    const after = analyzeDocument(parseDocument(applyEdits(mistakes, preferred)), { locale: 'en' }).findings;
+    const after = analyzeEn(applyEdits(mistakes, preferred)).findings;
     assert.ok(syntaxCount(after) < syntaxCount(before.findings) || syntaxCount(before.findings) === 0, 'source.fixAll removes the trailing comma and adds no syntax error');
   });
 

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { RULE_CODES, analyze, parseDocument } from '../../server/src/core';
+import { RULE_CODES } from '../../server/src/core';
+import { parseDocument } from '../../server/src/core/json/parse';
+import { analyze } from '../support/service';
 import { readExample } from '../support/fixtures';
 
 describe('examples', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { exportPlan } from '../../server/src/export';
+import { exportPlan } from '../support/service';
 import { readExample } from '../support/fixtures';
 
 /** The DOCX as its parts' text. */

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Plan } from '../../server/src/core';
-import { documentFromText, exportPlan, previewHtml, renderHtml } from '../../server/src/export';
+import { renderHtml } from '../../server/src/export';
+import { documentFromText, exportPlan } from '../support/service';
+
+const previewHtml = (text: string, webview: { nonce: string; cspSource: string }) => renderHtml(documentFromText(text).document, webview);
 import { readExample } from '../support/fixtures';
 
 const complete = readExample('complete.gpuplan.json');

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { analyzeDocument, computeCost, costTable, parseDocument, type Plan } from '../../server/src/core';
+import type { Plan } from '../../server/src/core';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { computeCost } from '../../server/src/core/cost/cost';
+import { costTable } from '../../server/src/core/cost/table';
+import { parseDocument } from '../../server/src/core/json/parse';
 import { LADDER, documentText, planToDocument, type Block, type HeadingBlock, type PlanDocument, type TableBlock } from '../../server/src/core/render';
 import { readExample } from '../support/fixtures';
 

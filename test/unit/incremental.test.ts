@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { analyzeDocument, isProsePath, parseDocument, reanalyze, type Analysis, type Edit, type Finding } from '../../server/src/core';
+import type { Analysis, Edit, Finding } from '../../server/src/core';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { reanalyze } from '../../server/src/core/incremental';
+import { parseDocument } from '../../server/src/core/json/parse';
+import { isProsePath } from '../../server/src/core/schema/prose';
 import { collectTextStrings } from '../../server/src/core/schema/prose';
 import { readExample } from '../support/fixtures';
 import { mulberry32 as random } from '../support/random';
@@ -25,7 +29,7 @@ describe('incremental re-analysis after a keystroke', () => {
         const edit: Edit = { offset: at, length: remove, text: next() < 0.7 ? INSERTS[Math.floor(next() * INSERTS.length)] : '' };
         if (/["\\]/.test(text.slice(at, at + remove))) continue;
         text = apply(text, edit);
-        const fast = reanalyze(previous, edit, text, { locale: 'en' });
+        const fast = reanalyze(previous, edit, text);
         const full = analyzeDocument(parseDocument(text), { locale: 'en' });
         if (fast) {
           incremental++;

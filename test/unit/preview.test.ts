@@ -1,12 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { isAllowedRequest, parsePreviewMessage } from '../../client/src/preview/messages';
 import { escapeHtml, renderChart, renderCostTable, renderMilestones, renderPreviewBody, renderShell, renderWhatIf } from '../../client/src/preview/render';
-import { analyzeDocument, applyEdits, computeCost, costTable, gpuRequestEdit, localize, parseDocument, type Plan } from '../../server/src/core';
-import type { CostPreview } from '../../server/src/protocol';
+import { localize, type Plan } from '../../server/src/core';
+import { computeCost } from '../../server/src/core/cost/cost';
+import { costTable } from '../../server/src/core/cost/table';
+import { applyEdits } from '../../server/src/core/edit/fix';
+import { gpuRequestEdit } from '../../server/src/core/edit/gpu-request';
+import { parseDocument } from '../../server/src/core/json/parse';
+import { analyze, service } from '../support/service';
+import type { CostPreview } from '../../shared/src/protocol';
 import { readExample } from '../support/fixtures';
 
 const t = (message: string, ...args: Array<string | number>) => localize('ko', message, ...args);
 const HOSTILE = ['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', '"><svg onload=alert(1)>', "'; alert(1); '"];
+
+/** What the server sends as the program's limits (from its own figures). */
+const LIMITS = service.costPreview(service.analyze('{}'), 'ko').limits;
 
 function preview(plan: Plan, extra: Partial<CostPreview> = {}): CostPreview {
   const cost = computeCost(plan);
@@ -16,8 +25,9 @@ function preview(plan: Plan, extra: Partial<CostPreview> = {}): CostPreview {
     cost,
     table: costTable(cost, 'ko'),
     schedule: { start: plan.schedule?.period?.start, end: plan.schedule?.period?.end, milestones: (plan.schedule?.milestones ?? []).map((m) => ({ task: m.task ?? '', months: m.months ?? [] })) },
-    pages: { body: 12.3, summary: 1.4, budget: cost.pageBudget },
+    pages: { body: 12.3, summary: 1.4, budget: cost.pageBudget, summaryBudget: 2 },
     counts: { error: 0, warning: 0, information: 0 },
+    limits: LIMITS,
     ...extra,
   };
 }
@@ -97,18 +107,18 @@ describe('cost preview HTML/SVG builder', () => {
 
 describe('cost preview messages from the webview', () => {
   it('accepts well-formed messages only', () => {
-    assert.deepEqual(parsePreviewMessage({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(parsePreviewMessage({ type: 'whatIf', request: { type: 'B200', servers: 4, months: 6 } }), { type: 'whatIf', request: { type: 'B200', servers: 4, months: 6 } });
-    assert.deepEqual(parsePreviewMessage({ type: 'whatIf', request: null }), { type: 'whatIf', request: null });
+    assert.deepEqual(parsePreviewMessage({ type: 'ready' }, LIMITS), { type: 'ready' });
+    assert.deepEqual(parsePreviewMessage({ type: 'whatIf', request: { type: 'B200', servers: 4, months: 6 } }, LIMITS), { type: 'whatIf', request: { type: 'B200', servers: 4, months: 6 } });
+    assert.deepEqual(parsePreviewMessage({ type: 'whatIf', request: null }, LIMITS), { type: 'whatIf', request: null });
     for (const bad of [null, 'apply', [], { type: 'apply' }, { type: 'apply', request: { type: 'H100', servers: 2, months: 6 } }, { type: 'apply', request: { type: 'H200', servers: 2.5, months: 6 } }, { type: 'apply', request: { type: 'H200', servers: '2', months: 6 } }, { type: 'apply', request: { type: 'H200', servers: 1e9, months: 6 } }, { type: 'run', command: 'x' }, { type: 'whatIf', request: { type: '__proto__', servers: 2, months: 3 } }]) {
-      assert.equal(parsePreviewMessage(bad), undefined, JSON.stringify(bad));
+      assert.equal(parsePreviewMessage(bad, LIMITS), undefined, JSON.stringify(bad));
     }
   });
 
   it('writes only requests the program allows', () => {
-    assert.equal(isAllowedRequest({ type: 'H200', servers: 32, months: 12 }), true);
-    assert.equal(isAllowedRequest({ type: 'B200', servers: 17, months: 6 }), false);
-    assert.equal(isAllowedRequest({ type: 'H200', servers: 4, months: 2 }), false);
+    assert.equal(isAllowedRequest({ type: 'H200', servers: 32, months: 12 }, LIMITS), true);
+    assert.equal(isAllowedRequest({ type: 'B200', servers: 17, months: 6 }, LIMITS), false);
+    assert.equal(isAllowedRequest({ type: 'H200', servers: 4, months: 2 }, LIMITS), false);
   });
 });
 
@@ -121,7 +131,7 @@ describe('writing a GPU request into the plan', () => {
     assert.deepEqual(plan.gpu, { type: 'B200', servers: 3, months: 5 });
     assert.deepEqual(plan.gpuPlan?.copayment, { unitPriceWon: 6_400_000, servers: 3, months: 5, totalWon: 96_000_000 });
     assert.ok(edit.offset > text.indexOf('"gpu"'), 'the edit starts at the request, not at the top');
-    const codes = analyzeDocument(parseDocument(after)).findings.map((f) => f.code);
+    const codes = analyze(after).map((f) => f.code);
     assert.ok(!codes.includes('copayment-mismatch'));
   });
 

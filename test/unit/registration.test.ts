@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isValidRegistrationNumber, registrationCheckDigit } from '../../server/src/core/rules/applicant';
+import { isValidRegistrationNumber, registrationCheckDigit } from '../../server/src/core/rules/registration-number-checksum';
 
 describe('registration number checksum (사업자등록번호)', () => {
   it('accepts known valid numbers', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, RULE_CODES, analyze, type RuleCode, type Severity } from '../../server/src/core';
+import { LineIndex, RULE_CODES, type RuleCode, type Severity } from '../../server/src/core';
+import { analyze } from '../support/service';
 import { FIXTURES, readFixture, stripMarkers } from '../support/fixtures';
 
 /** Written out here, not read from the registry, so a changed default severity fails a test. */

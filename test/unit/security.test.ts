@@ -24,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { renderPreviewBody, renderWhatIf } from '../../client/src/preview/render';
 import { localize } from '../../server/src/core';
-import { CostPreviewRequest, type CostPreview } from '../../server/src/protocol';
+import { CostPreviewRequest, type CostPreview } from '../../shared/src/protocol';
 import { readExample, ROOT } from '../support/fixtures';
 import { ServerProcess } from '../support/server-process';
 

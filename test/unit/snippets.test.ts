@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { analyze } from '../../server/src/core';
+import { analyze } from '../support/service';
 import { TEMPLATE_GUIDE_PATTERNS } from '../../server/src/core/figures';
 import { ROOT, readExample } from '../support/fixtures';
 import { expandSnippet } from '../support/snippets';

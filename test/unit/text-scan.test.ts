@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { VAGUE_EXPRESSIONS } from '../../server/src/core/figures';
-import { definedAcronyms, forEachAcronym, vagueHits } from '../../server/src/core/rules/text';
+import { definedAcronyms, forEachAcronym } from '../../server/src/core/rules/prose/acronyms';
+import { vagueHits } from '../../server/src/core/rules/prose/vague';
 import { mulberry32 } from '../support/random';
 
 /** The plain definition: every match of every family's whole-phrase pattern, trimmed, by position. */

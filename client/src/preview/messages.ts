@@ -2,8 +2,7 @@
  * Messages from the preview webview are untrusted input: this validates them before the
  * extension acts. Pure (no `vscode` import) so that it is unit-tested directly.
  */
-import { GPU_TYPES, MONTHS } from '../../../server/src/core/figures';
-import type { GpuRequest } from '../../../server/src/protocol';
+import type { GpuRequest, PreviewLimits } from '../../../shared/src/protocol';
 
 export type PreviewMessage =
   | { readonly type: 'ready' }
@@ -14,22 +13,23 @@ export type PreviewMessage =
 const TRY_MAX_SERVERS = 64;
 const TRY_MAX_MONTHS = 24;
 
-function parseRequest(value: unknown, limits: { servers: number; months: number }): GpuRequest | undefined {
+function parseRequest(value: unknown, program: PreviewLimits, limits: { servers: number; months: number }): GpuRequest | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { type, servers, months } = value as Record<string, unknown>;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(GPU_TYPES, type)) return undefined;
+  if (typeof type !== 'string' || !program.types.some((t) => t.type === type)) return undefined;
   if (!Number.isInteger(servers) || (servers as number) < 1 || (servers as number) > limits.servers) return undefined;
   if (!Number.isInteger(months) || (months as number) < 1 || (months as number) > limits.months) return undefined;
-  return { type: type as GpuRequest['type'], servers: servers as number, months: months as number };
+  return { type, servers: servers as number, months: months as number };
 }
 
 /** Whether a request is one the program accepts, so it may be written into the plan. */
-export function isAllowedRequest(request: GpuRequest): boolean {
-  const figures = GPU_TYPES[request.type].value;
-  return request.servers >= figures.minServers && request.servers <= figures.maxServers && request.months >= MONTHS.value.min && request.months <= MONTHS.value.max;
+export function isAllowedRequest(request: GpuRequest, program: PreviewLimits): boolean {
+  const figures = program.types.find((t) => t.type === request.type);
+  return figures !== undefined && request.servers >= figures.minServers && request.servers <= figures.maxServers && request.months >= program.months.min && request.months <= program.months.max;
 }
 
-export function parsePreviewMessage(raw: unknown): PreviewMessage | undefined {
+/** A message of the webview, checked against what the program allows (from the server's preview). */
+export function parsePreviewMessage(raw: unknown, program: PreviewLimits): PreviewMessage | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const message = raw as Record<string, unknown>;
   switch (message.type) {
@@ -37,11 +37,11 @@ export function parsePreviewMessage(raw: unknown): PreviewMessage | undefined {
       return { type: 'ready' };
     case 'whatIf': {
       if (message.request === null) return { type: 'whatIf', request: null };
-      const request = parseRequest(message.request, { servers: TRY_MAX_SERVERS, months: TRY_MAX_MONTHS });
+      const request = parseRequest(message.request, program, { servers: TRY_MAX_SERVERS, months: TRY_MAX_MONTHS });
       return request ? { type: 'whatIf', request } : undefined;
     }
     case 'apply': {
-      const request = parseRequest(message.request, { servers: TRY_MAX_SERVERS, months: TRY_MAX_MONTHS });
+      const request = parseRequest(message.request, program, { servers: TRY_MAX_SERVERS, months: TRY_MAX_MONTHS });
       return request ? { type: 'apply', request } : undefined;
     }
     default:

@@ -13,7 +13,7 @@ import {
   SHOW_COST_PREVIEW_COMMAND,
   type CostPreview,
   type GpuRequest,
-} from '../../../server/src/protocol';
+} from '../../../shared/src/protocol';
 import { isAllowedRequest, parsePreviewMessage } from './messages';
 import { renderPreviewBody, renderShell, won, type Translate } from './render';
 
@@ -146,8 +146,9 @@ class CostPreviewPanel implements vscode.Disposable {
 
   /** Messages from the webview are untrusted: parsed and validated before anything happens. */
   private async onMessage(raw: unknown): Promise<void> {
-    const message = parsePreviewMessage(raw);
-    if (!message || !this.target) return;
+    if (!this.latest || !this.target) return;
+    const message = parsePreviewMessage(raw, this.latest.limits);
+    if (!message) return;
     if (message.type === 'ready') {
       this.post();
     } else if (message.type === 'whatIf') {
@@ -160,7 +161,7 @@ class CostPreviewPanel implements vscode.Disposable {
   }
 
   private async apply(request: GpuRequest): Promise<void> {
-    if (!isAllowedRequest(request)) {
+    if (!this.latest || !isAllowedRequest(request, this.latest.limits)) {
       void vscode.window.showWarningMessage(t('{0} × {1} servers × {2} months is outside what the program allows; the plan was not changed.', request.type, request.servers, request.months));
       return;
     }

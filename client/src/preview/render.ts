@@ -3,8 +3,7 @@
  * import, so they are unit-tested directly. Every string that can come from the plan is escaped
  * here; the webview script only places this HTML, it never builds markup from data itself.
  */
-import { GPUS_PER_SERVER } from '../../../server/src/core/figures';
-import type { CostPreview } from '../../../server/src/protocol';
+import type { CostPreview } from '../../../shared/src/protocol';
 
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
@@ -49,7 +48,7 @@ export function renderCostTable(preview: CostPreview, t: Translate): string {
 export function renderFigures(preview: CostPreview, t: Translate): string {
   const { cost, pages } = preview;
   const items: string[] = [];
-  if (cost.gpus !== undefined) items.push(`<div class="figure"><span class="label">${escapeHtml(t('GPUs'))}</span><span class="value" data-figure="gpus">${escapeHtml(t('{0} GPUs ({1} servers × {2})', cost.gpus, cost.servers ?? 0, GPUS_PER_SERVER.value))}</span></div>`);
+  if (cost.gpus !== undefined) items.push(`<div class="figure"><span class="label">${escapeHtml(t('GPUs'))}</span><span class="value" data-figure="gpus">${escapeHtml(t('{0} GPUs ({1} servers × {2})', cost.gpus, cost.servers ?? 0, preview.limits.gpusPerServer))}</span></div>`);
   if (cost.gpuHours !== undefined) items.push(`<div class="figure"><span class="label">${escapeHtml(t('GPU-hours'))}</span><span class="value" data-figure="gpuHours">${escapeHtml(t('{0} h ({1} GPUs × {2} months × {3} h)', group(cost.gpuHours), cost.gpus ?? 0, cost.months ?? 0, cost.hoursPerMonth))}</span></div>`);
   items.push(`<div class="figure"><span class="label">${escapeHtml(t('Page budget'))}</span><span class="value" data-figure="pages">${escapeHtml(t('body about {0} of about {1} pages; summary about {2} of 2 pages', pages.body, pages.budget, pages.summary))}</span></div>`);
   const review = cost.onsiteReview
@@ -74,11 +73,11 @@ export function renderChart(preview: CostPreview, t: Translate): string {
     stages.reduce((sum, s) => {
       const a = monthIndex(s.start);
       const b = monthIndex(s.end);
-      return a !== undefined && b !== undefined && m >= a && m <= b ? sum + (s.gpus ?? (s.servers ?? 0) * GPUS_PER_SERVER.value) : sum;
+      return a !== undefined && b !== undefined && m >= a && m <= b ? sum + (s.gpus ?? (s.servers ?? 0) * preview.limits.gpusPerServer) : sum;
     }, 0),
   );
   const capacity = preview.cost.gpus ?? 0;
-  const top = Math.max(capacity, ...used, 8);
+  const top = Math.max(capacity, ...used, preview.limits.gpusPerServer);
   const [width, height, left, bottom, topPad] = [640, 230, 44, 28, 22];
   const plotH = height - bottom - topPad;
   const slot = (width - left - 8) / months.length;

@@ -9,18 +9,9 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError, UsageError, helpPage, parse, readPlan, type Io } from '../cli';
-import {
-  EXPORT_EXTENSIONS,
-  EXPORT_FORMATS,
-  PdfToolFailedError,
-  PdfToolMissingError,
-  defaultOutputPath,
-  exportPlan,
-  formatFromPath,
-  type ExportFormat,
-  type PdfEngine,
-} from '../export';
+import type { PlanService } from '../core';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, PdfToolFailedError, PdfToolMissingError, defaultOutputPath, formatFromPath, type ExportFormat } from '../export';
+import { InputError, UsageError, helpPage, parse, readPlan, type Io } from './common';
 
 const PDF_ENGINES = ['auto', 'chromium', 'libreoffice'] as const;
 
@@ -69,7 +60,7 @@ function writeAtomically(file: string, bytes: Uint8Array): void {
   }
 }
 
-export async function exportCommand(args: string[], io: Io): Promise<number> {
+export async function exportCommand(args: string[], io: Io, service: PlanService): Promise<number> {
   const { values: raw, positionals } = parse(
     args,
     {
@@ -94,7 +85,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const file = positionals[0];
   const format = chooseFormat(values.format, values.output);
   const output = values.output ?? defaultOutputPath(file, format);
-  const { text } = readPlan(file, io.cwd);
+  const text = readPlan(file, io.cwd);
 
   const target = path.resolve(io.cwd, output);
   if (target === path.resolve(io.cwd, file)) throw new InputError(l10n.t('The output {0} is the plan itself; choose another file with -o.', output));
@@ -103,9 +94,11 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     if (!values.overwrite) throw new InputError(l10n.t('{0} already exists. Add --overwrite to replace it.', output));
   }
 
+  // The document is always Korean, as the form is.
+  const analysis = service.analyze(text, { locale: 'ko' });
   let result;
   try {
-    result = await exportPlan(text, format, { pdf: { engine: (engine ?? 'auto') as PdfEngine | 'auto' } });
+    result = await service.exportDocument(analysis, format, { pdfEngine: engine ?? 'auto', includeFindings: true });
   } catch (error) {
     if (error instanceof PdfToolMissingError) {
       throw new InputError(
@@ -120,20 +113,19 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   writeAtomically(target, result.bytes);
 
   io.stdout.write(
-    (result.pdf
-      ? l10n.t('Wrote {0} (PDF, made with {1}: {2}).', output, result.pdf.engine === 'chromium' ? 'Chromium' : 'LibreOffice', result.pdf.tool)
-      : l10n.t('Wrote {0} ({1}).', output, FORMAT_NAMES[format])) + '\n',
+    (result.tool ? l10n.t('Wrote {0} (PDF, made with {1}).', output, result.tool) : l10n.t('Wrote {0} ({1}).', output, FORMAT_NAMES[format])) + '\n',
   );
-  const open = result.document.openFindings.length;
-  if (open === 0) return 0;
+  const errors = analysis.findings.filter((f) => f.severity === 'error').length;
+  const warnings = analysis.findings.filter((f) => f.severity === 'warning').length;
+  if (analysis.findings.length === 0) return 0;
   const message = l10n.t(
     'The plan has {0} error(s) and {1} warning(s); the document lists them at its end. Run "gpuplan check {2}" to see them, fix them and export again.',
-    result.errors,
-    result.warnings,
+    errors,
+    warnings,
     file,
   );
   io.stderr.write(message + '\n');
-  if (result.errors > 0 && !values.force) {
+  if (errors > 0 && !values.force) {
     io.stderr.write(l10n.t('Exit code 1 because of the errors; add --force to exit with 0.') + '\n');
     return 1;
   }

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { LineIndex, RULE_INFO, localize, type Finding, type FindingCode, type Locale } from '../core';
+import { INTERNAL_ERROR, LineIndex, RULES, type Finding, type Locale } from '../core';
 import { columns } from './text-table';
 
 export interface FileReport {
@@ -75,12 +75,13 @@ function artifactUri(file: string, cwd: string): string {
 }
 
 export function toSarif(reports: readonly FileReport[], version: string, locale: Locale, cwd = process.cwd()): Log {
-  const codes = Object.keys(RULE_INFO) as FindingCode[];
-  const rules: ReportingDescriptor[] = codes.map((code) => ({
-    id: code,
-    name: code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
-    shortDescription: { text: localize(locale, RULE_INFO[code].description) },
-    defaultConfiguration: { level: SARIF_LEVEL[RULE_INFO[code].severity] },
+  const described = [...RULES, INTERNAL_ERROR];
+  const codes = described.map((rule) => rule.code);
+  const rules: ReportingDescriptor[] = described.map((rule) => ({
+    id: rule.code,
+    name: rule.code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+    shortDescription: { text: rule.description[locale] },
+    defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
   }));
   const results: Result[] = reports.flatMap(({ file, text, findings }) => {
     const lines = new LineIndex(text);

@@ -1,29 +1,17 @@
 /**
  * `analyze(text, options) → findings`: parse → schema → rules, in offsets.
- * Pure: no I/O, no editor types. The language server, the CLI, the preview and the tests call it.
+ * Pure: no I/O, no editor types. The service (service.ts) is the door the edges come through.
  */
-import { ParseErrorCode } from 'jsonc-parser';
-import { computeCost, type CostModel } from './cost';
-import { MAX_NESTING_DEPTH, parseDocument, type ParsedDocument, type SyntaxProblem } from './json/parse';
-import type { Finding, FindingCode, RawFinding, Severity } from './findings';
-import { msg, render, type Locale, type Message } from './l10n';
+import { computeCost, type CostModel } from './cost/cost';
+import type { Finding, RawFinding, Severity } from './findings';
+import { parseDocument, type ParsedDocument } from './json/parse';
+import { bilingual, render, type Locale } from './l10n';
+import { estimatePages, type PageEstimate } from './pages/estimate';
 import type { Plan } from './plan/types';
-import { DEFAULT_ABBREVIATION_ALLOWLIST } from './rules/text';
-import { RULE_FAMILIES, RULE_INFO } from './rules';
-import { estimatePages, type PageEstimate } from './rules/page-budget';
-import type { RuleContext, RuleFamily } from './rules/context';
+import { DEFAULT_ABBREVIATION_ALLOWLIST } from './rules/prose/acronyms';
+import { RULES, SCHEMA_OWNED, ruleOf } from './rules/registry';
+import type { EngineContext, Rule, RuleOptions } from './rules/rule';
 import { collectTextStrings, type TextString } from './schema/prose';
-import { schemaFindings, type SchemaOwnership } from './schema/errors';
-
-/** Rules own these checks and explain them better than a generic schema message would. */
-const RULE_OWNED: readonly SchemaOwnership[] = [
-  { pointer: /^\/gpu\/servers$/, keywords: ['minimum', 'maximum'] }, // gpu-servers-range
-  { pointer: /^\/gpu\/months$/, keywords: ['minimum', 'maximum'] }, // gpu-months-range
-  { pointer: /^\/staff\/\d+\/participationPercent$/, keywords: ['minimum', 'maximum'] }, // staff-participation
-  { pointer: /^\/pledge\/agreed$/, keywords: ['const', 'enum'] }, // pledge-missing
-  { pointer: /^\/pledge$/, keywords: ['required'], missing: 'agreed' }, // pledge-missing
-  { pointer: /^\/disclosure\/publications$/, keywords: ['required'], missing: 'acknowledgement' }, // acknowledgement-missing
-];
 
 export interface AnalyzeOptions {
   /** Language of the messages. Default Korean. */
@@ -34,23 +22,32 @@ export interface AnalyzeOptions {
   readonly abbreviationAllowlist?: readonly string[];
 }
 
-export interface Analysis {
-  readonly document: ParsedDocument;
-  readonly plan: Plan;
-  readonly cost: CostModel;
-  readonly findings: Finding[];
-  /** The plan's prose strings, computed once and shared (rules, page estimate, preview). */
-  readonly texts: () => TextString[];
-  /** The page estimate, computed once on first use and shared (page-budget rule, preview). */
-  readonly pages: () => PageEstimate;
-}
-
 /** What rules and editors read besides the plan itself, each computed once on first use. */
 export interface Derived {
   readonly cost: () => CostModel;
   readonly texts: () => TextString[];
   readonly pages: () => PageEstimate;
 }
+
+export interface Analysis extends Omit<Derived, 'cost'> {
+  readonly document: ParsedDocument;
+  readonly plan: Plan;
+  readonly cost: CostModel;
+  readonly findings: Finding[];
+  /** The options the analysis was made with (an incremental analysis must use the same). */
+  readonly options: AnalyzeOptions;
+}
+
+/** `internal-error` is not a rule: it reports a rule that crashed, so that the others still run. */
+export const INTERNAL_ERROR = {
+  code: 'internal-error',
+  severity: 'warning' as Severity,
+  description: { en: 'A check failed unexpectedly; the other checks still ran.', ko: '점검 중 예기치 않은 오류 (나머지 점검은 수행됨)' },
+  message: {
+    en: 'The "{0}" check failed unexpectedly ({1}); the other checks still ran. Please report this.',
+    ko: '"{0}" 점검이 예기치 않게 실패했습니다({1}). 나머지 점검은 정상 수행되었습니다. 이 문제를 알려 주세요.',
+  },
+};
 
 /** `compute`, run on the first call only. */
 export function once<T>(compute: () => T): () => T {
@@ -65,100 +62,48 @@ export function once<T>(compute: () => T): () => T {
   };
 }
 
-export const SYNTAX_MESSAGES: Partial<Record<SyntaxProblem['code'], string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'Invalid symbol.',
-  [ParseErrorCode.InvalidNumberFormat]: 'Invalid number.',
-  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected.',
-  [ParseErrorCode.ValueExpected]: 'A value is expected.',
-  [ParseErrorCode.ColonExpected]: 'A colon ":" is expected.',
-  [ParseErrorCode.CommaExpected]: 'A comma "," is expected.',
-  [ParseErrorCode.CloseBraceExpected]: 'A closing brace "}" is expected.',
-  [ParseErrorCode.CloseBracketExpected]: 'A closing bracket "]" is expected.',
-  [ParseErrorCode.EndOfFileExpected]: 'Nothing may follow the plan\'s closing brace.',
-  [ParseErrorCode.InvalidCommentToken]: 'Comments are not allowed in a gpuplan file (it is plain JSON).',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'The comment is not closed.',
-  [ParseErrorCode.UnexpectedEndOfString]: 'The string is not closed: a closing double quote is missing.',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'The number is not complete.',
-  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape.',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape character.',
-  [ParseErrorCode.InvalidCharacter]: 'Invalid character in a string: control characters such as line breaks must be escaped (\\n).',
-};
+const DEFAULT_ALLOWLIST: ReadonlySet<string> = new Set(DEFAULT_ABBREVIATION_ALLOWLIST);
 
-function syntaxFinding(doc: ParsedDocument, problem: SyntaxProblem): RawFinding {
-  const { text } = doc;
-  if (problem.code === 'tooDeep') {
-    return { code: 'syntax', offset: problem.offset, length: 1, message: msg('Nesting deeper than {0} levels is not supported; the plan was not read.', MAX_NESTING_DEPTH) };
-  }
-  if (text.trim().length === 0 || text.trim() === '\ufeff') {
-    return { code: 'syntax', offset: 0, length: 0, message: msg('The file is empty. Start from the command "gpuplan: New Plan" or a snippet.') };
-  }
-  if (problem.code === ParseErrorCode.PropertyNameExpected || problem.code === ParseErrorCode.ValueExpected) {
-    // A trailing comma: point at the comma, which is what the user has to delete.
-    let i = problem.offset - 1;
-    while (i >= 0 && /\s/.test(text[i])) i--;
-    if (text[i] === ',' && (text[problem.offset] === '}' || text[problem.offset] === ']')) {
-      return { code: 'syntax', offset: i, length: 1, message: msg('Trailing comma: remove this ",".'), data: { fix: 'removeTrailingComma' } };
-    }
-  }
-  const template = SYNTAX_MESSAGES[problem.code] ?? 'Syntax error.';
-  return { code: 'syntax', offset: problem.offset, length: problem.length, message: msg(template) };
-}
-
-function duplicateFindings(doc: ParsedDocument): RawFinding[] {
-  return doc.duplicates.map(({ key, first }) => ({
-    code: 'schema' as const,
-    offset: first.offset,
-    length: first.length,
-    message: msg('Duplicate key {0}: this value is ignored because the same key appears again below. Merge the two, or text will be lost.', JSON.stringify(first.value)),
-    data: { keyword: 'duplicateKey' },
-    related: [{ offset: key.offset, length: key.length, message: msg('The later {0}, whose value is used.', JSON.stringify(key.value)) }],
-  }));
-}
-
-function renderFinding(raw: RawFinding, locale: Locale, severity: Severity): Finding {
+function ruleOptions(options: AnalyzeOptions): RuleOptions {
+  const extra = options.abbreviationAllowlist;
   return {
-    code: raw.code,
-    severity,
-    offset: raw.offset,
-    length: raw.length,
-    message: render(locale, raw.message),
-    ...(raw.path ? { path: raw.path } : {}),
-    ...(raw.data !== undefined ? { data: raw.data } : {}),
-    ...(raw.related?.length ? { related: raw.related.map((r) => ({ offset: r.offset, length: r.length, message: render(locale, r.message) })) } : {}),
+    abbreviationAllowlist: extra?.length ? new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...extra]) : DEFAULT_ALLOWLIST,
+    schemaOwned: SCHEMA_OWNED,
   };
 }
 
-const DEFAULT_ALLOWLIST: ReadonlySet<string> = new Set(DEFAULT_ABBREVIATION_ALLOWLIST);
-
-/** The acronyms that need no full name: the defaults and the user's. */
-function allowlistOf(options: AnalyzeOptions): ReadonlySet<string> {
-  const extra = options.abbreviationAllowlist;
-  return extra?.length ? new Set([...DEFAULT_ABBREVIATION_ALLOWLIST, ...extra]) : DEFAULT_ALLOWLIST;
+function internalError(doc: ParsedDocument, rule: string, error: unknown): RawFinding {
+  return {
+    code: INTERNAL_ERROR.code,
+    offset: doc.spanAt([])?.offset ?? 0,
+    length: doc.value !== undefined ? 1 : 0,
+    message: bilingual(INTERNAL_ERROR.message, rule, error instanceof Error ? error.message : String(error)),
+    data: { rule },
+  };
 }
 
-/** Runs rule families on a plan, each guarded so that one that throws cannot stop the others. */
-export function runFamilies(
-  doc: ParsedDocument,
-  plan: Plan,
-  families: readonly RuleFamily[],
-  options: AnalyzeOptions,
-  derived: Derived,
-): RawFinding[] {
+const isPlanObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Runs rules on a document, each guarded so that one that throws cannot stop the others. */
+export function runRules(doc: ParsedDocument, plan: Plan, rules: readonly Rule[], options: AnalyzeOptions, derived: Derived): RawFinding[] {
   const raw: RawFinding[] = [];
-  const context: RuleContext = {
+  const context: EngineContext = {
     doc,
     plan,
-    options: { abbreviationAllowlist: allowlistOf(options) },
+    options: ruleOptions(options),
     texts: derived.texts,
     cost: derived.cost,
     pages: derived.pages,
     report: (finding) => raw.push(finding),
   };
-  for (const family of families) {
+  const hasValue = doc.value !== undefined;
+  const hasPlan = isPlanObject(doc.value);
+  for (const rule of rules) {
+    if ((rule.needs === 'value' && !hasValue) || (rule.needs === 'plan' && !hasPlan)) continue;
     try {
-      family.run(context);
+      rule.run(context);
     } catch (error) {
-      raw.push(internalError(doc, family.id, error));
+      raw.push(internalError(doc, rule.code, error));
     }
   }
   return raw;
@@ -176,51 +121,35 @@ export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptio
   for (const finding of raw) {
     const configured = options.severity?.[finding.code];
     if (configured === 'off') continue;
-    const rendered = renderFinding(clamp(finding), locale, configured ?? finding.severity ?? RULE_INFO[finding.code as FindingCode].severity);
-    findings.push(rendered.related ? { ...rendered, related: rendered.related.map(clamp) } : rendered);
+    const severity = configured ?? finding.severity ?? ruleOf(finding.code)?.severity ?? INTERNAL_ERROR.severity;
+    const span = clamp(finding);
+    findings.push({
+      code: finding.code,
+      severity,
+      offset: span.offset,
+      length: span.length,
+      message: render(locale, finding.message),
+      ...(finding.path ? { path: finding.path } : {}),
+      ...(finding.data !== undefined ? { data: finding.data } : {}),
+      ...(finding.related?.length ? { related: finding.related.map((r) => clamp({ offset: r.offset, length: r.length, message: render(locale, r.message) })) } : {}),
+    });
   }
   return findings.sort(byPosition);
 }
 
 export const byPosition = (a: Finding, b: Finding): number => a.offset - b.offset || a.code.localeCompare(b.code);
 
-export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
-  // jsonc-parser may report the same spot twice while it recovers; one finding per spot is enough.
-  const raw: RawFinding[] = [];
-  const syntaxSpots = new Set<number>();
-  for (const problem of doc.syntaxErrors) {
-    const finding = syntaxFinding(doc, problem);
-    if (syntaxSpots.has(finding.offset)) continue;
-    syntaxSpots.add(finding.offset);
-    raw.push(finding);
-  }
-  const isPlanObject = typeof doc.value === 'object' && doc.value !== null && !Array.isArray(doc.value);
-  const plan = (isPlanObject ? doc.value : {}) as Plan;
+/** The values derived from a plan, computed on first use. */
+export function deriveFrom(doc: ParsedDocument, plan: Plan): Derived {
   const texts = once(() => collectTextStrings(doc));
-  const derived: Derived = { cost: once(() => computeCost(plan)), texts, pages: once(() => estimatePages(plan, texts())) };
-
-  if (doc.value !== undefined) {
-    // Loops, not push(...list): a list of 200,000 findings would overflow the call stack.
-    for (const finding of duplicateFindings(doc)) raw.push(finding);
-    try {
-      for (const finding of schemaFindings(doc, RULE_OWNED)) raw.push(finding);
-    } catch (error) {
-      raw.push(internalError(doc, 'schema', error));
-    }
-  }
-  if (isPlanObject) for (const finding of runFamilies(doc, plan, RULE_FAMILIES, options, derived)) raw.push(finding);
-  return { document: doc, plan, cost: derived.cost(), findings: renderFindings(raw, options, doc.text.length), texts, pages: derived.pages };
+  return { cost: once(() => computeCost(plan)), texts, pages: once(() => estimatePages(plan, texts())) };
 }
 
-function internalError(doc: ParsedDocument, family: string, error: unknown): RawFinding {
-  const detail: Message = msg('{0}', error instanceof Error ? error.message : String(error));
-  return {
-    code: 'internal-error',
-    offset: doc.spanAt([])?.offset ?? 0,
-    length: doc.value !== undefined ? 1 : 0,
-    message: msg('The "{0}" checks failed unexpectedly ({1}); the other checks still ran. Please report this.', family, render('en', detail)),
-    data: { family },
-  };
+export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
+  const plan = (isPlanObject(doc.value) ? doc.value : {}) as Plan;
+  const derived = deriveFrom(doc, plan);
+  const findings = renderFindings(runRules(doc, plan, RULES, options, derived), options, doc.text.length);
+  return { document: doc, plan, cost: derived.cost(), findings, texts: derived.texts, pages: derived.pages, options };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {

@@ -1,4 +1,5 @@
 /** Calendar arithmetic on the plan's ISO dates (`YYYY-MM-DD`) and months (`YYYY-MM`). */
+import { perLocale, type Message } from './l10n';
 
 export interface YearMonthDay {
   readonly year: number;
@@ -78,3 +79,9 @@ export function formatKoreanDate(value: string): string {
   if (month !== undefined) return `${formatMonthIndex(month).replace('-', '.')}.`;
   return value;
 }
+
+/** A date or month for a message: ISO in English, the form's style (2026.09.) in Korean. */
+export const dateMessage = (value: string): Message => perLocale(value, formatKoreanDate(value));
+
+/** A month index (see `parseMonth`) for a message. */
+export const monthMessage = (index: number): Message => dateMessage(formatMonthIndex(index));

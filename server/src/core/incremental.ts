@@ -6,14 +6,14 @@
  * over the list of prose strings of before, with the edited one replaced. Every other edit (a key,
  * a number, a date, a quote or a backslash, more than one change) gets a full analysis.
  */
-import { byPosition, once, renderFindings, runFamilies, type Analysis, type AnalyzeOptions, type Derived } from './analyze';
+import { INTERNAL_ERROR, byPosition, once, renderFindings, runRules, type Analysis, type AnalyzeOptions, type Derived } from './analyze';
 import { cleanDocument, isCleanDocument } from './json/parse';
 import { valueStringAt } from './json/scan';
-import { type JsonPath } from './json/tree';
+import type { JsonPath } from './json/tree';
 import type { Finding } from './findings';
 import type { Plan } from './plan/types';
-import { estimatePages, pageBudgetRules } from './rules/page-budget';
-import { textRules } from './rules/text';
+import { estimatePages } from './pages/estimate';
+import { PROSE_RULES } from './rules/registry';
 import { isProsePath } from './schema/prose';
 
 export interface Edit {
@@ -24,9 +24,7 @@ export interface Edit {
   readonly text: string;
 }
 
-const PROSE_FAMILIES = [textRules, pageBudgetRules];
-const PROSE_CODES = new Set<string>(PROSE_FAMILIES.flatMap((f) => f.codes));
-const PROSE_FAMILY_IDS = new Set<string>(PROSE_FAMILIES.map((f) => f.id));
+const PROSE_CODES = new Set<string>(PROSE_RULES.map((rule) => rule.code));
 const UNSAFE = /["\\\u0000-\u001f]/;
 
 /** A copy of `value` with the string at `path` replaced; only the objects on the path are copied. */
@@ -59,9 +57,10 @@ function shift(finding: Finding, after: number, delta: number): Finding {
 
 /**
  * The analysis of `text` (the previous text with `edit` applied), or undefined when this edit
- * needs a full analysis. `options` must be those `previous` was computed with.
+ * needs a full analysis. The options are those `previous` was computed with.
  */
-export function reanalyze(previous: Analysis, edit: Edit, text: string, options: AnalyzeOptions = {}): Analysis | undefined {
+export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysis | undefined {
+  const options: AnalyzeOptions = previous.options;
   const before = previous.document;
   if (!isCleanDocument(before) || UNSAFE.test(edit.text)) return undefined;
   if (UNSAFE.test(before.text.slice(edit.offset, edit.offset + edit.length))) return undefined;
@@ -79,9 +78,9 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string, options:
   const derived: Derived = { cost: () => previous.cost, texts, pages: once(() => estimatePages(plan, texts())) };
 
   const kept = previous.findings
-    .filter((f) => !PROSE_CODES.has(f.code) && !(f.code === 'internal-error' && PROSE_FAMILY_IDS.has(String((f.data as { family?: string })?.family))))
+    .filter((f) => !PROSE_CODES.has(f.code) && !(f.code === INTERNAL_ERROR.code && PROSE_CODES.has(String((f.data as { rule?: string } | undefined)?.rule))))
     .filter((f) => f.offset + f.length <= literal.start || f.offset >= literal.end)
     .map((f) => shift(f, literal.end, delta));
-  const fresh = renderFindings(runFamilies(document, plan, PROSE_FAMILIES, options, derived), options, text.length);
-  return { document, plan, cost: previous.cost, findings: [...kept, ...fresh].sort(byPosition), texts, pages: derived.pages };
+  const fresh = renderFindings(runRules(document, plan, PROSE_RULES, options, derived), options, text.length);
+  return { document, plan, cost: previous.cost, findings: [...kept, ...fresh].sort(byPosition), texts, pages: derived.pages, options };
 }

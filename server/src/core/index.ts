@@ -1,24 +1,26 @@
-/** The vscode-free core of gpuplan. */
-export { analyze, analyzeDocument, type AnalyzeOptions, type Analysis } from './analyze';
-export { computeCost, type CostModel, type StageCost } from './cost';
-export { parseDocument, type ParsedDocument } from './json/parse';
+/**
+ * The vscode-free core of gpuplan. Edges (the language server, the CLI) create one service and
+ * call it; the types and the few pure helpers below are what they need to talk about its results.
+ */
+export { createPlanService, severityCounts, type PlanService, type PlanServiceOptions, type Exporter, type ExportedFile, type ExportOptions, type FindingFix, type FixAllResult, type CostPreviewModel, type CodeLensFact, type SectionState, type GpuRequest } from './service';
+export type { Analysis, AnalyzeOptions } from './analyze';
+export type { CostModel, StageCost } from './cost/cost';
+export type { CostTable } from './cost/table';
+export type { Fix, OffsetEdit } from './edit/fix';
+export type { Insertion } from './edit/insertion';
+export type { Edit } from './incremental';
+export type { Finding, Severity, Span } from './findings';
+export { SEVERITIES } from './findings';
 export { LineIndex } from './json/line-index';
-export { nodeAt, keyNodeAt, pathOf, type JsonPath } from './json/tree';
-export { RULE_CODES, type Finding, type FindingCode, type RuleCode, type Severity, type Span } from './findings';
+export type { JsonPath } from './json/tree';
 export { localize, normalizeLocale, type Locale } from './l10n';
-export { RULE_INFO } from './rules';
+export type { OutlineItem } from './outline';
+export type { Plan } from './plan/types';
+export type { PlanDocument } from './render';
+export { RULES, RULE_CODES, isRuleCode, ruleOf, type RuleCode } from './rules/registry';
+export type { Rule } from './rules/rule';
+export { INTERNAL_ERROR } from './analyze';
 export { SCHEMA, SCHEMA_ID } from './schema/compile';
-export { schemaAt, resolveRef, fieldLabel } from './schema/lookup';
 export { formatWon, groupThousands } from './format';
 export { formatKoreanDate } from './dates';
 export * as figures from './figures';
-export type { Plan } from './plan/types';
-export { costTable, policyText, type CostTable } from './cost-table';
-export { fixesFor, applyEdits, type Fix, type OffsetEdit } from './fixes';
-export { planInsertion, type Insertion } from './edit/insertion';
-export { outline, type OutlineItem } from './outline';
-export { FORM_SECTIONS, type FormSection } from './form-sections';
-export { estimatePages } from './rules/page-budget';
-export { gpuRequestEdit, minimalEdit, type GpuRequestValues } from './edit/gpu-request';
-export { reanalyze, type Edit } from './incremental';
-export { isProsePath } from './schema/prose';

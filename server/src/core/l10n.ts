@@ -7,6 +7,7 @@
  * the locale per call instead of a process-wide setting, so one process can produce both languages.
  */
 import ko from '../../../l10n/bundle.l10n.ko.json';
+import { particle } from './korean';
 
 export type Locale = 'ko' | 'en';
 
@@ -20,23 +21,56 @@ export function normalizeLocale(value: string | undefined): Locale | undefined {
   return undefined;
 }
 
-/** Formats `{0}`, `{1}` … with the arguments, after translating the English template. */
-export function localize(locale: Locale, message: string, ...args: Array<string | number>): string {
-  const template = bundles[locale][message] ?? message;
-  return template.replace(/\{(\d+)\}/g, (match, index: string) => {
+/**
+ * Fills `{0}`, `{1}` … with the arguments. `{0|을}` is the argument followed by the Korean
+ * particle that fits the sound it ends with (서버를, 기간을): see `korean.ts`.
+ */
+export function format(template: string, args: ReadonlyArray<string | number>): string {
+  return template.replace(/\{(\d+)(?:\|([^}]+))?\}/g, (match, index: string, name: string | undefined) => {
     const value = args[Number(index)];
-    return value === undefined ? match : String(value);
+    if (value === undefined) return match;
+    const text = String(value);
+    return name === undefined ? text : text + particle(text, name);
   });
 }
 
-/** A message not yet rendered: kept so callers can render it in another language later. */
-export interface Message {
-  readonly template: string;
-  /** Arguments; a nested message is translated too (e.g. a type name inside a sentence). */
-  readonly args: ReadonlyArray<string | number | Message>;
+/** Formats the message after translating the English template through the locale's bundle. */
+export function localize(locale: Locale, message: string, ...args: Array<string | number>): string {
+  return format(bundles[locale][message] ?? message, args);
 }
 
-export const msg = (template: string, ...args: Array<string | number | Message>): Message => ({ template, args });
+/** A message in both languages, declared where it is used (a rule's messages, a fix's title). */
+export interface Bilingual {
+  readonly en: string;
+  readonly ko: string;
+}
 
-export const render = (locale: Locale, m: Message): string =>
-  localize(locale, m.template, ...m.args.map((arg) => (typeof arg === 'object' ? render(locale, arg) : arg)));
+export type MessageArg = string | number | Message;
+
+/** A message not yet rendered: kept so callers can render it in another language later. */
+export interface Message {
+  /** The English text; without `ko`, translated through the l10n bundle. */
+  readonly template: string;
+  /** The Korean text, when the message is declared in both languages. */
+  readonly ko?: string;
+  /** Arguments; a nested message is translated too (e.g. a type name inside a sentence). */
+  readonly args: readonly MessageArg[];
+}
+
+/** A message looked up in the l10n bundle by its English text. */
+export const msg = (template: string, ...args: MessageArg[]): Message => ({ template, args });
+
+/** A message declared in both languages. */
+export const bilingual = (text: Bilingual, ...args: MessageArg[]): Message => ({ template: text.en, ko: text.ko, args });
+
+export const render = (locale: Locale, m: Message): string => {
+  const args = m.args.map((arg) => (typeof arg === 'object' ? render(locale, arg) : arg));
+  if (m.ko !== undefined) return format(locale === 'ko' ? m.ko : m.template, args);
+  return localize(locale, m.template, ...args);
+};
+
+/** A word or value written one way in English and another in Korean (a date, a unit). */
+export const perLocale = (en: string, ko: string): Message => ({ template: en, ko, args: [] });
+
+/** A bilingual text in one locale, with its arguments. */
+export const inLocale = (locale: Locale, text: Bilingual, ...args: Array<string | number>): string => format(locale === 'ko' ? text.ko : text.en, args);

@@ -218,6 +218,14 @@ ${widths}
 `.trim();
 }
 
+/** The page's parts for a webview that sets them itself: its stylesheet and the markup of its body. */
+export function renderHtmlParts(doc: PlanDocument, options: Pick<HtmlOptions, 'tocPages'> = {}): { css: string; body: string } {
+  const blocks = normalizedBlocks(doc)
+    .map((b, i) => blockHtml(b, i, options))
+    .join('\n');
+  return { css: stylesheet(doc), body: `<main class="doc">\n${blocks}\n</main>` };
+}
+
 /**
  * The whole page. Standalone (no options): a file to open or print, with an `@page { size: A4 }`
  * stylesheet. Webview: pass `{ nonce, cspSource }`.

@@ -1,22 +1,16 @@
 /**
- * Export of a plan as a document in the form's layout: DOCX, HTML, HWPX and PDF.
- *
- * The entry points for the CLI and the VS Code client:
- * - `exportPlan(text, format)` → the file's bytes, the document model and the findings;
- * - `previewHtml(text, { nonce, cspSource })` → the "Preview Document" webview's HTML.
- *
- * A plan with errors still exports: its open findings are listed at the end of the document, and
- * the caller decides what to do with `errors` (the CLI exits non-zero unless `--force`).
+ * Export of a plan as a document in the form's layout: DOCX, HTML, HWPX and PDF. The writers lay
+ * out the core's document model; `createExporters` hands them to the core's service, which the
+ * CLI and the language server call (the VS Code client asks the server).
  */
-import { analyzeDocument, parseDocument, type AnalyzeOptions, type Analysis, type Finding } from '../core';
-import { planToDocument, type PlanDocument } from '../core/render';
+import type { Exporter } from '../core';
 import { renderDocx } from './docx';
-import { renderHtml, type HtmlOptions } from './html';
+import { renderHtml } from './html';
 import { renderHwpx } from './hwpx';
 import { renderPdf, type PdfEngine, type PdfOptions } from './pdf';
 
 export { renderDocx, type DocxOptions } from './docx';
-export { renderHtml, escapeHtml, type HtmlOptions } from './html';
+export { renderHtml, renderHtmlParts, escapeHtml, type HtmlOptions } from './html';
 export { renderHwpx, hwpxParts, HWPX_MIMETYPE } from './hwpx';
 export { renderPdf, findPdfTools, PdfToolMissingError, PdfToolFailedError, type PdfEngine, type PdfOptions, type PdfTools } from './pdf';
 
@@ -45,69 +39,21 @@ export function defaultOutputPath(planFile: string, format: ExportFormat): strin
   return base + EXPORT_EXTENSIONS[format];
 }
 
-export interface DocumentOptions {
-  /** Severity overrides and allowlists, as for diagnostics; the locale is always Korean (the form is). */
-  readonly analyze?: Omit<AnalyzeOptions, 'locale'>;
-}
-
-/** Parses and checks the plan text, and builds the document model with its open findings. */
-export function documentFromText(text: string, options: DocumentOptions = {}): { analysis: Analysis; document: PlanDocument } {
-  const analysis = analyzeDocument(parseDocument(text), { ...options.analyze, locale: 'ko' });
-  return { analysis, document: planToDocument(analysis) };
-}
-
-export interface ExportOptions extends DocumentOptions {
+/** Options of the writers that need them. */
+export interface ExportersOptions {
   readonly pdf?: PdfOptions;
 }
 
-export interface ExportResult {
-  readonly format: ExportFormat;
-  readonly bytes: Uint8Array;
-  readonly document: PlanDocument;
-  /** The plan's findings (Korean messages), also listed at the end of the document. */
-  readonly findings: readonly Finding[];
-  readonly errors: number;
-  readonly warnings: number;
-  /** The tool that made a PDF. */
-  readonly pdf?: { readonly engine: PdfEngine; readonly tool: string };
-}
-
-/** The document as bytes of one format. */
-export async function renderDocument(document: PlanDocument, format: ExportFormat, options: ExportOptions = {}): Promise<{ bytes: Uint8Array; pdf?: { engine: PdfEngine; tool: string } }> {
-  switch (format) {
-    case 'docx':
-      return { bytes: await renderDocx(document) };
-    case 'html':
-      return { bytes: new TextEncoder().encode(renderHtml(document)) };
-    case 'hwpx':
-      return { bytes: await renderHwpx(document) };
-    case 'pdf': {
-      const { bytes, engine, tool } = await renderPdf(document, options.pdf);
-      return { bytes, pdf: { engine, tool } };
-    }
-  }
-}
-
-/** Exports plan text (the contents of a `*.gpuplan.json`) in a format. */
-export async function exportPlan(text: string, format: ExportFormat, options: ExportOptions = {}): Promise<ExportResult> {
-  const { analysis, document } = documentFromText(text, options);
-  const { bytes, pdf } = await renderDocument(document, format, options);
+/** The writer of every format, for `createPlanService({ exporters })`. */
+export function createExporters(options: ExportersOptions = {}): Readonly<Record<ExportFormat, Exporter>> {
   return {
-    format,
-    bytes,
-    document,
-    findings: analysis.findings,
-    errors: analysis.findings.filter((f) => f.severity === 'error').length,
-    warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
-    ...(pdf ? { pdf } : {}),
+    docx: async (document) => ({ bytes: await renderDocx(document) }),
+    html: async (document) => ({ bytes: new TextEncoder().encode(renderHtml(document)) }),
+    hwpx: async (document) => ({ bytes: await renderHwpx(document) }),
+    pdf: async (document, exportOptions) => {
+      const engine = exportOptions?.pdfEngine as PdfEngine | 'auto' | undefined;
+      const { bytes, engine: used, tool } = await renderPdf(document, { ...options.pdf, ...(engine ? { engine } : {}) });
+      return { bytes, tool: `${used}: ${tool}` };
+    },
   };
-}
-
-/**
- * The HTML of the "gpuplan: Preview Document" webview for the plan text: call it again on every
- * change of the document. Give the webview's `cspSource` and a fresh nonce; the page carries its
- * own Content-Security-Policy (no scripts; styles by nonce only).
- */
-export function previewHtml(text: string, webview: Required<Pick<HtmlOptions, 'nonce' | 'cspSource'>>, options: DocumentOptions = {}): string {
-  return renderHtml(documentFromText(text, options).document, webview);
 }

@@ -11,7 +11,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import type { Finding, Fix, OutlineItem } from '../core';
-import { ClientCommands, type ApplySnippetArgs } from '../protocol';
+import { ClientCommands, type ApplySnippetArgs } from '../../../shared/src/protocol';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

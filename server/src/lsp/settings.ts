@@ -1,21 +1,75 @@
-/** Settings arrive from the client (workspace/configuration) in any shape; keep only what is valid. */
-import { RULE_INFO } from '../core';
-import { DEFAULT_SETTINGS, type GpuplanSettings } from '../protocol';
+/**
+ * Settings per document. The client's `gpuplan` settings are pulled with workspace/configuration
+ * for each document's own URI (the manifest declares `resource` scope, so a folder may differ
+ * from another), cached until the client says they changed, and normalised by the shared
+ * function: a mistyped value is dropped with a line in the log, never a crash.
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_SETTINGS, normalizeSettings, type GpuplanSettings } from '../../../shared/src/settings';
+import { RULE_CODES } from '../core';
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const CODES: ReadonlySet<string> = new Set(RULE_CODES);
 
-export function normalizeSettings(raw: unknown): GpuplanSettings {
-  const value = (raw ?? {}) as Partial<Record<string, unknown>>;
-  const validation = (value.validation ?? {}) as { delayMs?: unknown };
-  const delay = typeof validation.delayMs === 'number' && Number.isFinite(validation.delayMs) ? Math.min(Math.max(validation.delayMs, 0), 5000) : DEFAULT_SETTINGS.validation.delayMs;
-  const rules: GpuplanSettings['rules'] = {};
-  for (const [code, severity] of Object.entries((value.rules ?? {}) as Record<string, unknown>)) {
-    if (code in RULE_INFO && typeof severity === 'string' && SEVERITIES.has(severity)) rules[code] = severity as GpuplanSettings['rules'][string];
+export class SettingsProvider {
+  private canPull = false;
+  /** Settings pushed by a client that cannot be asked (didChangeConfiguration or initializationOptions). */
+  private pushed: GpuplanSettings = DEFAULT_SETTINGS;
+  private readonly cache = new Map<string, Promise<GpuplanSettings>>();
+  private readonly resolved = new Map<string, GpuplanSettings>();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  /** `canPull`: the client answers workspace/configuration; `initial`: initializationOptions.settings. */
+  initialize(canPull: boolean, initial: unknown): void {
+    this.canPull = canPull;
+    if (initial !== undefined) this.pushed = this.normalize(initial);
   }
-  const allowlist = ((value.abbreviations ?? {}) as { allowlist?: unknown }).allowlist;
-  return {
-    validation: { delayMs: delay },
-    rules,
-    abbreviations: { allowlist: Array.isArray(allowlist) ? allowlist.filter((a): a is string => typeof a === 'string' && /^[A-Z]{2,}$/.test(a)) : [] },
-  };
+
+  get pulls(): boolean {
+    return this.canPull;
+  }
+
+  /** A client's didChangeConfiguration: forget what was pulled; take pushed settings when it cannot be asked. */
+  changed(pushed: unknown): void {
+    if (!this.canPull && pushed !== undefined) this.pushed = this.normalize((pushed as { gpuplan?: unknown } | null)?.gpuplan);
+    this.cache.clear();
+    this.resolved.clear();
+  }
+
+  /** The settings of a document, pulled once per change of the configuration. */
+  of(uri: string): Promise<GpuplanSettings> {
+    if (!this.canPull) return Promise.resolve(this.pushed);
+    let pending = this.cache.get(uri);
+    if (!pending) {
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'gpuplan' }).then(
+        (raw: unknown) => this.normalize(raw),
+        () => this.pushed,
+      );
+      pending.then((s) => this.resolved.set(uri, s), () => undefined);
+      this.cache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** The settings known now for a document, without waiting (the defaults until the first pull answers). */
+  now(uri: string): GpuplanSettings {
+    return this.canPull ? (this.resolved.get(uri) ?? this.pushed) : this.pushed;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.resolved.delete(uri);
+  }
+
+  private normalize(raw: unknown): GpuplanSettings {
+    const { settings, problems } = normalizeSettings(raw, CODES);
+    for (const problem of problems) {
+      // Each mistake once per session: the same settings come back for every document.
+      if (this.reported.has(problem)) continue;
+      this.reported.add(problem);
+      this.connection.console.warn(problem);
+    }
+    return settings;
+  }
 }

@@ -4,10 +4,10 @@
  * stays consistent. Used by the cost preview's what-if "apply" button.
  */
 import { applyEdits as applyJsonEdits, modify, type FormattingOptions } from 'jsonc-parser';
-import { computeCost } from '../cost';
+import { computeCost } from '../cost/cost';
 import { nodeAt } from '../json/tree';
 import { parseDocument, type ParsedDocument } from '../json/parse';
-import type { OffsetEdit } from '../fixes';
+import { minimalEdit, type OffsetEdit } from './fix';
 import type { GpuType, Plan } from '../plan/types';
 import { indentUnit } from './insertion';
 
@@ -15,19 +15,6 @@ export interface GpuRequestValues {
   readonly type: GpuType;
   readonly servers: number;
   readonly months: number;
-}
-
-/** The smallest single edit that turns `before` into `after`. */
-export function minimalEdit(before: string, after: string): OffsetEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  return { offset: start, length: endBefore - start, newText: after.slice(start, endAfter) };
 }
 
 export function gpuRequestEdit(doc: ParsedDocument, request: GpuRequestValues): OffsetEdit | undefined {

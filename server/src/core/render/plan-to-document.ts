@@ -12,8 +12,8 @@
  * The renderer reads a plan that may be incomplete or wrongly typed (a plan with errors still
  * exports): every value is checked before it is used.
  */
-import type { CostModel } from '../cost';
-import { costTable } from '../cost-table';
+import type { CostModel } from '../cost/cost';
+import { costTable } from '../cost/table';
 import { formatKoreanDate, monthSpan, parseDate, parseMonth, formatMonthIndex } from '../dates';
 import { LineIndex } from '../json/line-index';
 import { type ParsedDocument } from '../json/parse';

@@ -1,72 +1,38 @@
-/** Page budget: the body about 20 (or 30) pages, the 요약서 at most 2 (estimated). */
+/** `page-budget`: the body about 20 (or 30) pages, the 요약서 at most 2 (estimated). */
 import { PAGE_ESTIMATE, SUMMARY_MAX_PAGES } from '../figures';
-import { msg } from '../l10n';
-import type { TextString } from '../schema/prose';
-import { displayWidth } from '../format';
-import { asArray, asObject, keySpan, type RuleContext, type RuleFamily } from './context';
-import type { Plan } from '../plan/types';
+import { asObject } from '../plan/read';
+import { estimatePages, linesAtMost, type PageEstimate } from '../pages/estimate';
+import { keySpan } from './place';
+import { defineRule } from './rule';
 
-/** Table rows of the body, by chapter: each takes a few lines whatever its content. */
-const TABLES: ReadonlyArray<{ chapter: keyof Plan; rows: (plan: Plan) => unknown[] }> = [
-  { chapter: 'mainContent', rows: (p) => [...asArray(asObject(asObject(p.mainContent)?.execution)?.baseModels), ...asArray(asObject(asObject(p.mainContent)?.goals)?.indicators)] },
-  { chapter: 'gpuPlan', rows: (p) => [...asArray(asObject(p.gpuPlan)?.stages), 'copayment'] },
-  { chapter: 'schedule', rows: (p) => [...asArray(asObject(p.schedule)?.milestones), ...asArray(asObject(p.schedule)?.deliverables)] },
-  {
-    chapter: 'institution',
-    rows: (p) => {
-      const lead = asObject(asObject(p.institution)?.leadResearcher);
-      return [...asArray(lead?.education), ...asArray(lead?.career), ...asArray(lead?.governmentProjects), ...asArray(asObject(p.institution)?.achievements)];
+const round = (pages: number) => Math.round(pages * 10) / 10;
+
+export const pageBudget = defineRule<{ readonly pages: number; readonly budget: number }>()({
+  code: 'page-budget',
+  severity: 'warning',
+  reads: 'prose',
+  description: { en: 'The estimated body exceeds the page budget, or the summary exceeds 2 pages.', ko: '추정 본문 분량이 권장 분량을 넘거나 요약서가 2페이지를 넘음' },
+  messages: {
+    body: {
+      en: "The body comes to about {0} pages (estimated), over the form's budget of about {1} pages for this request. This chapter is the longest: shorten it first.",
+      ko: '본문이 약 {0}페이지로 추정되어, 이 신청 규모의 권장 분량({1}페이지 내외)을 넘습니다. 가장 긴 이 장부터 줄이세요.',
+    },
+    summary: { en: 'The summary (요약서) comes to about {0} pages (estimated); the form allows 1–{1} pages.', ko: '요약서가 약 {0}페이지로 추정됩니다. 양식은 1~{1}페이지 분량을 요구합니다.' },
+  },
+  docs: {
+    form: '수행계획서 본문은 H200 8서버 미만, B200 4서버 미만 20페이지 내외로, H200 8서버 이상, B200 4서버 이상 30페이지 내외 분량으로 작성 (표지, 목차, 붙임 제외) … 요약서는 1~2 페이지 분량으로 작성',
+    formPlace: { en: 'form, 작성요령 — 과제수행계획서 작성요령; 요약서 작성 요령', ko: '양식, 작성요령 — 과제수행계획서 작성요령; 요약서 작성 요령' },
+    checks: {
+      en: 'gpuplan estimates how many pages the body (chapters I–VI, without the cover, the table of contents and the attachments) and the 요약서 take in the exported document. A body over about 20 pages (30 for large projects) or a summary over 2 pages is reported, at the longest chapter.',
+      ko: 'gpuplan은 내보낸 문서에서 본문(I~VI장, 표지·목차·붙임 제외)과 요약서가 차지할 쪽수를 추정합니다. 본문이 20페이지(대형과제 30페이지) 내외를 넘거나 요약서가 2페이지를 넘으면 가장 긴 장에 알려 줍니다.',
+    },
+    fix: { en: 'Shorten the longest chapter first; write in 개조식 bullets rather than paragraphs.', ko: '가장 긴 장부터 줄이세요. 문단보다 개조식으로 쓰면 짧아집니다.' },
+    examples: {
+      pass: { patch: { '/summary/overview': ['법령·행정문서 특화 대규모 언어모델 개발'] } },
+      fail: { patch: { '/summary/overview': Array.from({ length: 60 }, (_, i) => `요약 항목 ${i + 1}: 법령·판례·행정문서 310억 토큰으로 공개 기반모델을 계속 사전학습·지시학습하여 법령 근거 검토 시간을 단축하는 서비스를 실증함`) } },
     },
   },
-];
-
-const linesOf = (text: string): number => Math.max(1, Math.ceil(displayWidth(text) / PAGE_ESTIMATE.value.charsPerLine));
-/** At least `linesOf`, without reading the characters: as if every one were full width. */
-const linesAtMost = (text: string): number => Math.max(1, Math.ceil(text.length / PAGE_ESTIMATE.value.charsPerLine));
-
-export interface PageEstimate {
-  readonly bodyPages: number;
-  readonly summaryPages: number;
-  /** Lines per chapter of the body, to point at the longest one. */
-  readonly chapterLines: ReadonlyMap<string, number>;
-}
-
-export function estimatePages(plan: Plan, texts: readonly TextString[], lines: (text: string) => number = linesOf): PageEstimate {
-  const figures = PAGE_ESTIMATE.value;
-  const chapterLines = new Map<string, number>();
-  const addTo = (chapter: string, count: number) => chapterLines.set(chapter, (chapterLines.get(chapter) ?? 0) + count);
-  let summaryLines = figures.summaryFixedLines;
-  let bodyLines = figures.headingLines;
-  // Strings come chapter by chapter: count a run of one chapter, then add it.
-  let chapter = '';
-  let run = 0;
-  for (const text of texts) {
-    const count = lines(text.value);
-    if (text.chapter === 'summary') {
-      summaryLines += count;
-      continue;
-    }
-    bodyLines += count;
-    if (text.chapter !== chapter) {
-      if (run > 0) addTo(chapter, run);
-      chapter = text.chapter;
-      run = 0;
-    }
-    run += count;
-  }
-  if (run > 0) addTo(chapter, run);
-  for (const table of TABLES) {
-    const count = table.rows(plan).length * figures.linesPerTableRow;
-    bodyLines += count;
-    addTo(table.chapter, count);
-  }
-  return { bodyPages: bodyLines / figures.linesPerPage, summaryPages: summaryLines / figures.linesPerPage, chapterLines };
-}
-
-export const pageBudgetRules: RuleFamily = {
-  id: 'page-budget',
-  codes: ['page-budget'],
-  run({ doc, plan, texts, cost, pages, report }: RuleContext) {
+  check({ doc, plan, texts, cost, pages, message, report }) {
     const tolerance = 1 + PAGE_ESTIMATE.value.tolerance;
     const budget = cost().pageBudget;
     const over = (e: PageEstimate) => ({
@@ -78,26 +44,22 @@ export const pageBudgetRules: RuleFamily = {
     if (!bound.body && !bound.summary) return;
     const estimate = pages();
     const exceeded = over(estimate);
-    const round = (pages: number) => Math.round(pages * 10) / 10;
-
     if (exceeded.body) {
       const [longest] = [...estimate.chapterLines.entries()].sort((a, b) => b[1] - a[1]);
       report({
-        code: 'page-budget',
         ...keySpan(doc, [longest[0]]),
         path: [longest[0]],
-        message: msg('The body comes to about {0} pages (estimated), over the form\'s budget of about {1} pages for this request. This chapter is the longest: shorten it first.', round(estimate.bodyPages), budget),
+        message: message('body', round(estimate.bodyPages), budget),
         data: { pages: round(estimate.bodyPages), budget },
       });
     }
     if (exceeded.summary) {
       report({
-        code: 'page-budget',
         ...keySpan(doc, ['summary']),
         path: ['summary'],
-        message: msg('The summary (요약서) comes to about {0} pages (estimated); the form allows 1–{1} pages.', round(estimate.summaryPages), SUMMARY_MAX_PAGES.value),
+        message: message('summary', round(estimate.summaryPages), SUMMARY_MAX_PAGES.value),
         data: { pages: round(estimate.summaryPages), budget: SUMMARY_MAX_PAGES.value },
       });
     }
   },
-};
+});

@@ -180,8 +180,8 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
       const allowed = Object.keys(parentSchema?.properties ?? {});
       const suggestion = didYouMean(extra, allowed);
       const message = suggestion
-        ? msg('Property "{0}" is not allowed here. Did you mean "{1}"?', extra, suggestion)
-        : msg('Property "{0}" is not allowed here. Allowed properties: {1}.', extra, allowed.join(', '));
+        ? msg('Property {0} is not allowed here. Did you mean {1}?', JSON.stringify(extra), JSON.stringify(suggestion))
+        : msg('Property {0} is not allowed here. Allowed properties: {1}.', JSON.stringify(extra), allowed.join(', '));
       return make(span, message, { key: extra, suggestion }, [...path, extra]);
     }
     case 'enum':
@@ -189,7 +189,7 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
       const allowed = (error.keyword === 'const' ? [(error.params as { allowedValue: unknown }).allowedValue] : (error.params as { allowedValues: unknown[] }).allowedValues) ?? [];
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
       const message = suggestion
-        ? msg('{0} {1} is not allowed. Did you mean "{2}"?', label, formatValue(value), suggestion)
+        ? msg('{0} {1} is not allowed. Did you mean {2}?', label, formatValue(value), JSON.stringify(suggestion))
         : msg('{0} {1} is not allowed. Allowed values: {2}.', label, formatValue(value), allowed.map(formatValue).join(', '));
       return make(spanOfValue(doc, path), message, { suggestion, allowed });
     }

@@ -29,3 +29,15 @@ export function fieldLabel(path: JsonPath, schema?: SchemaNode): string {
   if (key === undefined) return title ?? '';
   return title ? `"${key}" (${title})` : `"${key}"`;
 }
+
+/**
+ * The form's label of an enum value, from the first part of its `markdownEnumDescriptions`
+ * ("산업계 (중소기업, …) — *industry: …*" → "산업계 (중소기업, …)"); undefined when it has none.
+ */
+export function enumLabel(path: JsonPath, value: unknown): string | undefined {
+  const schema = resolveRef(schemaAt(path));
+  const index = schema?.enum?.indexOf(value) ?? -1;
+  const description = index >= 0 ? schema?.markdownEnumDescriptions?.[index] : undefined;
+  const korean = description?.split(' — ')[0].replace(/\\(.)/g, '$1').trim();
+  return korean && /[가-힣]/.test(korean) ? korean : undefined;
+}

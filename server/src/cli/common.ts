@@ -1,0 +1,72 @@
+/** What the CLI's commands share: the terminal they write to, their errors, help pages, arguments, reading a plan. */
+import * as l10n from '@vscode/l10n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parse as parseTolerantly } from 'jsonc-parser';
+import { SCHEMA, normalizeLocale, type Locale } from '../core';
+
+export interface Io {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** A mistake in how the command was called: print it with a hint to --help. */
+export class UsageError extends Error {}
+/** A file that cannot be read as a plan. */
+export class InputError extends Error {}
+
+function chooseLocale(argv: readonly string[], env: Io['env']): Locale {
+  const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = index < 0 ? undefined : argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+  return normalizeLocale(flag) ?? normalizeLocale(env.GPUPLAN_LANG) ?? normalizeLocale(env.LC_ALL) ?? normalizeLocale(env.LC_MESSAGES) ?? normalizeLocale(env.LANG) ?? 'ko';
+}
+
+/** A command's --help: usage, what it does, its options with their flags aligned, and notes. */
+export function helpPage(usageLine: string, summary: string, options: ReadonlyArray<readonly [string, string]>, notes: readonly string[] = []): string {
+  const width = options.reduce((w, [flag]) => Math.max(w, flag.length), 0);
+  return [usageLine, '', summary, '', l10n.t('Options:'), ...options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`), ...(notes.length ? ['', ...notes] : [])].join('\n');
+}
+
+export function parse(args: string[], options: ParseArgsConfig['options'], formats: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(text);
+    throw new UsageError(unknown ? l10n.t('Unknown option: {0}', unknown[1]) : text);
+  }
+  const values = parsed.values as { format?: string; lang?: string; help?: boolean };
+  if (values.format !== undefined && !formats.includes(values.format)) {
+    throw new UsageError(l10n.t('Unknown format "{0}". Choose one of: {1}.', values.format, formats.join(', ')));
+  }
+  if (values.lang !== undefined && !normalizeLocale(values.lang)) {
+    throw new UsageError(l10n.t('Unknown language "{0}". Choose ko or en.', values.lang));
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+export function readPlan(file: string, cwd: string): string {
+  const resolved = path.resolve(cwd, file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(resolved);
+  } catch {
+    throw new InputError(l10n.t('File not found: {0}', file));
+  }
+  if (stat.isDirectory()) throw new InputError(l10n.t('{0} is a folder, not a plan file.', file));
+  const text = fs.readFileSync(resolved, 'utf8');
+  // Read tolerantly: a plan with syntax errors is still a plan, and `check` reports them.
+  const value: unknown = parseTolerantly(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const knownKeys = Object.keys(SCHEMA.properties ?? {});
+  const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : undefined;
+  const looksLikePlan = keys !== undefined && (keys.length === 0 || keys.some((k) => knownKeys.includes(k)));
+  if (!looksLikePlan) {
+    throw new InputError(l10n.t('{0} is not a gpuplan plan: expected a JSON object with the form\'s fields (such as "projectTitle" and "gpu").', file));
+  }
+  return text;
+}
+

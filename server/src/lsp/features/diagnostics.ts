@@ -1,0 +1,103 @@
+/**
+ * Diagnostics while typing: a debounced validation per document (gpuplan.validation.delayMs),
+ * published with the document's version, never for a superseded one; and the cost preview's
+ * notification when the figures of a document change.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Analysis, Finding, GpuRequest } from '../../core';
+import { CostChangedNotification, type CostPreview } from '../../../../shared/src/protocol';
+import { logError, t, type ServerContext } from '../context';
+import { toDiagnostic } from '../convert';
+
+/** At most this many diagnostics are published per document; the rest are summed up in one. */
+export const MAX_DIAGNOSTICS = 1000;
+
+export function diagnosticsOf(context: ServerContext, document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(document, f));
+  if (findings.length > MAX_DIAGNOSTICS) {
+    shown.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'gpuplan',
+      message: t(context, '{0} more problems are not shown. Fix the ones above, or run "gpuplan check" for the full list.', findings.length - MAX_DIAGNOSTICS),
+    });
+  }
+  return shown;
+}
+
+/** The cost preview of a document's analysis, as the protocol sends it. */
+export function costPreviewOf(context: ServerContext, document: TextDocument, analysis: Analysis, override?: GpuRequest): CostPreview {
+  const model = context.service.costPreview(analysis, context.locale(), override);
+  return { uri: document.uri, version: document.version, ...model };
+}
+
+export class Diagnostics {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What was last published per document: its text and settings, so a version is published once. */
+  private readonly published = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly costKeys = new Map<string, string>();
+
+  constructor(private readonly context: ServerContext) {}
+
+  /** Validates now (opened documents, changed settings). */
+  async validateNow(uri: string): Promise<void> {
+    this.cancel(uri);
+    await this.context.settings.of(uri);
+    this.publish(uri);
+  }
+
+  /** Validates after the configured delay (typing). */
+  schedule(document: TextDocument): void {
+    this.cancel(document.uri);
+    const delay = this.context.settings.now(document.uri).validation.delayMs;
+    if (delay <= 0) {
+      this.publish(document.uri);
+      return;
+    }
+    this.timers.set(
+      document.uri,
+      setTimeout(() => {
+        this.timers.delete(document.uri);
+        this.publish(document.uri);
+      }, delay),
+    );
+  }
+
+  closed(uri: string): void {
+    this.cancel(uri);
+    this.published.delete(uri);
+    this.costKeys.delete(uri);
+    void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private publish(uri: string): void {
+    try {
+      const document = this.context.documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const analysis = this.context.store.analysisOf(document);
+      // A newer version may have arrived meanwhile: never publish findings of a superseded one.
+      if (this.context.documents.get(uri)?.version !== version) return;
+      const last = this.published.get(uri);
+      if (last?.version === version && last.analysis === analysis) return;
+      this.published.set(uri, { version, analysis });
+      void this.context.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis.findings) });
+      const preview = costPreviewOf(this.context, document, analysis);
+      const key = JSON.stringify({ ...preview, version: 0 });
+      if (this.costKeys.get(uri) !== key) {
+        this.costKeys.set(uri, key);
+        void this.context.connection.sendNotification(CostChangedNotification, preview);
+      }
+    } catch (error) {
+      // Runs from a timer: an exception here would end the process. Log it; the next edit retries.
+      logError(this.context, 'validation failed', error);
+    }
+  }
+}

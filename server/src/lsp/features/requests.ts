@@ -1,0 +1,97 @@
+/**
+ * The custom requests of gpuplan (typed in shared/src/protocol.ts): the form's sections, where
+ * to insert one, the cost preview and its what-if, writing a GPU request, the document preview
+ * and export. Every answer is computed by the core's service from the current analysis.
+ */
+import {
+  CostPreviewRequest,
+  ExportDocumentRequest,
+  ExportFormatsRequest,
+  GpuEditRequest,
+  InsertionRequest,
+  RenderDocumentRequest,
+  SectionsRequest,
+  type GpuRequest as WireGpuRequest,
+} from '../../../../shared/src/protocol';
+import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import { figures, type GpuRequest } from '../../core';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, findPdfTools, renderHtmlParts } from '../../export';
+import { logError, type ServerContext } from '../context';
+import { rangeOf } from '../convert';
+import { costPreviewOf } from './diagnostics';
+
+/** A what-if from a client, checked: a known type, whole numbers of servers and months. */
+function gpuRequestOf(value: WireGpuRequest | undefined): GpuRequest | undefined {
+  if (!value || !(figures.GPU_TYPE_NAMES as readonly string[]).includes(value.type)) return undefined;
+  if (!Number.isInteger(value.servers) || !Number.isInteger(value.months) || value.servers <= 0 || value.months <= 0) return undefined;
+  return { type: value.type as GpuRequest['type'], servers: value.servers, months: value.months };
+}
+
+export function registerRequests(context: ServerContext): void {
+  const { connection, documents, service, store } = context;
+  const documentOf = (uri: string) => documents.get(uri);
+
+  connection.onRequest(SectionsRequest, ({ uri }) => {
+    const document = documentOf(uri);
+    return document ? service.sections(store.analysisOf(document)).map((s) => ({ ...s })) : [];
+  });
+
+  connection.onRequest(InsertionRequest, ({ uri, parentPath, key }) => {
+    const document = documentOf(uri);
+    if (!document) return null;
+    const insertion = service.insertion(store.analysisOf(document), parentPath, key);
+    if (!insertion) return null;
+    if (insertion.kind === 'existing') {
+      const range = rangeOf(document, insertion.offset, insertion.length);
+      return { position: range.start, existing: range };
+    }
+    return { position: document.positionAt(insertion.offset), snippet: insertion.snippet };
+  });
+
+  connection.onRequest(CostPreviewRequest, ({ uri, override }) => {
+    const document = documentOf(uri);
+    return document ? costPreviewOf(context, document, store.analysisOf(document), gpuRequestOf(override)) : null;
+  });
+
+  connection.onRequest(GpuEditRequest, ({ uri, version, request }) => {
+    const document = documentOf(uri);
+    const values = gpuRequestOf(request);
+    if (!document || document.version !== version || !values) return null;
+    const edit = service.gpuEdit(store.analysisOf(document), values);
+    return edit ? { range: rangeOf(document, edit.offset, edit.length), newText: edit.newText } : null;
+  });
+
+  connection.onRequest(RenderDocumentRequest, ({ uri }) => {
+    const document = documentOf(uri);
+    if (!document) return null;
+    const { css, body } = renderHtmlParts(service.documentModel(store.analysisOf(document)));
+    return { uri, version: document.version, css, body };
+  });
+
+  connection.onRequest(ExportFormatsRequest, () => {
+    const tools = findPdfTools();
+    const pdfTool = tools.chromium ?? tools.libreoffice;
+    return EXPORT_FORMATS.filter((format) => service.exportFormats.includes(format)).map((format) => ({
+      format,
+      extension: EXPORT_EXTENSIONS[format],
+      available: format !== 'pdf' || pdfTool !== undefined,
+      ...(format === 'pdf' && pdfTool ? { tool: pdfTool } : {}),
+    }));
+  });
+
+  connection.onRequest(ExportDocumentRequest, async ({ uri, format, includeFindings }) => {
+    const document = documentOf(uri);
+    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `The document ${uri} is not open.`);
+    if (!service.exportFormats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format "${format}".`);
+    const analysis = store.analysisOf(document);
+    try {
+      const file = await service.exportDocument(analysis, format, { includeFindings: includeFindings === true });
+      const counts = { errors: 0, warnings: 0 };
+      for (const f of analysis.findings) if (f.severity === 'error') counts.errors++; else if (f.severity === 'warning') counts.warnings++;
+      return { format, data: Buffer.from(file.bytes).toString('base64'), version: document.version, ...counts, ...(file.tool ? { tool: file.tool } : {}) };
+    } catch (error) {
+      logError(context, `export to ${format} failed`, error);
+      throw new ResponseError(ErrorCodes.InternalError, error instanceof Error ? error.message : String(error));
+    }
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * vscode-json-languageservice with our bundled schema, for what it does well: completion of keys
+ * and values, the schema's hover text, folding, selection ranges and formatting. Every schema
+ * request (a "$schema" in the file included) gets the bundled schema: nothing is read from the
+ * workspace or the network.
+ */
+import { ClientCapabilities, getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SCHEMA, SCHEMA_ID } from '../core';
+
+export class JsonService {
+  readonly service: LanguageService;
+  private readonly parsed = new Map<string, { version: number; text: string; document: JSONDocument }>();
+
+  constructor() {
+    this.service = getLanguageService({
+      schemaRequestService: () => Promise.resolve(JSON.stringify(SCHEMA)),
+      clientCapabilities: ClientCapabilities.LATEST,
+    });
+    this.service.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_ID, fileMatch: ['*'], schema: SCHEMA }] });
+  }
+
+  /** The JSON service's parse of a document, kept while its text is the same. */
+  documentOf(document: TextDocument): JSONDocument {
+    const cached = this.parsed.get(document.uri);
+    if (cached?.version === document.version && cached.text === document.getText()) return cached.document;
+    const parsed = this.service.parseJSONDocument(document);
+    this.parsed.set(document.uri, { version: document.version, text: document.getText(), document: parsed });
+    return parsed;
+  }
+
+  forget(uri: string): void {
+    this.parsed.delete(uri);
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Custom messages between the gpuplan language server and its clients, typed once here and
+ * imported by both sides (`server/src/lsp/*` and `client/src/*`). Standard LSP covers the rest
+ * (diagnostics, completion, hover, code actions, symbols, folding, formatting).
+ *
+ * This module is the whole contract: it imports nothing of the engine, so the VS Code client
+ * bundles none. The server's results are checked against these types where it sends them.
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+/** A section (top-level chapter or cover field) of the form, in the form's order. */
+export interface SectionInfo {
+  /** The JSON key, e.g. "overview". */
+  key: string;
+  /** The form's Korean label, e.g. "I 과제 개요". */
+  label: string;
+  /** Where it belongs in the form, e.g. "표지", "요약서", "I". */
+  part: string;
+  /** Whether the document already has it. */
+  present: boolean;
+}
+
+export interface SectionsParams {
+  uri: string;
+}
+
+/** `gpuplan/sections`: the form's top-level sections and which ones the document has. */
+export const SectionsRequest = new RequestType<SectionsParams, SectionInfo[], void>('gpuplan/sections');
+
+export interface InsertionParams {
+  uri: string;
+  /** Path of the object to insert into; [] for the top level. */
+  parentPath: (string | number)[];
+  key: string;
+}
+
+export interface Insertion {
+  /** Where to insert (zero-based, UTF-16), or where the section already is. */
+  position: LspPosition;
+  /** VS Code snippet text to insert at `position` (commas and indentation included). */
+  snippet?: string;
+  /** Set when the key exists already: the range of its property, to reveal instead. */
+  existing?: LspRange;
+}
+
+/** `gpuplan/insertion`: how to insert a section or property at its proper place. */
+export const InsertionRequest = new RequestType<InsertionParams, Insertion | null, void>('gpuplan/insertion');
+
+/** Arguments of the client command `gpuplan.applySnippet`, used by quick fixes that need tab stops. */
+export interface ApplySnippetArgs {
+  uri: string;
+  /** Document version the fix was computed for; the client refuses to apply it to another. */
+  version: number;
+  range: LspRange;
+  snippet: string;
+}
+
+/** Client commands the server refers to in code actions. */
+export const ClientCommands = {
+  applySnippet: 'gpuplan.applySnippet',
+  insertSection: 'gpuplan.insertSection',
+} as const;
+
+/** A GPU request to try out or write: the what-if of the cost preview (the type as the server names it). */
+export interface GpuRequest {
+  type: string;
+  servers: number;
+  months: number;
+}
+
+export interface CostPreviewParams {
+  uri: string;
+  /** Compute the figures as if `gpu` were this request, without touching the document. */
+  override?: GpuRequest;
+}
+
+/** The cost figures the previews show (a part of the server's cost model). */
+export interface CostFigures {
+  /** Type, servers and months are all known, so the amounts are computed. */
+  complete: boolean;
+  gpuType?: string;
+  unitPriceWon?: number;
+  servers?: number;
+  months?: number;
+  gpus?: number;
+  serversInRange: boolean;
+  monthsInRange: boolean;
+  /** The form's amount: unit price × servers × months. */
+  baseWon?: number;
+  payer: {
+    /** What the applicant pays under the payer policy. */
+    applicableWon?: number;
+    /** Academia and research pay nothing but must publish their results. */
+    mustPublish: boolean;
+  };
+  hoursPerMonth: number;
+  /** Allocated GPU-hours: GPUs × months × hours per month. */
+  gpuHours?: number;
+  stages: ReadonlyArray<{ index: number; start?: string; end?: string; months?: number; servers?: number; gpus?: number; expectedUtilizationPercent?: number; gpuHours?: number }>;
+  /** The request triggers the on-site eligibility review (적격성 심사, 현장발표). */
+  onsiteReview: boolean;
+  /** The body's page budget in pages. */
+  pageBudget: number;
+}
+
+/** The form's III-3 민간부담금 table as text, in the server's locale. */
+export interface CostTableText {
+  headers: readonly string[];
+  row?: readonly string[];
+  applicable?: string;
+  policy: string;
+  summary: string;
+  gpuLine?: string;
+}
+
+/** What the program allows, as the server knows it: clients keep no copy of the program's figures. */
+export interface PreviewLimits {
+  types: ReadonlyArray<{ type: string; minServers: number; maxServers: number }>;
+  months: { min: number; max: number };
+  gpusPerServer: number;
+}
+
+/** What `gpuplan/costPreview` answers: the cost figures of the current text. */
+export interface CostPreview {
+  uri: string;
+  /** Version of the document the figures were computed from. */
+  version: number;
+  cost: CostFigures;
+  /** The form's 민간부담금 table and the payer line, in the server's locale. */
+  table: CostTableText;
+  /** Milestones of `schedule`, for the form's 12-month grid. */
+  schedule: {
+    start?: string;
+    end?: string;
+    milestones: ReadonlyArray<{ task: string; months: readonly string[] }>;
+  };
+  /** Estimated pages of the body and of the summary, with their budgets. */
+  pages: { body: number; summary: number; budget: number; summaryBudget: number };
+  /** Findings by severity, so the preview can say the plan is not clean yet. */
+  counts: { error: number; warning: number; information: number };
+  /** What the program allows, to validate a what-if before asking for it. */
+  limits: PreviewLimits;
+}
+
+export const CostPreviewRequest = new RequestType<CostPreviewParams, CostPreview | null, void>('gpuplan/costPreview');
+
+/** Sent by the server whenever a document's figures change, so clients never poll. */
+export const CostChangedNotification = new NotificationType<CostPreview>('gpuplan/costChanged');
+
+export interface GpuEditParams {
+  uri: string;
+  /** The document version the user saw; the server answers null for another one. */
+  version: number;
+  request: GpuRequest;
+}
+
+/**
+ * `gpuplan/gpuEdit`: the one text edit that writes a GPU request into the document (and keeps a
+ * declared 민간부담금 in step with it), for the client to apply as a single undoable change.
+ */
+export const GpuEditRequest = new RequestType<GpuEditParams, { range: LspRange; newText: string } | null, void>('gpuplan/gpuEdit');
+
+/** Client command that opens the cost preview; CodeLenses and the status bar use it. */
+export const SHOW_COST_PREVIEW_COMMAND = 'gpuplan.showCostPreview';
+
+export interface DocumentParams {
+  uri: string;
+}
+
+/** The document preview: the plan laid out as the form, as HTML to place in a webview. */
+export interface RenderedDocument {
+  uri: string;
+  /** Version of the document the page was made from. */
+  version: number;
+  /** The page's body (escaped markup, no scripts). */
+  body: string;
+  /** Its stylesheet, to put once in the webview's <style nonce>. */
+  css: string;
+}
+
+/** `gpuplan/renderDocument`: the document preview of an open plan. */
+export const RenderDocumentRequest = new RequestType<DocumentParams, RenderedDocument | null, void>('gpuplan/renderDocument');
+
+export interface ExportDocumentParams {
+  uri: string;
+  /** One of the formats the server lists in `ExportedDocument.format` (docx, hwpx, html, pdf…). */
+  format: string;
+  /** List the plan's open findings at the end of the document. */
+  includeFindings?: boolean;
+}
+
+export interface ExportedDocument {
+  format: string;
+  /** The file's bytes, base64. */
+  data: string;
+  /** Version of the document the file was made from. */
+  version: number;
+  /** Findings of the plan by severity: errors refuse nothing here, the client decides. */
+  errors: number;
+  warnings: number;
+  /** The tool that made a PDF, e.g. "chromium". */
+  tool?: string;
+}
+
+/** `gpuplan/exportDocument`: the plan as a file of one format, for the client to save. */
+export const ExportDocumentRequest = new RequestType<ExportDocumentParams, ExportedDocument, void>('gpuplan/exportDocument');
+
+/** A format the server can export, and whether it can right now (PDF needs a tool on the machine). */
+export interface ExportFormatInfo {
+  format: string;
+  /** The file name extension, with its dot. */
+  extension: string;
+  available: boolean;
+  /** The tool that would make it (PDF), when one was found. */
+  tool?: string;
+}
+
+/** `gpuplan/exportFormats`: what Export can offer. */
+export const ExportFormatsRequest = new RequestType0<ExportFormatInfo[], void>('gpuplan/exportFormats');
