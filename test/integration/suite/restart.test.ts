@@ -60,6 +60,8 @@ describe('gpuplan: the language server crashes and comes back', function () {
   let api: unknown;
 
   before(async () => {
+    // These tests assert that nothing is saved; autosave (code-server's default) would save for them.
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'the runner\'s user settings turn autosave off');
     api = await activate();
   });
   afterEach(async () => {
