@@ -10,7 +10,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, closeAll, codeOf, copyExample, gpuplanDiagnostics, harness, open, positionOf, provokeAndRevert, waitForDiagnostic, waitForNoDiagnostic } from './util';
+import { activate, closeAll, codeOf, gpuplanDiagnostics, harness, open, positionOf, provokeAndRevert, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic } from './util';
+
+const { copyExample } = suiteFixtures(__filename);
 
 /** Children of this process (the extension host) that run gpuplan's dist/server.js (Linux /proc). */
 function serverPids(): number[] {
