@@ -119,14 +119,18 @@ export function waitForNoDiagnostic(uri: vscode.Uri, code?: string, timeoutMs = 
 
 /**
  * Proves the server is analysing this document: a stray token at the end must produce a
- * `syntax` diagnostic; then the token is removed again. After this, an empty diagnostics list
- * means "the server found nothing", not "the server has not answered yet".
+ * `syntax` diagnostic at that token; then the token is removed again. After this, an empty
+ * diagnostics list means "the server found nothing", not "the server has not answered yet".
+ * Only a diagnostic at the probe counts: a syntax error elsewhere in the text, or the probe of an
+ * earlier call whose removal the server has not analysed yet, says nothing about this edit.
  */
 export async function provokeAndRevert(editor: vscode.TextEditor): Promise<void> {
   const document = editor.document;
   const end = document.lineAt(document.lineCount - 1).range.end;
+  const atProbe = (d: vscode.Diagnostic) => codeOf(d) === 'syntax' && d.range.start.line === end.line && d.range.start.character >= end.character;
+  await harness.waitFor(() => !gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `an earlier probe's diagnostic gone; have:\n${describeDiagnostics(document.uri)}` });
   assert.ok(await editor.edit((edit) => edit.insert(end, ' @@')), 'inserted the probe');
-  await waitForDiagnostic(document.uri, 'syntax');
+  await harness.waitFor(() => gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `syntax diagnostic at the probe on line ${end.line + 1}; have:\n${describeDiagnostics(document.uri)}` });
   const probe = new vscode.Range(end, end.translate(0, 3));
   assert.equal(document.getText(probe), ' @@');
   assert.ok(await editor.edit((edit) => edit.delete(probe)), 'removed the probe');
