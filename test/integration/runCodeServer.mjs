@@ -343,6 +343,9 @@ async function main() {
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: !opts.headed,
+    // Our own signal handlers close the browser in cleanup(); playwright's would process.exit(130)
+    // as soon as the browser is gone, before code-server is stopped and the temp dir removed.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--lang=${locale}`],
   });

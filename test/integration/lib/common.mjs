@@ -32,7 +32,12 @@ export function parseEnvPairs(pairs) {
   return env;
 }
 
-/** User settings that keep a test run quiet and deterministic (no network, no welcome pages). */
+/**
+ * User settings that keep a test run quiet and deterministic (no network, no welcome pages, no
+ * autosave). `files.autoSave` must be "off": code-server's web workbench defaults to "afterDelay"
+ * (1 s after the last edit), which saves a suite's unsaved edits behind its back; the restart suite
+ * then sees `isDirty` false and a changed file on disk. suite/settings.test.ts checks it arrives.
+ */
 export function writeUserSettings(userDataDir, extra = {}) {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
@@ -51,6 +56,7 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'npm.autoDetect': 'off',
     'chat.commandCenter.enabled': false,
     'window.dialogStyle': 'custom',
+    'files.autoSave': 'off',
     ...extra,
   }, null, 2));
 }

@@ -8,9 +8,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import {
-  activate, applyCodeAction, closeAll, codeActionsAt, codeOf, copyExample, gpuplanDiagnostics, harness, isKorean, open,
-  positionOf, provokeAndRevert, screenshot, waitForDiagnostic, waitForNoDiagnostic,
+  activate, applyCodeAction, closeAll, codeActionsAt, codeOf, gpuplanDiagnostics, harness, isKorean, open,
+  positionOf, provokeAndRevert, screenshot, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic,
 } from './util';
+
+const { copyExample } = suiteFixtures(__filename);
 
 const withoutKeys = (...keys: string[]) => (text: string): string =>
   keys.reduce((t, key) => applyEdits(t, modify(t, [key], undefined, { formattingOptions: { insertSpaces: true, tabSize: 2 } })), text);

@@ -5,9 +5,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  activate, applyCodeAction, closeAll, codeActionsAt, codeOf, copyExample, gpuplanDiagnostics, harness, isKorean, open,
-  positionOf, provokeAndRevert, replaceText, setSetting, waitForDiagnostic, waitForNoDiagnostic,
+  activate, applyCodeAction, closeAll, codeActionsAt, codeOf, gpuplanDiagnostics, harness, isKorean, open,
+  positionOf, provokeAndRevert, replaceText, setSetting, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic,
 } from './util';
+
+const { copyExample } = suiteFixtures(__filename);
 
 describe('gpuplan: language and diagnostics', () => {
   before(async () => {

@@ -6,7 +6,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, closeAll, copyExample, harness, open, replaceText, scratchDir, screenshot } from './util';
+import { activate, closeAll, harness, open, replaceText, screenshot, suiteFixtures } from './util';
+
+const { copyExample, scratchDir } = suiteFixtures(__filename);
 
 describe('document export and preview', function () {
   this.timeout(120_000);

@@ -5,7 +5,9 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, closeAll, copyExample, harness, open, replaceText, screenshot } from './util';
+import { activate, closeAll, harness, open, replaceText, screenshot, suiteFixtures } from './util';
+
+const { copyExample } = suiteFixtures(__filename);
 
 const figure = async (name: string): Promise<string[]> =>
   harness.browser.evaluateInWebviews<string>(`(document.querySelector('[data-figure="${name}"]') || {}).textContent || ''`);

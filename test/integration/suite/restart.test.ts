@@ -10,7 +10,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, closeAll, codeOf, copyExample, gpuplanDiagnostics, harness, open, positionOf, provokeAndRevert, waitForDiagnostic, waitForNoDiagnostic } from './util';
+import { activate, closeAll, codeOf, gpuplanDiagnostics, harness, open, positionOf, provokeAndRevert, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic } from './util';
+
+const { copyExample } = suiteFixtures(__filename);
 
 /** Children of this process (the extension host) that run gpuplan's dist/server.js (Linux /proc). */
 function serverPids(): number[] {
@@ -60,6 +62,8 @@ describe('gpuplan: the language server crashes and comes back', function () {
   let api: unknown;
 
   before(async () => {
+    // These tests assert that nothing is saved; autosave (code-server's default) would save for them.
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'the runner\'s user settings turn autosave off');
     api = await activate();
   });
   afterEach(async () => {

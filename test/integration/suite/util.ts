@@ -14,31 +14,68 @@ export const REPO_ROOT = process.env.GPUPLAN_REPO_ROOT ?? path.resolve(__dirname
 export const EXAMPLES = path.join(REPO_ROOT, 'examples');
 export const isKorean = () => vscode.env.language.toLowerCase().startsWith('ko');
 
-let workDir: string | undefined;
+let fixturesRoot: string | undefined;
 
 /**
- * A scratch folder for plan files: the runner's fresh workspace when it is a temp folder (so the
- * files show in the explorer), else a new temp folder. Never the repository.
+ * Where the suites' fixture folders live: the runner's fresh workspace when it is a temp folder
+ * (so the files show in the explorer), else one new temp folder per run. Never the repository.
  */
-export function scratchDir(): string {
-  if (workDir) return workDir;
+function fixturesRootDir(): string {
+  if (fixturesRoot) return fixturesRoot;
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
   const tmp = fs.realpathSync(os.tmpdir());
   if (workspace?.scheme === 'file' && fs.realpathSync(workspace.fsPath).startsWith(tmp + path.sep)) {
-    workDir = path.join(workspace.fsPath, 'plans');
+    fixturesRoot = workspace.fsPath;
   } else {
-    workDir = fs.mkdtempSync(path.join(tmp, 'gpuplan-it-'));
+    fixturesRoot = fs.mkdtempSync(path.join(tmp, 'gpuplan-it-'));
   }
-  fs.mkdirSync(workDir, { recursive: true });
-  return workDir;
+  return fixturesRoot;
 }
 
-/** Copies an example (optionally transformed) into the scratch folder under a new name. */
-export function copyExample(example: string, name: string, transform: (text: string) => string = (t) => t): vscode.Uri {
-  const text = transform(fs.readFileSync(path.join(EXAMPLES, example), 'utf8'));
-  const file = path.join(scratchDir(), name);
-  fs.writeFileSync(file, text);
-  return vscode.Uri.file(file);
+/** Suite name -> the suite file that claimed it, so two suites can never share a folder. */
+const claimedSuites = new Map<string, string>();
+
+export interface SuiteFixtures {
+  /** The suite's own folder, `<workspace>/<suite>/`; empty when the suite first asks for it. */
+  scratchDir(): string;
+  /**
+   * Copies an example (optionally transformed) into the suite's folder under `name`. Each name
+   * once per run: a test never opens a file (or its open document) that another test edited.
+   */
+  copyExample(example: string, name: string, transform?: (text: string) => string): vscode.Uri;
+}
+
+/**
+ * The fixture files of one suite file: call it with `__filename` at the top of the suite. Suites
+ * edit, save and export their files, so each one gets its own folder named after the suite
+ * (`restart.test.js` -> `<workspace>/restart/`): no suite sees another's files, documents or
+ * diagnostics, and the order the suites run in does not matter.
+ */
+export function suiteFixtures(suiteFile: string): SuiteFixtures {
+  const suite = path.basename(suiteFile).replace(/(\.test)?\.[cm]?[jt]s$/, '');
+  const owner = claimedSuites.get(suite);
+  assert.ok(owner === undefined || owner === suiteFile, `suites ${owner} and ${suiteFile} would share the fixture folder "${suite}"`);
+  claimedSuites.set(suite, suiteFile);
+
+  let dir: string | undefined;
+  const used = new Set<string>();
+  const scratchDir = (): string => {
+    if (dir) return dir;
+    dir = path.join(fixturesRootDir(), suite);
+    fs.rmSync(dir, { recursive: true, force: true }); // left over from an earlier run in the same --workspace
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  const copyExample = (example: string, name: string, transform: (text: string) => string = (t) => t): vscode.Uri => {
+    assert.equal(path.basename(name), name, `fixture name ${name} is a plain file name`);
+    assert.ok(!used.has(name), `suite ${suite} uses the fixture ${name} twice; give each test its own file`);
+    used.add(name);
+    const text = transform(fs.readFileSync(path.join(EXAMPLES, example), 'utf8'));
+    const file = path.join(scratchDir(), name);
+    fs.writeFileSync(file, text);
+    return vscode.Uri.file(file);
+  };
+  return { scratchDir, copyExample };
 }
 
 export async function activate(): Promise<GpuplanApi> {
@@ -82,14 +119,18 @@ export function waitForNoDiagnostic(uri: vscode.Uri, code?: string, timeoutMs = 
 
 /**
  * Proves the server is analysing this document: a stray token at the end must produce a
- * `syntax` diagnostic; then the token is removed again. After this, an empty diagnostics list
- * means "the server found nothing", not "the server has not answered yet".
+ * `syntax` diagnostic at that token; then the token is removed again. After this, an empty
+ * diagnostics list means "the server found nothing", not "the server has not answered yet".
+ * Only a diagnostic at the probe counts: a syntax error elsewhere in the text, or the probe of an
+ * earlier call whose removal the server has not analysed yet, says nothing about this edit.
  */
 export async function provokeAndRevert(editor: vscode.TextEditor): Promise<void> {
   const document = editor.document;
   const end = document.lineAt(document.lineCount - 1).range.end;
+  const atProbe = (d: vscode.Diagnostic) => codeOf(d) === 'syntax' && d.range.start.line === end.line && d.range.start.character >= end.character;
+  await harness.waitFor(() => !gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `an earlier probe's diagnostic gone; have:\n${describeDiagnostics(document.uri)}` });
   assert.ok(await editor.edit((edit) => edit.insert(end, ' @@')), 'inserted the probe');
-  await waitForDiagnostic(document.uri, 'syntax');
+  await harness.waitFor(() => gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `syntax diagnostic at the probe on line ${end.line + 1}; have:\n${describeDiagnostics(document.uri)}` });
   const probe = new vscode.Range(end, end.translate(0, 3));
   assert.equal(document.getText(probe), ' @@');
   assert.ok(await editor.edit((edit) => edit.delete(probe)), 'removed the probe');
