@@ -1,6 +1,6 @@
 /**
  * The form's 개조식 text: a `Text` value (a paragraph, or nested bullets) as blocks, numbered with
- * the form's bullet ladder, and small builders the renderer shares.
+ * the form's bullet ladder; and `clean`, which makes any text of the plan safe for every format.
  *
  * The form says: "1> 가> ㅇ> -> · 순으로 작성" — the levels go 1 → 가 → ㅇ → - → ·. Levels 1 and 2
  * count (1), 2), 3) … and 가), 나), 다) …), written with ")" so they are not mistaken for the form's
@@ -8,7 +8,7 @@
  */
 import type { Bullet } from '../plan/types';
 import { isObject } from '../plan/read';
-import type { BulletItem, BulletsBlock, Cell, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
+import type { BulletItem, BulletsBlock, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
 
 export const NOT_APPLICABLE = '해당 없음';
 
@@ -92,17 +92,3 @@ export function textBlocks(value: unknown, role: ParagraphRole = 'body'): CellBl
   }
   return [paragraph(NOT_APPLICABLE, role === 'cell' ? 'cell' : 'notApplicable')];
 }
-
-/** A table cell holding plain lines of text. */
-export function cell(content: Inline | readonly Inline[] | undefined, options: Omit<Cell, 'blocks'> = {}): Cell {
-  const values = content === undefined ? [] : Array.isArray(content) ? (content as readonly Inline[]) : [content as Inline];
-  const blocks = values.length === 0 ? [paragraph('', 'cell', options.align)] : values.map((value) => paragraph(value, 'cell', options.align));
-  return { ...options, blocks };
-}
-
-/** A label cell of the form. */
-export const label = (content: Inline | readonly Inline[], options: Omit<Cell, 'blocks' | 'header'> = {}): Cell =>
-  cell(content, { align: 'center', ...options, header: true });
-
-/** A cell holding a `Text` (bullets or paragraphs). */
-export const textCell = (value: unknown, options: Omit<Cell, 'blocks'> = {}): Cell => ({ ...options, blocks: textBlocks(value, 'cell') });
