@@ -2,8 +2,8 @@
  * The title page and the 표지 table of the form, with the pledge and signature lines at its foot.
  */
 import type { CostModel } from '../cost';
-import { parseDate } from '../dates';
-import { GPUS_PER_SERVER } from '../figures';
+import { formatKoreanDate, parseDate } from '../dates';
+import { GPUS_PER_SERVER, MONTHS, YOUTH_COMPANY_BORN_ON_OR_AFTER } from '../figures';
 import { groupThousands } from '../format';
 import { asArray, asNumber } from '../plan/read';
 import type { Plan } from '../plan/types';
@@ -122,7 +122,7 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
             [youth === true, '해당'],
             [youth === false, '미해당'],
           ]),
-          small('* 사용자 모집 공고일 기준 법인기업의 대표가 만39세 이하(1985.12.22. 이후 출생) 출생자인 경우'),
+          small(`* 사용자 모집 공고일 기준 법인기업의 대표가 만39세 이하(${formatKoreanDate(YOUTH_COMPANY_BORN_ON_OR_AFTER.value)} 이후 출생) 출생자인 경우`),
         ],
         { colspan: 4 },
       ),
@@ -132,7 +132,7 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const manager = contactRows(contacts.manager, '실무책임자');
   rows.push({ cells: [label('담당', { rowspan: 8 }), ...lead[0].cells] }, ...lead.slice(1), ...manager);
   rows.push(
-    row(label('GPU 수요', { rowspan: 2 }), label('GPU 기종'), label(['서버 수', small('* 1서버=8GPU')], { colspan: 2 }), label(['활용 신청 기간(개월)', small('* 최소 3개월~최대 12개월까지 신청가능')], { colspan: 2 })),
+    row(label('GPU 수요', { rowspan: 2 }), label('GPU 기종'), label(['서버 수', small(`* 1서버=${GPUS_PER_SERVER.value}GPU`)], { colspan: 2 }), label(['활용 신청 기간(개월)', small(`* 최소 ${MONTHS.value.min}개월~최대 ${MONTHS.value.max}개월까지 신청가능`)], { colspan: 2 })),
     row(
       cell(show(gpu.type), { align: 'center' }),
       cell(servers !== undefined ? `${servers}서버 (GPU ${cost.gpus ?? servers * GPUS_PER_SERVER.value}장)` : '', { colspan: 2, align: 'center' }),
