@@ -2,7 +2,7 @@
  * The builder every part of the document writes into: blocks in reading order, headings numbered
  * as the form numbers them (I, 1., □, ○) with unique anchors, and the entries of the 목차.
  */
-import { NOT_APPLICABLE, paragraph, textBlocks } from './bullets';
+import { paragraph, textBlocks } from './bullets';
 import type { Block, HeadingBlock, TableBlock, TableId, TableRow, TocEntry } from './model';
 
 /** Chapter titles of the form, in order (I–VI). */
@@ -73,9 +73,5 @@ export class Builder {
 
   note(text: string): void {
     this.push(paragraph(`※ ${text}`, 'note'));
-  }
-
-  notApplicable(): void {
-    this.push(paragraph(NOT_APPLICABLE, 'notApplicable'));
   }
 }

@@ -38,7 +38,7 @@ export function clean(text: string): string {
 }
 
 /** Line breaks in a value become separate lines; blank lines are dropped. */
-export const lines = (text: string): string[] =>
+const lines = (text: string): string[] =>
   clean(text)
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
@@ -72,13 +72,6 @@ export function bulletItems(bullets: readonly unknown[], level = 1): BulletItem[
     if (children && children.length > 0) items.push(...bulletItems(children, textLines.length > 0 ? level + 1 : level));
   }
   return items;
-}
-
-/** Whether a `Text` value says anything. */
-export function hasText(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim().length > 0;
-  if (Array.isArray(value)) return bulletItems(value).length > 0;
-  return false;
 }
 
 /** A `Text` as blocks; "해당 없음" when it is empty or missing. */

@@ -31,7 +31,7 @@ const LIBREOFFICE_NAMES = ['soffice', 'libreoffice'];
 const WINDOWS_EXTENSIONS = ['.exe', '.cmd', '.bat'];
 
 /** The first executable of these names on the PATH. */
-export function which(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
+function which(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
   // Only absolute PATH entries: a relative one (".") would run a program from the current folder.
   const dirs = (env.PATH ?? env.Path ?? '').split(path.delimiter).filter((dir) => dir && path.isAbsolute(dir));
   const extensions = process.platform === 'win32' ? ['', ...WINDOWS_EXTENSIONS] : [''];

@@ -132,7 +132,7 @@ export function pdfNamedDestinationPages(bytes: Uint8Array): Map<string, number>
 }
 
 /** Outline (bookmarks) titles → 1-based page, in outline order (LibreOffice writes the headings). */
-export function pdfOutlinePages(bytes: Uint8Array): Array<{ title: string; page: number }> {
+function pdfOutlinePages(bytes: Uint8Array): Array<{ title: string; page: number }> {
   const result: Array<{ title: string; page: number }> = [];
   try {
     const objects = pdfObjects(bytes);
@@ -169,7 +169,7 @@ export function pdfOutlinePages(bytes: Uint8Array): Array<{ title: string; page:
  * Link annotations with their text and target page: LibreOffice writes one per entry of the
  * DOCX's table of contents (a hyperlink to the heading), with the entry's text as `/Contents`.
  */
-export function pdfLinkPages(bytes: Uint8Array): Array<{ title: string; page: number }> {
+function pdfLinkPages(bytes: Uint8Array): Array<{ title: string; page: number }> {
   const result: Array<{ title: string; page: number }> = [];
   try {
     const objects = pdfObjects(bytes);
