@@ -7,7 +7,7 @@
  * own section numbers ("1. 과제 목표"); levels 3–5 are the marks ㅇ, - and · as the form writes them.
  */
 import type { Bullet } from '../plan/types';
-import { isObject } from '../plan/read';
+import { asString, isObject } from '../plan/read';
 import type { BulletItem, BulletsBlock, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
 
 export const NOT_APPLICABLE = '해당 없음';
@@ -61,7 +61,7 @@ export function bulletItems(bullets: readonly unknown[], level = 1): BulletItem[
     let children: unknown[] | undefined;
     if (typeof bullet === 'string') text = bullet;
     else if (isObject(bullet)) {
-      text = typeof bullet.text === 'string' ? bullet.text : undefined;
+      text = asString(bullet.text);
       children = Array.isArray(bullet.items) ? bullet.items : undefined;
     } else continue;
     const textLines = text !== undefined ? lines(text) : [];

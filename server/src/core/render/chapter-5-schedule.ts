@@ -1,5 +1,5 @@
 /** Chapter V 추진 계획 및 기대효과: the milestone chart, 추진체계, 주요 산출물 and 기대 효과. */
-import { formatKoreanDate, formatMonthIndex, parseDate, parseMonth } from '../dates';
+import { formatKoreanDate, formatMonthIndex, monthOfDate, parseDate, parseMonth } from '../dates';
 import { asArray, type PlanObject } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
@@ -14,8 +14,8 @@ function milestoneWindow(schedule: PlanObject, milestones: PlanObject[]): { firs
   const startDate = parseDate(start);
   const endDate = parseDate(end);
   const months: number[] = [];
-  if (startDate) months.push(startDate.year * 12 + startDate.month - 1);
-  if (endDate) months.push(endDate.year * 12 + endDate.month - 1);
+  if (startDate) months.push(monthOfDate(startDate));
+  if (endDate) months.push(monthOfDate(endDate));
   if (months.length === 0) for (const m of milestones) for (const month of asArray(m.months)) if (parseMonth(month) !== undefined) months.push(parseMonth(month) as number);
   if (months.length === 0) return undefined;
   const first = Math.min(...months);

@@ -1,6 +1,6 @@
 /** Chapter VI 기관현황: the applicant, the lead researcher and staffing, 주요 실적 and 미래 성장가능성. */
 import { groupThousands } from '../format';
-import { asArray, asNumber } from '../plan/read';
+import { asArray, asNumber, asString } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
 import { NOT_APPLICABLE } from './bullets';
@@ -69,7 +69,7 @@ export function institutionChapter(b: Builder, plan: Plan): void {
   const representative = obj(applicant.representative);
   const employees = obj(applicant.employees);
   const institution = obj(plan.institution);
-  const type = typeof applicant.type === 'string' ? applicant.type : undefined;
+  const type = asString(applicant.type);
   b.chapterHeading();
   b.sectionHeading('신청기관 현황');
   const name = show(representative.name);

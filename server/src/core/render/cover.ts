@@ -5,7 +5,7 @@ import type { CostModel } from '../cost';
 import { formatKoreanDate, parseDate } from '../dates';
 import { GPUS_PER_SERVER, MONTHS, YOUTH_COMPANY_BORN_ON_OR_AFTER } from '../figures';
 import { groupThousands } from '../format';
-import { asArray, asNumber } from '../plan/read';
+import { asArray, asNumber, asString } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
 import { NOT_APPLICABLE, paragraph } from './bullets';
@@ -94,9 +94,9 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const openSource = obj(obj(plan.disclosure).openSource);
   const publications = obj(obj(plan.disclosure).publications);
 
-  const type = typeof applicant.type === 'string' ? applicant.type : undefined;
+  const type = asString(applicant.type);
   const youth = applicant.youthCompany;
-  const stageChoice = typeof info.stage === 'string' ? info.stage : undefined;
+  const stageChoice = asString(info.stage);
   const servers = asNumber(gpu.servers);
   const months = asNumber(gpu.months);
   const optional = (value: unknown, unit: string): string => (asNumber(value) !== undefined ? `${groupThousands(asNumber(value) as number)}${unit}` : NOT_APPLICABLE);

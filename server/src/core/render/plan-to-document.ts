@@ -20,6 +20,7 @@ import type { CostModel } from '../cost';
 import type { Finding } from '../findings';
 import { FORM_VERSION } from '../figures';
 import type { ParsedDocument } from '../json/parse';
+import { asString } from '../plan/read';
 import type { Plan } from '../plan/types';
 import { staffAttachment } from './attachment-staff';
 import { Builder } from './builder';
@@ -86,7 +87,7 @@ export function planToDocument(input: RenderInput): PlanDocument {
     title: str(plan.projectTitle) ?? FORM_NAME,
     ...(str(applicant.name) ? { organization: str(applicant.name) } : {}),
     ...(str(obj(obj(plan.contacts).lead).name) ? { author: str(obj(obj(plan.contacts).lead).name) } : {}),
-    formVersion: typeof plan.formVersion === 'string' ? plan.formVersion : FORM_VERSION.value,
+    formVersion: asString(plan.formVersion) ?? FORM_VERSION.value,
     pageBudget: cost.pageBudget,
     language: 'ko',
   };
