@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { odtWithoutAutospace } from './odt';
 
 /** Per run of the tool, unless the options say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -33,10 +34,15 @@ export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise
 
 function run(tool: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(tool, args, { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, windowsHide: true, env: { ...process.env, HOME: cwd } }, (error, _stdout, stderr) => {
-      if (error) reject(new PdfToolFailedError(tool, (stderr || error.message).trim().split('\n').slice(-3).join(' ')));
-      else resolve();
-    });
+    execFile(
+      tool,
+      args,
+      { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, windowsHide: true, env: { ...process.env, HOME: cwd } },
+      (error, _stdout, stderr) => {
+        if (error) reject(new PdfToolFailedError(tool, (stderr || error.message).trim().split('\n').slice(-3).join(' ')));
+        else resolve();
+      },
+    );
   });
 }
 
@@ -70,13 +76,32 @@ export async function chromiumPdf(tool: string, html: string, dir: string, timeo
   return readOutput(tool, output);
 }
 
-/** The DOCX export converted by headless LibreOffice. */
+/**
+ * The DOCX export printed by headless LibreOffice: converted to ODT, its Korean–Latin spacing turned
+ * off (`odt.ts`), and the ODT converted to PDF.
+ */
 export async function libreofficePdf(tool: string, docx: Uint8Array, dir: string, timeoutMs: number, name: string): Promise<Uint8Array> {
   const input = path.join(dir, `${name}.docx`);
   fs.writeFileSync(input, docx);
   const profile = pathToFileURL(path.join(dir, 'libreoffice-profile')).href;
-  await run(tool, ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input], dir, timeoutMs);
-  return readOutput(tool, path.join(dir, `${name}.pdf`));
+  const convert = (file: string, to: string) =>
+    run(
+      tool,
+      ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', dir, file],
+      dir,
+      timeoutMs,
+    );
+  await convert(input, 'odt');
+  let odt: Uint8Array;
+  try {
+    odt = fs.readFileSync(path.join(dir, `${name}.odt`));
+  } catch {
+    throw new PdfToolFailedError(tool, 'it wrote no ODT.');
+  }
+  const printed = path.join(dir, `${name}-print.odt`);
+  fs.writeFileSync(printed, await odtWithoutAutospace(odt));
+  await convert(printed, 'pdf');
+  return readOutput(tool, path.join(dir, `${name}-print.pdf`));
 }
 
 function readOutput(tool: string, file: string): Uint8Array {
