@@ -1,5 +1,8 @@
-// Bundles the three entry points: the CLI, the language server and the VS Code client.
+// Bundles the three entry points: the CLI, the language server and the VS Code client, and copies
+// beside them the WebAssembly module of @rhwp/core (the HWP engine), which they load from disk.
 // `--production` minifies; `--watch` rebuilds on change.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -26,6 +29,10 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
 ];
+
+// The CLI and the server read dist/rhwp_bg.wasm (server/src/export/hwp/rhwp.ts): nothing is fetched.
+fs.mkdirSync('dist', { recursive: true });
+fs.copyFileSync(createRequire(import.meta.url).resolve('@rhwp/core/rhwp_bg.wasm'), 'dist/rhwp_bg.wasm');
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {

@@ -20,6 +20,8 @@ function description(info: ExportFormatInfo): string {
       return t('Word document, recommended (opens in Hancom Office too)');
     case 'hwpx':
       return t('Hancom Office (OWPML)');
+    case 'hwp':
+      return t('Hangul word processor (HWP 5), the format the form asks for');
     case 'pdf':
       return info.tool ? t('printed with {0}', info.tool.split(/[\\/]/).pop() ?? info.tool) : t('needs Chromium or LibreOffice on this computer');
     case 'html':
@@ -36,7 +38,12 @@ async function pickFormat(formats: readonly ExportFormatInfo[]): Promise<ExportF
 }
 
 /** `gpuplan.export [uri] [format] [target uri]`: without arguments it asks for each. */
-export async function exportCommand(getClient: () => Promise<LanguageClient | undefined>, arg?: unknown, formatArg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> {
+export async function exportCommand(
+  getClient: () => Promise<LanguageClient | undefined>,
+  arg?: unknown,
+  formatArg?: unknown,
+  targetArg?: unknown,
+): Promise<vscode.Uri | undefined> {
   const document = await planDocument(arg);
   if (!document) {
     void vscode.window.showInformationMessage(t('Open a *.gpuplan.json file to export it.'));
@@ -51,14 +58,21 @@ export async function exportCommand(getClient: () => Promise<LanguageClient | un
   const info = typeof formatArg === 'string' ? formats.find((f) => f.format === formatArg) : await pickFormat(formats);
   if (!info) return undefined;
   if (!info.available) {
-    void vscode.window.showErrorMessage(t('PDF needs Chromium or LibreOffice on this computer (for example: apt-get install chromium). Export DOCX or HWPX instead, or install one of them.'));
+    void vscode.window.showErrorMessage(
+      t('PDF needs Chromium or LibreOffice on this computer (for example: apt-get install chromium). Export DOCX or HWPX instead, or install one of them.'),
+    );
     return undefined;
   }
 
   let target = targetArg instanceof vscode.Uri ? targetArg : typeof targetArg === 'string' ? vscode.Uri.parse(targetArg) : undefined;
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const base = document.uri.scheme === 'untitled' ? (folder ? vscode.Uri.joinPath(folder, 'plan') : undefined) : document.uri.with({ path: document.uri.path.replace(/(\.gpuplan)?\.json$/i, '') });
+    const base =
+      document.uri.scheme === 'untitled'
+        ? folder
+          ? vscode.Uri.joinPath(folder, 'plan')
+          : undefined
+        : document.uri.with({ path: document.uri.path.replace(/(\.gpuplan)?\.json$/i, '') });
     target = await vscode.window.showSaveDialog({
       defaultUri: base?.with({ path: base.path + info.extension }),
       filters: { [info.format.toUpperCase()]: [info.extension.slice(1)] },
@@ -75,18 +89,22 @@ export async function exportCommand(getClient: () => Promise<LanguageClient | un
   if (await exists(target)) {
     const replace = t('Replace');
     // A dialog that cannot be shown (as in automated tests) counts as "no".
-    const answer = await Promise.resolve(vscode.window.showWarningMessage(t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace)).catch(() => undefined);
+    const answer = await Promise.resolve(
+      vscode.window.showWarningMessage(t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace),
+    ).catch(() => undefined);
     if (answer !== replace) return undefined;
   }
 
   const name = target.path.split('/').pop() ?? '';
   try {
-    const file = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Exporting {0}…', info.format.toUpperCase()) }, () =>
-      client.sendRequest(ExportDocumentRequest, { uri: document.uri.toString(), format: info.format }),
+    const file = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: t('Exporting {0}…', info.format.toUpperCase()) },
+      () => client.sendRequest(ExportDocumentRequest, { uri: document.uri.toString(), format: info.format }),
     );
     await vscode.workspace.fs.writeFile(target, Buffer.from(file.data, 'base64'));
     const open = t('Open');
-    const message = file.errors > 0 ? t('Exported {0}. The plan still has {1} error(s): run the checks before you submit it.', name, file.errors) : t('Exported {0}.', name);
+    const message =
+      file.errors > 0 ? t('Exported {0}. The plan still has {1} error(s): run the checks before you submit it.', name, file.errors) : t('Exported {0}.', name);
     const saved = target;
     void (file.errors > 0 ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then((choice) => {
       if (choice === open) void vscode.env.openExternal(saved);

@@ -11,11 +11,17 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const complete = path.join(ROOT, 'examples', 'complete.gpuplan.json');
 const mistakes = path.join(ROOT, 'examples', 'mistakes.gpuplan.json');
 
-describe('CLI: gpuplan export (bundled dist/cli.js)', () => {
+describe('CLI: gpuplan export (bundled dist/cli.js)', function () {
+  // DOCX and HWPX are laid out by rhwp first, for their 목차's page numbers (seconds on a busy machine).
+  this.timeout(180_000);
   let dir: string;
 
   function run(args: string[], env: Record<string, string> = {}) {
-    const result = spawnSync(process.execPath, [CLI, 'export', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C', ...env } });
+    const result = spawnSync(process.execPath, [CLI, 'export', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C', ...env },
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
@@ -75,7 +81,7 @@ describe('CLI: gpuplan export (bundled dist/cli.js)', () => {
   it('explains usage mistakes and bad input, with exit 2', () => {
     const cases: Array<[string[], RegExp]> = [
       [[complete, '--bogus'], /Unknown option: --bogus/],
-      [[complete, '--format', 'odt'], /Unknown format "odt"\. Choose one of: docx, html, hwpx, pdf\./],
+      [[complete, '--format', 'odt'], /Unknown format "odt"\. Choose one of: docx, html, hwpx, hwp, pdf\./],
       [[complete, '-o', 'plan.txt'], /Cannot tell the format from the name plan\.txt/],
       [[complete, '--format', 'pdf', '-o', 'plan.docx'], /does not end in \.pdf/],
       [[], /Name exactly one plan file\./],
@@ -107,13 +113,16 @@ describe('CLI: gpuplan export (bundled dist/cli.js)', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /k\.html/);
     assert.doesNotMatch(r.stdout, /Wrote/);
-    assert.match(fs.readFileSync(path.join(dir, 'k.html'), 'utf8'), /<h1 id="ch-1" class="chapter"><span class="num">I<\/span><span class="title">과제 개요<\/span><\/h1>/);
+    assert.match(
+      fs.readFileSync(path.join(dir, 'k.html'), 'utf8'),
+      /<h1 id="ch-1" class="chapter"><span class="num">I<\/span><span class="title">과제 개요<\/span><\/h1>/,
+    );
   });
 
   it('prints its help', () => {
     const r = run(['--help', '--lang', 'en']);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /gpuplan export FILE \[--format docx\|html\|hwpx\|pdf\] \[-o OUT\] \[--force\] \[--overwrite\]/);
+    assert.match(r.stdout, /gpuplan export FILE \[--format docx\|html\|hwpx\|hwp\|pdf\] \[-o OUT\] \[--force\] \[--overwrite\]/);
     assert.match(r.stdout, /--overwrite/);
   });
 });
@@ -132,7 +141,14 @@ describe('export: reading page numbers back from a PDF', () => {
       'trailer\n<</Root 1 0 R>>\n%%EOF',
     ].join('\n');
     const pages = pdfNamedDestinationPages(new TextEncoder().encode(pdf));
-    assert.deepEqual([...pages], [['ch-1', 2], ['ch-1-2', 3], ['odd-id', 1]]);
+    assert.deepEqual(
+      [...pages],
+      [
+        ['ch-1', 2],
+        ['ch-1-2', 3],
+        ['odd-id', 1],
+      ],
+    );
     assert.deepEqual([...pdfNamedDestinationPages(new TextEncoder().encode('not a pdf'))], []);
   });
 });

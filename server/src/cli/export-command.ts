@@ -1,5 +1,5 @@
 /**
- * `gpuplan export FILE --format docx|html|hwpx|pdf -o OUT`: writes the plan as a document in the
+ * `gpuplan export FILE --format docx|html|hwpx|hwp|pdf -o OUT`: writes the plan as a document in the
  * form's layout. The document is always Korean (the form is); `--lang` only changes these messages.
  *
  * A plan with errors still exports, with the open findings listed at the end of the document; the
@@ -10,18 +10,28 @@ import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PlanService } from '../core';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, PdfToolFailedError, PdfToolMissingError, defaultOutputPath, formatFromPath, type ExportFormat } from '../export';
+import {
+  EXPORT_EXTENSIONS,
+  EXPORT_FORMATS,
+  HwpWriteError,
+  PdfToolFailedError,
+  PdfToolMissingError,
+  RhwpUnavailableError,
+  defaultOutputPath,
+  formatFromPath,
+  type ExportFormat,
+} from '../export';
 import { InputError, UsageError, helpPage, parse, readPlan, type Io } from './common';
 
 const PDF_ENGINES = ['auto', 'chromium', 'libreoffice'] as const;
 
 export const exportHelp = (): string =>
   helpPage(
-    'gpuplan export FILE [--format docx|html|hwpx|pdf] [-o OUT] [--force] [--overwrite] [--lang ko|en]',
+    'gpuplan export FILE [--format docx|html|hwpx|hwp|pdf] [-o OUT] [--force] [--overwrite] [--lang ko|en]',
     l10n.t('Writes the plan as a document in the layout of the official form (표지, 요약서, chapters I–VI, 붙임), ready to check and submit.'),
     [
-      ['--format docx|html|hwpx|pdf', l10n.t('document format (default: from the extension of OUT, else docx)')],
-      ['-o, --output OUT', l10n.t('file to write (default: FILE with the format\'s extension)')],
+      ['--format docx|html|hwpx|hwp|pdf', l10n.t('document format (default: from the extension of OUT, else docx)')],
+      ['-o, --output OUT', l10n.t("file to write (default: FILE with the format's extension)")],
       ['--force', l10n.t('exit with 0 even when the plan has errors (they are listed at the end of the document)')],
       ['--overwrite', l10n.t('replace OUT if it exists')],
       ['--pdf-engine auto|chromium|libreoffice', l10n.t('tool that makes the PDF (default: Chromium if found, else LibreOffice)')],
@@ -31,7 +41,7 @@ export const exportHelp = (): string =>
     [l10n.t('Exit code: 0 when written, 1 when written but the plan has errors (without --force), 2 when nothing was written.')],
   );
 
-const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { docx: 'DOCX', html: 'HTML', hwpx: 'HWPX', pdf: 'PDF' };
+const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { docx: 'DOCX', html: 'HTML', hwpx: 'HWPX', hwp: 'HWP', pdf: 'PDF' };
 
 function chooseFormat(format: string | undefined, output: string | undefined): ExportFormat {
   const fromOutput = output !== undefined ? formatFromPath(output) : undefined;
@@ -43,7 +53,7 @@ function chooseFormat(format: string | undefined, output: string | undefined): E
     return chosen;
   }
   if (output === undefined) return 'docx';
-  if (fromOutput === undefined) throw new UsageError(l10n.t('Cannot tell the format from the name {0}: add --format docx, html, hwpx or pdf.', output));
+  if (fromOutput === undefined) throw new UsageError(l10n.t('Cannot tell the format from the name {0}: add --format docx, html, hwpx, hwp or pdf.', output));
   return fromOutput;
 }
 
@@ -108,6 +118,7 @@ export async function exportCommand(args: string[], io: Io, service: PlanService
       );
     }
     if (error instanceof PdfToolFailedError) throw new InputError(l10n.t('The PDF tool failed: {0}', error.message));
+    if (error instanceof RhwpUnavailableError || error instanceof HwpWriteError) throw new InputError(l10n.t('Cannot make the HWP: {0}', error.message));
     throw error;
   }
   writeAtomically(target, result.bytes);
