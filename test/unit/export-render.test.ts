@@ -107,7 +107,7 @@ describe('export: plan → document model', () => {
 
   it('shows the applicable amount for a youth company next to the base amount', () => {
     const plan = JSON.parse(complete) as Plan;
-    plan.applicant = { ...plan.applicant, youthCompany: true };
+    plan.applicant = { ...plan.applicant, youthCompany: true, representative: { ...plan.applicant?.representative, birthDate: '1990-04-17' } };
     const text = documentText(fromPlan(plan)).join('\n');
     assert.ok(text.includes('76,800,000원'));
     assert.ok(text.includes('실제 부담액: 38,400,000원 (청년기업: 기준 금액의 50% 감면)'));
