@@ -47,7 +47,7 @@ describe('CLI: gpuplan export (bundled dist/cli.js)', () => {
     let r = run([mistakes, '-o', 'm.docx', '--lang', 'en']);
     assert.equal(r.code, 1);
     assert.ok(fs.existsSync(path.join(dir, 'm.docx')), 'the document is written all the same');
-    assert.match(r.stderr, /The plan has 11 error\(s\) and 8 warning\(s\); the document lists them at its end\./);
+    assert.match(r.stderr, /The plan has 11 error\(s\) and 23 warning\(s\); the document lists them at its end\./);
     assert.match(r.stderr, /add --force/);
     r = run([mistakes, '-o', 'm.docx', '--overwrite', '--force', '--lang', 'en']);
     assert.equal(r.code, 0);
