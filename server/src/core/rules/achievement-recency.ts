@@ -48,7 +48,15 @@ export const achievementRecency = defineRule()({
       report({
         ...valueSpan(doc, path),
         path,
-        message: message('old', index + 1, shorten(asNonBlank(row?.title) ?? ''), monthMessage(month), years, dateMessage(reference.iso), message(reference.source)),
+        message: message(
+          'old',
+          index + 1,
+          shorten(asNonBlank(row?.title) ?? ''),
+          monthMessage(month),
+          years,
+          dateMessage(reference.iso),
+          message(reference.source),
+        ),
         related: [related(doc, reference.path, message('reference'))],
       });
     });

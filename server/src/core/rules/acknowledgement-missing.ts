@@ -25,11 +25,20 @@ export const isOfficialAcknowledgement = (text: string): boolean => checkAcknowl
 const QUOTED = 40;
 const quote = (text: string): string => (text.length > QUOTED ? `${text.slice(0, QUOTED - 1)}…` : text);
 
+/** Whether JSON would write `text` with escapes (a quote, a backslash or a control character). */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c) return true;
+  }
+  return false;
+}
+
 /** Edits inside a JSON string at string offsets, when the string has no escapes (else undefined). */
 function editInString(doc: ParsedDocument, path: JsonPath, value: string, start: number, end: number, text: string): OffsetEdit | undefined {
   const span = doc.spanAt(path);
   if (!span || doc.text.slice(span.offset + 1, span.offset + span.length - 1) !== value) return undefined;
-  if (/["\\\u0000-\u001f]/u.test(text)) return undefined;
+  if (needsEscape(text)) return undefined;
   return { offset: span.offset + 1 + start, length: end - start, newText: text };
 }
 
@@ -138,11 +147,10 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
         report({ ...at, message: message('altered', expected), data: { expected } });
         return;
       case 'differs': {
-        const [first] = result.differences;
         const replacement = result.hasProjectNumber ? OFFICIAL_CORE : `${OFFICIAL_CORE} ${ACKNOWLEDGEMENT_PROJECT_NUMBER}`;
         const data = { expected, replace: { start: result.start, end: result.end, text: replacement } };
         const more = result.differences.length - 1;
-        const shown = first ?? { written: '', official: '' };
+        const shown = result.differences.length > 0 ? result.differences[0] : { written: '', official: '' };
         const reported =
           shown.written === ''
             ? message('leavesOut', quote(shown.official), expected)

@@ -58,7 +58,10 @@ export const degreeFormat = defineRule<DegreeData>()({
       en: 'The form writes 학위(전공) as "석사(경영학)". In `staff[]` and in `institution.leadResearcher.education[]`, `degree` holds the degree alone — 전문학사, 학사, 석사 or 박사, possibly with its field or kind before it (공학박사, 법학전문석사) and 수료 or 과정 after it, or 고졸 — and `major` holds the field without parentheses. A degree with its major in parentheses, an English degree (Ph.D., M.S.), a degree and major swapped, or a major in parentheses is reported.',
       ko: '양식은 학위(전공)를 "석사(경영학)"처럼 씁니다. `staff[]`와 `institution.leadResearcher.education[]`의 `degree`에는 학위만 — 전문학사, 학사, 석사, 박사(앞에 분야나 종류가 붙은 공학박사·법학전문석사, 뒤에 수료·과정이 붙은 것 포함) 또는 고졸 — 기재하고, `major`에는 괄호 없이 전공을 기재합니다. 학위에 괄호로 전공을 함께 쓴 경우, 영문 학위(Ph.D., M.S.), 학위와 전공이 바뀐 경우, 괄호로 감싼 전공을 알려 줍니다.',
     },
-    fix: { en: 'Write the degree and the major in their own fields (quick fixes split, translate or swap them).', ko: '학위와 전공을 각자의 칸에 기재하세요 (빠른 수정으로 나누기·바꾸기·맞바꾸기).' },
+    fix: {
+      en: 'Write the degree and the major in their own fields (quick fixes split, translate or swap them).',
+      ko: '학위와 전공을 각자의 칸에 기재하세요 (빠른 수정으로 나누기·바꾸기·맞바꾸기).',
+    },
     examples: {
       pass: { patch: { '/staff/1/degree': '석사', '/staff/1/major': '인공지능학' } },
       fail: { patch: { '/staff/1/degree': '석사(인공지능학)' } },
@@ -68,7 +71,10 @@ export const degreeFormat = defineRule<DegreeData>()({
   check({ doc, plan, message, report }) {
     const rows: Array<{ base: JsonPath; row: Record<string, unknown> | undefined }> = [
       ...asArray(plan.staff).map((raw, index) => ({ base: ['staff', index] as JsonPath, row: asObject(raw) })),
-      ...asArray(asObject(asObject(plan.institution)?.leadResearcher)?.education).map((raw, index) => ({ base: ['institution', 'leadResearcher', 'education', index] as JsonPath, row: asObject(raw) })),
+      ...asArray(asObject(asObject(plan.institution)?.leadResearcher)?.education).map((raw, index) => ({
+        base: ['institution', 'leadResearcher', 'education', index] as JsonPath,
+        row: asObject(raw),
+      })),
     ];
     for (const { base, row } of rows) {
       if (!row) continue;
@@ -85,17 +91,34 @@ export const degreeFormat = defineRule<DegreeData>()({
             ...valueSpan(doc, degreePath),
             path: degreePath,
             message: message('combined', quoted(degree), split.degree, split.major, quoted(split.degree), quoted(split.major)),
-            data: { kind: 'split', writes: [{ path: degreePath, value: split.degree }, { path: majorPath, value: split.major }] },
+            data: {
+              kind: 'split',
+              writes: [
+                { path: degreePath, value: split.degree },
+                { path: majorPath, value: split.major },
+              ],
+            },
             related: major !== undefined ? [related(doc, majorPath, message('major'))] : undefined,
           });
         } else if (suggestion) {
-          report({ ...valueSpan(doc, degreePath), path: degreePath, message: message('english', quoted(degree), quoted(suggestion), EXAMPLES), data: { kind: 'degree', writes: [{ path: degreePath, value: suggestion }] } });
+          report({
+            ...valueSpan(doc, degreePath),
+            path: degreePath,
+            message: message('english', quoted(degree), quoted(suggestion), EXAMPLES),
+            data: { kind: 'degree', writes: [{ path: degreePath, value: suggestion }] },
+          });
         } else if (major !== undefined && isFormDegree(major)) {
           report({
             ...valueSpan(doc, majorPath),
             path: majorPath,
             message: message('majorIsDegree', quoted(major), quoted(degree)),
-            data: { kind: 'swap', writes: [{ path: degreePath, value: major }, { path: majorPath, value: degree }] },
+            data: {
+              kind: 'swap',
+              writes: [
+                { path: degreePath, value: major },
+                { path: majorPath, value: degree },
+              ],
+            },
             related: [related(doc, degreePath, message('degree'))],
           });
           continue;
@@ -105,13 +128,20 @@ export const degreeFormat = defineRule<DegreeData>()({
       }
       if (major !== undefined) {
         const inner = /^\s*[(（]\s*(.+?)\s*[)）]\s*$/u.exec(major)?.[1];
-        if (inner) report({ ...valueSpan(doc, majorPath), path: majorPath, message: message('majorInParentheses', quoted(major)), data: { kind: 'parentheses', writes: [{ path: majorPath, value: inner }] } });
+        if (inner)
+          report({
+            ...valueSpan(doc, majorPath),
+            path: majorPath,
+            message: message('majorInParentheses', quoted(major)),
+            data: { kind: 'parentheses', writes: [{ path: majorPath, value: inner }] },
+          });
       }
     }
   },
   fixes(finding, { doc, title }) {
-    const writes = finding.data?.writes;
-    if (!writes || writes.length === 0) return [];
+    const data = finding.data;
+    if (!data || data.writes.length === 0) return [];
+    const { writes, kind } = data;
     const edits: OffsetEdit[] = [];
     for (const write of writes) {
       const span = doc.spanAt(write.path);
@@ -119,9 +149,14 @@ export const degreeFormat = defineRule<DegreeData>()({
       edits.push(replaceWithJson(span, write.value));
     }
     const q = (text: string) => `"${text}"`;
-    const kind = finding.data?.kind;
     const label =
-      kind === 'split' ? title('fixSplit', q(writes[0].value), q(writes[1]?.value ?? '')) : kind === 'swap' ? title('fixSwap') : kind === 'parentheses' ? title('fixParentheses') : title('fixDegree', q(writes[0].value));
+      kind === 'split'
+        ? title('fixSplit', q(writes[0].value), q(writes[1]?.value ?? ''))
+        : kind === 'swap'
+          ? title('fixSwap')
+          : kind === 'parentheses'
+            ? title('fixParentheses')
+            : title('fixDegree', q(writes[0].value));
     return [{ code: finding.code, title: label, edits, fixAll: false, preferred: true }];
   },
 });

@@ -60,7 +60,15 @@ export const governmentProjectRecency = defineRule()({
         report({
           ...valueSpan(doc, at('end')),
           path: at('end'),
-          message: message('old', index + 1, shorten(asNonBlank(row?.title) ?? ''), monthMessage(period.end), years, dateMessage(reference.iso), message(reference.source)),
+          message: message(
+            'old',
+            index + 1,
+            shorten(asNonBlank(row?.title) ?? ''),
+            monthMessage(period.end),
+            years,
+            dateMessage(reference.iso),
+            message(reference.source),
+          ),
           related: [related(doc, reference.path, message('reference'))],
         });
       }

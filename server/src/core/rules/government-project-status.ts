@@ -51,7 +51,10 @@ export const governmentProjectStatus = defineRule<{ readonly expected: ProjectSt
       en: "On the plan's date, a project that has ended (its last month is before that month) is 완료 (`completed`), one under way is 수행중 (`ongoing`), and one that has not started is 신청중 (`applied`) or, if already selected, 수행중 only once it starts. The plan's date is its own, not today's: the pledge date (`pledge.date`), or without it the start of the project period (`schedule.period.start`).",
       ko: '계획서 기준일에 이미 끝난 과제(마지막 달이 기준일이 속한 달보다 앞섬)는 "완료"(`completed`), 진행 중인 과제는 "수행중"(`ongoing`), 아직 시작하지 않은 과제는 "신청중"(`applied`)입니다. 기준일은 오늘 날짜가 아니라 계획서의 날짜입니다: 서약일(`pledge.date`), 없으면 수행기간 시작일(`schedule.period.start`).',
     },
-    fix: { en: 'Set the status the dates give (quick fix), or correct the period.', ko: '수행기간에 맞는 진행현황으로 바꾸거나(빠른 수정), 수행기간을 바로잡으세요.' },
+    fix: {
+      en: 'Set the status the dates give (quick fix), or correct the period.',
+      ko: '수행기간에 맞는 진행현황으로 바꾸거나(빠른 수정), 수행기간을 바로잡으세요.',
+    },
     examples: {
       pass: { patch: {} },
       fail: { patch: { '/institution/leadResearcher/governmentProjects/1/status': 'completed' } },
@@ -69,7 +72,9 @@ export const governmentProjectStatus = defineRule<{ readonly expected: ProjectSt
       const status = row?.status;
       if (!period || period.end < period.start || !isStatus(status)) return;
       let problem: { key: 'completed' | 'notStarted' | 'ended' | 'started'; at: number; expected: ProjectStatus } | undefined;
-      if (status === 'completed' && period.end > month) problem = period.start > month ? { key: 'notStarted', at: period.start, expected: 'applied' } : { key: 'completed', at: period.end, expected: 'ongoing' };
+      if (status === 'completed' && period.end > month)
+        problem =
+          period.start > month ? { key: 'notStarted', at: period.start, expected: 'applied' } : { key: 'completed', at: period.end, expected: 'ongoing' };
       else if (status === 'ongoing' && period.end < month) problem = { key: 'ended', at: period.end, expected: 'completed' };
       else if (status === 'ongoing' && period.start > month) problem = { key: 'notStarted', at: period.start, expected: 'applied' };
       else if (status === 'applied' && period.end < month) problem = { key: 'ended', at: period.end, expected: 'completed' };

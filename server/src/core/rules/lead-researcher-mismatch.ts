@@ -61,12 +61,18 @@ export const leadResearcherMismatch = defineRule<{ readonly expected: string }>(
   },
   docs: {
     form: '담당 총괄책임자 소속 직위 성명 생년월일 … 2. 참여 인력 현황 ○ 총괄책임자 성명 국문 … 붙임 0 투입 인력 현황 번호 1 … 총괄책임자 … 총괄책임자: (인/서명)',
-    formPlace: { en: 'form, 표지 — 담당, 서약; VI-2 참여 인력 현황; 붙임0 투입 인력 현황', ko: '양식, 표지 — 담당·서약; VI-2 참여 인력 현황; 붙임0 투입 인력 현황' },
+    formPlace: {
+      en: 'form, 표지 — 담당, 서약; VI-2 참여 인력 현황; 붙임0 투입 인력 현황',
+      ko: '양식, 표지 — 담당·서약; VI-2 참여 인력 현황; 붙임0 투입 인력 현황',
+    },
     checks: {
       en: 'The 총괄책임자 appears four times: `contacts.lead.name` on the cover, `institution.leadResearcher.nameKo` in VI-2, the first row of 붙임0 (`staff[0].name`, the form\'s row 1 "총괄책임자") and `pledge.leadName`, who signs the pledge. All four are the same name (white space does not count), and the birth date of the cover and of VI-2 is the same. The first name written, in the order of the form, is the reference.',
       ko: '총괄책임자는 네 곳에 나옵니다: 표지의 `contacts.lead.name`, VI-2의 `institution.leadResearcher.nameKo`, 붙임0 첫 행(`staff[0].name`, 양식의 1번 "총괄책임자"), 서약에 서명하는 `pledge.leadName`. 네 곳의 성명이 같아야 하며(공백은 구분하지 않음), 표지와 VI-2의 생년월일도 같아야 합니다. 양식 순서에서 처음 기재한 성명을 기준으로 봅니다.',
     },
-    fix: { en: 'Write the same person everywhere (quick fix: the name of the cover), and put the lead in the first row of 붙임0.', ko: '모든 곳에 같은 사람을 기재하고(빠른 수정: 표지의 성명), 붙임0 첫 행에는 총괄책임자를 쓰세요.' },
+    fix: {
+      en: 'Write the same person everywhere (quick fix: the name of the cover), and put the lead in the first row of 붙임0.',
+      ko: '모든 곳에 같은 사람을 기재하고(빠른 수정: 표지의 성명), 붙임0 첫 행에는 총괄책임자를 쓰세요.',
+    },
     examples: {
       pass: { patch: { '/pledge/leadName': '한 도윤' } },
       fail: { patch: { '/pledge/leadName': '박정우' } },
@@ -74,9 +80,11 @@ export const leadResearcherMismatch = defineRule<{ readonly expected: string }>(
     },
   },
   check({ doc, plan, message, report }) {
-    const names = NAME_PLACES.map((place) => ({ ...place, value: asNonBlank(valueOf(plan, place.path)) })).filter((p): p is Place & { value: string } => p.value !== undefined);
-    const [reference] = names;
-    if (reference) {
+    const names = NAME_PLACES.map((place) => ({ ...place, value: asNonBlank(valueOf(plan, place.path)) })).filter(
+      (p): p is Place & { value: string } => p.value !== undefined,
+    );
+    if (names.length > 0) {
+      const reference = names[0];
       for (const other of names.slice(1)) {
         if (nameKey(other.value) === nameKey(reference.value)) continue;
         report({

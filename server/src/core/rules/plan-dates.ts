@@ -35,7 +35,9 @@ export function referenceDate(plan: Plan): ReferenceDate | undefined {
 }
 
 /** The project period of V-1 as month indexes, when both ends are dates and in order. */
-export function projectMonths(plan: Plan): { readonly first: number; readonly last: number; readonly start: YearMonthDay; readonly end: YearMonthDay } | undefined {
+export function projectMonths(
+  plan: Plan,
+): { readonly first: number; readonly last: number; readonly start: YearMonthDay; readonly end: YearMonthDay } | undefined {
   const period = asObject(asObject(plan.schedule)?.period);
   const start = parseDate(period?.start);
   const end = parseDate(period?.end);

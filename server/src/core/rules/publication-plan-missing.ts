@@ -25,12 +25,18 @@ export const publicationPlanMissing = defineRule<{ readonly parentPath: JsonPath
   },
   docs: {
     form: '과제 결과물 공개 계획 오픈소스/모델 (해당시) … 연구성과물 공개 (해당시) … 연구결과 발표 및 논문 투고시 국가 AI컴퓨팅 자원을 통해 지원받은 사실을 밝혀야 함',
-    formPlace: { en: 'form, 표지 — 과제 결과물 공개 계획; 25-1차·수시 모집 공고 (학·연 결과 공개 의무)', ko: '양식, 표지 — 과제 결과물 공개 계획; 25-1차·수시 모집 공고 (학·연 결과 공개 의무)' },
+    formPlace: {
+      en: 'form, 표지 — 과제 결과물 공개 계획; 25-1차·수시 모집 공고 (학·연 결과 공개 의무)',
+      ko: '양식, 표지 — 과제 결과물 공개 계획; 25-1차·수시 모집 공고 (학·연 결과 공개 의무)',
+    },
     checks: {
       en: 'Academia and research applicants (`applicant.type` academia or research) pay no co-payment, and in return must publish their results (recruitment notices). Their plan says where: `disclosure.publications` (journals and paper sites, with the acknowledgement) or `disclosure.openSource` (models, code, data). A plan with neither gets this warning.',
       ko: '학·연 신청기관(`applicant.type`이 academia 또는 research)은 민간부담금이 면제되는 대신 연구 결과를 공개해야 합니다(모집 공고). 따라서 계획서에 어디에 공개할지 밝혀야 합니다: `disclosure.publications`(학술지·논문 게재 사이트, 사사 문구 포함) 또는 `disclosure.openSource`(모델·코드·데이터). 둘 다 없으면 경고합니다.',
     },
-    fix: { en: 'Add the publication plan (quick fix inserts `disclosure.publications`) or the open-source plan.', ko: '연구성과물 공개 계획(빠른 수정으로 `disclosure.publications` 삽입)이나 오픈소스 공개 계획을 기재하세요.' },
+    fix: {
+      en: 'Add the publication plan (quick fix inserts `disclosure.publications`) or the open-source plan.',
+      ko: '연구성과물 공개 계획(빠른 수정으로 `disclosure.publications` 삽입)이나 오픈소스 공개 계획을 기재하세요.',
+    },
     examples: {
       pass: { patch: { '/applicant/type': 'academia', '/applicant/youthCompany': false } },
       fail: { patch: { '/applicant/type': 'research', '/applicant/youthCompany': false, '/disclosure': undefined } },

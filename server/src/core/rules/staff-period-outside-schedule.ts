@@ -30,7 +30,10 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
       en: '붙임0 lists the people who work on this project, for the time they work on it: each `staff[].period` starts no earlier and ends no later than `schedule.period`.',
       ko: '붙임0에는 본 사업에 투입되는 인력을 그 투입 기간과 함께 기재하므로, 각 `staff[].period`는 `schedule.period`의 수행기간보다 먼저 시작하거나 늦게 끝날 수 없습니다.',
     },
-    fix: { en: 'Move the participation period into the project period (quick fix: the project\'s start or end).', ko: '참여기간을 수행기간 안으로 옮기세요 (빠른 수정: 수행기간의 시작일이나 종료일).' },
+    fix: {
+      en: "Move the participation period into the project period (quick fix: the project's start or end).",
+      ko: '참여기간을 수행기간 안으로 옮기세요 (빠른 수정: 수행기간의 시작일이나 종료일).',
+    },
     examples: {
       pass: { patch: { '/staff/1/period/end': '2026-08-31' } },
       fail: { patch: { '/staff/1/period/end': '2026-09-30' } },
@@ -51,18 +54,38 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
       if (start && compareDates(start, project.start) < 0) {
         const path = ['staff', index, 'period', 'start'];
         const fix = formatDate(project.start);
-        report({ ...valueSpan(doc, path), path, message: message('startsBefore', who, dateMessage(String(period.start)), dateMessage(fix)), data: { fix }, related: projectPeriod });
+        report({
+          ...valueSpan(doc, path),
+          path,
+          message: message('startsBefore', who, dateMessage(String(period.start)), dateMessage(fix)),
+          data: { fix },
+          related: projectPeriod,
+        });
       }
       if (end && compareDates(end, project.end) > 0) {
         const path = ['staff', index, 'period', 'end'];
         const fix = formatDate(project.end);
-        report({ ...valueSpan(doc, path), path, message: message('endsAfter', who, dateMessage(String(period.end)), dateMessage(fix)), data: { fix }, related: projectPeriod });
+        report({
+          ...valueSpan(doc, path),
+          path,
+          message: message('endsAfter', who, dateMessage(String(period.end)), dateMessage(fix)),
+          data: { fix },
+          related: projectPeriod,
+        });
       }
     });
   },
   fixes(finding, { locale, title }) {
     const fix = finding.data?.fix;
     if (!fix) return [];
-    return [{ code: finding.code, title: title('fix', locale === 'ko' ? formatKoreanDate(fix) : fix), edits: [replaceWithJson(finding, fix)], fixAll: true, preferred: true }];
+    return [
+      {
+        code: finding.code,
+        title: title('fix', locale === 'ko' ? formatKoreanDate(fix) : fix),
+        edits: [replaceWithJson(finding, fix)],
+        fixAll: true,
+        preferred: true,
+      },
+    ];
   },
 });

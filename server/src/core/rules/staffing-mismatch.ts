@@ -24,7 +24,7 @@ export const staffingMismatch = defineRule<{ readonly key: 'headcount' | 'person
       ko: 'VI-2 투입인력은 총 {0}명인데, 붙임0 투입 인력 현황에는 {1}명이 기재되어 있습니다.',
     },
     personMonths: {
-      en: 'VI-2 gives {0} m/m, but 붙임0 adds up to {1} m/m (each person\'s months × participation rate).',
+      en: "VI-2 gives {0} m/m, but 붙임0 adds up to {1} m/m (each person's months × participation rate).",
       ko: 'VI-2 투입 공수는 {0} m/m인데, 붙임0의 참여개월 × 투입률을 합하면 {1} m/m입니다.',
     },
     personYears: {
@@ -60,7 +60,13 @@ export const staffingMismatch = defineRule<{ readonly key: 'headcount' | 'person
 
     const headcount = asCount(staffing.headcount);
     if (headcount !== undefined && headcount !== people.length) {
-      report({ ...valueSpan(doc, at('headcount')), path: at('headcount'), message: message('headcount', headcount, people.length), data: { key: 'headcount', expected: people.length }, related: staffRelated });
+      report({
+        ...valueSpan(doc, at('headcount')),
+        path: at('headcount'),
+        message: message('headcount', headcount, people.length),
+        data: { key: 'headcount', expected: people.length },
+        related: staffRelated,
+      });
     }
 
     const parts = people.map((p) => ({ months: asNumber(p?.months), rate: asPercent(p?.participationPercent) }));
@@ -68,7 +74,13 @@ export const staffingMismatch = defineRule<{ readonly key: 'headcount' | 'person
     if (personMonths !== undefined && parts.every((p) => p.months !== undefined && p.rate !== undefined)) {
       const sum = round2(parts.reduce((total, p) => total + ((p.months ?? 0) * (p.rate ?? 0)) / 100, 0));
       if (Math.abs(sum - personMonths) > PERSON_MONTHS_TOLERANCE.value) {
-        report({ ...valueSpan(doc, at('personMonths')), path: at('personMonths'), message: message('personMonths', personMonths, sum), data: { key: 'personMonths', expected: sum }, related: staffRelated });
+        report({
+          ...valueSpan(doc, at('personMonths')),
+          path: at('personMonths'),
+          message: message('personMonths', personMonths, sum),
+          data: { key: 'personMonths', expected: sum },
+          related: staffRelated,
+        });
       }
     }
 

@@ -40,7 +40,7 @@ export const stageMonthsMismatch = defineRule<{ readonly covered?: number; reado
     form: '단계 | 추진기간 yyyy.mm.~yyyy.mm. | 주요 수행내용 | GPU 투입시기 | GPU 사용량 | 예상 활용률 … 활용 신청 기간(개월) … 이용개시일로부터 00개월',
     formPlace: { en: 'form, III-2 GPU 단계별 활용 계획; 표지 — GPU 수요', ko: '양식, III-2 GPU 단계별 활용 계획; 표지 — GPU 수요' },
     checks: {
-      en: 'GPUs are allocated for `gpu.months` months from the start of use, and the stages of `gpuPlan.stages` say what they do in those months. From the first stage to the last, every month belongs to some stage (a month between two stages would leave the allocated GPUs idle), and the first stage\'s start to the last stage\'s end is as many months as requested.',
+      en: "GPUs are allocated for `gpu.months` months from the start of use, and the stages of `gpuPlan.stages` say what they do in those months. From the first stage to the last, every month belongs to some stage (a month between two stages would leave the allocated GPUs idle), and the first stage's start to the last stage's end is as many months as requested.",
       ko: 'GPU는 이용개시일부터 `gpu.months`개월 동안 배정되고, `gpuPlan.stages`의 단계들은 그 기간에 무엇을 할지 밝힙니다. 첫 단계부터 마지막 단계까지 모든 달이 어느 단계엔가 들어 있어야 하고(단계 사이에 빈 달이 있으면 배정된 GPU를 쓰지 않게 됨), 첫 단계 시작부터 마지막 단계 종료까지의 개월 수는 신청한 개월 수와 같아야 합니다.',
     },
     fix: { en: 'Extend a stage over the missing months, or change the requested months.', ko: '빠진 달까지 단계 기간을 늘리거나 활용 신청 기간을 바꾸세요.' },
@@ -52,7 +52,9 @@ export const stageMonthsMismatch = defineRule<{ readonly covered?: number; reado
   },
   check({ doc, plan, message, report }) {
     const stages = asArray(asObject(plan.gpuPlan)?.stages).map((raw, index) => ({ index, period: monthPeriod(asObject(raw)?.period) }));
-    const valid = stages.filter((s): s is { index: number; period: { start: number; end: number } } => s.period !== undefined && s.period.end >= s.period.start);
+    const valid = stages.filter(
+      (s): s is { index: number; period: { start: number; end: number } } => s.period !== undefined && s.period.end >= s.period.start,
+    );
     if (valid.length === 0 || valid.length !== stages.length) return;
     const ordered = [...valid].sort((a, b) => a.period.start - b.period.start || a.period.end - b.period.end);
     let reach = ordered[0].period.end;
@@ -64,7 +66,10 @@ export const stageMonthsMismatch = defineRule<{ readonly covered?: number; reado
         report({
           ...valueSpan(doc, path),
           path,
-          message: from === to ? message('gapOne', monthMessage(from), last.index + 1, stage.index + 1) : message('gap', monthMessage(from), monthMessage(to), last.index + 1, stage.index + 1),
+          message:
+            from === to
+              ? message('gapOne', monthMessage(from), last.index + 1, stage.index + 1)
+              : message('gap', monthMessage(from), monthMessage(to), last.index + 1, stage.index + 1),
           data: { gap: [formatMonthIndex(from), formatMonthIndex(to)] },
           related: [related(doc, ['gpuPlan', 'stages', last.index, 'period', 'end'], message('previous', last.index + 1))],
         });

@@ -5,7 +5,7 @@
 import { UTILIZATION_TOLERANCE_POINTS } from '../figures';
 import { groupThousands } from '../format';
 import { asObject, asPercent } from '../plan/read';
-import { keySpan, related, valueSpan } from './place';
+import { keySpan, valueSpan } from './place';
 import { defineRule } from './rule';
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
@@ -27,12 +27,18 @@ export const utilizationTargetMismatch = defineRule<{ readonly computed: number 
   },
   docs: {
     form: '과제 목표 성과 GPU 사용률 (필수) 00% … GPU활용률 설정 : 배정된 GPU 자원 대비 실제 활용 비율 등 설정 … 각 단계별 GPU 자원 투입 시기, 사용량(노드·장 수), 예상 활용률(%)을 표로 제시',
-    formPlace: { en: 'form, 표지 — 과제 목표 성과; II-2 최종 성과 목표; III-2 GPU 단계별 활용 계획', ko: '양식, 표지 — 과제 목표 성과; II-2 최종 성과 목표; III-2 GPU 단계별 활용 계획' },
+    formPlace: {
+      en: 'form, 표지 — 과제 목표 성과; II-2 최종 성과 목표; III-2 GPU 단계별 활용 계획',
+      ko: '양식, 표지 — 과제 목표 성과; II-2 최종 성과 목표; III-2 GPU 단계별 활용 계획',
+    },
     checks: {
       en: `The form defines the GPU utilisation as the share of the allocated GPU resources actually used. The stages of III-2 say how many GPUs each uses for how many months at what expected utilisation, so together they give the expected GPU-hours; over the allocated GPU-hours (\`gpu.servers\` × 8 GPUs × \`gpu.months\` × 720 h) that is the utilisation the plan implies. \`targets.gpuUtilizationPercent\` must be within ${UTILIZATION_TOLERANCE_POINTS.value} percentage points of it.`,
       ko: `양식은 GPU 사용률을 "배정된 GPU 자원 대비 실제 활용 비율"로 정의합니다. III-2의 각 단계는 GPU 몇 장을 몇 개월 동안 예상 활용률 몇 %로 쓰는지 밝히므로, 이를 합하면 예상 GPU시간이 되고, 배정된 GPU시간(\`gpu.servers\` × 8장 × \`gpu.months\` × 720시간)에 대한 그 비율이 계획이 뜻하는 사용률입니다. \`targets.gpuUtilizationPercent\`는 이 값과 ${UTILIZATION_TOLERANCE_POINTS.value}%p 이내로 같아야 합니다.`,
     },
-    fix: { en: 'Write the utilisation the stages give, or adjust the stages\' expected utilisation.', ko: '단계별 계획으로 계산한 사용률을 기재하거나, 단계별 예상 활용률을 조정하세요.' },
+    fix: {
+      en: "Write the utilisation the stages give, or adjust the stages' expected utilisation.",
+      ko: '단계별 계획으로 계산한 사용률을 기재하거나, 단계별 예상 활용률을 조정하세요.',
+    },
     examples: {
       pass: { patch: { '/targets/gpuUtilizationPercent': 85 } },
       fail: { patch: { '/targets/gpuUtilizationPercent': 95 } },

@@ -19,7 +19,7 @@ interface Normalised {
   readonly at: readonly number[];
 }
 
-const DROPPED = /[\s"'`´“”‘’‚„「」『』《》〈〉«»‹›〝〞\u200b\u200c\u200d\ufeff]/u;
+const DROPPED = /[\s"'`´“”‘’‚„「」『』《》〈〉«»‹›〝〞]|\u200b|\u200c|\u200d|\ufeff/u;
 const OPENING = /[[{〔【〖]/u;
 const CLOSING = /[\]}〕】〗]/u;
 
@@ -86,8 +86,8 @@ export function checkAcknowledgement(field: string): AcknowledgementCheck {
 
 /** The index after the original character that normalised character `i` comes from. */
 function endOf(written: Normalised, i: number, field: string): number {
+  if (i < 0 || i >= written.at.length) return field.length;
   const index = written.at[i];
-  if (index === undefined) return field.length;
   const code = field.codePointAt(index) ?? 0;
   return index + (code > 0xffff ? 2 : 1);
 }
