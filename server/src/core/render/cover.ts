@@ -10,7 +10,7 @@ import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
 import { NOT_APPLICABLE, paragraph } from './bullets';
 import { cell, label, row, small } from './cells';
-import { TYPE_LABELS, boxes, choices } from './checkboxes';
+import { TYPE_LABELS, box, boxes, choices } from './checkboxes';
 import type { TableRow } from './model';
 import { date, longDate, obj, percent, show, str } from './read';
 
@@ -102,6 +102,10 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const optional = (value: unknown, unit: string): string => (asNumber(value) !== undefined ? `${groupThousands(asNumber(value) as number)}${unit}` : NOT_APPLICABLE);
   const targetList = asArray(openSource.targets);
   const partial = targetList.includes('partial');
+  // 코드 공개(학습/추론): the form's label, with the parts the plan releases marked inside it.
+  const scope = asArray(openSource.codeScope);
+  const targetText = (key: string, text: string): string =>
+    key === 'code' && scope.length > 0 ? `코드 공개(${box(scope.includes('training'), '학습')}/${box(scope.includes('inference'), '추론')})` : text;
 
   const rows: TableRow[] = [
     row(cell({ text: '사업수행계획서 (Open Track, 산·학·연)', bold: true }, { colspan: 6, align: 'center', header: true })),
@@ -166,7 +170,7 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
       label('오픈소스 공개대상'),
       cell(
         boxes([
-          ...TARGET_LABELS.map(([key, text]) => [targetList.includes(key), text] as const),
+          ...TARGET_LABELS.map(([key, text]) => [targetList.includes(key), targetText(key, text)] as const),
           [partial, `일부공개 (항목 : ${str(openSource.partialItems) ?? ''} )`] as const,
         ]),
         { colspan: 3 },
