@@ -2,7 +2,7 @@
 import { gpuFigures } from '../figures';
 import { replaceWithJson } from '../edit/fix';
 import { formatWon } from '../format';
-import { perLocale, type Message } from '../l10n';
+import { perLocale, render, type Message } from '../l10n';
 import { asInteger, asNumber, asObject } from '../plan/read';
 import { related, valueSpan } from './place';
 import { defineRule } from './rule';
@@ -80,9 +80,12 @@ export const copaymentMismatch = defineRule<CopaymentData>()({
       });
     }
   },
-  fixes(finding, { title }) {
+  fixes(finding, { locale, title }) {
     const data = finding.data;
     if (!data) return [];
-    return [{ code: finding.code, title: title('fix', data.expected), edits: [replaceWithJson(finding, data.expected)], fixAll: true, preferred: true }];
+    // The value as the column writes it: "1,664,000,000원", "서버 20대", "13개월".
+    const shown = FIELDS.find((f) => f.key === data.key)?.show(data.expected);
+    const value = shown ? render(locale, shown) : data.expected;
+    return [{ code: finding.code, title: title('fix', value), edits: [replaceWithJson(finding, data.expected)], fixAll: true, preferred: true }];
   },
 });

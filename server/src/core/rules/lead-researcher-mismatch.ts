@@ -22,10 +22,10 @@ interface Place {
 
 /** Where the lead's name is written, in the order of the form; the first one written is the reference. */
 const NAME_PLACES: readonly Place[] = [
-  { path: ['contacts', 'lead', 'name'], where: perLocale('the cover (담당)', '표지 담당란') },
-  { path: ['institution', 'leadResearcher', 'nameKo'], where: perLocale('VI-2 (참여 인력 현황)', 'VI-2 참여 인력 현황') },
-  { path: ['staff', 0, 'name'], where: perLocale('the first row of 붙임0 (투입 인력 현황)', '붙임0 투입 인력 현황 첫 행') },
-  { path: ['pledge', 'leadName'], where: perLocale('the pledge', '서약') },
+  { path: ['contacts', 'lead', 'name'], where: perLocale('on the cover (담당)', '표지 담당란') },
+  { path: ['institution', 'leadResearcher', 'nameKo'], where: perLocale('in VI-2 (참여 인력 현황)', 'VI-2 참여 인력 현황') },
+  { path: ['staff', 0, 'name'], where: perLocale('in the first row of 붙임0 (투입 인력 현황)', '붙임0 투입 인력 현황 첫 행') },
+  { path: ['pledge', 'leadName'], where: perLocale('in the pledge', '서약') },
 ];
 
 const BIRTH_PLACES: readonly Place[] = [
@@ -49,14 +49,14 @@ export const leadResearcherMismatch = defineRule<{ readonly expected: string }>(
   },
   messages: {
     name: {
-      en: 'The lead researcher (총괄책임자) is {0} in {1}, but {2} in {3}: the lead is one person throughout the form.',
+      en: 'The lead researcher (총괄책임자) is {0} {1}, but {2} {3}: the lead is one person throughout the form.',
       ko: '총괄책임자가 {1}에는 {0}, {3}에는 {2|으로} 기재되어 있습니다. 총괄책임자는 양식 전체에서 같은 사람이어야 합니다.',
     },
     birthDate: {
-      en: "The lead researcher's birth date is {0} in {1}, but {2} in {3}.",
+      en: "The lead researcher's birth date is {0} {1}, but {2} {3}.",
       ko: '총괄책임자 생년월일이 {1}에는 {0}, {3}에는 {2|으로} 기재되어 있습니다.',
     },
-    reference: { en: 'The lead researcher as written in {0}.', ko: '{0}에 기재한 총괄책임자' },
+    reference: { en: 'The lead researcher as written {0}.', ko: '{0}에 기재한 총괄책임자' },
     fix: { en: 'Write {0}', ko: '{0|으로} 바꾸기' },
   },
   docs: {

@@ -21,7 +21,8 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
       ko: '{0}의 참여 종료일 {1|이} 수행기간 종료일({2})보다 뒤입니다.',
     },
     projectPeriod: { en: 'The project period.', ko: '수행기간' },
-    fix: { en: 'Change to {0}', ko: '{0|으로} 바꾸기' },
+    fixStart: { en: 'Start on {0}', ko: '참여 시작일을 {0|으로} 바꾸기' },
+    fixEnd: { en: 'End on {0}', ko: '참여 종료일을 {0|으로} 바꾸기' },
   },
   docs: {
     form: '붙임 0 투입 인력 현황 … 참여기간 (개월) MMDD~ MMDD (00) … ★ 본 사업 수행을 위해 투입되는 인력에 한하여 기입',
@@ -81,7 +82,7 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
     return [
       {
         code: finding.code,
-        title: title('fix', locale === 'ko' ? formatKoreanDate(fix) : fix),
+        title: title(finding.path?.[finding.path.length - 1] === 'start' ? 'fixStart' : 'fixEnd', locale === 'ko' ? formatKoreanDate(fix) : fix),
         edits: [replaceWithJson(finding, fix)],
         fixAll: true,
         preferred: true,
