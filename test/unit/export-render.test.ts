@@ -101,6 +101,15 @@ describe('export: plan → document model', () => {
     // A lead with no government projects: the form's "해당 없음".
     assert.ok(cellText(table(d, 'lead-researcher'), table(d, 'lead-researcher').rows.length - 1).includes('해당 없음'));
     assert.ok(!documentText(d).join('\n').includes('지원 필요성\n해당 없음'));
+    // The cover's 해당시 parts: 국가연구자번호 and a disclosure part left out.
+    const bare = JSON.parse(complete) as Plan;
+    delete bare.contacts?.lead?.researcherNumber;
+    delete bare.disclosure?.publications;
+    const cover = table(fromPlan(bare), 'cover');
+    const rowWith = (text: string) => cover.rows.find((r) => cellText({ ...cover, rows: [r] }, 0).some((c) => c.includes(text)));
+    assert.deepEqual(cellText({ ...cover, rows: [rowWith('dyhan@')!] }, 0).slice(-1), ['해당 없음']);
+    assert.ok(cellText({ ...cover, rows: [rowWith('KCI 등재')!] }, 0).some((c) => c.endsWith('\n해당 없음')));
+    assert.ok(!cellText({ ...cover, rows: [rowWith('모델 가중치')!] }, 0).some((c) => c.includes('해당 없음')), 'the open-source plan is there');
   });
 
   it('prints (○○개월) with the months schedule-months-mismatch counts: 2026.03.01.~2026.08.01. is 5 months', () => {
