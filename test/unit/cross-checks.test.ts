@@ -21,11 +21,11 @@ function patched(patch: Readonly<Record<string, unknown>>): string {
   const plan = JSON.parse(complete) as Record<string, unknown>;
   for (const [pointer, value] of Object.entries(patch)) {
     const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let target: Record<string, unknown> | unknown[] = plan;
-    for (const key of keys.slice(0, -1)) target = (target as Record<string, unknown>)[key] as Record<string, unknown>;
+    let target: Record<string, unknown> = plan;
+    for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
     const last = keys[keys.length - 1];
-    if (value === undefined) delete (target as Record<string, unknown>)[last];
-    else (target as Record<string, unknown>)[last] = value;
+    if (value === undefined) Reflect.deleteProperty(target, last);
+    else target[last] = value;
   }
   return JSON.stringify(plan, null, 2);
 }
