@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { INTERNAL_ERROR, LineIndex, RULES, type Finding, type Locale } from '../core';
+import { rulePagePath, ruleHelp } from './rule-docs';
 import { columns } from './text-table';
 
 export interface FileReport {
@@ -75,14 +76,24 @@ function artifactUri(file: string, cwd: string): string {
 }
 
 export function toSarif(reports: readonly FileReport[], version: string, locale: Locale, cwd = process.cwd()): Log {
-  const described = [...RULES, INTERNAL_ERROR];
-  const codes = described.map((rule) => rule.code);
-  const rules: ReportingDescriptor[] = described.map((rule) => ({
+  const codes = [...RULES.map((rule) => rule.code), INTERNAL_ERROR.code];
+  const descriptor = (rule: { code: string; severity: Finding['severity']; description: Record<Locale, string> }): ReportingDescriptor => ({
     id: rule.code,
     name: rule.code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
     shortDescription: { text: rule.description[locale] },
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-  }));
+  });
+  // Each rule's fullDescription and help are its documentation page (docs/rules/<code>.md)
+  // without the examples, in the language of the run.
+  const rules: ReportingDescriptor[] = [
+    ...RULES.map((rule): ReportingDescriptor => ({
+      ...descriptor(rule),
+      fullDescription: { text: rule.docs.checks[locale] },
+      help: ruleHelp(rule, locale),
+      properties: { page: rulePagePath(rule.code) },
+    })),
+    descriptor(INTERNAL_ERROR),
+  ];
   const results: Result[] = reports.flatMap(({ file, text, findings }) => {
     const lines = new LineIndex(text);
     const uri = artifactUri(file, cwd);
