@@ -94,7 +94,13 @@ function settingsBlock(engine) {
     scope: 'resource',
     markdownDescription: '%config.rules%',
     properties: Object.fromEntries(
-      engine.RULES.map((rule) => [rule.code, { ...level, markdownDescription: `%config.rules.${rule.code}%`, description: `%config.rules.${rule.code}.plain%` }]),
+      engine.RULES.map((rule) => [
+        rule.code,
+        // The rule's own severity as `default`: the Settings editor proposes it when a code is
+        // added (else the first level, error), and settings.json completion inserts it. What
+        // applies is still the block's `{}`: a code that is not listed keeps the rule's severity.
+        { ...level, default: rule.severity, markdownDescription: `%config.rules.${rule.code}%`, description: `%config.rules.${rule.code}.plain%` },
+      ]),
     ),
     additionalProperties: level,
   };

@@ -117,7 +117,7 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
       assert.deepEqual(property.enumDescriptions, property.enum.map((level: string) => `%config.severity.${level}%`));
       assert.equal(property.markdownDescription, `%config.rules.${rule.code}%`);
       assert.equal(property.description, `%config.rules.${rule.code}.plain%`);
-      assert.ok(!('default' in property), `${rule.code}: the default is the rule's, written in the text`);
+      assert.equal(property.default, rule.severity, `${rule.code}: the level the Settings editor proposes`);
       for (const locale of LOCALES) {
         const markdown = nls[locale][`config.rules.${rule.code}`];
         assert.ok(markdown.startsWith(locale === 'ko' ? `기본값: \`${rule.severity}\`` : `Default: \`${rule.severity}\`.`), markdown);

@@ -46,8 +46,8 @@ export const LABELS = {
   },
   noQuickFix: { ko: '빠른 수정은 없습니다.', en: 'There is no quick fix.' },
   fixAll: {
-    ko: '이 수정은 "자동으로 고칠 수 있는 gpuplan 문제 모두 고치기"(소스 작업 `source.fixAll`)에 포함되며, 파일에 이 문제가 여럿이면 `이 파일의 "{0}" 문제 모두 고치기`도 제안됩니다. 저장할 때 고치려면 설정에 `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }`를 넣으세요.',
-    en: 'It is part of "Fix all automatically fixable gpuplan problems" (the `source.fixAll` source action), and with several of these problems in a file, `Fix all "{0}" problems in this file` is offered too. To fix them on save, set `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }`.',
+    ko: '이 수정은 “자동으로 고칠 수 있는 gpuplan 문제 모두 고치기”(소스 작업 `source.fixAll`)에 포함되며, 파일에 이 문제가 여럿이면 “이 파일의 "{0}" 문제 모두 고치기”도 제안됩니다. 저장할 때 고치려면 설정에 `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }`를 넣으세요.',
+    en: 'It is part of “Fix all automatically fixable gpuplan problems” (the `source.fixAll` source action), and with several of these problems in a file, “Fix all "{0}" problems in this file” is offered too. To fix them on save, set `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }`.',
   },
   off: { ko: '끄거나 심각도 바꾸기', en: 'Turning it off or changing its level' },
   offIntro: {
