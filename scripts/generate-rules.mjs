@@ -158,8 +158,9 @@ function readmeText(engine, current) {
 }
 
 /**
- * Every generated file under `root`: relative path → the text it must have, or null for a file
- * that must not be there (a page of a rule that no longer exists).
+ * Every generated file under `root`: relative path → the text it must have, null for a file that
+ * must not be there (a page of a rule that no longer exists), or { problem } for one that cannot
+ * be generated as it is (a README without its markers).
  */
 export async function generate(root = ROOT) {
   const engine = await loadEngine();
@@ -174,7 +175,9 @@ export async function generate(root = ROOT) {
   files.set('package.json', packageJsonText(engine, manifest));
   files.set('package.nls.json', nlsText(engine, read('package.nls.json'), 'en', pageBase));
   files.set('package.nls.ko.json', nlsText(engine, read('package.nls.ko.json'), 'ko', pageBase));
-  files.set('README.md', readmeText(engine, read('README.md')));
+  const readme = read('README.md');
+  // Without its markers the README cannot be regenerated: reported as stale, never guessed at.
+  files.set('README.md', readme.includes(README_START) && readme.includes(README_END) ? readmeText(engine, readme) : { problem: `has no rule table markers (${README_START} … ${README_END}): put them back around the table` });
 
   const pages = new Set();
   for (const rule of engine.RULES) {
@@ -205,6 +208,7 @@ export function stale(root, files) {
     const full = path.join(root, file);
     const exists = fs.existsSync(full);
     if (text === null) out.push([file, 'is not a rule page (the rule is gone): delete it']);
+    else if (typeof text === 'object') out.push([file, text.problem]);
     else if (!exists) out.push([file, 'is missing']);
     else if (fs.readFileSync(full, 'utf8') !== text) out.push([file, 'is out of date']);
   }
@@ -236,13 +240,17 @@ if (isMain) {
       }
       console.log(`${files.size} generated files are up to date`);
     } else {
+      const blocked = changed.filter(([file]) => typeof files.get(file) === 'object' && files.get(file) !== null);
+      for (const [file, why] of blocked) console.error(`${show(file)} ${why}`);
       for (const [file] of changed) {
         const text = files.get(file);
+        if (typeof text === 'object' && text !== null) continue;
         if (text === null) fs.rmSync(path.join(root, file));
         else writeAtomic(path.join(root, file), text);
         console.log(`${text === null ? 'deleted' : 'wrote'} ${show(file)}`);
       }
-      console.log(`${files.size} generated files, ${changed.length} changed`);
+      console.log(`${files.size} generated files, ${changed.length - blocked.length} changed`);
+      if (blocked.length > 0) process.exit(1);
     }
   } catch (error) {
     console.error(`generate-rules: ${error instanceof Error ? error.message : String(error)}`);
