@@ -450,7 +450,7 @@ export function readmeRules(rules: readonly Rule[], base: string): string {
 export function rulesIndex(rules: readonly Rule[]): string {
   const rows = rules.map(
     (rule) =>
-      `| [\`${rule.code}\`](${pageFile(rule.code)}) | ${severityWord(rule.severity, 'ko')} (\`${rule.severity}\`) | ${rule.fixable ? `${LABELS.yes.ko} · ${LABELS.yes.en}` : ''} | ${cell(rule.description.ko)} | ${cell(rule.description.en)} |`,
+      `| [\`${rule.code}\`](${pageFile(rule.code)}) | ${severityWord(rule.severity, 'ko')} (\`${rule.severity}\`) | ${rule.fixable ? '✓' : ''} | ${cell(rule.description.ko)} | ${cell(rule.description.en)} |`,
   );
   return [
     generatedFrom('server/src/core/rules/registry.ts'),
