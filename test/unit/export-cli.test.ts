@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { pdfNamedDestinationPages } from '../../server/src/export/pdf';
+import { pdfNamedDestinationPages } from '../../server/src/export/pdf/read-pages';
 import { ROOT } from '../support/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
