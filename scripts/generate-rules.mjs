@@ -177,7 +177,12 @@ export async function generate(root = ROOT) {
   files.set('package.nls.ko.json', nlsText(engine, read('package.nls.ko.json'), 'ko', pageBase));
   const readme = read('README.md');
   // Without its markers the README cannot be regenerated: reported as stale, never guessed at.
-  files.set('README.md', readme.includes(README_START) && readme.includes(README_END) ? readmeText(engine, readme) : { problem: `has no rule table markers (${README_START} … ${README_END}): put them back around the table` });
+  files.set(
+    'README.md',
+    readme.includes(README_START) && readme.includes(README_END)
+      ? readmeText(engine, readme)
+      : { problem: `has no rule table markers (${README_START} … ${README_END}): put them back around the table` },
+  );
 
   const pages = new Set();
   for (const rule of engine.RULES) {

@@ -12,7 +12,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES, ruleOf, type Locale, type Rule } from '../../server/src/core';
-import { applyPatch, exampleFragment, examplePointers, exampleText, markdownText, parsePointer, ruleHelp, rulePagePath, ruleSource } from '../../server/src/cli/rule-docs';
+import {
+  applyPatch,
+  exampleFragment,
+  examplePointers,
+  exampleText,
+  markdownText,
+  parsePointer,
+  ruleHelp,
+  rulePagePath,
+  ruleSource,
+} from '../../server/src/cli/rule-docs';
 import { toSarif } from '../../server/src/cli/report';
 import { columns } from '../../server/src/cli/text-table';
 import { ROOT, readExample } from '../support/fixtures';
@@ -78,7 +88,11 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
 
     const stale = generator('--check', '--root', dir);
     assert.equal(stale.code, 1);
-    const named = stale.stderr.split('\n').filter((line) => / (is|are) /.test(line) && !/run npm run rules/.test(line)).map((line) => line.split(' ')[0]).sort();
+    const named = stale.stderr
+      .split('\n')
+      .filter((line) => / (is|are) /.test(line) && !/run npm run rules/.test(line))
+      .map((line) => line.split(' ')[0])
+      .sort();
     assert.deepEqual(named, ['README.md', 'docs/rules/gpu-months-range.md', 'docs/rules/old-rule.md', 'docs/rules/schema.md', 'package.nls.ko.json']);
     assert.match(stale.stderr, /docs\/rules\/schema\.md is missing/);
     assert.match(stale.stderr, /docs\/rules\/old-rule\.md is not a rule page/);
@@ -98,7 +112,13 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
     assert.equal(write.code, 0, write.stderr);
     assert.equal(generator('--check', '--root', dir).code, 0);
     assert.ok(!fs.existsSync(path.join(dir, 'docs', 'rules', 'old-rule.md')));
-    for (const file of ['README.md', 'package.nls.ko.json', 'package.json', path.join('docs', 'rules', 'schema.md'), path.join('docs', 'rules', 'gpu-months-range.md')]) {
+    for (const file of [
+      'README.md',
+      'package.nls.ko.json',
+      'package.json',
+      path.join('docs', 'rules', 'schema.md'),
+      path.join('docs', 'rules', 'gpu-months-range.md'),
+    ]) {
       assert.equal(fs.readFileSync(path.join(dir, file), 'utf8'), read(file), file);
     }
   });
@@ -108,7 +128,9 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
     const file = path.join(dir, 'package.json');
     const original = read('package.json');
     // Odd but valid formatting elsewhere must survive, and a hand-edited block must come back.
-    const odd = original.replace('"private": true,', '"private":true ,   ').replace(/"syntax": \{[^}]*\]\s*,?\s*"markdownDescription"/, '"syntax": { "type": "string", "markdownDescription"');
+    const odd = original
+      .replace('"private": true,', '"private":true ,   ')
+      .replace(/"syntax": \{[^}]*\]\s*,?\s*"markdownDescription"/, '"syntax": { "type": "string", "markdownDescription"');
     assert.notEqual(odd, original);
     fs.writeFileSync(file, odd);
     assert.equal(generator('--root', dir).code, 0);
@@ -117,14 +139,29 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
   });
 
   it('the settings: one level setting per code, its default in its description, a Korean and an English text', () => {
-    const manifest = JSON.parse(read('package.json'));
+    interface LevelSetting {
+      enum: string[];
+      enumDescriptions: string[];
+      default?: string;
+      markdownDescription: string;
+      description: string;
+    }
+    const manifest = JSON.parse(read('package.json')) as {
+      contributes: { configuration: { properties: Record<string, { properties: Record<string, LevelSetting> }> } };
+    };
     const block = manifest.contributes.configuration.properties['gpuplan.rules'];
     const nls = { en: JSON.parse(read('package.nls.json')) as Record<string, string>, ko: JSON.parse(read('package.nls.ko.json')) as Record<string, string> };
-    assert.deepEqual(Object.keys(block.properties), RULES.map((r) => r.code));
+    assert.deepEqual(
+      Object.keys(block.properties),
+      RULES.map((r) => r.code),
+    );
     for (const rule of RULES) {
       const property = block.properties[rule.code];
       assert.deepEqual(property.enum, ['error', 'warning', 'information', 'hint', 'off']);
-      assert.deepEqual(property.enumDescriptions, property.enum.map((level: string) => `%config.severity.${level}%`));
+      assert.deepEqual(
+        property.enumDescriptions,
+        property.enum.map((level) => `%config.severity.${level}%`),
+      );
       assert.equal(property.markdownDescription, `%config.rules.${rule.code}%`);
       assert.equal(property.description, `%config.rules.${rule.code}.plain%`);
       assert.equal(property.default, rule.severity, `${rule.code}: the level the Settings editor proposes`);
@@ -146,7 +183,10 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
     const region = readme.slice(readme.indexOf('<!-- rules:start'), readme.indexOf('<!-- rules:end -->'));
     const rows = region.split('\n').filter((line) => line.startsWith('| '));
     assert.equal(rows.length, RULES.length + 1);
-    assert.deepEqual(cells(rows[0]).map((c) => c.trim()), ['code', 'severity', '설명', 'description']);
+    assert.deepEqual(
+      cells(rows[0]).map((c) => c.trim()),
+      ['code', 'severity', '설명', 'description'],
+    );
     RULES.forEach((rule, i) => {
       const row = cells(rows[i + 1]).map((c) => c.trim());
       assert.equal(row.length, 4, rows[i + 1]);
@@ -169,7 +209,10 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
       const ko = page.indexOf('## 한국어');
       const en = page.indexOf('## English');
       assert.ok(ko > 0 && en > ko, `${rule.code}: Korean, then English`);
-      for (const [locale, part] of [['ko', page.slice(ko, en)], ['en', page.slice(en)]] as const) {
+      for (const [locale, part] of [
+        ['ko', page.slice(ko, en)],
+        ['en', page.slice(en)],
+      ] as const) {
         assert.ok(part.includes(markdownText(rule.description[locale])), `${rule.code} ${locale}: description`);
         assert.ok(part.includes(markdownText(rule.docs.checks[locale])), `${rule.code} ${locale}: checks`);
         assert.ok(part.includes(`> ${markdownText(rule.docs.form)}`), `${rule.code} ${locale}: the form's words, quoted`);
@@ -180,7 +223,8 @@ describe('rules: generated docs and settings (scripts/generate-rules.mjs)', () =
         assert.ok(part.includes('.vscode/settings.json'), `${rule.code} ${locale}: per folder`);
         const { pass, fail, show } = rule.docs.examples;
         for (const example of [pass, fail]) {
-          const code = 'text' in example ? example.text.replace(/\n$/, '') : exampleFragment(applyPatch(plan, example.patch), examplePointers(example, show), locale);
+          const code =
+            'text' in example ? example.text.replace(/\n$/, '') : exampleFragment(applyPatch(plan, example.patch), examplePointers(example, show), locale);
           assert.ok(part.includes(`\n${code}\n\`\`\``), `${rule.code} ${locale}: the example\n${code}`);
         }
       }
@@ -204,8 +248,17 @@ describe("rules: each rule's documented examples behave", () => {
         const text = exampleText(pass, plan);
         for (const locale of LOCALES) {
           const findings = analyze(text, { locale });
-          assert.deepEqual(findings.filter((f) => f.code === rule.code).map((f) => f.message), [], locale);
-          if ('patch' in pass) assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), [], locale);
+          assert.deepEqual(
+            findings.filter((f) => f.code === rule.code).map((f) => f.message),
+            [],
+            locale,
+          );
+          if ('patch' in pass)
+            assert.deepEqual(
+              findings.map((f) => `${f.code}: ${f.message}`),
+              [],
+              locale,
+            );
         }
       });
       it('the failing example fires, at the default severity', () => {
@@ -213,7 +266,10 @@ describe("rules: each rule's documented examples behave", () => {
         for (const locale of LOCALES) {
           const mine = analyze(text, { locale }).filter((f) => f.code === rule.code);
           assert.ok(mine.length > 0, `${rule.code} does not fire on its failing example (${locale})`);
-          assert.ok(mine.some((f) => f.severity === rule.severity), locale);
+          assert.ok(
+            mine.some((f) => f.severity === rule.severity),
+            locale,
+          );
         }
       });
       it('points only at places of the example plan', () => {
@@ -232,13 +288,35 @@ describe("rules: each rule's documented examples behave", () => {
 });
 
 describe('rules: example fragments and Markdown text', () => {
-  it('nests the shown values in their keys, in the plan\'s order, with … for the rest', () => {
+  it("nests the shown values in their keys, in the plan's order, with … for the rest", () => {
     const plan = { a: 1, b: { c: [10, 20, 30], d: 'x', e: true }, f: [{ g: 1, h: 2 }, { g: 3 }] };
     assert.equal(
       exampleFragment(plan, ['/f/1/g', '/b/c/1', '/b/d'], 'en'),
-      ['{', '  "b": {', '    "c": [', '      …,', '      20,', '      …', '    ],', '    "d": "x",', '    …', '  },', '  "f": [', '    …,', '    {', '      "g": 3', '    }', '  ],', '  …', '}'].join('\n'),
+      [
+        '{',
+        '  "b": {',
+        '    "c": [',
+        '      …,',
+        '      20,',
+        '      …',
+        '    ],',
+        '    "d": "x",',
+        '    …',
+        '  },',
+        '  "f": [',
+        '    …,',
+        '    {',
+        '      "g": 3',
+        '    }',
+        '  ],',
+        '  …',
+        '}',
+      ].join('\n'),
     );
-    assert.equal(exampleFragment({ list: [1, 2, 3, 4, 5] }, ['/list'], 'ko'), ['{', '  "list": [', '    1,', '    2,', '    …  // 모두 5개', '  ]', '}'].join('\n'));
+    assert.equal(
+      exampleFragment({ list: [1, 2, 3, 4, 5] }, ['/list'], 'ko'),
+      ['{', '  "list": [', '    1,', '    2,', '    …  // 모두 5개', '  ]', '}'].join('\n'),
+    );
     assert.equal(exampleFragment({ a: 1 }, ['/gone'], 'en'), ['{', '  // "gone": absent (deleted)', '  …', '}'].join('\n'));
   });
 
@@ -259,8 +337,11 @@ describe('rules: example fragments and Markdown text', () => {
 });
 
 describe('rules: `gpuplan rules` and SARIF say what the registry says', () => {
-  before(() => assert.ok(fs.existsSync(CLI), 'run `npm run build` first'));
-  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C' } });
+  before(() => {
+    assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
+  });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C' } });
 
   it('--format json lists exactly the registry, in both languages, each with its page', () => {
     for (const locale of LOCALES) {
@@ -269,7 +350,14 @@ describe('rules: `gpuplan rules` and SARIF say what the registry says', () => {
       const listed = JSON.parse(result.stdout) as Array<{ code: string; severity: string; description: string; reads: string; fixable: boolean; page: string }>;
       assert.deepEqual(
         listed,
-        RULES.map((rule: Rule) => ({ code: rule.code, severity: rule.severity, description: rule.description[locale], reads: rule.reads, fixable: rule.fixable, page: `docs/rules/${rule.code}.md` })),
+        RULES.map((rule: Rule) => ({
+          code: rule.code,
+          severity: rule.severity,
+          description: rule.description[locale],
+          reads: rule.reads,
+          fixable: rule.fixable,
+          page: `docs/rules/${rule.code}.md`,
+        })),
       );
       for (const { page } of listed) assert.ok(fs.existsSync(path.join(ROOT, page)), page);
     }
@@ -284,7 +372,8 @@ describe('rules: `gpuplan rules` and SARIF say what the registry says', () => {
       const width = columns(lines[0]);
       for (const line of lines) assert.equal(columns(line), width, line);
       // The column borders are at the same place on every line.
-      const borders = (line: string) => [...line].reduce<number[]>((at, char, i, all) => ('│┬┼┴┌┐├┤└┘'.includes(char) ? [...at, columns(all.slice(0, i).join(''))] : at), []);
+      const borders = (line: string) =>
+        Array.from(line).reduce<number[]>((at, char, i, all) => ('│┬┼┴┌┐├┤└┘'.includes(char) ? [...at, columns(all.slice(0, i).join(''))] : at), []);
       for (const line of lines.slice(1)) assert.deepEqual(borders(line), borders(lines[1]), line);
       for (const rule of RULES) assert.ok(result.stdout.includes(rule.description[locale]), rule.code);
     }
@@ -301,10 +390,10 @@ describe('rules: `gpuplan rules` and SARIF say what the registry says', () => {
         assert.equal(descriptor.shortDescription?.text, rule.description[locale]);
         assert.equal(descriptor.fullDescription?.text, rule.docs.checks[locale]);
         assert.deepEqual(descriptor.help, ruleHelp(rule, locale));
-        assert.ok(descriptor.help?.markdown?.includes(`> ${markdownText(rule.docs.form)}`), rule.code);
-        assert.ok(descriptor.help?.markdown?.includes(markdownText(rule.docs.fix[locale])), rule.code);
-        assert.ok(descriptor.help?.text.includes(rule.docs.form), rule.code);
-        assert.deepEqual(strayMarks(descriptor.help?.markdown ?? ''), [], rule.code);
+        assert.ok(descriptor.help.markdown.includes(`> ${markdownText(rule.docs.form)}`), rule.code);
+        assert.ok(descriptor.help.markdown.includes(markdownText(rule.docs.fix[locale])), rule.code);
+        assert.ok(descriptor.help.text.includes(rule.docs.form), rule.code);
+        assert.deepEqual(strayMarks(descriptor.help.markdown), [], rule.code);
         assert.equal(descriptor.properties?.page, rulePagePath(rule.code));
       }
       assert.ok(descriptors.some((d) => d.id === 'internal-error'));
