@@ -16,7 +16,7 @@ import { planInsertion, type Insertion } from './edit/insertion';
 import type { Finding, Severity, Span } from './findings';
 import { FORM_SECTIONS } from './form-sections';
 import { GPUS_PER_SERVER, GPU_TYPES, MONTHS, SUMMARY_MAX_PAGES } from './figures';
-import { hoverFacts } from './hover';
+import { hoverFacts, type HoverFacts } from './hover';
 import { reanalyze, type Edit } from './incremental';
 import { parseDocument } from './json/parse';
 import type { JsonPath } from './json/tree';
@@ -28,6 +28,7 @@ import { ruleOf } from './rules/registry';
 import { enumLabel } from './schema/lookup';
 
 export type { Analysis, AnalyzeOptions } from './analyze';
+export type { HoverFacts } from './hover';
 
 /** A file an exporter wrote. */
 export interface ExportedFile {
@@ -120,8 +121,11 @@ export interface PlanService {
   fixAll(analysis: Analysis, codes?: readonly string[]): FixAllResult;
   costPreview(analysis: Analysis, locale: Locale, override?: GpuRequest): CostPreviewModel;
   codeLenses(analysis: Analysis, locale: Locale): CodeLensFact[];
-  /** What a hover at `path` adds to the schema's description: allowed range, computed amounts. */
-  hover(analysis: Analysis, path: JsonPath, locale: Locale): string[];
+  /**
+   * What a hover at `path` says: the findings in the span `at`, the field's label and
+   * description in `locale` (or the hovered enum `value`'s), the allowed range and the amount.
+   */
+  hover(analysis: Analysis, path: JsonPath, locale: Locale, at?: Span, value?: unknown): HoverFacts;
   /** The form's label of an enum value (e.g. "산업계 (중소기업, …)" for applicant.type "industry"). */
   enumLabel(path: JsonPath, value: unknown): string | undefined;
   outline(analysis: Analysis): OutlineItem[];
@@ -244,7 +248,7 @@ export function createPlanService(serviceOptions: PlanServiceOptions = {}): Plan
       });
     },
 
-    hover: (analysis, path, locale) => hoverFacts(analysis, path, locale),
+    hover: (analysis, path, locale, at, value) => hoverFacts(analysis, path, locale, at, value),
 
     enumLabel,
 

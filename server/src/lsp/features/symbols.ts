@@ -1,12 +1,18 @@
-/** The outline by the form's chapters, folding, selection ranges and formatting. */
+/**
+ * The outline by the form's chapters (DocumentSymbol[] for a client with hierarchy support,
+ * else SymbolInformation[] with each symbol's container), folding, selection ranges and
+ * formatting.
+ */
 import { jsonServiceCan, safely, type ServerContext } from '../context';
-import { toSymbol } from '../convert';
+import { toSymbol, toSymbolInformation } from '../convert';
 
 export function registerSymbols(context: ServerContext): void {
   const { connection, documents, json } = context;
   connection.onDocumentSymbol((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? context.service.outline(context.store.analysisOf(document)).map((item) => toSymbol(document, item)) : null;
+    if (!document) return null;
+    const outline = context.service.outline(context.store.analysisOf(document));
+    return context.client().hierarchicalSymbols ? outline.map((item) => toSymbol(document, item)) : outline.flatMap((item) => toSymbolInformation(document, item));
   });
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
