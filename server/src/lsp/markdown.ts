@@ -23,5 +23,11 @@ export function plainOfMarkdown(markdown: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>&~])/g, '$1');
 }
 
-/** Escapes text (from the document or computed) so that markdown shows it as written. */
-export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
+/**
+ * Escapes text (from the document or computed) so that markdown shows it as written: the
+ * characters that start emphasis, code, links, images, HTML, tables or strike-through anywhere,
+ * and headings, lists and quotes at the start of a line. Nothing more, so that an editor that
+ * shows markdown as source (Neovim) has few backslashes to show.
+ */
+export const escapeMarkdown = (text: string): string =>
+  text.replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`).replace(/^(\s*)(?:([#+\-=])|(\d+)([.)]))/gm, (_m, space: string, mark?: string, digits?: string, punct?: string) => (mark ? `${space}\\${mark}` : `${space}${digits}\\${punct}`));
