@@ -20,6 +20,8 @@ const common = {
   external: ['vscode'],
   // Keep the ESM-only build of jsonc-parser out; its UMD build resolves fine in CJS bundles.
   mainFields: ['module', 'main'],
+  // The server carries the generated gp- snippets (snippets/gpuplan.code-snippets) as text.
+  loader: { '.code-snippets': 'text' },
 };
 
 const entries = [

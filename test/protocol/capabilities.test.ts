@@ -266,6 +266,17 @@ describe('capability negotiation (full client vs minimal client)', function () {
     });
   });
 
+  it('UTF-8 by initializationOptions.positionEncoding, for a client that counts bytes but cannot declare it (ALE)', async () => {
+    const text = '{ "applicant": { "name": "주식회사 리걸브릿지 연구소", "registrationNumber": "214-86-47313" } }\n';
+    const uri = 'file:///ale.gpuplan.json';
+    const client = await start(MINIMAL_CAPABILITIES, 'ko', { positionEncoding: 'utf-8', settings: { validation: { delayMs: 0 } } });
+    assert.equal(client.initializeResult!.capabilities.positionEncoding, 'utf-8');
+    client.open(uri, text);
+    const diagnostic = (await client.diagnostics(uri, (d) => d.length > 0)).find((d) => d.code === 'registration-number-checksum')!;
+    const bytes = Buffer.byteLength(text.slice(0, text.indexOf('"214-86-47313"')));
+    assert.equal(diagnostic.range.start.character, bytes);
+  });
+
   describe('settings, three ways', () => {
     const uri = 'file:///settings.gpuplan.json';
     const off = { validation: { delayMs: 0 }, rules: { 'vague-expression': 'off' } };

@@ -21,6 +21,10 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { ROOT } from './fixtures';
+import { FULL_CAPABILITIES } from './lsp-client';
+
+/** What VS Code declares, less workspace/applyEdit (this client does not answer it): code actions carry their edits. */
+export const SERVER_PROCESS_CAPABILITIES = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, applyEdit: false } };
 
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
@@ -124,7 +128,7 @@ export class ServerProcess {
         rootUri: null,
         locale,
         initializationOptions: { settings: this.settings },
-        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+        capabilities: SERVER_PROCESS_CAPABILITIES,
       },
       timeoutMs,
     );

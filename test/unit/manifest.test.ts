@@ -29,7 +29,7 @@ interface Manifest {
     languages: Array<{ id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }>;
     grammars: Array<{ language: string; scopeName: string; path: string }>;
     jsonValidation: Array<{ fileMatch: string; url: string }>;
-    snippets: Array<{ language: string; path: string }>;
+    snippets?: Array<{ language: string; path: string }>;
     commands: Array<{ command: string; title: string; category: string }>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
     configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number; enum?: string[]; properties?: Record<string, { enum: string[] }>; additionalProperties?: { enum: string[] } }> };
@@ -79,7 +79,9 @@ describe('extension manifest', () => {
     assert.deepEqual(language.filenamePatterns, ['*.gpuplan.json']);
     assert.deepEqual(manifest.contributes.grammars, [{ language: 'gpuplan', scopeName: 'source.gpuplan', path: './syntaxes/gpuplan.tmLanguage.json' }]);
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '*.gpuplan.json', url: './schemas/gpuplan.schema.json' }]);
-    assert.equal(manifest.contributes.snippets[0].language, 'gpuplan');
+    // The gp- snippets come from the language server, only where they fit (a stage row inside
+    // gpuPlan.stages): a static snippets file would offer all of them everywhere.
+    assert.equal(manifest.contributes.snippets, undefined);
     assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan']);
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   });
@@ -108,7 +110,7 @@ describe('extension manifest', () => {
     const referenced = [
       manifest.icon,
       c.languages[0].configuration, c.languages[0].icon.light, c.languages[0].icon.dark,
-      ...c.grammars.map((g) => g.path), ...c.jsonValidation.map((j) => j.url), ...c.snippets.map((s) => s.path),
+      ...c.grammars.map((g) => g.path), ...c.jsonValidation.map((j) => j.url), ...(c.snippets ?? []).map((s) => s.path),
       'package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json', 'LICENSE', 'CHANGELOG.md',
       // Loaded by the cost preview's webview at run time.
       'media/preview.css', 'media/preview.js',

@@ -8,7 +8,9 @@
  * - `clientCommands`: the client commands it implements (`gpuplan.applySnippet`,
  *   `gpuplan.insertSection`); without them, fixes that use snippets become plain edits;
  * - `hover.diagnostics`: `false` when the editor shows diagnostics in its hover itself
- *   (VS Code), so the server's hover does not repeat them.
+ *   (VS Code), so the server's hover does not repeat them;
+ * - `positionEncoding`: for a client that counts columns in bytes but cannot say so in its
+ *   capabilities (Vim's ALE 3.3 takes `character` as a byte column, both ways): "utf-8".
  */
 import type { ClientCapabilities, InitializeParams } from 'vscode-languageserver/node';
 import { ClientCommands } from '../../../shared/src/protocol';
@@ -84,7 +86,7 @@ export function clientFeatures(params: Pick<InitializeParams, 'capabilities' | '
     hierarchicalSymbols: text.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     configurationPull: workspace.configuration === true,
     configurationRegistration: workspace.didChangeConfiguration?.dynamicRegistration === true,
-    positionEncoding: negotiateEncoding(capabilities),
+    positionEncoding: (POSITION_ENCODINGS as readonly unknown[]).includes(options.positionEncoding) ? (options.positionEncoding as PositionEncoding) : negotiateEncoding(capabilities),
     clientCommands: new Set(commands.filter((c) => known.has(c))),
     hoverDiagnostics: !(isRecord(options.hover) && options.hover.diagnostics === false),
     showMessage: capabilities.window?.showMessage !== undefined,

@@ -4,12 +4,11 @@
  * The `gp-` snippets are generated from the schema's defaultSnippets into
  * snippets/gpuplan.code-snippets (scripts/generate-snippets.mjs). The server offers them in
  * completion only where they fit (a stage row inside `gpuPlan.stages`, a section at the top
- * level), so it reads that file: next to the bundle (dist/../snippets) in the repository and in
- * the VSIX.
+ * level); the bundle carries that file's text (esbuild's text loader), so the server reads no
+ * file.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
+import SNIPPETS_TEXT from '../../../snippets/gpuplan.code-snippets';
 
 /**
  * The text a snippet leaves when the user just accepts it: `${1:default}` → default (nested),
@@ -87,17 +86,10 @@ export interface GpSnippet {
 
 let loaded: readonly GpSnippet[] | undefined;
 
-/** The snippets of snippets/gpuplan.code-snippets (none when the file cannot be found). */
-export function gpSnippets(log?: (message: string) => void): readonly GpSnippet[] {
+/** The snippets of snippets/gpuplan.code-snippets, parsed once. */
+export function gpSnippets(): readonly GpSnippet[] {
   if (loaded) return loaded;
-  const candidates: string[] = [];
-  for (let dir = __dirname, i = 0; i < 6; i++, dir = path.dirname(dir)) candidates.push(path.join(dir, 'snippets', 'gpuplan.code-snippets'));
-  const file = candidates.find((candidate) => fs.existsSync(candidate));
-  if (!file) {
-    log?.('gpuplan: snippets/gpuplan.code-snippets not found; completion offers no gp- snippets.');
-    return (loaded = []);
-  }
-  const raw = parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
+  const raw = (parse(SNIPPETS_TEXT) ?? {}) as Record<string, { prefix: string; description: string; body: string[] }>;
   loaded = Object.entries(raw).map(([name, entry]) => {
     const text = entry.body.join('\n');
     const key = /^"([^"]+)": /.exec(text)?.[1];

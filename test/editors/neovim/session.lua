@@ -70,9 +70,13 @@ local ok, err = pcall(function()
   if not got then return end
 
   -- Diagnostics at the right columns after Hangul (Neovim keeps byte columns).
+  local vline, vcol = find(buf, '추진할 수도 있음')
+  local vague = diagnostics_with(buf, 'vague-expression')[1]
+  record('diagnostic after Hangul: line and byte columns', vague and vague.lnum == vline and vague.col == vcol and vague.end_col == vcol + #'추진할 수도 있음',
+    vague and string.format('%d:%d-%d, expected %d:%d-%d', vague.lnum, vague.col, vague.end_col, vline, vcol, vcol + #'추진할 수도 있음') or 'none')
   local line, col = find(buf, '"214-86-47313"')
   local reg = diagnostics_with(buf, 'registration-number-checksum')[1]
-  record('diagnostic after Hangul: line and byte columns', reg and reg.lnum == line and reg.col == col and reg.end_col == col + 14,
+  record('diagnostic of a number: line and byte columns', reg and reg.lnum == line and reg.col == col and reg.end_col == col + 14,
     reg and string.format('%d:%d-%d, expected %d:%d-%d', reg.lnum, reg.col, reg.end_col, line, col, col + 14) or 'none')
   local gline, gcol = find(buf, '★')
   local guide = diagnostics_with(buf, 'template-guide-left')[1]

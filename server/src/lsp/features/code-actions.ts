@@ -208,7 +208,12 @@ export function registerCodeActions(context: ServerContext): void {
     const fix = resolve(analysis, args.fix);
     const edits = fix ? editsOf(document, analysis, fix) : undefined;
     if (!fix || !edits || edits.length === 0) return refuse(t(context, 'This fix no longer applies to the plan; it was not applied.'));
-    const result = await connection.workspace.applyEdit({ label: fix.title, edit: workspaceEdit(document, edits) });
-    return result.applied ? { applied: true } : { applied: false, ...(result.failureReason ? { reason: result.failureReason } : {}) };
+    try {
+      const result = await connection.workspace.applyEdit({ label: fix.title, edit: workspaceEdit(document, edits) });
+      return result.applied ? { applied: true } : { applied: false, ...(result.failureReason ? { reason: result.failureReason } : {}) };
+    } catch (error) {
+      // The client declined (eglot asks the user first) or failed: nothing was changed.
+      return { applied: false, reason: error instanceof Error ? error.message : String(error) };
+    }
   });
 }

@@ -6,7 +6,7 @@
 import { getLocation } from 'jsonc-parser';
 import { MarkupKind, type CancellationToken, type Hover } from 'vscode-languageserver/node';
 import type { Finding, HoverFacts } from '../../core';
-import { t, type ServerContext } from '../context';
+import { jsonServiceCan, t, type ServerContext } from '../context';
 import { escapeMarkdown, plainOfMarkdown } from '../markdown';
 
 /** At most this many problems are listed; the rest are counted. */
@@ -42,7 +42,8 @@ export function renderHover(context: ServerContext, facts: HoverFacts, markdown:
 export function registerHover(context: ServerContext): void {
   context.connection.onHover((params, token: CancellationToken): Hover | null => {
     const document = context.documents.get(params.textDocument.uri);
-    if (!document) return null;
+    // A document too deep for our parser is too deep for jsonc's location too.
+    if (!document || !jsonServiceCan(context, document)) return null;
     const analysis = context.store.analysisOf(document);
     if (token.isCancellationRequested) return null;
     const text = document.getText();
