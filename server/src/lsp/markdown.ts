@@ -24,10 +24,9 @@ export function plainOfMarkdown(markdown: string): string {
 }
 
 /**
- * Escapes text (from the document or computed) so that markdown shows it as written: the
- * characters that start emphasis, code, links, images, HTML, tables or strike-through anywhere,
- * and headings, lists and quotes at the start of a line. Nothing more, so that an editor that
- * shows markdown as source (Neovim) has few backslashes to show.
+ * Escapes text (from the document or computed) so that markdown shows it as written: every
+ * ASCII punctuation character markdown gives a meaning to, `.` and `:` included, so that no
+ * renderer turns a plan's text into a link (markdown-it's linkify reads bare URLs too). Editors
+ * that show markdown as source conceal the escapes (Neovim's markdown syntax does).
  */
-export const escapeMarkdown = (text: string): string =>
-  text.replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`).replace(/^(\s*)(?:([#+\-=])|(\d+)([.)]))/gm, (_m, space: string, mark?: string, digits?: string, punct?: string) => (mark ? `${space}\\${mark}` : `${space}${digits}\\${punct}`));
+export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>&~:]/g, (c) => `\\${c}`);
