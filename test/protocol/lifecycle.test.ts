@@ -76,6 +76,8 @@ describe('lifecycle (LSP 3.17)', function () {
     ] as const) {
       assert.equal(await errorCode(client.connection.sendRequest(method, params)), -32602, `${method} ${JSON.stringify(params)}`);
     }
+    // A custom request that takes no params is answered.
+    assert.ok(Array.isArray(await client.connection.sendRequest('gpuplan/exportFormats')));
     client.open('file:///after.gpuplan.json', complete);
     assert.deepEqual(await client.diagnostics('file:///after.gpuplan.json'), []);
   });

@@ -15,6 +15,7 @@
  * the answer keeps the request's id and goes out through the connection like any other.
  */
 import { ErrorCodes, LSPErrorCodes, Message, ResponseError, type ConnectionOptions, type RequestMessage, type ResponseMessage } from 'vscode-languageserver/node';
+import * as protocol from '../../../shared/src/protocol';
 
 export const REJECT_METHOD = '$/gpuplan/reject';
 
@@ -33,9 +34,25 @@ const isRange = (value: unknown): boolean => isRecord(value) && isPosition(value
 const POSITION_METHODS = new Set(['textDocument/hover', 'textDocument/completion', 'textDocument/signatureHelp', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename']);
 const RANGE_METHODS = new Set(['textDocument/codeAction', 'textDocument/rangeFormatting', 'textDocument/inlayHint', 'textDocument/semanticTokens/range']);
 
-/** Why the params of a request are not acceptable, or undefined when they are. */
+/** The namespaces of LSP requests, all of which take an object as params (`shutdown` takes none). */
+const LSP_NAMESPACE = /^(textDocument|workspace|window|completionItem|codeAction|codeLens|documentLink|inlayHint|callHierarchy|typeHierarchy|workspaceSymbol)\//;
+
+/** gpuplan's own requests (shared/src/protocol.ts) by method: how many params each takes (0 or 1). */
+const CUSTOM_REQUESTS = new Map<string, number>(
+  (Object.values(protocol) as unknown[])
+    .filter((value): value is { method: string; numberOfParams: number } => typeof value === 'object' && value !== null && typeof (value as { method?: unknown }).method === 'string' && typeof (value as { numberOfParams?: unknown }).numberOfParams === 'number')
+    .map((type) => [type.method, type.numberOfParams]),
+);
+
+/**
+ * Why the params of a request are not acceptable, or undefined when they are. An LSP request,
+ * and a gpuplan request typed with params, needs an object; a request typed without params
+ * (gpuplan/exportFormats) takes none; params that are there must be structured (JSON-RPC 2.0).
+ */
 export function invalidParams(method: string, params: unknown): string | undefined {
   if (method === 'shutdown') return undefined;
+  const custom = CUSTOM_REQUESTS.get(method);
+  if (!LSP_NAMESPACE.test(method) && custom !== 1) return params === undefined || (typeof params === 'object' && params !== null) ? undefined : `${method}: params must be an object; got ${JSON.stringify(params)}.`;
   if (!isRecord(params)) return `${method}: params must be an object; got ${params === undefined ? 'none' : JSON.stringify(params)}.`;
   if (method.startsWith('textDocument/')) {
     const document = params.textDocument;
