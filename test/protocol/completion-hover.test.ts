@@ -86,6 +86,7 @@ describe('completion that fits the place', function () {
   it('inside the string of an enum field: its values, with their Korean labels', async () => {
     const items = await complete_('{ "applicant": { "type": "|" } }');
     assert.deepEqual(items.map((i) => i.label), ['"industry"', '"academia"', '"research"']);
+    assert.deepEqual([...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label), ['"industry"', '"academia"', '"research"'], 'in the form\'s order');
     assert.match(items[0].labelDetails?.description ?? '', /^산업계/);
   });
 });

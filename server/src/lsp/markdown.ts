@@ -25,8 +25,8 @@ export function plainOfMarkdown(markdown: string): string {
 
 /**
  * Escapes text (from the document or computed) so that markdown shows it as written: every
- * ASCII punctuation character markdown gives a meaning to, `.` and `:` included, so that no
+ * ASCII punctuation character markdown gives a meaning to, `.` included, so that no
  * renderer turns a plan's text into a link (markdown-it's linkify reads bare URLs too). Editors
  * that show markdown as source conceal the escapes (Neovim's markdown syntax does).
  */
-export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>&~:]/g, (c) => `\\${c}`);
+export const escapeMarkdown = (text: string): string => text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);

@@ -1,7 +1,7 @@
 /**
  * Completion that fits the place. vscode-json-languageservice proposes from the schema (keys,
  * enum values, the schema's snippets where a value is expected); on top of that:
- * - keys come in the form's order (the schema's property order) with the form's Korean label;
+ * - keys and enum values come in the form's order (the schema's) with the form's Korean label;
  * - inside a string value, only enum values are proposed: prose gets no pop-ups;
  * - the `gp-` snippets are offered only where the JSON service would put their body (a stage
  *   row inside `gpuPlan.stages`, a section among the top-level keys), so `gp-st` inside the
@@ -97,6 +97,10 @@ export function registerCompletion(context: ServerContext): void {
         })();
         const label = context.service.enumLabel(parentPath, value) ?? context.service.enumLabel([...parentPath, 0], value);
         if (label) setLabelDetail(item, label, client.labelDetails);
+        // Values in the form's order too (H200 before B200), not alphabetically.
+        const values = schemaOf(parentPath)?.enum ?? schemaOf([...parentPath, 0])?.enum ?? [];
+        const index = values.indexOf(value);
+        if (index >= 0) item.sortText = `0${pad(index)}`;
       }
       // The schema's own snippets at a value position: under their gp- prefix, after the schema's proposals.
       const gp = item.insertTextFormat === InsertTextFormat.Snippet && SNIPPET_KINDS.has(item.kind ?? 0) ? gpSnippets().find((s) => s.label === item.label && !s.key) : undefined;
