@@ -38,6 +38,8 @@ describe('Neovim (headless) with the gpuplan server', function () {
     'completion: gp-st offers only gp-stage here',
     'completion: plain text for a client without snippets',
     'completion: the stage was inserted',
+    'stale fix: offered at version 0',
+    'stale fix: refused by the server, buffer unchanged',
     'quick fix applied',
     'fix-all applied',
     'fix-all leaves no copayment-mismatch',

@@ -121,6 +121,33 @@ local ok, err = pcall(function()
     record('completion: the stage was inserted', inserted:find('"period"', 1, true) and inserted:find('"gpuStart"', 1, true) and not inserted:find('organization', 1, true), inserted)
   end
 
+  -- A stale fix is refused by the server. Neovim numbers a buffer it has just opened 0 and skips
+  -- its own version check for 0: offer the fix at version 0, edit, then apply the old offer.
+  local stale_file = assert(io.open(scratch .. '/stale.gpuplan.json', 'w'))
+  stale_file:write('{\n  "gpu": { "type": "H200", "servers": 40, "months": 6 }\n}\n')
+  stale_file:close()
+  vim.cmd('edit ' .. scratch .. '/stale.gpuplan.json')
+  local tbuf = vim.api.nvim_get_current_buf()
+  vim.wait(10000, function() return #diagnostics_with(tbuf, 'gpu-servers-range') > 0 end, 50)
+  local tline, tcol = find(tbuf, '"servers": 40')
+  vim.api.nvim_win_set_cursor(0, { tline + 1, tcol + 12 })
+  local offered = vim.lsp.buf_request_sync(tbuf, 'textDocument/codeAction', vim.tbl_extend('force', vim.lsp.util.make_range_params(), { context = { diagnostics = {} } }), 5000) or {}
+  local stale_fix, stale_client
+  for id, r in pairs(offered) do
+    for _, action in ipairs(r.result or {}) do
+      if action.isPreferred then stale_fix, stale_client = action, id end
+    end
+  end
+  record('stale fix: offered at version 0', stale_fix ~= nil and stale_fix.command ~= nil and stale_fix.command.arguments[1].version == 0, stale_fix and vim.inspect(stale_fix.command) or vim.inspect(offered))
+  if stale_fix then
+    vim.api.nvim_buf_set_lines(tbuf, 0, 0, false, { '' })
+    local before_stale = text_of(tbuf)
+    local answers = vim.lsp.buf_request_sync(tbuf, 'workspace/executeCommand', { command = stale_fix.command.command, arguments = stale_fix.command.arguments }, 5000) or {}
+    local answer = answers[stale_client] and answers[stale_client].result or {}
+    vim.wait(500, function() return false end, 50)
+    record('stale fix: refused by the server, buffer unchanged', answer.applied == false and text_of(tbuf) == before_stale, vim.inspect(answer))
+  end
+
   -- A quick fix: servers 20 → 16, applied by the server (workspace/applyEdit).
   vim.cmd('buffer ' .. buf)
   vim.api.nvim_win_set_cursor(0, { sline + 1, scol + 12 })
