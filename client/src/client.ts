@@ -69,9 +69,13 @@ export function stopMessage(reason: StopReason): string {
         ForgivingErrorHandler.MAX_RESTARTS + 1,
       );
     case 'connection':
-      return vscode.l10n.t('The connection to the gpuplan language server kept failing, so the server was stopped. Your text is safe, but checks are paused. See the "gpuplan" output for details.');
+      return vscode.l10n.t(
+        'The connection to the gpuplan language server kept failing, so the server was stopped. Your text is safe, but checks are paused. See the "gpuplan" output for details.',
+      );
     case 'restart-failed':
-      return vscode.l10n.t('The gpuplan language server stopped and could not be started again. Your text is safe, but checks are paused. See the "gpuplan" output for details.');
+      return vscode.l10n.t(
+        'The gpuplan language server stopped and could not be started again. Your text is safe, but checks are paused. See the "gpuplan" output for details.',
+      );
   }
 }
 
@@ -95,7 +99,8 @@ export class GpuplanLanguageClient extends LanguageClient {
     this.asked = false;
     this.reported = false;
     try {
-      return await super.start();
+      await super.start();
+      return;
     } catch (error) {
       this.reason = 'restart-failed';
       throw error;
@@ -185,5 +190,4 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   return client;
 }
 
-export const isRunning = (client: LanguageClient | undefined): client is LanguageClient =>
-  client !== undefined && client.state === State.Running;
+export const isRunning = (client: LanguageClient | undefined): client is LanguageClient => client !== undefined && client.state === State.Running;

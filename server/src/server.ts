@@ -11,7 +11,7 @@
  * Runs under VS Code (node-ipc) and standalone: `node dist/server.js --stdio` (or --node-ipc,
  * --socket=PORT, --pipe=NAME).
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -67,7 +67,9 @@ function commandLine(argv: readonly string[]): 'serve' | number {
 }
 
 function serve(): void {
-  const lifecycle: Lifecycle = new Lifecycle((message) => connection.console.warn(message));
+  const lifecycle: Lifecycle = new Lifecycle((message) => {
+    connection.console.warn(message);
+  });
   const connection = createConnection(ProposedFeatures.all, lifecycle.options);
   const service = createPlanService({ exporters: createExporters() });
   const settings = new SettingsProvider(connection);
@@ -79,7 +81,7 @@ function serve(): void {
   const documents = new TextDocuments<TextDocument>({
     create: factory.create,
     update: (document, changes, version) => {
-      store.noteChange(document, changes as Parameters<PlanStore['noteChange']>[1], version);
+      store.noteChange(document, changes, version);
       return factory.update(document, changes, version);
     },
   });

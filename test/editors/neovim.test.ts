@@ -20,10 +20,19 @@ describe('Neovim (headless) with the gpuplan server', function () {
 
   before(async function () {
     if (!versionOf('nvim')) {
-      if (process.env.CI) throw new Error('nvim is not installed; .ci/run installs Debian\'s neovim');
+      if (process.env.CI) throw new Error("nvim is not installed; .ci/run installs Debian's neovim");
       this.skip();
     }
-    session = await runSession('nvim', (_dir, plan) => ['--headless', '-i', 'NONE', '-u', path.join(HERE, 'init-0.7.lua'), '-c', `luafile ${path.join(HERE, 'session.lua')}`, plan]);
+    session = await runSession('nvim', (_dir, plan) => [
+      '--headless',
+      '-i',
+      'NONE',
+      '-u',
+      path.join(HERE, 'init-0.7.lua'),
+      '-c',
+      `luafile ${path.join(HERE, 'session.lua')}`,
+      plan,
+    ]);
   });
 
   const checks = [

@@ -22,7 +22,12 @@ export function versionOf(program: string): string | undefined {
  * GPUPLAN_SERVER, GPUPLAN_PLAN, GPUPLAN_RESULT and GPUPLAN_SCRATCH set and HOME in the scratch
  * folder (no user configuration).
  */
-export async function runSession(program: string, args: (dir: string, plan: string) => string[], env: Record<string, string> = {}, timeoutMs = 100_000): Promise<SessionResults> {
+export async function runSession(
+  program: string,
+  args: (dir: string, plan: string) => string[],
+  env: Record<string, string> = {},
+  timeoutMs = 100_000,
+): Promise<SessionResults> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gpuplan-${path.basename(program)}-`));
   try {
     const plan = path.join(dir, 'mistakes.gpuplan.json');
@@ -30,14 +35,29 @@ export async function runSession(program: string, args: (dir: string, plan: stri
     const result = path.join(dir, 'result.json');
     const child = spawn(program, args(dir, plan), {
       cwd: dir,
-      env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, GPUPLAN_SERVER: path.join(ROOT, 'dist', 'server.js'), GPUPLAN_PLAN: plan, GPUPLAN_RESULT: result, GPUPLAN_SCRATCH: dir, ...env },
+      env: {
+        ...process.env,
+        HOME: dir,
+        XDG_CONFIG_HOME: dir,
+        XDG_STATE_HOME: dir,
+        XDG_DATA_HOME: dir,
+        GPUPLAN_SERVER: path.join(ROOT, 'dist', 'server.js'),
+        GPUPLAN_PLAN: plan,
+        GPUPLAN_RESULT: result,
+        GPUPLAN_SCRATCH: dir,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    await new Promise<void>((resolve) =>
+      child.on('exit', () => {
+        resolve();
+      }),
+    );
     clearTimeout(timer);
     if (!fs.existsSync(result)) throw new Error(`${program} wrote no results; its output:\n${output}`);
     return { ...(JSON.parse(fs.readFileSync(result, 'utf8')) as object), output } as SessionResults;

@@ -20,10 +20,26 @@ describe('Vim (Ex mode) with ALE and the gpuplan server', function () {
       if (process.env.CI) throw new Error('vim and ALE are not installed; .ci/run installs vim and vim-ale');
       this.skip();
     }
-    session = await runSession('vim', (_dir, plan) => ['-N', '-es', '-i', 'NONE', '-u', path.join(HERE, 'gpuplan-ale.vim'), '-S', path.join(HERE, 'session.vim'), plan]);
+    session = await runSession('vim', (_dir, plan) => [
+      '-N',
+      '-es',
+      '-i',
+      'NONE',
+      '-u',
+      path.join(HERE, 'gpuplan-ale.vim'),
+      '-S',
+      path.join(HERE, 'session.vim'),
+      plan,
+    ]);
   });
 
-  for (const name of ['filetype gpuplan', 'diagnostics arrive', 'diagnostic after Hangul: line and column', 'settings apply (page-budget off)', 'quick fix applied']) {
+  for (const name of [
+    'filetype gpuplan',
+    'diagnostics arrive',
+    'diagnostic after Hangul: line and column',
+    'settings apply (page-budget off)',
+    'quick fix applied',
+  ]) {
     it(name, () => {
       const failed = session.results.find((r) => r.name === 'session ran without a Vim error');
       assert.equal(failed, undefined, failed?.detail);

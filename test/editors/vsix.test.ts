@@ -12,12 +12,19 @@ import { ROOT } from '../support/fixtures';
 describe('the VSIX', function () {
   this.timeout(60_000);
   it('lists dist/terminateProcess.sh beside the bundles, and the build leaves it executable', () => {
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr);
     const files = run.stdout.split('\n').map((l) => l.trim());
-    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/terminateProcess.sh']) assert.ok(files.includes(file), `${file} not in ${files.join(', ')}`);
+    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/terminateProcess.sh'])
+      assert.ok(files.includes(file), `${file} not in ${files.join(', ')}`);
     const script = path.join(ROOT, 'dist', 'terminateProcess.sh');
     assert.equal(fs.statSync(script).mode & 0o111, 0o111, 'dist/terminateProcess.sh is not executable');
-    assert.equal(fs.readFileSync(script, 'utf8'), fs.readFileSync(path.join(ROOT, 'node_modules', 'vscode-languageclient', 'lib', 'node', 'terminateProcess.sh'), 'utf8'));
+    assert.equal(
+      fs.readFileSync(script, 'utf8'),
+      fs.readFileSync(path.join(ROOT, 'node_modules', 'vscode-languageclient', 'lib', 'node', 'terminateProcess.sh'), 'utf8'),
+    );
   });
 });

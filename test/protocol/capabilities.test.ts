@@ -4,7 +4,19 @@
  * capability where the two differ in more than one place.
  */
 import * as assert from 'node:assert/strict';
-import type { ClientCapabilities, CodeAction, Command, CompletionItem, CompletionList, DocumentSymbol, Hover, MarkupContent, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+  ClientCapabilities,
+  CodeAction,
+  Command,
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  MarkupContent,
+  SymbolInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readExample } from '../support/fixtures';
 import { FULL_CAPABILITIES, MINIMAL_CAPABILITIES, TestClient } from '../support/lsp-client';
@@ -48,12 +60,18 @@ describe('capability negotiation (full client vs minimal client)', function () {
   });
 
   describe('hover content format', () => {
-    for (const [name, caps] of [['markdown', FULL_CAPABILITIES], ['plaintext', MINIMAL_CAPABILITIES]] as const) {
+    for (const [name, caps] of [
+      ['markdown', FULL_CAPABILITIES],
+      ['plaintext', MINIMAL_CAPABILITIES],
+    ] as const) {
       it(`${name}: the field's label, range and amount; ${name === 'markdown' ? 'escaped markdown' : 'no markdown syntax at all'}`, async () => {
         const client = await start(caps);
         const uri = 'file:///hover.gpuplan.json';
         client.open(uri, complete);
-        const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(complete, '"servers": 4,', 3) })) as Hover;
+        const hover = (await client.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri },
+          position: positionOf(complete, '"servers": 4,', 3),
+        })) as Hover;
         const contents = hover.contents as MarkupContent;
         assert.equal(contents.kind, name);
         assert.match(contents.value, /서버 수/);
@@ -105,9 +123,16 @@ describe('capability negotiation (full client vs minimal client)', function () {
 
     it('literal support: CodeAction with kind, diagnostics and isPreferred; CodeActionOptions with kinds', async () => {
       const client = await start(FULL_CAPABILITIES);
-      assert.deepEqual((client.initializeResult!.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll']);
+      assert.deepEqual((client.initializeResult!.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+        'quickfix',
+        'source.fixAll',
+      ]);
       client.open(uri, text);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: at(), context: { diagnostics: [] } })) as CodeAction[];
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: at(),
+        context: { diagnostics: [] },
+      })) as CodeAction[];
       const fix = actions.find((a) => a.isPreferred)!;
       assert.equal(fix.kind, 'quickfix');
       assert.equal(fix.diagnostics?.[0].code, 'gpu-servers-range');
@@ -119,7 +144,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
       const client = await start({ workspace: { applyEdit: true } });
       assert.equal(client.initializeResult!.capabilities.codeActionProvider, true);
       client.open(uri, text);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: at(), context: { diagnostics: [] } })) as Array<CodeAction | Command>;
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: at(),
+        context: { diagnostics: [] },
+      })) as Array<CodeAction | Command>;
       assert.ok(actions.length > 0);
       assert.ok(actions.every(isCommand), JSON.stringify(actions));
       const fix = actions.find((a) => /32/.test(a.title)) as Command;
@@ -133,12 +162,18 @@ describe('capability negotiation (full client vs minimal client)', function () {
 
     for (const documentChanges of [true, false]) {
       it(`a client that does not apply edits for the server gets the edit in the action, as ${documentChanges ? 'versioned documentChanges' : 'changes'}`, async () => {
-        const client = await start(capabilities((c) => {
-          c.workspace!.applyEdit = false;
-          c.workspace!.workspaceEdit = { documentChanges };
-        }));
+        const client = await start(
+          capabilities((c) => {
+            c.workspace!.applyEdit = false;
+            c.workspace!.workspaceEdit = { documentChanges };
+          }),
+        );
         client.open(uri, text);
-        const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: at(), context: { diagnostics: [] } })) as CodeAction[];
+        const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: at(),
+          context: { diagnostics: [] },
+        })) as CodeAction[];
         const fix = actions.find((a) => a.isPreferred)!;
         assert.equal(fix.command, undefined);
         const edit = fix.edit as WorkspaceEdit;
@@ -157,7 +192,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
     it('applyEdit: the server sends versioned documentChanges to a client that takes them', async () => {
       const client = await start(FULL_CAPABILITIES);
       client.open(uri, text);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: at(), context: { diagnostics: [] } })) as CodeAction[];
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: at(),
+        context: { diagnostics: [] },
+      })) as CodeAction[];
       assert.deepEqual(await client.execute(actions.find((a) => a.isPreferred)!.command!), { applied: true });
       const change = client.appliedEdits[0].edit.documentChanges![0] as { textDocument: { version: number } };
       assert.equal(change.textDocument.version, 1);
@@ -167,10 +206,17 @@ describe('capability negotiation (full client vs minimal client)', function () {
   describe('fixes that use snippets', () => {
     const uri = 'file:///vague.gpuplan.json';
     it('a client with the gpuplan.applySnippet command gets the snippet', async () => {
-      const client = await start(FULL_CAPABILITIES, 'ko', { clientCommands: ['gpuplan.applySnippet', 'gpuplan.insertSection'], settings: { validation: { delayMs: 0 } } });
+      const client = await start(FULL_CAPABILITIES, 'ko', {
+        clientCommands: ['gpuplan.applySnippet', 'gpuplan.insertSection'],
+        settings: { validation: { delayMs: 0 } },
+      });
       client.open(uri, mistakes);
       const vague = (await client.diagnostics(uri, (d) => d.some((x) => x.code === 'vague-expression'))).find((d) => d.code === 'vague-expression')!;
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: vague.range, context: { diagnostics: [vague] } })) as CodeAction[];
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: vague.range,
+        context: { diagnostics: [vague] },
+      })) as CodeAction[];
       const snippet = actions.find((a) => a.command?.command === 'gpuplan.applySnippet');
       assert.ok(snippet, JSON.stringify(actions.map((a) => a.command?.command)));
       assert.match(JSON.stringify(snippet.command!.arguments), /\$\{1:/);
@@ -179,10 +225,14 @@ describe('capability negotiation (full client vs minimal client)', function () {
       const client = await start(FULL_CAPABILITIES);
       client.open(uri, mistakes);
       const vague = (await client.diagnostics(uri, (d) => d.some((x) => x.code === 'vague-expression'))).find((d) => d.code === 'vague-expression')!;
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: vague.range, context: { diagnostics: [vague] } })) as CodeAction[];
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: vague.range,
+        context: { diagnostics: [vague] },
+      })) as CodeAction[];
       const fix = actions.find((a) => a.kind === 'quickfix')!;
       assert.equal(fix.command?.command, 'gpuplan.applyFix');
-      assert.deepEqual(await client.execute(fix.command!), { applied: true });
+      assert.deepEqual(await client.execute(fix.command), { applied: true });
       const inserted = (client.appliedEdits[0].edit.documentChanges![0] as { edits: TextEdit[] }).edits[0].newText;
       assert.doesNotMatch(inserted, /\$\{|\$\d/);
       assert.ok(inserted.length > 0);
@@ -190,17 +240,21 @@ describe('capability negotiation (full client vs minimal client)', function () {
   });
 
   describe('document symbols', () => {
-    it('hierarchy support: DocumentSymbol[] by the form\'s chapters', async () => {
+    it("hierarchy support: DocumentSymbol[] by the form's chapters", async () => {
       const client = await start(FULL_CAPABILITIES);
       client.open('file:///s.gpuplan.json', complete);
-      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///s.gpuplan.json' } })) as DocumentSymbol[];
+      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+        textDocument: { uri: 'file:///s.gpuplan.json' },
+      })) as DocumentSymbol[];
       assert.ok(symbols[0].children && symbols[0].selectionRange);
       assert.equal(symbols[0].name, '표지 (사업수행계획서)');
     });
     it('no hierarchy support: SymbolInformation[] with locations and containers', async () => {
       const client = await start(MINIMAL_CAPABILITIES);
       client.open('file:///s.gpuplan.json', complete);
-      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///s.gpuplan.json' } })) as SymbolInformation[];
+      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+        textDocument: { uri: 'file:///s.gpuplan.json' },
+      })) as SymbolInformation[];
       assert.ok(symbols.length > 20);
       for (const s of symbols) {
         assert.equal(s.location.uri, 'file:///s.gpuplan.json');
@@ -255,11 +309,18 @@ describe('capability negotiation (full client vs minimal client)', function () {
       assert.match((hover.contents as MarkupContent).value, /사업자등록번호/);
       assert.deepEqual(hover.range, diagnostic.range);
       // A change at byte columns: replace the number by a valid one.
-      const version = client.change(uri, [{ range: { start: { line: 0, character: utf8 + 1 }, end: { line: 0, character: utf8 + 13 } }, text: '124-81-00998' }], { text: text.replace('214-86-47313', '124-81-00998') });
+      const version = client.change(
+        uri,
+        [{ range: { start: { line: 0, character: utf8 + 1 }, end: { line: 0, character: utf8 + 13 } }, text: '124-81-00998' }],
+        { text: text.replace('214-86-47313', '124-81-00998') },
+      );
       const after = await client.diagnostics(uri, (_d, p) => p.version === version);
       assert.ok(!after.some((d) => d.code === 'registration-number-checksum'), JSON.stringify(after));
       // Formatting edits come in bytes too: the last edit ends at the end of the line.
-      const edits = (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+      const edits = (await client.connection.sendRequest('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 2, insertSpaces: true },
+      })) as TextEdit[];
       assert.ok(edits.length > 0);
       const lineBytes = Buffer.byteLength(text.replace('214-86-47313', '124-81-00998').split('\n')[0]);
       assert.ok(edits.every((e) => e.range.end.line > 0 || e.range.end.character <= lineBytes));

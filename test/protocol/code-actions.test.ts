@@ -27,7 +27,9 @@ describe('code actions from the analysis', function () {
   afterEach(async () => client.dispose());
 
   const actionsAt = (uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[] = [], only?: string[]) =>
-    client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+    client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<
+      CodeAction[]
+    >;
 
   it('the request range selects: a cursor on one finding gets its fixes only', async () => {
     const uri = 'file:///range.gpuplan.json';
@@ -37,7 +39,10 @@ describe('code actions from the analysis', function () {
     const actions = await actionsAt(uri, { start: at, end: at });
     const quickfixes = actions.filter((a) => a.kind === 'quickfix');
     assert.ok(quickfixes.length > 0);
-    assert.ok(quickfixes.every((a) => a.diagnostics?.every((d) => d.code === 'youth-company-mismatch')), quickfixes.map((a) => a.title).join(' | '));
+    assert.ok(
+      quickfixes.every((a) => a.diagnostics?.every((d) => d.code === 'youth-company-mismatch')),
+      quickfixes.map((a) => a.title).join(' | '),
+    );
     const elsewhere = positionOf(mistakes, '"formVersion"', 2);
     assert.equal((await actionsAt(uri, { start: elsewhere, end: elsewhere })).length, 0);
   });
@@ -50,7 +55,14 @@ describe('code actions from the analysis', function () {
     const line = mistakes.split('\n')[real.range.start.line];
     const bytes = (character: number) => Buffer.byteLength(line.slice(0, character));
     // What Neovim 0.7 echoes on a line with Hangul: byte columns, and no `data`.
-    const echo: Diagnostic = { ...real, range: { start: { line: real.range.start.line, character: bytes(real.range.start.character) }, end: { line: real.range.end.line, character: bytes(real.range.end.character) } }, data: undefined };
+    const echo: Diagnostic = {
+      ...real,
+      range: {
+        start: { line: real.range.start.line, character: bytes(real.range.start.character) },
+        end: { line: real.range.end.line, character: bytes(real.range.end.character) },
+      },
+      data: undefined,
+    };
     assert.notDeepEqual(echo.range, real.range);
     const actions = await actionsAt(uri, { start: real.range.start, end: real.range.start }, [echo]);
     assert.ok(actions.some((a) => a.diagnostics?.[0]?.code === 'template-guide-left' && a.command?.command === 'gpuplan.applyFix'));
@@ -62,7 +74,10 @@ describe('code actions from the analysis', function () {
     await client.diagnostics(uri, (d) => d.length > 0);
     const at = positionOf(mistakes, '"servers": 20', 12);
     const actions = await actionsAt(uri, { start: at, end: at });
-    assert.ok(actions.some((a) => a.diagnostics?.[0]?.code === 'gpu-servers-range' && a.isPreferred), actions.map((a) => a.title).join(' | '));
+    assert.ok(
+      actions.some((a) => a.diagnostics?.[0]?.code === 'gpu-servers-range' && a.isPreferred),
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 
   it('the echo narrows to its codes when a finding in the range has one', async () => {
@@ -87,12 +102,15 @@ describe('code actions from the analysis', function () {
     assert.deepEqual(await client.execute(fixAll.command!), { applied: true });
     const fixed = client.text(uri);
     assert.match(fixed, /"servers": 16,\n\s*"months": 12/);
-    const plan = JSON.parse(fixed.replace(/,(\s*[\]}])/, '$1')) as { gpuPlan: { copayment: { totalWon: number; servers: number; months: number; unitPriceWon: number } } };
+    const plan = JSON.parse(fixed.replace(/,(\s*[\]}])/, '$1')) as {
+      gpuPlan: { copayment: { totalWon: number; servers: number; months: number; unitPriceWon: number } };
+    };
     const copayment = plan.gpuPlan.copayment;
     assert.equal(copayment.totalWon, copayment.unitPriceWon * copayment.servers * copayment.months);
     const after = await client.diagnostics(uri, (_d, p) => p.version === client.version(uri));
     const was = countByCode(before.map((d) => String(d.code)));
-    for (const [code, count] of countByCode(after.map((d) => String(d.code)))) assert.ok(count <= (was.get(code) ?? 0), `fix-all made ${count} ${code} (was ${was.get(code) ?? 0})`);
+    for (const [code, count] of countByCode(after.map((d) => String(d.code))))
+      assert.ok(count <= (was.get(code) ?? 0), `fix-all made ${count} ${code} (was ${was.get(code) ?? 0})`);
     assert.ok(!after.some((d) => d.code === 'copayment-mismatch'), 'the total is computed from the fixed servers and months');
     assert.ok(after.length < before.length);
     // The same through the service: its text analyses to no finding that was not there before.

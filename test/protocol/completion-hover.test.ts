@@ -9,7 +9,9 @@ import * as fs from 'node:fs';
 
 const complete = readExample('complete.gpuplan.json');
 const mistakes = readExample('mistakes.gpuplan.json');
-const SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'gpuplan.schema.json'), 'utf8')) as { properties: Record<string, { properties?: Record<string, { title?: string }> }> };
+const SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'gpuplan.schema.json'), 'utf8')) as {
+  properties: Record<string, { properties?: Record<string, { title?: string }> }>;
+};
 
 /** A text with `|` at the cursor → the text and the cursor's position. */
 function cursor(marked: string): { text: string; position: { line: number; character: number } } {
@@ -37,7 +39,8 @@ describe('completion that fits the place', function () {
     const { text, position } = cursor(marked);
     const uri = `file:///c${n++}.gpuplan.json`;
     client.open(uri, text);
-    const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
+    const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as
+      CompletionList | CompletionItem[] | null;
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
@@ -48,7 +51,10 @@ describe('completion that fits the place', function () {
   it('inside gpuPlan.stages: the stage snippet, and gp-st picks it, not gp-staff', async () => {
     const items = await complete_('{ "gpuPlan": { "stages": [ gp-st| ] } }');
     const gp = items.filter((i) => i.label.startsWith('gp-'));
-    assert.deepEqual(gp.map((i) => i.label), ['gp-stage']);
+    assert.deepEqual(
+      gp.map((i) => i.label),
+      ['gp-stage'],
+    );
     const first = matching(items, 'gp-st')[0];
     assert.equal(first.label, 'gp-stage');
     assert.match(first.textEdit?.newText ?? first.insertText ?? '', /"period"/);
@@ -61,7 +67,7 @@ describe('completion that fits the place', function () {
     assert.ok(!items.some((i) => i.label.startsWith('gp-')), items.map((i) => i.label).join());
   });
 
-  it('among the top-level keys: the sections\' gp- snippets, and nothing of a table row', async () => {
+  it("among the top-level keys: the sections' gp- snippets, and nothing of a table row", async () => {
     const items = await complete_('{\n  |\n}');
     const gp = items.filter((i) => i.label.startsWith('gp-')).map((i) => i.label);
     for (const prefix of ['gp-applicant', 'gp-gpu', 'gp-staff', 'gp-gpu-plan', 'gp-disclosure']) assert.ok(gp.includes(prefix), `${prefix} in ${gp.join()}`);
@@ -69,24 +75,43 @@ describe('completion that fits the place', function () {
     assert.equal(matching(items, 'gp-staf')[0].label, 'gp-staff');
   });
 
-  it('keys come in the form\'s order, each with its Korean label', async () => {
+  it("keys come in the form's order, each with its Korean label", async () => {
     const items = await complete_('{ "applicant": { | } }');
     const keys = items.filter((i) => i.kind === 10).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     const order = Object.keys(SCHEMA.properties.applicant.properties!);
-    assert.deepEqual(keys.map((k) => k.label), order);
+    assert.deepEqual(
+      keys.map((k) => k.label),
+      order,
+    );
     for (const key of keys) assert.equal(key.labelDetails?.description, SCHEMA.properties.applicant.properties![key.label].title, key.label);
   });
 
   it('nothing inside prose strings: Latin letters, Korean or a space in a text value', async () => {
-    for (const marked of ['{ "applicant": { "mainProducts": "AI so|" } }', '{ "overview": { "necessity": ["법률 문서 |"] } }', '{ "projectTitle": "한국어 LLM|" }', '{ "overview": { "necessity": ["|"] } }']) {
-      assert.deepEqual((await complete_(marked)).map((i) => i.label), [], marked);
+    for (const marked of [
+      '{ "applicant": { "mainProducts": "AI so|" } }',
+      '{ "overview": { "necessity": ["법률 문서 |"] } }',
+      '{ "projectTitle": "한국어 LLM|" }',
+      '{ "overview": { "necessity": ["|"] } }',
+    ]) {
+      assert.deepEqual(
+        (await complete_(marked)).map((i) => i.label),
+        [],
+        marked,
+      );
     }
   });
 
   it('inside the string of an enum field: its values, with their Korean labels', async () => {
     const items = await complete_('{ "applicant": { "type": "|" } }');
-    assert.deepEqual(items.map((i) => i.label), ['"industry"', '"academia"', '"research"']);
-    assert.deepEqual([...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label), ['"industry"', '"academia"', '"research"'], 'in the form\'s order');
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['"industry"', '"academia"', '"research"'],
+    );
+    assert.deepEqual(
+      [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label),
+      ['"industry"', '"academia"', '"research"'],
+      "in the form's order",
+    );
     assert.match(items[0].labelDetails?.description ?? '', /^산업계/);
   });
 });
@@ -97,7 +122,14 @@ describe('a hover that fits', function () {
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
   });
-  async function hoverAt(locale: string, caps = FULL_CAPABILITIES, options: Record<string, unknown> = {}, text = mistakes, needle = '"servers": 20', delta = 12): Promise<string> {
+  async function hoverAt(
+    locale: string,
+    caps = FULL_CAPABILITIES,
+    options: Record<string, unknown> = {},
+    text = mistakes,
+    needle = '"servers": 20',
+    delta = 12,
+  ): Promise<string> {
     const client = new TestClient();
     clients.push(client);
     client.settings = { validation: { delayMs: 0 } };
@@ -110,7 +142,10 @@ describe('a hover that fits', function () {
   }
 
   for (const locale of ['ko', 'en']) {
-    for (const [format, caps] of [['markdown', FULL_CAPABILITIES], ['plaintext', MINIMAL_CAPABILITIES]] as const) {
+    for (const [format, caps] of [
+      ['markdown', FULL_CAPABILITIES],
+      ['plaintext', MINIMAL_CAPABILITIES],
+    ] as const) {
       it(`${locale}, ${format}: the problem, the label, the range and the amount within 12 lines`, async () => {
         const value = await hoverAt(locale, caps);
         const lines = value.split('\n');
@@ -118,7 +153,7 @@ describe('a hover that fits', function () {
         assert.match(value, /서버 수/);
         assert.match(value, /gpu-servers-range/);
         assert.match(value, locale === 'ko' ? /허용 범위/ : /Allowed/);
-        assert.match(value, locale === 'ko' ? /민간부담금 832,000,000원/ : /832,000,000/);
+        assert.match(value, locale === 'ko' ? /민간부담금 [\d,]+원 \/ 기준 1,664,000,000원/ : /Co\\?-payment [\d,]+원 of 1,664,000,000원/);
         assert.doesNotMatch(value, /EN:/);
         // The UI language first: the description is in it.
         if (locale === 'en') assert.match(value, /Servers requested \(8 GPUs each\)|Servers requested \\\(8 GPUs each\\\)/);
@@ -135,7 +170,7 @@ describe('a hover that fits', function () {
     assert.match(value, /서버 수/);
   });
 
-  it('a key hovers its whole property: the value\'s problem is shown on the key too', async () => {
+  it("a key hovers its whole property: the value's problem is shown on the key too", async () => {
     const value = await hoverAt('ko', FULL_CAPABILITIES, {}, mistakes, '"servers": 20', 3);
     assert.match(value, /gpu-servers-range/);
   });

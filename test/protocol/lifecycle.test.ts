@@ -108,13 +108,30 @@ describe('lifecycle (LSP 3.17)', function () {
       child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
       await waitFor(1);
       child.stdin.write(frame({ jsonrpc: '2.0', method: 'initialized', params: {} }));
-      child.stdin.write(frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///c.gpuplan.json', languageId: 'gpuplan', version: 1, text: mistakes } } }));
+      child.stdin.write(
+        frame({
+          jsonrpc: '2.0',
+          method: 'textDocument/didOpen',
+          params: { textDocument: { uri: 'file:///c.gpuplan.json', languageId: 'gpuplan', version: 1, text: mistakes } },
+        }),
+      );
       // One write: the request and its cancellation arrive together, before the request runs.
-      child.stdin.write(Buffer.concat([
-        frame({ jsonrpc: '2.0', id: 2, method: 'textDocument/codeAction', params: { textDocument: { uri: 'file:///c.gpuplan.json' }, range: { start: { line: 0, character: 0 }, end: { line: 2000, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } } }),
-        frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 2 } }),
-        frame({ jsonrpc: '2.0', id: 3, method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///c.gpuplan.json' } } }),
-      ]));
+      child.stdin.write(
+        Buffer.concat([
+          frame({
+            jsonrpc: '2.0',
+            id: 2,
+            method: 'textDocument/codeAction',
+            params: {
+              textDocument: { uri: 'file:///c.gpuplan.json' },
+              range: { start: { line: 0, character: 0 }, end: { line: 2000, character: 0 } },
+              context: { diagnostics: [], only: ['source.fixAll'] },
+            },
+          }),
+          frame({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 2 } }),
+          frame({ jsonrpc: '2.0', id: 3, method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///c.gpuplan.json' } } }),
+        ]),
+      );
       assert.equal((await waitFor(2)).error?.code, -32800);
       assert.ok(Array.isArray((await waitFor(3)).result), 'the next request is answered');
     } finally {
@@ -139,7 +156,7 @@ describe('lifecycle (LSP 3.17)', function () {
     assert.equal(client.allPublished(uri).filter((p) => p.version === 1).length, 1);
   });
 
-  it('analyses are keyed by content: a reused version number with another text publishes that text\'s findings', async () => {
+  it("analyses are keyed by content: a reused version number with another text publishes that text's findings", async () => {
     const client = make();
     await client.initialize('ko', { capabilities: FULL_CAPABILITIES });
     const uri = 'file:///reused.gpuplan.json';
@@ -159,7 +176,7 @@ describe('lifecycle (LSP 3.17)', function () {
   });
 });
 
-describe('the server\'s command line', () => {
+describe("the server's command line", () => {
   for (const [args, code, pattern, stream] of [
     [['--help'], 0, /Usage: node dist\/server\.js --stdio/, 'stdout'],
     [['--version'], 0, /^\d+\.\d+\.\d+\n$/, 'stdout'],

@@ -33,13 +33,25 @@ import { ROOT } from './fixtures';
 /** What VS Code 1.100 declares, for the capabilities the server reads. */
 export const FULL_CAPABILITIES: ClientCapabilities = {
   general: { positionEncodings: ['utf-16'] },
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true }, executeCommand: { dynamicRegistration: true } },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true },
+    executeCommand: { dynamicRegistration: true },
+  },
   window: { showMessage: { messageActionItem: { additionalPropertiesSupport: true } } },
   textDocument: {
     publishDiagnostics: { versionSupport: true, relatedInformation: true },
     hover: { contentFormat: ['markdown', 'plaintext'] },
-    completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true, documentationFormat: ['markdown', 'plaintext'], insertReplaceSupport: true } },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+    completion: {
+      completionItem: { snippetSupport: true, labelDetailsSupport: true, documentationFormat: ['markdown', 'plaintext'], insertReplaceSupport: true },
+    },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
   },
 };
@@ -92,7 +104,8 @@ export class TestClient {
       const byUri = new Map<string, TextEdit[]>();
       for (const change of params.edit.documentChanges ?? []) {
         if (!('textDocument' in change)) continue;
-        if (change.textDocument.version !== null && change.textDocument.version !== this.versions.get(change.textDocument.uri)) return { applied: false, failureReason: 'stale version' };
+        if (change.textDocument.version !== null && change.textDocument.version !== this.versions.get(change.textDocument.uri))
+          return { applied: false, failureReason: 'stale version' };
         byUri.set(change.textDocument.uri, change.edits as TextEdit[]);
       }
       for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) byUri.set(uri, edits);
@@ -166,7 +179,10 @@ export class TestClient {
   applyEdits(uri: string, edits: readonly TextEdit[]): number {
     const document = this.documents.get(uri)!;
     const sorted = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
-    return this.change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+    return this.change(
+      uri,
+      sorted.map((e) => ({ range: e.range, text: e.newText })),
+    );
   }
 
   /** Runs a command with workspace/executeCommand. */

@@ -43,7 +43,11 @@ export interface Exit {
 
 /** Thrown when the server process is gone while a test waits for it. */
 export class ServerDiedError extends Error {
-  constructor(readonly exit: Exit, readonly stderr: string, what: string) {
+  constructor(
+    readonly exit: Exit,
+    readonly stderr: string,
+    what: string,
+  ) {
     super(`the language server died (code ${exit.code}, signal ${exit.signal}) while waiting for ${what}${stderr ? `; stderr tail:\n${stderr}` : ''}`);
   }
 }
@@ -163,7 +167,9 @@ export class ServerProcess {
 
   open(uri: string, text: string, version = 1): number {
     this.versions.set(uri, version);
-    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gpuplan', version, text } }).catch(() => undefined);
+    void this.connection
+      .sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gpuplan', version, text } })
+      .catch(() => undefined);
     return version;
   }
 
@@ -171,7 +177,9 @@ export class ServerProcess {
   replace(uri: string, text: string): number {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }).catch(() => undefined);
+    void this.connection
+      .sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] })
+      .catch(() => undefined);
     return version;
   }
 

@@ -54,12 +54,20 @@ function short(text: string, max = 220): string {
  * The facts of a hover at `path`; `at` is the hovered span (a key hovers its whole property),
  * `value` the hovered value (for an enum value's own description).
  */
-export function hoverFacts(analysis: Analysis, path: JsonPath, locale: Locale, at?: { readonly offset: number; readonly length: number }, value?: unknown): HoverFacts {
+export function hoverFacts(
+  analysis: Analysis,
+  path: JsonPath,
+  locale: Locale,
+  at?: { readonly offset: number; readonly length: number },
+  value?: unknown,
+): HoverFacts {
   const t = (message: string, ...args: Array<string | number>) => localize(locale, message, ...args);
   const findings =
     at === undefined
       ? []
-      : analysis.findings.filter((f) => f.offset <= at.offset + at.length && at.offset <= f.offset + f.length).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.offset - a.offset);
+      : analysis.findings
+          .filter((f) => f.offset <= at.offset + at.length && at.offset <= f.offset + f.length)
+          .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.offset - a.offset);
 
   // The nearest described field: a bullet inside a text field is described by the field.
   let fieldPath = path;
@@ -84,7 +92,9 @@ export function hoverFacts(analysis: Analysis, path: JsonPath, locale: Locale, a
   const last = path[path.length - 1];
   if (path.length === 2 && path[0] === 'gpu' && last === 'servers') {
     const perServer = GPUS_PER_SERVER.value;
-    const ranges = Object.entries(GPU_TYPES).map(([type, f]) => t('{0}: {1}–{2} servers ({3}–{4} GPUs)', type, f.value.minServers, f.value.maxServers, f.value.minServers * perServer, f.value.maxServers * perServer));
+    const ranges = Object.entries(GPU_TYPES).map(([type, f]) =>
+      t('{0}: {1}–{2} servers ({3}–{4} GPUs)', type, f.value.minServers, f.value.maxServers, f.value.minServers * perServer, f.value.maxServers * perServer),
+    );
     allowed = `${t('Allowed')}: ${ranges.join(' · ')}`;
   } else if (path.length === 2 && path[0] === 'gpu' && last === 'months') {
     allowed = `${t('Allowed')}: ${t('{0}–{1} months, counted from the start of use', MONTHS.value.min, MONTHS.value.max)}`;
@@ -97,14 +107,22 @@ export function hoverFacts(analysis: Analysis, path: JsonPath, locale: Locale, a
     amount = costTable(analysis.cost, locale).summary;
   } else if (path[0] === 'gpuPlan' && path[1] === 'stages' && typeof path[2] === 'number') {
     const stage = analysis.cost.stages[path[2]];
-    if (stage?.gpuHours !== undefined) amount = t('Stage {0}: {1} GPUs × {2} months = {3} GPU-hours', stage.index + 1, stage.gpus ?? 0, stage.months ?? 0, groupThousands(stage.gpuHours));
+    if (stage?.gpuHours !== undefined)
+      amount = t('Stage {0}: {1} GPUs × {2} months = {3} GPU-hours', stage.index + 1, stage.gpus ?? 0, stage.months ?? 0, groupThousands(stage.gpuHours));
   }
 
   const keys = fieldPath.filter((s): s is string => typeof s === 'string');
   return {
     findings,
     ...(label ? { label } : {}),
-    ...(keys.length ? { path: fieldPath.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[') } : {}),
+    ...(keys.length
+      ? {
+          path: fieldPath
+            .map((s) => (typeof s === 'number' ? `[${s}]` : s))
+            .join('.')
+            .replace(/\.\[/g, '['),
+        }
+      : {}),
     ...(description ? { description } : {}),
     ...(allowed ? { allowed } : {}),
     ...(amount ? { amount } : {}),

@@ -67,7 +67,11 @@ export interface CostPreviewModel {
   /** The form's 민간부담금 table and the payer line, in the requested locale. */
   readonly table: CostTable;
   /** Milestones of `schedule`, for the form's 12-month grid. */
-  readonly schedule: { readonly start?: string; readonly end?: string; readonly milestones: ReadonlyArray<{ readonly task: string; readonly months: readonly string[] }> };
+  readonly schedule: {
+    readonly start?: string;
+    readonly end?: string;
+    readonly milestones: ReadonlyArray<{ readonly task: string; readonly months: readonly string[] }>;
+  };
   /** Estimated pages of the body and of the summary, with their budgets. */
   readonly pages: { readonly body: number; readonly summary: number; readonly budget: number; readonly summaryBudget: number };
   /** Findings by severity, so the preview can say the plan is not clean yet. */
@@ -139,8 +143,7 @@ export interface PlanService {
   readonly exportFormats: readonly string[];
 }
 
-const overlaps = (finding: Span, span: Span): boolean =>
-  finding.offset <= span.offset + span.length && span.offset <= finding.offset + finding.length;
+const overlaps = (finding: Span, span: Span): boolean => finding.offset <= span.offset + span.length && span.offset <= finding.offset + finding.length;
 
 /** At most this many rounds of fix-all: each round can only make values computed from fixed ones right. */
 const MAX_FIX_ROUNDS = 5;
@@ -180,7 +183,13 @@ export function createPlanService(serviceOptions: PlanServiceOptions = {}): Plan
     fixesOf,
 
     fixAllOfCode(analysis, code) {
-      const fixes = analysis.findings.filter((f) => f.code === code).flatMap((f) => fixesOf(analysis, f).filter((x) => x.fixAll).slice(0, 1));
+      const fixes = analysis.findings
+        .filter((f) => f.code === code)
+        .flatMap((f) =>
+          fixesOf(analysis, f)
+            .filter((x) => x.fixAll)
+            .slice(0, 1),
+        );
       if (fixes.length < 2) return undefined;
       const locale = analysis.options.locale ?? 'ko';
       return {
@@ -199,7 +208,10 @@ export function createPlanService(serviceOptions: PlanServiceOptions = {}): Plan
       for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
         const fixes = roundOfFixes(current, codes);
         if (fixes.length === 0) break;
-        const text = applyEdits(current.document.text, fixes.flatMap(({ fix }) => fix.edits ?? []));
+        const text = applyEdits(
+          current.document.text,
+          fixes.flatMap(({ fix }) => fix.edits ?? []),
+        );
         if (text === current.document.text) break;
         applied += fixes.length;
         current = analyzeDocument(parseDocument(text), analysis.options);
@@ -280,4 +292,3 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
-

@@ -86,7 +86,9 @@ export function clientFeatures(params: Pick<InitializeParams, 'capabilities' | '
     hierarchicalSymbols: text.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     configurationPull: workspace.configuration === true,
     configurationRegistration: workspace.didChangeConfiguration?.dynamicRegistration === true,
-    positionEncoding: (POSITION_ENCODINGS as readonly unknown[]).includes(options.positionEncoding) ? (options.positionEncoding as PositionEncoding) : negotiateEncoding(capabilities),
+    positionEncoding: (POSITION_ENCODINGS as readonly unknown[]).includes(options.positionEncoding)
+      ? (options.positionEncoding as PositionEncoding)
+      : negotiateEncoding(capabilities),
     clientCommands: new Set(commands.filter((c) => known.has(c))),
     hoverDiagnostics: !(isRecord(options.hover) && options.hover.diagnostics === false),
     showMessage: capabilities.window?.showMessage !== undefined,

@@ -1,14 +1,6 @@
 /** Core results (offsets) → LSP objects (positions), at the edge. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  DiagnosticSeverity,
-  DocumentSymbol,
-  SymbolInformation,
-  SymbolKind,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DocumentSymbol, SymbolInformation, SymbolKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { Finding, OutlineItem } from '../core';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {

@@ -21,7 +21,7 @@ function unitsOf(codePoint: number, encoding: PositionEncoding): number {
 export function columnTo(line: string, utf16: number, encoding: PositionEncoding): number {
   if (encoding === 'utf-16') return utf16;
   let units = 0;
-  for (let i = 0; i < utf16 && i < line.length; ) {
+  for (let i = 0; i < utf16 && i < line.length;) {
     const codePoint = line.codePointAt(i)!;
     const width = codePoint > 0xffff ? 2 : 1;
     // A column inside a surrogate pair counts the whole character.
@@ -115,7 +115,10 @@ export function documentFactory(encoding: () => PositionEncoding): DocumentFacto
       // Each change is relative to the text after the ones before it: convert one at a time.
       let inner = document.inner;
       for (const change of changes) {
-        const converted: TextDocumentContentChangeEvent = 'range' in change && change.range ? { range: new EncodedDocument(inner, document.encoding).toUtf16(change.range), text: change.text } : { text: change.text };
+        const converted: TextDocumentContentChangeEvent =
+          'range' in change && change.range
+            ? { range: new EncodedDocument(inner, document.encoding).toUtf16(change.range), text: change.text }
+            : { text: change.text };
         inner = TextDocument.update(inner, [converted], version);
       }
       return new EncodedDocument(inner, document.encoding);

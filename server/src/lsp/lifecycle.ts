@@ -14,7 +14,15 @@
  * request is turned into a request of REJECT_METHOD, whose handler answers with the error, so
  * the answer keeps the request's id and goes out through the connection like any other.
  */
-import { ErrorCodes, LSPErrorCodes, Message, ResponseError, type ConnectionOptions, type RequestMessage, type ResponseMessage } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  Message,
+  ResponseError,
+  type ConnectionOptions,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 import * as protocol from '../../../shared/src/protocol';
 
 export const REJECT_METHOD = '$/gpuplan/reject';
@@ -27,20 +35,37 @@ export interface Rejection {
 type State = 'new' | 'running' | 'shutdown';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isPosition = (value: unknown): boolean => isRecord(value) && Number.isInteger(value.line) && Number.isInteger(value.character) && (value.line as number) >= 0 && (value.character as number) >= 0;
+const isPosition = (value: unknown): boolean =>
+  isRecord(value) && Number.isInteger(value.line) && Number.isInteger(value.character) && (value.line as number) >= 0 && (value.character as number) >= 0;
 const isRange = (value: unknown): boolean => isRecord(value) && isPosition(value.start) && isPosition(value.end);
 
 /** Requests whose params must carry a position, or a range, besides the document. */
-const POSITION_METHODS = new Set(['textDocument/hover', 'textDocument/completion', 'textDocument/signatureHelp', 'textDocument/definition', 'textDocument/references', 'textDocument/documentHighlight', 'textDocument/prepareRename', 'textDocument/rename']);
+const POSITION_METHODS = new Set([
+  'textDocument/hover',
+  'textDocument/completion',
+  'textDocument/signatureHelp',
+  'textDocument/definition',
+  'textDocument/references',
+  'textDocument/documentHighlight',
+  'textDocument/prepareRename',
+  'textDocument/rename',
+]);
 const RANGE_METHODS = new Set(['textDocument/codeAction', 'textDocument/rangeFormatting', 'textDocument/inlayHint', 'textDocument/semanticTokens/range']);
 
 /** The namespaces of LSP requests, all of which take an object as params (`shutdown` takes none). */
-const LSP_NAMESPACE = /^(textDocument|workspace|window|completionItem|codeAction|codeLens|documentLink|inlayHint|callHierarchy|typeHierarchy|workspaceSymbol)\//;
+const LSP_NAMESPACE =
+  /^(textDocument|workspace|window|completionItem|codeAction|codeLens|documentLink|inlayHint|callHierarchy|typeHierarchy|workspaceSymbol)\//;
 
 /** gpuplan's own requests (shared/src/protocol.ts) by method: how many params each takes (0 or 1). */
 const CUSTOM_REQUESTS = new Map<string, number>(
   (Object.values(protocol) as unknown[])
-    .filter((value): value is { method: string; numberOfParams: number } => typeof value === 'object' && value !== null && typeof (value as { method?: unknown }).method === 'string' && typeof (value as { numberOfParams?: unknown }).numberOfParams === 'number')
+    .filter(
+      (value): value is { method: string; numberOfParams: number } =>
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { method?: unknown }).method === 'string' &&
+        typeof (value as { numberOfParams?: unknown }).numberOfParams === 'number',
+    )
     .map((type) => [type.method, type.numberOfParams]),
 );
 
@@ -52,7 +77,10 @@ const CUSTOM_REQUESTS = new Map<string, number>(
 export function invalidParams(method: string, params: unknown): string | undefined {
   if (method === 'shutdown') return undefined;
   const custom = CUSTOM_REQUESTS.get(method);
-  if (!LSP_NAMESPACE.test(method) && custom !== 1) return params === undefined || (typeof params === 'object' && params !== null) ? undefined : `${method}: params must be an object; got ${JSON.stringify(params)}.`;
+  if (!LSP_NAMESPACE.test(method) && custom !== 1)
+    return params === undefined || (typeof params === 'object' && params !== null)
+      ? undefined
+      : `${method}: params must be an object; got ${JSON.stringify(params)}.`;
   if (!isRecord(params)) return `${method}: params must be an object; got ${params === undefined ? 'none' : JSON.stringify(params)}.`;
   if (method.startsWith('textDocument/')) {
     const document = params.textDocument;
@@ -60,14 +88,21 @@ export function invalidParams(method: string, params: unknown): string | undefin
     if (POSITION_METHODS.has(method) && !isPosition(params.position)) return `${method}: params.position must be { line, character } of non-negative integers.`;
     if (RANGE_METHODS.has(method) && !isRange(params.range)) return `${method}: params.range must be { start, end } positions.`;
     if (method === 'textDocument/codeAction' && !isRecord(params.context)) return `${method}: params.context must be an object.`;
-    if (method === 'textDocument/selectionRange' && !(Array.isArray(params.positions) && params.positions.every(isPosition))) return `${method}: params.positions must be a list of positions.`;
+    if (method === 'textDocument/selectionRange' && !(Array.isArray(params.positions) && params.positions.every(isPosition)))
+      return `${method}: params.positions must be a list of positions.`;
   }
   if (method === 'workspace/executeCommand' && typeof params.command !== 'string') return `${method}: params.command must be a string.`;
   return undefined;
 }
 
 /** Notifications whose handlers read params: dropped (with a log line) when these are missing. */
-const NOTIFICATIONS_WITH_DOCUMENT = new Set(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave', 'textDocument/willSave']);
+const NOTIFICATIONS_WITH_DOCUMENT = new Set([
+  'textDocument/didOpen',
+  'textDocument/didChange',
+  'textDocument/didClose',
+  'textDocument/didSave',
+  'textDocument/willSave',
+]);
 
 export class Lifecycle {
   private state: State = 'new';
@@ -80,10 +115,16 @@ export class Lifecycle {
 
   /** Options for createConnection: the message strategy and the cancellation of queued requests. */
   readonly options: ConnectionOptions = {
-    messageStrategy: { handleMessage: (message, next) => next(this.filter(message) ?? DROPPED) },
+    messageStrategy: {
+      handleMessage: (message, next) => {
+        next(this.filter(message) ?? DROPPED);
+      },
+    },
     connectionStrategy: {
       cancelUndispatched: (message: Message): ResponseMessage | undefined =>
-        Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: `${message.method}: cancelled before it started.` } } : undefined,
+        Message.isRequest(message)
+          ? { jsonrpc: '2.0', id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: `${message.method}: cancelled before it started.` } }
+          : undefined,
     },
   };
 
@@ -94,7 +135,10 @@ export class Lifecycle {
       const method = message.method;
       if (method === 'exit') return message;
       if (this.state !== 'running') return undefined;
-      if (NOTIFICATIONS_WITH_DOCUMENT.has(method) && !(isRecord(message.params) && isRecord(message.params.textDocument) && typeof message.params.textDocument.uri === 'string')) {
+      if (
+        NOTIFICATIONS_WITH_DOCUMENT.has(method) &&
+        !(isRecord(message.params) && isRecord(message.params.textDocument) && typeof message.params.textDocument.uri === 'string')
+      ) {
         this.log(`gpuplan: ${method} without params.textDocument.uri; ignored.`);
         return undefined;
       }
@@ -104,10 +148,16 @@ export class Lifecycle {
   }
 
   private request(message: RequestMessage): Message {
-    const reject = (code: number, text: string): RequestMessage => ({ jsonrpc: '2.0', id: message.id, method: REJECT_METHOD, params: { code, message: text } satisfies Rejection });
+    const reject = (code: number, text: string): RequestMessage => ({
+      jsonrpc: '2.0',
+      id: message.id,
+      method: REJECT_METHOD,
+      params: { code, message: text } satisfies Rejection,
+    });
     if (message.method === 'initialize') {
       if (this.state !== 'new') return reject(ErrorCodes.InvalidRequest, 'initialize: the server is already initialized.');
-      if (!isRecord(message.params) || !isRecord(message.params.capabilities)) return reject(ErrorCodes.InvalidParams, 'initialize: params.capabilities must be an object.');
+      if (!isRecord(message.params) || !isRecord(message.params.capabilities))
+        return reject(ErrorCodes.InvalidParams, 'initialize: params.capabilities must be an object.');
       this.state = 'running';
       return message;
     }

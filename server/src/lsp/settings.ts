@@ -52,7 +52,10 @@ export class SettingsProvider {
         (raw: unknown) => (raw === null || raw === undefined ? this.pushed : this.normalize(raw)),
         () => this.pushed,
       );
-      pending.then((s) => this.resolved.set(uri, s), () => undefined);
+      pending.then(
+        (s) => this.resolved.set(uri, s),
+        () => undefined,
+      );
       this.cache.set(uri, pending);
     }
     return pending;

@@ -94,7 +94,7 @@ local ok, err = pcall(function()
   for _, r in pairs(responses) do if r.result then hover = r.result end end
   local value = hover and hover.contents and (hover.contents.value or hover.contents) or ''
   local lines = vim.lsp.util.convert_input_to_markdown_lines(hover and hover.contents or '')
-  record('hover: label, problem, range, amount', value:find('서버 수', 1, true) and value:find('gpu-servers-range', 1, true) and value:find('허용 범위', 1, true) and value:find('832,000,000원', 1, true), value)
+  record('hover: label, problem, range, amount', value:find('서버 수', 1, true) and value:find('gpu-servers-range', 1, true) and value:find('허용 범위', 1, true) and value:find('1,664,000,000원', 1, true), value)
   record('hover: within 12 lines', #lines <= 12, #lines)
 
   -- Completion inside gpuPlan.stages: gp-st + accept inserts the stage, not gp-staff.

@@ -91,7 +91,14 @@ export function registerCodeActions(context: ServerContext): void {
   function editsOf(document: TextDocument, analysis: Analysis, fix: Fix): OffsetEdit[] | undefined {
     const text = document.getText();
     if (fix.edits) return [...fix.edits];
-    if (fix.snippet) return [{ offset: fix.snippet.offset, length: fix.snippet.length, newText: plainInsertion(fix.snippet.text, lineIndentAt(text, fix.snippet.offset), indentUnitOf(text)) }];
+    if (fix.snippet)
+      return [
+        {
+          offset: fix.snippet.offset,
+          length: fix.snippet.length,
+          newText: plainInsertion(fix.snippet.text, lineIndentAt(text, fix.snippet.offset), indentUnitOf(text)),
+        },
+      ];
     if (fix.insertSection) {
       const insertion = service.insertion(analysis, fix.insertSection.parentPath, fix.insertSection.key);
       if (insertion?.kind !== 'insert') return undefined;
@@ -114,10 +121,19 @@ export function registerCodeActions(context: ServerContext): void {
     let command: Command | undefined;
     let edit: WorkspaceEdit | undefined;
     if (offer.fix.snippet && client.clientCommands.has(ClientCommands.applySnippet)) {
-      const args: ApplySnippetArgs = { uri: document.uri, version: document.version, range: rangeOf(document, offer.fix.snippet.offset, offer.fix.snippet.length), snippet: offer.fix.snippet.text };
+      const args: ApplySnippetArgs = {
+        uri: document.uri,
+        version: document.version,
+        range: rangeOf(document, offer.fix.snippet.offset, offer.fix.snippet.length),
+        snippet: offer.fix.snippet.text,
+      };
       command = { title: offer.title, command: ClientCommands.applySnippet, arguments: [args] };
     } else if (offer.fix.insertSection && client.clientCommands.has(ClientCommands.insertSection)) {
-      command = { title: offer.title, command: ClientCommands.insertSection, arguments: [document.uri, offer.fix.insertSection.parentPath, offer.fix.insertSection.key] };
+      command = {
+        title: offer.title,
+        command: ClientCommands.insertSection,
+        arguments: [document.uri, offer.fix.insertSection.parentPath, offer.fix.insertSection.key],
+      };
     } else if (client.applyEdit) {
       const args: ApplyFixArgs = { uri: document.uri, version: document.version, title: offer.title, fix: offer.ref };
       command = { title: offer.title, command: APPLY_FIX_COMMAND, arguments: [args] };
@@ -163,12 +179,27 @@ export function registerCodeActions(context: ServerContext): void {
         // fixesAt lists each finding's fixes in order: the count so far is this fix's index.
         const index = perFinding.get(finding) ?? 0;
         perFinding.set(finding, index + 1);
-        offers.push({ title: fix.title, kind: CodeActionKind.QuickFix, ref: { kind: 'finding', code: finding.code, offset: finding.offset, length: finding.length, index }, fix, diagnostics: [diagnostic], preferred: fix.preferred });
+        offers.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          ref: { kind: 'finding', code: finding.code, offset: finding.offset, length: finding.length, index },
+          fix,
+          diagnostics: [diagnostic],
+          preferred: fix.preferred,
+        });
         // "Fix all of this kind" when more than one finding of the code has a combinable fix.
         if (fix.fixAll && !fixAllOffered.has(finding.code)) {
           fixAllOffered.add(finding.code);
           const all = service.fixAllOfCode(analysis, finding.code);
-          if (all) offers.push({ title: all.title, kind: CodeActionKind.QuickFix, ref: { kind: 'code', code: finding.code }, fix: all, diagnostics: [], preferred: false });
+          if (all)
+            offers.push({
+              title: all.title,
+              kind: CodeActionKind.QuickFix,
+              ref: { kind: 'code', code: finding.code },
+              fix: all,
+              diagnostics: [],
+              preferred: false,
+            });
         }
       }
     }
@@ -203,7 +234,8 @@ export function registerCodeActions(context: ServerContext): void {
     };
     const document = documents.get(args.uri);
     if (!document) return refuse(t(context, 'The plan is not open any more; the fix was not applied.'));
-    if (document.version !== args.version) return refuse(t(context, 'The plan changed since this fix was offered, so it was not applied. Ask for the fixes again.'));
+    if (document.version !== args.version)
+      return refuse(t(context, 'The plan changed since this fix was offered, so it was not applied. Ask for the fixes again.'));
     const analysis = store.analysisOf(document);
     const fix = resolve(analysis, args.fix);
     const edits = fix ? editsOf(document, analysis, fix) : undefined;

@@ -11,7 +11,16 @@
  */
 import { getLocation, type Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CancellationToken, type CompletionItem, type CompletionList, type MarkupContent } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CancellationToken,
+  type CompletionItem,
+  type CompletionList,
+  type MarkupContent,
+} from 'vscode-languageserver/node';
 import { SCHEMA, type JsonPath } from '../../core';
 import { jsonServiceCan, safely, type ServerContext } from '../context';
 import { localized, plainOfMarkdown } from '../markdown';
@@ -52,7 +61,8 @@ export function registerCompletion(context: ServerContext): void {
     const root = SCHEMA as unknown as SchemaNode;
     const resolve = (node: SchemaNode | undefined): SchemaNode | undefined => {
       let current = node;
-      for (let guard = 0; current?.$ref && guard < 16; guard++) current = (root as { definitions?: Record<string, SchemaNode> }).definitions?.[current.$ref.replace('#/definitions/', '')];
+      for (let guard = 0; current?.$ref && guard < 16; guard++)
+        current = (root as { definitions?: Record<string, SchemaNode> }).definitions?.[current.$ref.replace('#/definitions/', '')];
       return current;
     };
     let current: SchemaNode | undefined = root;
@@ -103,7 +113,10 @@ export function registerCompletion(context: ServerContext): void {
         if (index >= 0) item.sortText = `0${pad(index)}`;
       }
       // The schema's own snippets at a value position: under their gp- prefix, after the schema's proposals.
-      const gp = item.insertTextFormat === InsertTextFormat.Snippet && SNIPPET_KINDS.has(item.kind ?? 0) ? gpSnippets().find((s) => s.label === item.label && !s.key) : undefined;
+      const gp =
+        item.insertTextFormat === InsertTextFormat.Snippet && SNIPPET_KINDS.has(item.kind ?? 0)
+          ? gpSnippets().find((s) => s.label === item.label && !s.key)
+          : undefined;
       if (gp) {
         out.push(snippetItem(item, gp, client.labelDetails));
         continue;
@@ -112,7 +125,10 @@ export function registerCompletion(context: ServerContext): void {
       // A section's snippet among the keys: also under its gp- prefix.
       if (item.kind === CompletionItemKind.Property) {
         const child = schemaOf([...parentPath, item.label]);
-        const match = gpSnippets().find((s) => s.key === item.label && (child?.defaultSnippets?.[0]?.label === s.label || (child?.title !== undefined && s.label.startsWith(`${child.title} (`))));
+        const match = gpSnippets().find(
+          (s) =>
+            s.key === item.label && (child?.defaultSnippets?.[0]?.label === s.label || (child?.title !== undefined && s.label.startsWith(`${child.title} (`))),
+        );
         if (match) out.push(snippetItem(item, match, client.labelDetails));
       }
     }

@@ -50,17 +50,24 @@ export function registerHover(context: ServerContext): void {
     const offset = document.offsetAt(params.position);
     const location = getLocation(text, offset);
     const node = location.previousNode;
-    const onValue = node && !location.isAtPropertyKey && offset >= node.offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
+    const onValue =
+      node && !location.isAtPropertyKey && offset >= node.offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
     const client = context.client();
     // A key hovers its whole property: the problems of its value are shown there too.
     const valueSpan = location.isAtPropertyKey && node ? analysis.document.spanAt(location.path) : undefined;
-    const at = node && offset >= node.offset && offset <= node.offset + node.length ? { offset: node.offset, length: Math.max(node.length, valueSpan ? valueSpan.offset + valueSpan.length - node.offset : 0) } : { offset, length: 0 };
+    const at =
+      node && offset >= node.offset && offset <= node.offset + node.length
+        ? { offset: node.offset, length: Math.max(node.length, valueSpan ? valueSpan.offset + valueSpan.length - node.offset : 0) }
+        : { offset, length: 0 };
     const facts = context.service.hover(analysis, location.path, context.locale(), at, onValue ? node.value : undefined);
     // Nothing about a place outside any field (between keys at the top level) unless a problem is there.
     if (location.path.length === 0 && facts.findings.length === 0) return null;
     const value = renderHover(context, facts, client.hoverMarkdown, client.hoverDiagnostics);
     if (!value) return null;
-    const range = node && offset >= node.offset && offset <= node.offset + node.length ? { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) } : undefined;
+    const range =
+      node && offset >= node.offset && offset <= node.offset + node.length
+        ? { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) }
+        : undefined;
     return { contents: { kind: client.hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, ...(range ? { range } : {}) };
   });
 }

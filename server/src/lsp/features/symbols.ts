@@ -12,22 +12,32 @@ export function registerSymbols(context: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const outline = context.service.outline(context.store.analysisOf(document));
-    return context.client().hierarchicalSymbols ? outline.map((item) => toSymbol(document, item)) : outline.flatMap((item) => toSymbolInformation(document, item));
+    return context.client().hierarchicalSymbols
+      ? outline.map((item) => toSymbol(document, item))
+      : outline.flatMap((item) => toSymbolInformation(document, item));
   });
   connection.onFoldingRanges((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && jsonServiceCan(context, document) ? safely(context, 'folding', () => json.service.getFoldingRanges(document, { rangeLimit: 5000 })) : null;
+    return document && jsonServiceCan(context, document)
+      ? safely(context, 'folding', () => json.service.getFoldingRanges(document, { rangeLimit: 5000 }))
+      : null;
   });
   connection.onSelectionRanges((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && jsonServiceCan(context, document) ? safely(context, 'selection ranges', () => json.service.getSelectionRanges(document, params.positions, json.documentOf(document))) : null;
+    return document && jsonServiceCan(context, document)
+      ? safely(context, 'selection ranges', () => json.service.getSelectionRanges(document, params.positions, json.documentOf(document)))
+      : null;
   });
   connection.onDocumentFormatting((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && jsonServiceCan(context, document) ? safely(context, 'formatting', () => json.service.format(document, undefined, { ...params.options, insertFinalNewline: true })) : null;
+    return document && jsonServiceCan(context, document)
+      ? safely(context, 'formatting', () => json.service.format(document, undefined, { ...params.options, insertFinalNewline: true }))
+      : null;
   });
   connection.onDocumentRangeFormatting((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && jsonServiceCan(context, document) ? safely(context, 'formatting', () => json.service.format(document, params.range, params.options)) : null;
+    return document && jsonServiceCan(context, document)
+      ? safely(context, 'formatting', () => json.service.format(document, params.range, params.options))
+      : null;
   });
 }
