@@ -1,5 +1,6 @@
 // Bundles the three entry points: the CLI, the language server and the VS Code client.
 // `--production` minifies; `--watch` rebuilds on change.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -19,6 +20,8 @@ const common = {
   external: ['vscode'],
   // Keep the ESM-only build of jsonc-parser out; its UMD build resolves fine in CJS bundles.
   mainFields: ['module', 'main'],
+  // The server carries the generated gp- snippets (snippets/gpuplan.code-snippets) as text.
+  loader: { '.code-snippets': 'text' },
 };
 
 const entries = [
@@ -26,6 +29,12 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
 ];
+
+// vscode-languageclient ends a server that does not stop in time with this script, which it
+// looks for next to the bundle (its __dirname): ship it there, executable.
+fs.mkdirSync('dist', { recursive: true });
+fs.copyFileSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', 'dist/terminateProcess.sh');
+fs.chmodSync('dist/terminateProcess.sh', 0o755);
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
 if (watch) {

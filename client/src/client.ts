@@ -1,7 +1,10 @@
 /**
- * The language client: starts dist/server.js over node IPC and keeps it alive.
+ * The language client: starts dist/server.js over node IPC and keeps it alive. When the server
+ * stops without the user asking (it crashed too often, the connection kept failing, or a restart
+ * failed), the user is told, with a Restart action: never a silently stopped server.
  */
 import * as vscode from 'vscode';
+import { ClientCommands } from '../../shared/src/protocol';
 import {
   CloseAction,
   ErrorAction,
@@ -33,11 +36,14 @@ export class ForgivingErrorHandler implements ErrorHandler {
   static readonly WINDOW_MS = 3 * 60 * 1000;
   private restarts: number[] = [];
 
-  constructor(private readonly onGaveUp: () => void) {}
+  /** `onStopping`: the client is about to stop the server by itself, and why. */
+  constructor(private readonly onStopping: (reason: StopReason) => void) {}
 
   error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     // A broken message now and then is survivable; a stream of them means the pipe is gone.
-    return { action: count !== undefined && count <= 5 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    if (count !== undefined && count <= 5) return { action: ErrorAction.Continue, handled: true };
+    this.onStopping('connection');
+    return { action: ErrorAction.Shutdown, handled: true };
   }
 
   closed(): CloseHandlerResult {
@@ -46,8 +52,84 @@ export class ForgivingErrorHandler implements ErrorHandler {
     this.restarts.push(now);
     if (this.restarts.length <= ForgivingErrorHandler.MAX_RESTARTS) return { action: CloseAction.Restart, handled: true };
     this.restarts = [];
-    this.onGaveUp();
+    this.onStopping('crashes');
     return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
+
+/** Why the server stopped without the user asking. */
+export type StopReason = 'crashes' | 'connection' | 'restart-failed';
+
+/** The message for a stop, in the UI language (no placeholder is followed by a particle). */
+export function stopMessage(reason: StopReason): string {
+  switch (reason) {
+    case 'crashes':
+      return vscode.l10n.t(
+        'The gpuplan language server stopped after crashing {0} times in 3 minutes. Your text is safe, but checks are paused. See the "gpuplan" output for details.',
+        ForgivingErrorHandler.MAX_RESTARTS + 1,
+      );
+    case 'connection':
+      return vscode.l10n.t(
+        'The connection to the gpuplan language server kept failing, so the server was stopped. Your text is safe, but checks are paused. See the "gpuplan" output for details.',
+      );
+    case 'restart-failed':
+      return vscode.l10n.t(
+        'The gpuplan language server stopped and could not be started again. Your text is safe, but checks are paused. See the "gpuplan" output for details.',
+      );
+  }
+}
+
+/**
+ * The language client that knows whether a stop was asked for. Stops the user (or the
+ * extension's deactivation, or a restart) asks for are quiet; any other stop — the library
+ * giving up after crashes, shutting down a failing connection, or failing to restart — is
+ * reported once with a Restart action.
+ */
+export class GpuplanLanguageClient extends LanguageClient {
+  private asked = false;
+  private reason: StopReason | undefined;
+  private reported = false;
+
+  /** Called by the error handler just before the library stops the server by itself. */
+  stoppingBecause(reason: StopReason): void {
+    this.reason = reason;
+  }
+
+  override async start(): Promise<void> {
+    this.asked = false;
+    this.reported = false;
+    try {
+      await super.start();
+      return;
+    } catch (error) {
+      this.reason = 'restart-failed';
+      throw error;
+    }
+  }
+
+  override async stop(timeout?: number): Promise<void> {
+    // The library's own stop after a failing connection is not the user's.
+    if (this.reason !== 'connection') this.asked = true;
+    return super.stop(timeout);
+  }
+
+  /** The library reports a failed restart itself with no way back; we report it with Restart. */
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = 'force'): void {
+    if (message === 'Restarting server failed') {
+      this.reason = 'restart-failed';
+      super.error(message, data, false);
+      return;
+    }
+    super.error(message, data, showNotification);
+  }
+
+  /** Whether a stop that just happened needs telling, and why. */
+  takeUnaskedStop(): StopReason | undefined {
+    if (this.asked || this.reported) return undefined;
+    this.reported = true;
+    const reason = this.reason ?? 'restart-failed';
+    this.reason = undefined;
+    return reason;
   }
 }
 
@@ -59,7 +141,7 @@ function documentSelector(): DocumentSelector {
   return [...schemes].map((scheme) => ({ scheme, language: LANGUAGE_ID }));
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): GpuplanLanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -68,21 +150,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] } },
   };
 
-  let client: LanguageClient | undefined = undefined;
-  const errorHandler = new ForgivingErrorHandler(() => {
-    const restart = vscode.l10n.t('Restart');
-    void vscode.window
-      .showErrorMessage(
-        vscode.l10n.t(
-          'The gpuplan language server stopped after crashing {0} times in 3 minutes. Your text is safe, but checks are paused. See the "gpuplan" output for details.',
-          ForgivingErrorHandler.MAX_RESTARTS + 1,
-        ),
-        restart,
-      )
-      .then((choice) => {
-        if (choice === restart) void client?.restart();
-      });
-  });
+  let client: GpuplanLanguageClient | undefined = undefined;
+  const errorHandler = new ForgivingErrorHandler((reason) => client?.stoppingBecause(reason));
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
@@ -90,14 +159,35 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     outputChannel: output,
     errorHandler,
     // The server pulls `gpuplan.*` with workspace/configuration; these only spare it the
-    // defaults while that first pull is on its way.
-    initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('gpuplan'))) as unknown },
+    // defaults while that first pull is on its way. The client commands let quick fixes use
+    // snippets; VS Code shows diagnostics in its hover, so the server's hover leaves them out.
+    initializationOptions: {
+      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('gpuplan'))) as unknown,
+      clientCommands: [ClientCommands.applySnippet, ClientCommands.insertSection],
+      hover: { diagnostics: false },
+    },
     diagnosticCollectionName: 'gpuplan',
   };
 
-  client = new LanguageClient(CLIENT_ID, 'gpuplan', serverOptions, clientOptions);
+  client = new GpuplanLanguageClient(CLIENT_ID, 'gpuplan', serverOptions, clientOptions);
+  const languageClient = client;
+  languageClient.onDidChangeState((event) => {
+    if (event.newState !== State.Stopped) return;
+    // Let a restart in progress move on first: only a stop that stays is reported.
+    setTimeout(() => {
+      if (languageClient.state !== State.Stopped) return;
+      const reason = languageClient.takeUnaskedStop();
+      if (!reason) return;
+      output.appendLine(`[client] the language server stopped (${reason}).`);
+      const restart = vscode.l10n.t('Restart');
+      const showOutput = vscode.l10n.t('Show Output');
+      void vscode.window.showErrorMessage(stopMessage(reason), restart, showOutput).then((choice) => {
+        if (choice === restart) void vscode.commands.executeCommand('gpuplan.restartServer');
+        else if (choice === showOutput) output.show(true);
+      });
+    }, 100);
+  });
   return client;
 }
 
-export const isRunning = (client: LanguageClient | undefined): client is LanguageClient =>
-  client !== undefined && client.state === State.Running;
+export const isRunning = (client: LanguageClient | undefined): client is LanguageClient => client !== undefined && client.state === State.Running;
