@@ -80,7 +80,8 @@ describe('extension manifest', () => {
     assert.deepEqual(manifest.contributes.grammars, [{ language: 'gpuplan', scopeName: 'source.gpuplan', path: './syntaxes/gpuplan.tmLanguage.json' }]);
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '*.gpuplan.json', url: './schemas/gpuplan.schema.json' }]);
     assert.equal(manifest.contributes.snippets[0].language, 'gpuplan');
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan']);
+    // A preview restored after a window reload activates the extension by itself (its panel serializer).
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan', 'onWebviewPanel:gpuplan.documentPreview', 'onWebviewPanel:gpuplan.costPreview']);
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   });
 
@@ -110,8 +111,8 @@ describe('extension manifest', () => {
       c.languages[0].configuration, c.languages[0].icon.light, c.languages[0].icon.dark,
       ...c.grammars.map((g) => g.path), ...c.jsonValidation.map((j) => j.url), ...c.snippets.map((s) => s.path),
       'package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json', 'LICENSE', 'CHANGELOG.md',
-      // Loaded by the cost preview's webview at run time.
-      'media/preview.css', 'media/preview.js',
+      // Loaded by the previews' webviews at run time.
+      'media/cost-preview.css', 'media/cost-preview.js', 'media/document-preview.js',
     ].map((p) => path.normalize(p));
     for (const file of referenced) assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists`);
 

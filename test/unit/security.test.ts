@@ -22,7 +22,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderPreviewBody, renderWhatIf } from '../../client/src/preview/render';
+import { renderPreviewBody, renderWhatIf } from '../../client/src/cost-preview/render';
 import { localize } from '../../server/src/core';
 import { CostPreviewRequest, type CostPreview } from '../../shared/src/protocol';
 import { readExample, ROOT } from '../support/fixtures';

@@ -30,8 +30,13 @@ export class SettingsProvider {
     return this.canPull;
   }
 
-  /** A client's didChangeConfiguration: forget what was pulled; take pushed settings when it cannot be asked. */
+  /**
+   * A client's didChangeConfiguration: forget what was pulled; take pushed settings when it cannot
+   * be asked. Mistakes still there after the change are logged again (once), so a user who just
+   * edited the settings sees what is still wrong.
+   */
   changed(pushed: unknown): void {
+    this.reported.clear();
     if (!this.canPull && pushed !== undefined) this.pushed = this.normalize((pushed as { gpuplan?: unknown } | null)?.gpuplan);
     this.cache.clear();
     this.resolved.clear();

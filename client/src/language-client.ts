@@ -1,12 +1,12 @@
 /**
- * The language client: starts dist/server.js over node IPC and keeps it alive.
+ * The language client: starts dist/server.js over node IPC and keeps it alive. Everything the
+ * extension shows about a plan's content comes from that server.
  */
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
   LanguageClient,
-  State,
   TransportKind,
   type CloseHandlerResult,
   type DocumentSelector,
@@ -15,9 +15,21 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from './documents';
+import { initialSettings } from './settings';
 
-export const LANGUAGE_ID = 'gpuplan';
 export const CLIENT_ID = 'gpuplan';
+
+/** How the features reach the server. */
+export interface ServerAccess {
+  /** The one client (restarts reuse it): for notifications and converters. */
+  readonly client: LanguageClient;
+  /**
+   * The client once it has started; undefined when it is stopped (after repeated crashes or a
+   * failed start). While it restarts after a crash, requests wait for the new server.
+   */
+  running(): Promise<LanguageClient | undefined>;
+}
 
 /** Port of the server's Node inspector when the extension host runs under a debugger (see .vscode/launch.json). */
 export const SERVER_DEBUG_PORT = 6009;
@@ -86,18 +98,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { configurationSection: 'gpuplan' },
+    // No `synchronize.configurationSection`: the server registers for didChangeConfiguration of
+    // `gpuplan` itself and then pulls each document's settings again (a second, static
+    // registration here would send every change twice).
     outputChannel: output,
     errorHandler,
-    // The server pulls `gpuplan.*` with workspace/configuration; these only spare it the
-    // defaults while that first pull is on its way.
-    initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('gpuplan'))) as unknown },
+    // The server pulls `gpuplan.*` per document with workspace/configuration; these only spare
+    // it the defaults while that first pull is on its way.
+    initializationOptions: { settings: initialSettings() },
     diagnosticCollectionName: 'gpuplan',
   };
 
   client = new LanguageClient(CLIENT_ID, 'gpuplan', serverOptions, clientOptions);
   return client;
 }
-
-export const isRunning = (client: LanguageClient | undefined): client is LanguageClient =>
-  client !== undefined && client.state === State.Running;

@@ -12,6 +12,7 @@ export type PreviewMessage =
 /** Bounds for trying values out: wide enough to show "outside the allowed range". */
 const TRY_MAX_SERVERS = 64;
 const TRY_MAX_MONTHS = 24;
+export const TRY_MAX = { servers: TRY_MAX_SERVERS, months: TRY_MAX_MONTHS } as const;
 
 function parseRequest(value: unknown, program: PreviewLimits, limits: { servers: number; months: number }): GpuRequest | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -28,19 +29,24 @@ export function isAllowedRequest(request: GpuRequest, program: PreviewLimits): b
   return figures !== undefined && request.servers >= figures.minServers && request.servers <= figures.maxServers && request.months >= program.months.min && request.months <= program.months.max;
 }
 
-/** A message of the webview, checked against what the program allows (from the server's preview). */
-export function parsePreviewMessage(raw: unknown, program: PreviewLimits): PreviewMessage | undefined {
+/**
+ * A message of the webview, checked against what the program allows (from the server's preview);
+ * before the first preview arrived only `ready` is accepted.
+ */
+export function parsePreviewMessage(raw: unknown, program: PreviewLimits | undefined): PreviewMessage | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const message = raw as Record<string, unknown>;
   switch (message.type) {
     case 'ready':
       return { type: 'ready' };
     case 'whatIf': {
+      if (!program) return undefined;
       if (message.request === null) return { type: 'whatIf', request: null };
       const request = parseRequest(message.request, program, { servers: TRY_MAX_SERVERS, months: TRY_MAX_MONTHS });
       return request ? { type: 'whatIf', request } : undefined;
     }
     case 'apply': {
+      if (!program) return undefined;
       const request = parseRequest(message.request, program, { servers: TRY_MAX_SERVERS, months: TRY_MAX_MONTHS });
       return request ? { type: 'apply', request } : undefined;
     }

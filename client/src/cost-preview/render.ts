@@ -4,13 +4,11 @@
  * here; the webview script only places this HTML, it never builds markup from data itself.
  */
 import type { CostPreview } from '../../../shared/src/protocol';
+import { contentSecurityPolicy, escapeAttribute, escapeHtml } from '../webview/html';
+
+export { escapeHtml };
 
 export type Translate = (message: string, ...args: Array<string | number>) => string;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
-/** For a double-quoted attribute of our own making (the CSP): quotes inside stay readable. */
-const escapeAttribute = (value: string): string => value.replace(/[&<>"]/g, (c) => ESCAPES[c]);
 
 const group = (n: number): string => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const won = (n: number | undefined): string => (n === undefined ? '—' : `${group(n)}원`);
@@ -163,11 +161,17 @@ export interface ShellOptions {
   readonly body: string;
   /** Labels of the what-if controls. */
   readonly labels: { whatIf: string; type: string; servers: string; months: string; apply: string; reset: string; hint: string };
+  /** The largest numbers the what-if fields take (wider than the program allows, to show "outside"). */
+  readonly tryMax: { readonly servers: number; readonly months: number };
 }
 
-/** The panel's page: strict CSP with a nonce, local resources only, and the what-if controls. */
+/**
+ * The panel's page: strict CSP with a nonce, local resources only, and the what-if controls. The
+ * GPU types of the select come with the first update (the server's figures, not a copy here).
+ */
 export function renderShell(o: ShellOptions): string {
-  const csp = [`default-src 'none'`, `style-src ${o.cspSource}`, `img-src ${o.cspSource} data:`, `font-src ${o.cspSource}`, `script-src 'nonce-${o.nonce}'`].join('; ');
+  const csp = contentSecurityPolicy({ nonce: o.nonce, cspSource: o.cspSource, styles: 'source' });
+  const int = (n: number) => String(Math.max(1, Math.floor(n)));
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(o.lang)}">
 <head>
@@ -177,15 +181,15 @@ export function renderShell(o: ShellOptions): string {
 <link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
 <title>${escapeHtml(o.title)}</title>
 </head>
-<body>
+<body data-gpuplan-view="cost">
 <header><h1>${escapeHtml(o.title)}</h1></header>
 <main id="preview" aria-live="polite">${o.body}</main>
-<form id="whatif" class="whatif" autocomplete="off">
+<form id="whatif" class="whatif" autocomplete="off" hidden>
 <h2>${escapeHtml(o.labels.whatIf)}</h2>
 <p class="hint">${escapeHtml(o.labels.hint)}</p>
-<label>${escapeHtml(o.labels.type)} <select name="type"><option value="H200">H200</option><option value="B200">B200</option></select></label>
-<label>${escapeHtml(o.labels.servers)} <input name="servers" type="number" min="1" max="64" step="1" required></label>
-<label>${escapeHtml(o.labels.months)} <input name="months" type="number" min="1" max="24" step="1" required></label>
+<label>${escapeHtml(o.labels.type)} <select name="type"></select></label>
+<label>${escapeHtml(o.labels.servers)} <input name="servers" type="number" min="1" max="${int(o.tryMax.servers)}" step="1" required></label>
+<label>${escapeHtml(o.labels.months)} <input name="months" type="number" min="1" max="${int(o.tryMax.months)}" step="1" required></label>
 <button type="button" id="reset" class="secondary">${escapeHtml(o.labels.reset)}</button>
 <button type="submit" id="apply">${escapeHtml(o.labels.apply)}</button>
 </form>
