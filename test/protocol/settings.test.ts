@@ -45,14 +45,17 @@ describe('language server: settings per document', function () {
     client.open(FIRST, unagreed);
     client.open(SECOND, unagreed);
     assert.equal(await pledge(FIRST, (s) => s !== undefined), 1, 'an error in folder a');
-    assert.equal(await pledge(SECOND, () => true), undefined, 'off in folder b');
+    // (A publication made before the first pull answered may still use the defaults.)
+    assert.equal(await pledge(SECOND, (s) => s === undefined), undefined, 'off in folder b');
+    assert.equal(client.allPublished(SECOND).at(-1)?.diagnostics.some((d) => d.code === 'pledge-missing'), false, 'and it stays off');
+    assert.equal(client.allPublished(FIRST).at(-1)?.diagnostics.find((d) => d.code === 'pledge-missing')?.severity, 1, 'and an error in a');
     assert.ok(asked.includes(FIRST) && asked.includes(SECOND), `asked for ${asked.join(', ')}`);
   });
 
   it('pulls again after didChangeConfiguration, and the open plans follow', async () => {
     settingsOf = (scope) => ({ validation: { delayMs: 0 }, rules: scope === SECOND ? { 'pledge-missing': 'off' } : {} });
     client.open(SECOND, unagreed);
-    assert.equal(await pledge(SECOND, () => true), undefined);
+    assert.equal(await pledge(SECOND, (s) => s === undefined), undefined);
     settingsOf = (scope) => ({ validation: { delayMs: 0 }, rules: scope === SECOND ? { 'pledge-missing': 'warning' } : {} });
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     assert.equal(await pledge(SECOND, (s) => s === 2), 2, 'now a warning');

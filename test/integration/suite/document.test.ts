@@ -113,7 +113,7 @@ describe('document export and preview', function () {
       return expected.every((pattern) => pattern.test(text)) ? text : undefined;
     }, { timeoutMs: 10000 }).catch(() => undefined);
     assert.ok(shown, `both errors shown as notifications in the display language; the toasts say:\n${await toasts()}`);
-    await screenshot('export-errors');
+    await screenshot('export-errors', { notifications: true });
   });
 
   it('previews the plan as the form, plan text escaped, and follows edits', async function () {

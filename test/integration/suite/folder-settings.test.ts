@@ -86,6 +86,7 @@ describe('settings as users write them: mistyped values, per-folder rules', func
   });
   after(async () => {
     if (!secondFolder()) return;
+    await vscode.commands.executeCommand('workbench.action.closePanel'); // the Output panel it opened
     await writeFolderSettings(undefined, () => folderValue('rules') === undefined && folderValue('abbreviations.allowlist') === undefined);
     await writeWorkspaceSettings({}, () => workspaceValue('validation.delayMs') === undefined);
     await closeAll();

@@ -218,7 +218,8 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promi
   return (actions ?? []).filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction);
 }
 
-export async function screenshot(name: string): Promise<string | false> {
-  await clearNotifications();
+/** A PNG of the workbench under test/artifacts/integration/<lang>/; toasts cleared first unless they are the subject. */
+export async function screenshot(name: string, options: { notifications?: boolean } = {}): Promise<string | false> {
+  if (!options.notifications) await clearNotifications();
   return harness.screenshot(`integration/${isKorean() ? 'ko' : 'en'}/${name}.png`);
 }
