@@ -68,13 +68,9 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
       return;
     }
     this.retarget(target);
-    if (this.panel) {
-      this.panel.reveal(undefined, true);
-      await this.refresh();
-    } else {
-      this.adopt(vscode.window.createWebviewPanel(COST_PREVIEW_VIEW, t('Cost preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(this.extensionUri)));
-      await this.refresh();
-    }
+    if (this.panel) this.panel.reveal(undefined, true);
+    else this.adopt(vscode.window.createWebviewPanel(COST_PREVIEW_VIEW, t('Cost preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(this.extensionUri)));
+    await this.refresh();
   }
 
   /** After a window reload: the panel VS Code restored, with the state its page saved. */
