@@ -44,7 +44,7 @@ describe('language server over stdio', function () {
   it('open → diagnostics with codes, ranges, Korean messages and related information', async () => {
     client.open('file:///mistakes.gpuplan.json', mistakes);
     const diagnostics = await client.diagnostics('file:///mistakes.gpuplan.json', (d) => d.length > 0);
-    assert.equal(diagnostics.length, 21);
+    assert.equal(diagnostics.length, 36);
     const registration = diagnostics.find((d) => d.code === 'registration-number-checksum')!;
     const start = positionOf(mistakes, '"214-86-47313"');
     assert.deepEqual(registration.range, { start, end: { line: start.line, character: start.character + '"214-86-47313"'.length } });

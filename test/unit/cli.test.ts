@@ -30,13 +30,13 @@ describe('CLI (bundled dist/cli.js)', () => {
       assert.equal(code, 1);
       assert.match(stdout, /^examples\/mistakes\.gpuplan\.json$/m);
       assert.match(stdout, /^\s+\d+:\d+\s+error\s+.+\s+registration-number-checksum$/m);
-      assert.match(stdout, /✖ 21 problem\(s\): 11 error\(s\), 8 warning\(s\), 2 information\./);
+      assert.match(stdout, /✖ 36 problem\(s\): 11 error\(s\), 23 warning\(s\), 2 information\./);
     });
 
     it('speaks Korean with --lang ko, and by default', () => {
       const ko = run(['check', mistakes, '--lang', 'ko']).stdout;
       assert.match(ko, /사업자등록번호 214-86-47313의 검증번호가 맞지 않습니다/);
-      assert.match(ko, /문제 21건: 오류 11건, 경고 8건, 정보 2건/);
+      assert.match(ko, /문제 36건: 오류 11건, 경고 23건, 정보 2건/);
       assert.equal(run(['check', mistakes]).stdout, ko);
       assert.match(run(['check', mistakes], { LANG: 'en_US.UTF-8' }).stdout, /fails its check digit/);
     });
@@ -45,7 +45,7 @@ describe('CLI (bundled dist/cli.js)', () => {
       const { code, stdout } = run(['check', mistakes, '--format', 'json', '--lang', 'en']);
       assert.equal(code, 1);
       const findings = JSON.parse(stdout) as Array<{ file: string; code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
-      assert.equal(findings.length, 21);
+      assert.equal(findings.length, 36);
       const registration = findings.find((f) => f.code === 'registration-number-checksum')!;
       assert.deepEqual(Object.keys(registration).sort(), ['code', 'file', 'message', 'range', 'severity']);
       assert.equal(registration.file, mistakes);
@@ -65,7 +65,7 @@ describe('CLI (bundled dist/cli.js)', () => {
       assert.equal(runResult.tool.driver.name, 'gpuplan');
       const ruleIds = runResult.tool.driver.rules.map((r: { id: string }) => r.id);
       assert.ok(ruleIds.includes('page-budget') && ruleIds.includes('syntax'));
-      assert.equal(runResult.results.length, 21);
+      assert.equal(runResult.results.length, 36);
       for (const result of runResult.results) {
         assert.equal(ruleIds[result.ruleIndex], result.ruleId);
         assert.ok(['error', 'warning', 'note'].includes(result.level));
@@ -137,8 +137,21 @@ describe('CLI (bundled dist/cli.js)', () => {
     it('computes the youth discount from the file', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-'));
       const file = path.join(dir, 'youth.gpuplan.json');
-      fs.writeFileSync(file, readExample('complete.gpuplan.json').replace('"youthCompany": false', '"youthCompany": true'));
+      fs.writeFileSync(file, readExample('complete.gpuplan.json').replace('"youthCompany": false', '"youthCompany": true').replace('"birthDate": "1979-04-17"', '"birthDate": "1990-04-17"'));
       assert.match(run(['cost', file, '--lang', 'ko']).stdout, /실제 부담액: 38,400,000원 \(청년기업/);
+    });
+
+    it('applies the youth discount only when the form\'s definition is met, and says why not', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-'));
+      const file = path.join(dir, 'not-youth.gpuplan.json');
+      fs.writeFileSync(file, readExample('complete.gpuplan.json').replace('"youthCompany": false', '"youthCompany": true'));
+      assert.match(run(['cost', file, '--lang', 'ko']).stdout, /실제 부담액: 76,800,000원 \(산업계: 전액 부담 \(청년기업 감면 미적용: 대표자가 1985\.12\.22\. 이전 출생\)\)/);
+      const model = JSON.parse(run(['cost', file, '--format', 'json']).stdout);
+      assert.equal(model.payer.policy, 'full');
+      assert.equal(model.payer.youthCompanyDeclared, true);
+      assert.equal(model.payer.youthCompanyRefusal, 'bornBefore');
+      assert.equal(model.payer.applicableWon, 76_800_000);
+      assert.ok(run(['check', file, '--format', 'json']).stdout.includes('youth-company-mismatch'));
     });
 
     it('has --help and rejects extra files', () => {

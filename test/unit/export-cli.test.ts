@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { pdfNamedDestinationPages } from '../../server/src/export/pdf';
+import { pdfNamedDestinationPages } from '../../server/src/export/pdf/read-pages';
 import { ROOT } from '../support/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -47,7 +47,7 @@ describe('CLI: gpuplan export (bundled dist/cli.js)', () => {
     let r = run([mistakes, '-o', 'm.docx', '--lang', 'en']);
     assert.equal(r.code, 1);
     assert.ok(fs.existsSync(path.join(dir, 'm.docx')), 'the document is written all the same');
-    assert.match(r.stderr, /The plan has 11 error\(s\) and 8 warning\(s\); the document lists them at its end\./);
+    assert.match(r.stderr, /The plan has 11 error\(s\) and 23 warning\(s\); the document lists them at its end\./);
     assert.match(r.stderr, /add --force/);
     r = run([mistakes, '-o', 'm.docx', '--overwrite', '--force', '--lang', 'en']);
     assert.equal(r.code, 0);

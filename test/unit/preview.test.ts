@@ -45,11 +45,23 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('shows the youth discount and the academic exemption', () => {
-    const youth = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true } }), t);
+    const youth = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true, representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } } }), t);
     assert.match(youth, /data-figure="applicable">38,400,000원</);
     const academia = renderPreviewBody(preview({ ...complete, applicant: { ...complete.applicant, type: 'academia' } }), undefined, t);
     assert.match(academia, /data-figure="applicable">0원</);
     assert.match(academia, /결과를 공개/);
+  });
+
+  it('shows the full amount, and why, when the youth-company flag is set but the form\'s definition is not met', () => {
+    const older = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true } }), t);
+    assert.match(older, /data-figure="applicable">76,800,000원</);
+    assert.match(older, /산업계: 전액 부담 \(청년기업 감면 미적용: 대표자가 1985\.12\.22\. 이전 출생\)/);
+    const soleProprietor = renderCostTable(
+      preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true, registrationNumber: '124-12-00992', representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } } }),
+      t,
+    );
+    assert.match(soleProprietor, /data-figure="applicable">76,800,000원</);
+    assert.match(soleProprietor, /청년기업 감면 미적용: 사업자등록번호가 법인기업의 번호가 아님/);
   });
 
   it('warns of the on-site review for large requests', () => {

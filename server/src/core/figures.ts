@@ -89,6 +89,97 @@ export const YOUTH_COMPANY_BORN_ON_OR_AFTER = sourced(
   'form, 청년기업 여부: "법인기업의 대표가 만39세 이하(1985.12.22. 이후 출생) 출생자인 경우"',
 );
 
+/**
+ * The middle two digits of a 사업자등록번호 (NNN-**NN**-NNNNN) say what kind of registrant it is.
+ * The form's 청년기업 is a 법인기업 (a corporation), so the kind decides whether the discount can apply.
+ */
+export type RegistrantKind =
+  | 'individual'
+  | 'individualTaxExempt'
+  | 'nonBusiness'
+  | 'religiousGroup'
+  | 'corporation'
+  | 'corporationBranch'
+  | 'nonProfitCorporation'
+  | 'government'
+  | 'foreignCorporation';
+
+export const REGISTRANT_KINDS = sourced(
+  [
+    { from: 1, to: 79, kind: 'individual' },
+    { from: 80, to: 80, kind: 'nonBusiness' },
+    { from: 81, to: 81, kind: 'corporation' },
+    { from: 82, to: 82, kind: 'nonProfitCorporation' },
+    { from: 83, to: 83, kind: 'government' },
+    { from: 84, to: 84, kind: 'foreignCorporation' },
+    { from: 85, to: 85, kind: 'corporationBranch' },
+    { from: 86, to: 88, kind: 'corporation' },
+    { from: 89, to: 89, kind: 'religiousGroup' },
+    { from: 90, to: 99, kind: 'individualTaxExempt' },
+  ] as ReadonlyArray<{ readonly from: number; readonly to: number; readonly kind: RegistrantKind }>,
+  '국세청 사업자등록번호 부여 기준 (사업자등록 사무처리규정), 가운데 2자리 개인·법인 구분코드: 개인과세사업자 01~79, 소득세법 제2조제3항의 자(아파트관리사무소 등)·다단계판매원 80, 영리법인의 본점 81·86·87·88, 비영리법인의 본점 및 지점 82, 국가·지방자치단체·지방자치단체조합 83, 외국법인의 본·지점 및 연락사무소 84, 영리법인의 지점 85, 법인이 아닌 종교단체 89, 개인면세사업자 90~99',
+);
+
+/** The kinds that are a 법인기업 (a company that is a corporation), as the 청년기업 definition requires. */
+export const CORPORATE_COMPANY_KINDS = sourced(
+  ['corporation', 'corporationBranch', 'foreignCorporation'] as readonly RegistrantKind[],
+  'form, 청년기업 여부: "법인기업의 대표가 …": a for-profit corporation (영리법인 본점·지점, 외국법인); not a sole proprietor (개인사업자), a non-profit corporation (비영리법인) or a public body',
+);
+
+/** The kind of registrant a 사업자등록번호 belongs to, from its middle two digits; undefined for an unassigned code (00). */
+export function registrantKind(registrationNumber: unknown): RegistrantKind | undefined {
+  if (typeof registrationNumber !== 'string') return undefined;
+  const match = /^\d{3}-(\d{2})-\d{5}$/.exec(registrationNumber);
+  if (!match) return undefined;
+  const code = Number(match[1]);
+  return REGISTRANT_KINDS.value.find((range) => code >= range.from && code <= range.to)?.kind;
+}
+
+/**
+ * A period counts as whole months when it is within this many days of them: the form counts
+ * 수행기간 and 참여기간 in months ("(○○개월)", "MMDD~MMDD (00)"), and months end on the 28th–31st.
+ */
+export const MONTH_TOLERANCE_DAYS = sourced(3, 'gpuplan convention: form, V-1 "수행기간 : yyyy.mm.dd.~yyyy.mm.dd.(○ ○ 개월)" and 민간부담금 "1개월단위로 산정"; a period within 3 days of whole months counts as those months');
+
+/**
+ * How far the cover's GPU 사용률 may be from what the stages of III-2 add up to (예상 활용률
+ * weighted by each stage's GPUs × months, over the allocated GPUs × months), in percentage points.
+ */
+export const UTILIZATION_TOLERANCE_POINTS = sourced(
+  3,
+  'gpuplan convention: form, 과제 목표 성과 "GPU 사용률 (필수)" and II-2 "GPU활용률 설정 : 배정된 GPU 자원 대비 실제 활용 비율"; III-2 "예상 활용률(%)"; rounding of the stages\' rates is allowed for',
+);
+
+/** 투입인력 m/m and m/y may differ from what 붙임0 adds up to by this much (rounding to one or two decimals). */
+export const PERSON_MONTHS_TOLERANCE = sourced(0.05, 'gpuplan convention: form, VI-2 "○ 투입인력 : 총 00 명 ( m/y, m/m)", written to one or two decimals');
+
+export const GOVERNMENT_PROJECT_YEARS = sourced(
+  5,
+  'form, VI-2 ★ 정부지원과제 수행실적: "책임자가 최근 5년간 총괄책임자 또는 책임자로 신청중, 수행중, 완료한 과제 기재", "최근 실적부터 기재", "진행현황은 "완료", "수행중", "신청중"중 택일"',
+);
+
+export const ACHIEVEMENT_YEARS = sourced(3, 'form, VI-3 ★ 주요 실적: "최근 3년 이내 기업(기관)의 AI 연구개발 실적 및 오픈소스 공개이력을 표로 제시"');
+
+/**
+ * Degrees as the form writes them, highest first: 학력 is listed "박사, 석사, 학사학위 순", and
+ * 붙임0 writes 학위(전공) as "전문학사(경영학)", "학사(컴퓨터공학)", "석사(경영학)". A degree may carry
+ * its field or kind in front (공학박사, 법학전문석사) and 수료 or 과정 after it.
+ */
+export const DEGREES = sourced(
+  {
+    ranks: [
+      { degree: '박사', rank: 4 },
+      { degree: '석사', rank: 3 },
+      { degree: '학사', rank: 2 },
+      { degree: '전문학사', rank: 1 },
+    ] as ReadonlyArray<{ readonly degree: string; readonly rank: number }>,
+    examples: ['전문학사(경영학)', '학사(컴퓨터공학)', '석사(경영학)'] as readonly string[],
+    /** Without a degree: written as such in the 학위 column. */
+    none: ['고졸', '해당 없음'] as readonly string[],
+  },
+  'form, VI-2 ★ "학력: 박사, 석사, 학사학위 순으로 기재"; 붙임0 ★ "학위(전공) 예시 : "전문학사(경영학)", "학사(컴퓨터공학)", "석사(경영학)" 등"',
+);
+
 /** Hours counted per month of allocation, for GPU-hours: 30 days × 24 hours. */
 export const HOURS_PER_MONTH = sourced(720, 'gpuplan convention: a month of allocation = 30 days × 24 h');
 

@@ -10,7 +10,7 @@ export const milestoneOutsideSchedule = defineRule<{ readonly min: string; reado
   reads: 'structure',
   description: { en: 'A milestone month falls outside the project period.', ko: '마일스톤 일정이 수행기간 밖' },
   messages: {
-    outside: { en: 'Milestone {0} is scheduled in {1}, outside the project period {2} – {3}.', ko: '마일스톤 {0}의 일정 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.' },
+    outside: { en: 'Milestone {0} is scheduled in {1}, outside the project period {2} – {3}.', ko: '마일스톤 {0}번 행의 수행일정 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.' },
     projectPeriod: { en: 'The project period.', ko: '수행기간' },
   },
   docs: {
