@@ -30,12 +30,14 @@
   function setTypes(next) {
     if (next.length === types.length && next.every((type, i) => type === types[i])) return;
     types = next;
-    select.replaceChildren(...types.map((type) => {
-      const option = document.createElement('option');
-      option.value = type;
-      option.textContent = type;
-      return option;
-    }));
+    select.replaceChildren(
+      ...types.map((type) => {
+        const option = document.createElement('option');
+        option.value = type;
+        option.textContent = type;
+        return option;
+      }),
+    );
   }
 
   window.addEventListener('message', (event) => {
@@ -78,13 +80,17 @@
   });
 
   let scrolling = false;
-  window.addEventListener('scroll', () => {
-    if (scrolling) return;
-    scrolling = true;
-    requestAnimationFrame(() => {
-      scrolling = false;
-      save({ scrollY: window.scrollY });
-    });
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (scrolling) return;
+      scrolling = true;
+      requestAnimationFrame(() => {
+        scrolling = false;
+        save({ scrollY: window.scrollY });
+      });
+    },
+    { passive: true },
+  );
   vscode.postMessage({ type: 'ready' });
 })();

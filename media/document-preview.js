@@ -60,14 +60,18 @@
   });
 
   let pending = false;
-  window.addEventListener('scroll', () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      save({ scrollY: window.scrollY });
-    });
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        save({ scrollY: window.scrollY });
+      });
+    },
+    { passive: true },
+  );
 
   vscode.postMessage({ type: 'ready' });
 })();

@@ -11,8 +11,7 @@ export const toPosition = (p: LspPosition): vscode.Position => new vscode.Positi
 export const toRange = (r: LspRange): vscode.Range => new vscode.Range(toPosition(r.start), toPosition(r.end));
 
 export const isPosition = (value: unknown): value is LspPosition =>
-  typeof value === 'object' && value !== null
-  && Number.isInteger((value as LspPosition).line) && Number.isInteger((value as LspPosition).character);
+  typeof value === 'object' && value !== null && Number.isInteger((value as LspPosition).line) && Number.isInteger((value as LspPosition).character);
 
 export const isRange = (value: unknown): value is LspRange =>
   typeof value === 'object' && value !== null && isPosition((value as LspRange).start) && isPosition((value as LspRange).end);

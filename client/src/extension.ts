@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
   client = languageClient;
 
   const report = (what: string) => (error: unknown) => {
-    output.appendLine(`[client] ${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    output.appendLine(`[client] ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('The gpuplan language server failed to start. See the "gpuplan" output for details.'));
   };
   // Do not hold up activation (and the editor) while the server starts.
@@ -73,7 +73,12 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
     vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown) => exportCommand(server, arg, format, target)),
   );
 
-  return { client: languageClient, ready: async () => void (await starting) };
+  return {
+    client: languageClient,
+    ready: async () => {
+      await starting;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,7 +6,13 @@
  * request that fails because of it.
  */
 import * as assert from 'node:assert/strict';
-import { ConfigurationRequest, DidChangeConfigurationNotification, MessageType, type ConfigurationParams, type LogMessageParams } from 'vscode-languageserver-protocol';
+import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  MessageType,
+  type ConfigurationParams,
+  type LogMessageParams,
+} from 'vscode-languageserver-protocol';
 import { ExportDocumentRequest, RenderDocumentRequest } from '../../shared/src/protocol';
 import { readExample } from '../support/fixtures';
 import { TestClient } from '../support/lsp-client';
@@ -40,15 +46,29 @@ describe('language server: settings per document', function () {
   const pledge = async (uri: string, accept: (severity: number | undefined) => boolean) =>
     (await client.diagnostics(uri, (d) => accept(d.find((x) => x.code === 'pledge-missing')?.severity))).find((x) => x.code === 'pledge-missing')?.severity;
 
-  it('pulls each document\'s own settings: a folder that turns a rule off changes only its plans', async () => {
+  it("pulls each document's own settings: a folder that turns a rule off changes only its plans", async () => {
     settingsOf = (scope) => ({ validation: { delayMs: 0 }, rules: scope?.startsWith('file:///workspace/b/') ? { 'pledge-missing': 'off' } : {} });
     client.open(FIRST, unagreed);
     client.open(SECOND, unagreed);
     assert.equal(await pledge(FIRST, (s) => s !== undefined), 1, 'an error in folder a');
     // (A publication made before the first pull answered may still use the defaults.)
     assert.equal(await pledge(SECOND, (s) => s === undefined), undefined, 'off in folder b');
-    assert.equal(client.allPublished(SECOND).at(-1)?.diagnostics.some((d) => d.code === 'pledge-missing'), false, 'and it stays off');
-    assert.equal(client.allPublished(FIRST).at(-1)?.diagnostics.find((d) => d.code === 'pledge-missing')?.severity, 1, 'and an error in a');
+    assert.equal(
+      client
+        .allPublished(SECOND)
+        .at(-1)
+        ?.diagnostics.some((d) => d.code === 'pledge-missing'),
+      false,
+      'and it stays off',
+    );
+    assert.equal(
+      client
+        .allPublished(FIRST)
+        .at(-1)
+        ?.diagnostics.find((d) => d.code === 'pledge-missing')?.severity,
+      1,
+      'and an error in a',
+    );
     assert.ok(asked.includes(FIRST) && asked.includes(SECOND), `asked for ${asked.join(', ')}`);
   });
 
@@ -72,10 +92,20 @@ describe('language server: settings per document', function () {
       'gpuplan.validation.delayMs: expected a number of milliseconds; got "fast". Using 100.',
       'gpuplan.abbreviations.allowlist: expected a list of acronyms; got "GPU". Ignored.',
     ];
-    const warnings = () => client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params as LogMessageParams).filter((p) => p.type === MessageType.Warning).map((p) => p.message);
+    const warnings = () =>
+      client.notifications
+        .filter((n) => n.method === 'window/logMessage')
+        .map((n) => n.params as LogMessageParams)
+        .filter((p) => p.type === MessageType.Warning)
+        .map((p) => p.message);
     await client.notification<LogMessageParams>('window/logMessage', () => expected.every((line) => warnings().includes(line)));
     // Once per mistake, although two documents have the same settings.
-    assert.deepEqual(warnings().filter((w) => w.startsWith('gpuplan')).sort(), [...expected].sort());
+    assert.deepEqual(
+      warnings()
+        .filter((w) => w.startsWith('gpuplan'))
+        .sort(),
+      [...expected].sort(),
+    );
 
     const page = await client.connection.sendRequest(RenderDocumentRequest, { uri: FIRST });
     assert.ok(page && page.body.includes('한국어 법령·행정문서 특화'), 'the document preview');

@@ -23,6 +23,7 @@ interface BuildConfig {
 
 // esbuild.mjs is an ES module; tsc compiles this test to CommonJS, which would turn `import()`
 // into `require()`. A Function keeps it a real dynamic import.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the one way to keep import() through tsc's CommonJS output
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<BuildConfig>;
 
 describe('the VS Code client bundle', function () {
@@ -36,7 +37,9 @@ describe('the VS Code client bundle', function () {
     assert.ok(options, `esbuild.mjs builds ${config.CLIENT_ENTRY}`);
     assert.equal(options.minify, true, 'production options');
     const result = await esbuild.build({ ...options, absWorkingDir: ROOT, metafile: true, write: false, logLevel: 'silent' });
-    const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js')).map(([, output]) => output);
+    const outputs = Object.entries(result.metafile.outputs)
+      .filter(([file]) => file.endsWith('.js'))
+      .map(([, output]) => output);
     assert.equal(outputs.length, 1, 'one bundle');
     bytes = outputs[0].bytes;
     inputs = Object.keys(outputs[0].inputs);
@@ -65,22 +68,39 @@ describe('the VS Code client bundle', function () {
   });
 
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
   /** Every module specifier a source file imports, exports from or requires. */
   const specifiers = (file: string): string[] =>
-    [...fs.readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
-  const inRepo = (file: string, specifier: string): string => path.relative(ROOT, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
+    [
+      ...fs
+        .readFileSync(file, 'utf8')
+        .matchAll(
+          /^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm,
+        ),
+    ].flatMap((m) => m.slice(1).filter(Boolean)); // the one group that matched
+  const inRepo = (file: string, specifier: string): string =>
+    path
+      .relative(ROOT, path.resolve(path.dirname(file), specifier))
+      .split(path.sep)
+      .join('/');
 
   it('imports, in client/src, only shared/src, vscode, vscode-languageclient, node builtins and the skeleton', () => {
     const allowed = (specifier: string, file: string): boolean => {
-      if (specifier === 'vscode' || specifier === 'vscode-languageclient' || specifier.startsWith('vscode-languageclient/') || specifier.startsWith('node:')) return true;
+      if (specifier === 'vscode' || specifier === 'vscode-languageclient' || specifier.startsWith('vscode-languageclient/') || specifier.startsWith('node:'))
+        return true;
       if (!specifier.startsWith('.')) return false;
       const target = inRepo(file, specifier);
       return /^(client|shared)\/src\//.test(target) || target === 'examples/skeleton.gpuplan.json';
     };
     const checked = files(path.join(ROOT, 'client', 'src'));
     assert.ok(checked.length >= 10, `${checked.length} files`);
-    const bad = checked.flatMap((file) => specifiers(file).filter((s) => !allowed(s, file)).map((s) => `${path.relative(ROOT, file)}: ${s}`));
+    const bad = checked.flatMap((file) =>
+      specifiers(file)
+        .filter((s) => !allowed(s, file))
+        .map((s) => `${path.relative(ROOT, file)}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 

@@ -33,10 +33,22 @@ describe('previews: Content-Security-Policy', () => {
 });
 
 describe('document preview: its page', () => {
-  const page = renderDocumentShell({ nonce: 'bm9uY2U=', cspSource: CSP_SOURCE, scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/document-preview.js', lang: 'en', title: 'Document <preview>', loading: 'Loading "…"' });
+  const page = renderDocumentShell({
+    nonce: 'bm9uY2U=',
+    cspSource: CSP_SOURCE,
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/document-preview.js',
+    lang: 'en',
+    title: 'Document <preview>',
+    loading: 'Loading "…"',
+  });
 
-  it('has the strict policy, one script with the nonce and an empty nonce stylesheet for the server\'s', () => {
-    assert.ok(page.includes(`content="default-src 'none'; style-src 'nonce-bm9uY2U='; img-src ${CSP_SOURCE} data:; font-src ${CSP_SOURCE}; script-src 'nonce-bm9uY2U='"`), page);
+  it("has the strict policy, one script with the nonce and an empty nonce stylesheet for the server's", () => {
+    assert.ok(
+      page.includes(
+        `content="default-src 'none'; style-src 'nonce-bm9uY2U='; img-src ${CSP_SOURCE} data:; font-src ${CSP_SOURCE}; script-src 'nonce-bm9uY2U='"`,
+      ),
+      page,
+    );
     assert.equal((page.match(/<script/g) ?? []).length, 1);
     assert.match(page, /<script nonce="bm9uY2U=" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/document-preview\.js"><\/script>/);
     assert.match(page, /<style nonce="bm9uY2U=" id="document-style"><\/style>/);
@@ -53,7 +65,16 @@ describe('document preview: its page', () => {
 
   it('accepts only a well-formed "ready" from its webview', () => {
     assert.deepEqual(parseDocumentPreviewMessage({ type: 'ready' }), { type: 'ready' });
-    for (const bad of [null, undefined, 'ready', ['ready'], {}, { type: 'update', body: '<b>' }, { type: 'open', uri: 'file:///etc/passwd' }, { type: 'READY' }]) {
+    for (const bad of [
+      null,
+      undefined,
+      'ready',
+      ['ready'],
+      {},
+      { type: 'update', body: '<b>' },
+      { type: 'open', uri: 'file:///etc/passwd' },
+      { type: 'READY' },
+    ]) {
       assert.equal(parseDocumentPreviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

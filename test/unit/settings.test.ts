@@ -11,14 +11,21 @@ const CODES: ReadonlySet<string> = new Set(RULE_CODES);
 
 describe('settings: normalizeSettings', () => {
   it('keeps well-typed values and reports nothing', () => {
-    const { settings, problems } = normalizeSettings({
+    const { settings, problems } = normalizeSettings(
+      {
+        validation: { delayMs: 0 },
+        rules: { 'pledge-missing': 'warning', 'vague-expression': 'off' },
+        abbreviations: { allowlist: ['QZX', 'R&D', 'K-GPU'] },
+        trace: { server: 'verbose' },
+      },
+      CODES,
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings, {
       validation: { delayMs: 0 },
       rules: { 'pledge-missing': 'warning', 'vague-expression': 'off' },
       abbreviations: { allowlist: ['QZX', 'R&D', 'K-GPU'] },
-      trace: { server: 'verbose' },
-    }, CODES);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(settings, { validation: { delayMs: 0 }, rules: { 'pledge-missing': 'warning', 'vague-expression': 'off' }, abbreviations: { allowlist: ['QZX', 'R&D', 'K-GPU'] } });
+    });
   });
 
   it('gives the defaults for nothing at all, without a problem', () => {
@@ -55,7 +62,11 @@ describe('settings: normalizeSettings', () => {
     const fast = normalizeSettings({ validation: { delayMs: 'fast' } }, CODES);
     assert.equal(fast.settings.validation.delayMs, DEFAULT_SETTINGS.validation.delayMs);
     assert.deepEqual(fast.problems, ['gpuplan.validation.delayMs: expected a number of milliseconds; got "fast". Using 100.']);
-    for (const [raw, expected] of [[-5, 0], [1e9, MAX_DELAY_MS], [250, 250]] as const) {
+    for (const [raw, expected] of [
+      [-5, 0],
+      [1e9, MAX_DELAY_MS],
+      [250, 250],
+    ] as const) {
       const { settings, problems } = normalizeSettings({ validation: { delayMs: raw } }, CODES);
       assert.equal(settings.validation.delayMs, expected, String(raw));
       assert.deepEqual(problems, []);
@@ -74,7 +85,19 @@ describe('settings: normalizeSettings', () => {
   });
 
   it('never throws, whatever the JSON holds', () => {
-    for (const raw of ['x', 42, true, [], [1, 2], { rules: null }, { validation: null }, { abbreviations: null }, { rules: { a: { b: 1 } } }, Object.create(null), { rules: Object.create(null) }]) {
+    for (const raw of [
+      'x',
+      42,
+      true,
+      [],
+      [1, 2],
+      { rules: null },
+      { validation: null },
+      { abbreviations: null },
+      { rules: { a: { b: 1 } } },
+      Object.create(null) as unknown,
+      { rules: Object.create(null) as unknown },
+    ]) {
       const { settings } = normalizeSettings(raw, CODES);
       assert.equal(typeof settings.validation.delayMs, 'number');
       assert.ok(Array.isArray(settings.abbreviations.allowlist));

@@ -7,9 +7,9 @@ import type { ApplySnippetArgs } from '../../../shared/src/protocol';
 import { editorFor, isRange, toRange } from '../documents';
 
 function isApplySnippetArgs(value: unknown): value is ApplySnippetArgs {
-  const v = value as ApplySnippetArgs;
-  return typeof v === 'object' && v !== null && typeof v.uri === 'string' && Number.isInteger(v.version)
-    && isRange(v.range) && typeof v.snippet === 'string';
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.uri === 'string' && Number.isInteger(v.version) && isRange(v.range) && typeof v.snippet === 'string';
 }
 
 /** `gpuplan.applySnippet` (internal): replaces a range with a snippet, as one undoable edit. */

@@ -25,7 +25,9 @@ function description(info: ExportFormatInfo): string {
     case 'hwpx':
       return t('Hancom Office (OWPML)');
     case 'pdf':
-      return info.available ? t('printed with {0}', info.tool?.split(/[\\/]/).pop() ?? 'PDF') : t('not available: needs Chromium or LibreOffice on this computer');
+      return info.available
+        ? t('printed with {0}', info.tool?.split(/[\\/]/).pop() ?? 'PDF')
+        : t('not available: needs Chromium or LibreOffice on this computer');
     case 'html':
       return t('print-ready web page');
     default:
@@ -35,7 +37,8 @@ function description(info: ExportFormatInfo): string {
 
 /** The order of the picker: the formats reviewers take (DOCX, HWPX), then PDF and HTML, then any other. */
 const PREFERRED = ['docx', 'hwpx', 'pdf', 'html'];
-const rank = (info: ExportFormatInfo): number => (PREFERRED.includes(info.format) ? PREFERRED.indexOf(info.format) : PREFERRED.length) + (info.available ? 0 : 100);
+const rank = (info: ExportFormatInfo): number =>
+  (PREFERRED.includes(info.format) ? PREFERRED.indexOf(info.format) : PREFERRED.length) + (info.available ? 0 : 100);
 
 /** The formats the server offers, those it can make now first; one it cannot make says why. */
 function formatPicks(formats: readonly ExportFormatInfo[]): FormatPick[] {
@@ -48,7 +51,10 @@ function formatPicks(formats: readonly ExportFormatInfo[]): FormatPick[] {
 }
 
 async function pickFormat(formats: readonly ExportFormatInfo[]): Promise<ExportFormatInfo | undefined> {
-  const picked = await vscode.window.showQuickPick(formatPicks(formats), { title: t('Export the plan as…'), placeHolder: t('Choose the format of the document') });
+  const picked = await vscode.window.showQuickPick(formatPicks(formats), {
+    title: t('Export the plan as…'),
+    placeHolder: t('Choose the format of the document'),
+  });
   return picked?.info;
 }
 
@@ -63,9 +69,10 @@ async function chooseTarget(document: vscode.TextDocument, info: ExportFormatInf
   if (targetArg instanceof vscode.Uri) return targetArg;
   if (typeof targetArg === 'string') return vscode.Uri.parse(targetArg);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const base = document.uri.scheme === 'untitled'
-    ? folder && vscode.Uri.joinPath(folder, 'plan')
-    : document.uri.with({ path: document.uri.path.replace(/(\.gpuplan)?\.json$/i, '') });
+  const base =
+    document.uri.scheme === 'untitled'
+      ? folder && vscode.Uri.joinPath(folder, 'plan')
+      : document.uri.with({ path: document.uri.path.replace(/(\.gpuplan)?\.json$/i, '') });
   return vscode.window.showSaveDialog({
     defaultUri: base?.with({ path: base.path + info.extension }),
     filters: { [info.format.toUpperCase()]: [info.extension.slice(1)] },
@@ -109,7 +116,9 @@ export async function exportCommand(server: ServerAccess, arg?: unknown, formatA
   if (typeof formatArg === 'string') {
     info = formats.find((f) => f.format === formatArg.toLowerCase());
     if (!info) {
-      void vscode.window.showErrorMessage(t('gpuplan cannot export "{0}". It can export: {1}.', formatArg, formats.map((f) => f.format.toUpperCase()).join(', ')));
+      void vscode.window.showErrorMessage(
+        t('gpuplan cannot export "{0}". It can export: {1}.', formatArg, formats.map((f) => f.format.toUpperCase()).join(', ')),
+      );
       return undefined;
     }
   } else {
@@ -132,7 +141,9 @@ export async function exportCommand(server: ServerAccess, arg?: unknown, formatA
   if (await exists(target)) {
     const answer = t('Replace');
     // A dialog that cannot be shown (as in automated tests) counts as "no".
-    const choice = await Promise.resolve(vscode.window.showWarningMessage(t('{0} already exists. Replace it?', fileName(target)), { modal: true }, answer)).catch(() => undefined);
+    const choice = await Promise.resolve(
+      vscode.window.showWarningMessage(t('{0} already exists. Replace it?', fileName(target)), { modal: true }, answer),
+    ).catch(() => undefined);
     if (choice !== answer) return undefined;
     replace = true;
   }
@@ -150,7 +161,8 @@ export async function exportCommand(server: ServerAccess, arg?: unknown, formatA
 
   const open = t('Open');
   const name = fileName(target);
-  const message = file.errors > 0 ? t('Exported {0}. The plan still has {1} error(s): run the checks before you submit it.', name, file.errors) : t('Exported {0}.', name);
+  const message =
+    file.errors > 0 ? t('Exported {0}. The plan still has {1} error(s): run the checks before you submit it.', name, file.errors) : t('Exported {0}.', name);
   void (file.errors > 0 ? vscode.window.showWarningMessage(message, open) : vscode.window.showInformationMessage(message, open)).then((choice) => {
     if (choice === open) void vscode.env.openExternal(target);
   });

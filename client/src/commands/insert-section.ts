@@ -78,12 +78,7 @@ export async function insertSectionCommand(server: ServerAccess, ...args: unknow
 }
 
 /** Asks the server where `key` goes under `parentPath` and inserts it there (or reveals it when it exists). */
-export async function insertAt(
-  client: LanguageClient,
-  document: vscode.TextDocument,
-  parentPath: (string | number)[],
-  key: string,
-): Promise<boolean> {
+export async function insertAt(client: LanguageClient, document: vscode.TextDocument, parentPath: (string | number)[], key: string): Promise<boolean> {
   const editor = await editorFor(document);
   // The user may type while we wait for the server: retry on a newer version, never insert stale.
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -113,7 +108,11 @@ export async function insertAt(
     if (!insertion.snippet) return false;
     const position = toPosition(insertion.position);
     // The server writes the snippet with the document's own indentation: keep it as is.
-    const inserted = await editor.insertSnippet(new vscode.SnippetString(insertion.snippet), position, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+    const inserted = await editor.insertSnippet(new vscode.SnippetString(insertion.snippet), position, {
+      undoStopBefore: true,
+      undoStopAfter: true,
+      keepWhitespace: true,
+    });
     if (inserted) editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return inserted;
   }

@@ -40,7 +40,12 @@ export async function newPlanCommand(): Promise<vscode.TextEditor | undefined> {
   if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   const editor = await vscode.window.showTextDocument(document);
   const text = skeletonText();
-  const ok = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text), { undoStopBefore: false, undoStopAfter: true });
+  const ok = await editor.edit(
+    (edit) => {
+      edit.insert(new vscode.Position(0, 0), text);
+    },
+    { undoStopBefore: false, undoStopAfter: true },
+  );
   if (!ok) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the new plan.'));
     return undefined;

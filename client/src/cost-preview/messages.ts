@@ -5,9 +5,7 @@
 import type { GpuRequest, PreviewLimits } from '../../../shared/src/protocol';
 
 export type PreviewMessage =
-  | { readonly type: 'ready' }
-  | { readonly type: 'whatIf'; readonly request: GpuRequest | null }
-  | { readonly type: 'apply'; readonly request: GpuRequest };
+  { readonly type: 'ready' } | { readonly type: 'whatIf'; readonly request: GpuRequest | null } | { readonly type: 'apply'; readonly request: GpuRequest };
 
 /** Bounds for trying values out: wide enough to show "outside the allowed range". */
 const TRY_MAX_SERVERS = 64;
@@ -26,7 +24,13 @@ function parseRequest(value: unknown, program: PreviewLimits, limits: { servers:
 /** Whether a request is one the program accepts, so it may be written into the plan. */
 export function isAllowedRequest(request: GpuRequest, program: PreviewLimits): boolean {
   const figures = program.types.find((t) => t.type === request.type);
-  return figures !== undefined && request.servers >= figures.minServers && request.servers <= figures.maxServers && request.months >= program.months.min && request.months <= program.months.max;
+  return (
+    figures !== undefined &&
+    request.servers >= figures.minServers &&
+    request.servers <= figures.maxServers &&
+    request.months >= program.months.min &&
+    request.months <= program.months.max
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 import { activePlan, documentFor, fileName, isPlan } from '../documents';
 import type { ServerAccess } from '../language-client';
 import { newNonce } from '../webview/html';
-import { mediaUri, panelOptions, previewIcon, webviewOptions } from '../webview/options';
+import { disposeAll, mediaUri, panelOptions, previewIcon, webviewOptions, type Disposable } from '../webview/options';
 import { savedState } from '../webview/state';
 import { isAllowedRequest, parsePreviewMessage, TRY_MAX } from './messages';
 import { renderPreviewBody, renderShell, won, type Translate } from './render';
@@ -32,7 +32,7 @@ function requestOf(preview: CostPreview): GpuRequest | undefined {
 
 class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
+  private panelDisposables: Disposable[] = [];
   /** The plan the panel shows. */
   private target: vscode.Uri | undefined;
   /** The page has loaded and asked for its content: messages reach it. */
@@ -40,7 +40,7 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
   private latest: CostPreview | undefined;
   private whatIf: GpuRequest | null = null;
   private alternative: CostPreview | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Disposable[] = [];
   private readonly status: vscode.StatusBarItem;
 
   constructor(
@@ -62,14 +62,22 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
 
   /** Opens (or reveals) the panel for a plan: the given one, else the active editor's. */
   async show(uri?: string | vscode.Uri): Promise<void> {
-    const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri ?? activePlan()?.uri;
+    const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? activePlan()?.uri);
     if (!target) {
       void vscode.window.showInformationMessage(t('Open a *.gpuplan.json file to see what its GPUs cost.'));
       return;
     }
     this.retarget(target);
     if (this.panel) this.panel.reveal(undefined, true);
-    else this.adopt(vscode.window.createWebviewPanel(COST_PREVIEW_VIEW, t('Cost preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(this.extensionUri)));
+    else
+      this.adopt(
+        vscode.window.createWebviewPanel(
+          COST_PREVIEW_VIEW,
+          t('Cost preview'),
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+          panelOptions(this.extensionUri),
+        ),
+      );
     await this.refresh();
   }
 
@@ -93,7 +101,7 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
   /** Takes a panel: sets its page (once) and listens to it. The page asks for its content when loaded. */
   private adopt(panel: vscode.WebviewPanel): void {
     if (this.panel && this.panel !== panel) this.panel.dispose();
-    this.panelDisposables.forEach((d) => d.dispose());
+    disposeAll(this.panelDisposables);
     this.panel = panel;
     this.pageReady = false;
     panel.iconPath = previewIcon(this.extensionUri);
@@ -106,7 +114,7 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
       panel.onDidDispose(() => {
         if (panel !== this.panel) return;
         this.panel = undefined;
-        this.panelDisposables.forEach((d) => d.dispose());
+        disposeAll(this.panelDisposables);
         this.panelDisposables = [];
       }),
     ];
@@ -227,12 +235,17 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
 
   private async apply(request: GpuRequest): Promise<void> {
     if (!this.latest || !this.target || !isAllowedRequest(request, this.latest.limits)) {
-      void vscode.window.showWarningMessage(t('{0} × {1} servers × {2} months is outside what the program allows; the plan was not changed.', request.type, request.servers, request.months));
+      void vscode.window.showWarningMessage(
+        t('{0} × {1} servers × {2} months is outside what the program allows; the plan was not changed.', request.type, request.servers, request.months),
+      );
       return;
     }
     const client = await this.server.running();
     const document = await documentFor(this.target);
-    const edit = client && document ? await client.sendRequest(GpuEditRequest, { uri: document.uri.toString(), version: document.version, request }).catch(() => null) : null;
+    const edit =
+      client && document
+        ? await client.sendRequest(GpuEditRequest, { uri: document.uri.toString(), version: document.version, request }).catch(() => null)
+        : null;
     if (!client || !document || !edit) {
       void vscode.window.showWarningMessage(t('The plan could not be changed: fix its syntax errors first, or try again.'));
       return;
@@ -247,13 +260,13 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
 
   dispose(): void {
     this.panel?.dispose();
-    this.panelDisposables.forEach((d) => d.dispose());
-    this.disposables.forEach((d) => d.dispose());
+    disposeAll(this.panelDisposables);
+    disposeAll(this.disposables);
   }
 }
 
 /** Wires the cost preview; call once the language client is created. */
-export function registerCostPreview(context: vscode.ExtensionContext, server: ServerAccess): vscode.Disposable {
+export function registerCostPreview(context: vscode.ExtensionContext, server: ServerAccess): Disposable {
   const preview = new CostPreviewPanel(context.extensionUri, server);
   context.subscriptions.push(preview);
   return preview;

@@ -11,7 +11,7 @@ import { RenderDocumentRequest, type RenderedDocument } from '../../../shared/sr
 import { activePlan, documentFor, errorText, fileName, isPlan, planDocument } from '../documents';
 import type { ServerAccess } from '../language-client';
 import { newNonce } from '../webview/html';
-import { mediaUri, panelOptions, previewIcon, webviewOptions } from '../webview/options';
+import { disposeAll, mediaUri, panelOptions, previewIcon, webviewOptions, type Disposable } from '../webview/options';
 import { savedState } from '../webview/state';
 import { parseDocumentPreviewMessage, renderDocumentShell, type DocumentPageMessage } from './page';
 
@@ -27,7 +27,7 @@ type Rendered = { readonly page: RenderedDocument } | { readonly problem: string
 
 export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
+  private panelDisposables: Disposable[] = [];
   /** The plan shown. */
   private target: vscode.Uri | undefined;
   /** The page has loaded and asked for its content: messages reach it. */
@@ -35,7 +35,7 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Counts updates, so that an answer to an older one is dropped. */
   private generation = 0;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -71,16 +71,24 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
       this.panel.reveal(undefined, true);
       await this.update();
     } else {
-      this.adopt(vscode.window.createWebviewPanel(DOCUMENT_PREVIEW_VIEW, t('Document preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(this.extensionUri)));
+      this.adopt(
+        vscode.window.createWebviewPanel(
+          DOCUMENT_PREVIEW_VIEW,
+          t('Document preview'),
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+          panelOptions(this.extensionUri),
+        ),
+      );
     }
   }
 
-  /** After a window reload: the panel VS Code restored, with the state its page saved. */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /** After a window reload: the panel VS Code restored, with the state its page saved. Its page asks for the plan once loaded. */
+  deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const { uri } = savedState(state);
     this.target = uri ? vscode.Uri.parse(uri) : activePlan()?.uri;
     panel.webview.options = webviewOptions(this.extensionUri);
     this.adopt(panel);
+    return Promise.resolve();
   }
 
   private shows(uri: vscode.Uri): boolean {
@@ -90,7 +98,7 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
   /** Takes a panel: sets its page (once) and listens to it. The page asks for its content when loaded. */
   private adopt(panel: vscode.WebviewPanel): void {
     if (this.panel && this.panel !== panel) this.panel.dispose();
-    this.panelDisposables.forEach((d) => d.dispose());
+    disposeAll(this.panelDisposables);
     this.panel = panel;
     this.pageReady = false;
     panel.iconPath = previewIcon(this.extensionUri);
@@ -112,7 +120,7 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
         if (panel !== this.panel) return;
         this.panel = undefined;
         this.target = undefined;
-        this.panelDisposables.forEach((d) => d.dispose());
+        disposeAll(this.panelDisposables);
         this.panelDisposables = [];
       }),
     ];
@@ -145,7 +153,8 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
     }
     panel.title = t('Document: {0}', fileName(target));
     const rendered = await this.render(target);
-    if (generation !== this.generation || panel !== this.panel || !this.pageReady) return;
+    // Meanwhile the user may have typed again, closed or hidden the panel.
+    if (!this.stillWanted(panel, generation)) return;
     if ('problem' in rendered) {
       // The last good page stays; the line above it says why it is not updated.
       this.post(panel, { type: 'notice', text: rendered.problem });
@@ -153,6 +162,10 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
     }
     const { page } = rendered;
     this.post(panel, { type: 'update', uri: page.uri, version: page.version, css: page.css, body: page.body });
+  }
+
+  private stillWanted(panel: vscode.WebviewPanel, generation: number): boolean {
+    return generation === this.generation && panel === this.panel && this.pageReady;
   }
 
   private post(panel: vscode.WebviewPanel, message: DocumentPageMessage): void {
@@ -181,7 +194,7 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.panel?.dispose();
-    this.panelDisposables.forEach((d) => d.dispose());
-    this.disposables.forEach((d) => d.dispose());
+    disposeAll(this.panelDisposables);
+    disposeAll(this.disposables);
   }
 }

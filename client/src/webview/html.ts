@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** Escapes text for HTML content and attribute values. */
-export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
+export const escapeHtml = (value: string | number | null | undefined): string => String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
 
 /** For a double-quoted attribute of our own making (the CSP): its single quotes stay readable. */
 export const escapeAttribute = (value: string): string => value.replace(/[&<>"]/g, (c) => ESCAPES[c]);

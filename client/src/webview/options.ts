@@ -4,6 +4,15 @@
  */
 import * as vscode from 'vscode';
 
+/** Anything with dispose(): VS Code's disposables and the language client's. */
+export interface Disposable {
+  dispose(): unknown;
+}
+
+export function disposeAll(disposables: Disposable[]): void {
+  for (const disposable of disposables.splice(0)) disposable.dispose();
+}
+
 export const mediaUri = (extensionUri: vscode.Uri, ...file: string[]): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'media', ...file);
 
 /** Options of a preview's webview; also set again on a panel VS Code restores after a reload. */
@@ -19,4 +28,3 @@ export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & 
 export function previewIcon(extensionUri: vscode.Uri): { light: vscode.Uri; dark: vscode.Uri } {
   return { light: mediaUri(extensionUri, 'gpuplan-file-light.svg'), dark: mediaUri(extensionUri, 'gpuplan-file-dark.svg') };
 }
-

@@ -14,7 +14,20 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, closeAll, codeOf, EXAMPLES, gpuplanDiagnostics, harness, inView, open, provokeAndRevert, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic } from './util';
+import {
+  activate,
+  closeAll,
+  codeOf,
+  EXAMPLES,
+  gpuplanDiagnostics,
+  harness,
+  inView,
+  open,
+  provokeAndRevert,
+  suiteFixtures,
+  waitForDiagnostic,
+  waitForNoDiagnostic,
+} from './util';
 import type { GpuplanApi } from '../../../client/src/extension';
 
 const { copyExample } = suiteFixtures(__filename);
@@ -94,7 +107,10 @@ describe('settings as users write them: mistyped values, per-folder rules', func
 
   it('a mistyped severity, delay and allowlist are dropped with a line each in the "gpuplan" output', async () => {
     // Resource-scoped settings in the folder, the window-scoped delay in the workspace file.
-    await writeFolderSettings({ 'gpuplan.rules': { 'pledge-missing': 'warn' }, 'gpuplan.abbreviations.allowlist': 'GPU' }, () => folderValue('abbreviations.allowlist') === 'GPU');
+    await writeFolderSettings(
+      { 'gpuplan.rules': { 'pledge-missing': 'warn' }, 'gpuplan.abbreviations.allowlist': 'GPU' },
+      () => folderValue('abbreviations.allowlist') === 'GPU',
+    );
     await writeWorkspaceSettings({ 'gpuplan.validation.delayMs': 'fast' }, () => workspaceValue('validation.delayMs') === 'fast');
     api.client.outputChannel.show(true);
     const editor = await open(planInSecondFolder('mistyped.gpuplan.json', unagreed));
@@ -106,7 +122,12 @@ describe('settings as users write them: mistyped values, per-folder rules', func
       /gpuplan\.validation\.delayMs: expected a number of milliseconds; got "fast"\. Using 100\./,
       /gpuplan\.abbreviations\.allowlist: expected a list of acronyms; got "GPU"\. Ignored\./,
     ];
-    const found = () => patterns.map((pattern) => outputText().split('\n').find((line) => pattern.test(line)));
+    const found = () =>
+      patterns.map((pattern) =>
+        outputText()
+          .split('\n')
+          .find((line) => pattern.test(line)),
+      );
     const lines = await harness.waitFor(() => (found().every(Boolean) ? found() : undefined), { timeoutMs: 15000 }).catch(() => undefined);
     assert.ok(lines, `the three problems in the "gpuplan" output; it has:\n${outputText().slice(-3000)}`);
     for (const line of lines) assert.match(line!, /^\[Warn/, line);
@@ -131,12 +152,17 @@ describe('settings as users write them: mistyped values, per-folder rules', func
       else assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
     }
     await vscode.commands.executeCommand('gpuplan.previewDocument', editor.document.uri);
-    await harness.waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview), { message: 'a webview tab with the document' });
+    await harness.waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview), {
+      message: 'a webview tab with the document',
+    });
     if (!harness.browserSupported()) return;
-    await harness.waitFor(async () => (await inView<string>('document', 'document.body.innerText')).some((t) => /I\s*과제 개요/.test(t)), { timeoutMs: 20000, message: 'the document preview shows the plan' });
+    await harness.waitFor(async () => (await inView<string>('document', 'document.body.innerText')).some((t) => /I\s*과제 개요/.test(t)), {
+      timeoutMs: 20000,
+      message: 'the document preview shows the plan',
+    });
   });
 
-  it('reads gpuplan.rules per document: the second folder\'s rules apply to its plans only, and a change applies at once', async () => {
+  it("reads gpuplan.rules per document: the second folder's rules apply to its plans only, and a change applies at once", async () => {
     await writeFolderSettings({ 'gpuplan.rules': { 'pledge-missing': 'off' } }, () => JSON.stringify(folderValue('rules')) === '{"pledge-missing":"off"}');
     const first = await open(copyExample('complete.gpuplan.json', 'first-folder.gpuplan.json', unagreed));
     const second = await open(planInSecondFolder('second-folder.gpuplan.json', unagreed));
@@ -149,9 +175,16 @@ describe('settings as users write them: mistyped values, per-folder rules', func
     await waitForNoDiagnostic(second.document.uri, 'pledge-missing');
 
     // The folder's setting changes: its open plan follows without being touched.
-    await writeFolderSettings({ 'gpuplan.rules': { 'pledge-missing': 'warning' } }, () => JSON.stringify(folderValue('rules')) === '{"pledge-missing":"warning"}');
+    await writeFolderSettings(
+      { 'gpuplan.rules': { 'pledge-missing': 'warning' } },
+      () => JSON.stringify(folderValue('rules')) === '{"pledge-missing":"warning"}',
+    );
     const warning = await waitForDiagnostic(second.document.uri, 'pledge-missing');
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
-    assert.equal(gpuplanDiagnostics(first.document.uri).find((d) => codeOf(d) === 'pledge-missing')?.severity, vscode.DiagnosticSeverity.Error, 'the plan in the first folder keeps the default');
+    assert.equal(
+      gpuplanDiagnostics(first.document.uri).find((d) => codeOf(d) === 'pledge-missing')?.severity,
+      vscode.DiagnosticSeverity.Error,
+      'the plan in the first folder keeps the default',
+    );
   });
 });

@@ -37,17 +37,17 @@ const claimedSuites = new Map<string, string>();
 
 export interface SuiteFixtures {
   /** The suite's own folder, `<workspace>/<suite>/`; empty when the suite first asks for it. */
-  scratchDir(): string;
+  scratchDir: () => string;
   /**
    * Copies an example (optionally transformed) into the suite's folder under `name`. Each name
    * once per run: a test never opens a file (or its open document) that another test edited.
    */
-  copyExample(example: string, name: string, transform?: (text: string) => string): vscode.Uri;
+  copyExample: (example: string, name: string, transform?: (text: string) => string) => vscode.Uri;
   /**
    * A file this suite copied in an earlier phase of the run (before the window reloaded, see
    * `reloadPhase`): the folder is not emptied, the file must be there.
    */
-  existing(name: string): vscode.Uri;
+  existing: (name: string) => vscode.Uri;
 }
 
 /**
