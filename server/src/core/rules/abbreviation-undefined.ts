@@ -29,8 +29,9 @@ export const abbreviationUndefined = defineRule<{ readonly acronym: string }>()(
     },
     fix: { en: 'Write the full name in parentheses where the acronym first appears (quick fix), or add it to the allowlist.', ko: '약어가 처음 나온 곳에 괄호로 풀네임을 쓰거나(빠른 수정), 허용 목록에 추가하세요.' },
     examples: {
-      pass: { patch: { '/overview/necessity/2': '검색 증강 생성(RAG, Retrieval-Augmented Generation) 파이프라인 구축' } },
-      fail: { patch: { '/overview/necessity/2': 'RAG 파이프라인 구축' } },
+      pass: { patch: { '/overview/necessity/2/items/2': '조문·판례 간 인용 관계를 담은 지식 그래프(KG, Knowledge Graph) 구축' } },
+      fail: { patch: { '/overview/necessity/2/items/2': '조문·판례 간 인용 관계를 담은 KG 구축' } },
+      show: ['/overview/necessity/2/text'],
     },
   },
   check({ doc, plan, texts, options, message, report }) {

@@ -48,7 +48,7 @@ export const copaymentMismatch = defineRule<CopaymentData>()({
     examples: {
       pass: { patch: { '/gpuPlan/copayment/totalWon': 76800000 } },
       fail: { patch: { '/gpuPlan/copayment/totalWon': 38400000 } },
-      show: ['/gpu'],
+      show: ['/gpu', '/gpuPlan/copayment'],
     },
   },
   check({ doc, plan, cost, message, report }) {

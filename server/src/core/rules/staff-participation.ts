@@ -30,7 +30,7 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
       ko: '붙임0에서 각 인력의 투입률은 0~100%이고, 참여기간 옆의 개월 수는 그 기간의 개월 수와 같아야 합니다.',
     },
     fix: { en: 'Correct the rate or the months (quick fix where the value is computable).', ko: '투입률이나 개월 수를 바로잡으세요 (계산할 수 있으면 빠른 수정).' },
-    examples: { pass: { patch: { '/staff/0/months': 6 } }, fail: { patch: { '/staff/0/months': 9 } }, show: ['/staff/0/period'] },
+    examples: { pass: { patch: { '/staff/0/months': 6 } }, fail: { patch: { '/staff/0/months': 9 } }, show: ['/staff/0/name', '/staff/0/period'] },
   },
   check({ doc, plan, message, report }) {
     asArray(plan.staff).forEach((raw, index) => {

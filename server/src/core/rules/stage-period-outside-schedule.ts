@@ -29,7 +29,7 @@ export const stagePeriodOutsideSchedule = defineRule<{ readonly min?: string; re
       ko: '각 단계의 추진기간(월)은 `schedule.period`의 수행기간 안에 있고, 종료가 시작보다 앞서지 않으며, GPU 투입시기는 그 단계 기간 안에 있어야 합니다.',
     },
     fix: { en: 'Move the stage into the project period, or extend the period.', ko: '단계를 수행기간 안으로 옮기거나 수행기간을 조정하세요.' },
-    examples: { pass: { patch: { '/gpuPlan/stages/2/period/end': '2026-08' } }, fail: { patch: { '/gpuPlan/stages/2/period/end': '2026-10' } }, show: ['/schedule/period'] },
+    examples: { pass: { patch: { '/gpuPlan/stages/2/period/end': '2026-08' } }, fail: { patch: { '/gpuPlan/stages/2/period/end': '2026-10' } }, show: ['/gpuPlan/stages/2/period', '/schedule/period'] },
   },
   check({ doc, plan, message, report }) {
     const schedulePeriod = asObject(asObject(plan.schedule)?.period);

@@ -38,8 +38,9 @@ export const vagueExpression = defineRule<VagueData>()({
       ko: '무엇을 언제까지 얼마나 할지 쓰세요("2026년 9월까지 서비스 3종에 적용"). 빠른 수정은 어미를 바꾸고 기한과 수량을 쓸 자리를 남깁니다.',
     },
     examples: {
-      pass: { patch: { '/overview/necessity/2': '2026년 9월까지 공공기관 3곳에 서비스를 적용함' } },
-      fail: { patch: { '/overview/necessity/2': '향후 공공기관으로 서비스 확장이 가능하다' } },
+      pass: { patch: { '/overview/necessity/2/items/2': '2026년 8월까지 공공기관 3곳에 서비스를 적용함' } },
+      fail: { patch: { '/overview/necessity/2/items/2': '향후 공공기관으로 서비스 확장이 가능하다' } },
+      show: ['/overview/necessity/2/text'],
     },
   },
   check({ doc, texts, message, report }) {
