@@ -94,7 +94,8 @@ describe('extension manifest', () => {
     // The gp- snippets come from the language server, only where they fit (a stage row inside
     // gpuPlan.stages): a static snippets file would offer all of them everywhere.
     assert.equal(manifest.contributes.snippets, undefined);
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan']);
+    // A preview restored after a window reload activates the extension by itself (its panel serializer).
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan', 'onWebviewPanel:gpuplan.documentPreview', 'onWebviewPanel:gpuplan.costPreview']);
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   });
 
@@ -133,9 +134,10 @@ describe('extension manifest', () => {
       'l10n/bundle.l10n.ko.json',
       'LICENSE',
       'CHANGELOG.md',
-      // Loaded by the cost preview's webview at run time.
-      'media/preview.css',
-      'media/preview.js',
+      // Loaded by the previews' webviews at run time.
+      'media/cost-preview.css',
+      'media/cost-preview.js',
+      'media/document-preview.js',
     ].map((p) => path.normalize(p));
     for (const file of referenced) assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists`);
 

@@ -35,8 +35,13 @@ export class SettingsProvider {
     return this.canPull;
   }
 
-  /** A client's didChangeConfiguration: forget what was pulled; keep what it pushed under `gpuplan`. */
+  /**
+   * A client's didChangeConfiguration: forget what was pulled; keep what it pushed under
+   * `gpuplan`. Mistakes still there after the change are logged again (once), so a user who just
+   * edited the settings sees what is still wrong.
+   */
   changed(pushed: unknown): void {
+    this.reported.clear();
     const section = typeof pushed === 'object' && pushed !== null ? (pushed as { gpuplan?: unknown }).gpuplan : undefined;
     if (section !== undefined && section !== null) this.pushed = this.normalize(section);
     this.cache.clear();

@@ -1,7 +1,8 @@
 /**
- * The language client: starts dist/server.js over node IPC and keeps it alive. When the server
- * stops without the user asking (it crashed too often, the connection kept failing, or a restart
- * failed), the user is told, with a Restart action: never a silently stopped server.
+ * The language client: starts dist/server.js over node IPC and keeps it alive. Everything the
+ * extension shows about a plan's content comes from that server. When the server stops without
+ * the user asking (it crashed too often, the connection kept failing, or a restart failed), the
+ * user is told, with a Restart action: never a silently stopped server.
  */
 import * as vscode from 'vscode';
 import { ClientCommands } from '../../shared/src/protocol';
@@ -18,9 +19,21 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from './documents';
+import { initialSettings } from './settings';
 
-export const LANGUAGE_ID = 'gpuplan';
 export const CLIENT_ID = 'gpuplan';
+
+/** How the features reach the server. */
+export interface ServerAccess {
+  /** The one client (restarts reuse it): for notifications and converters. */
+  readonly client: LanguageClient;
+  /**
+   * The client once it has started; undefined when it is stopped (after repeated crashes or a
+   * failed start). While it restarts after a crash, requests wait for the new server.
+   */
+  running(): Promise<LanguageClient | undefined>;
+}
 
 /** Port of the server's Node inspector when the extension host runs under a debugger (see .vscode/launch.json). */
 export const SERVER_DEBUG_PORT = 6009;
@@ -155,14 +168,16 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { configurationSection: 'gpuplan' },
+    // No `synchronize.configurationSection`: the server registers for didChangeConfiguration of
+    // `gpuplan` itself and then pulls each document's settings again (a second, static
+    // registration here would send every change twice).
     outputChannel: output,
     errorHandler,
-    // The server pulls `gpuplan.*` with workspace/configuration; these only spare it the
-    // defaults while that first pull is on its way. The client commands let quick fixes use
+    // The server pulls `gpuplan.*` per document with workspace/configuration; these only spare
+    // it the defaults while that first pull is on its way. The client commands let quick fixes use
     // snippets; VS Code shows diagnostics in its hover, so the server's hover leaves them out.
     initializationOptions: {
-      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('gpuplan'))) as unknown,
+      settings: initialSettings(),
       clientCommands: [ClientCommands.applySnippet, ClientCommands.insertSection],
       hover: { diagnostics: false },
     },
@@ -189,5 +204,3 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   });
   return client;
 }
-
-export const isRunning = (client: LanguageClient | undefined): client is LanguageClient => client !== undefined && client.state === State.Running;

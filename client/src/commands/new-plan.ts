@@ -1,13 +1,10 @@
 /**
- * Client commands other than Insert Section: New Plan and the internal Apply Snippet used by
- * quick fixes that need tab stops.
+ * "gpuplan: New Plan": an unsaved `*.gpuplan.json` editor with the form's skeleton.
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { ApplySnippetArgs } from '../../shared/src/protocol';
-import skeleton from '../../examples/skeleton.gpuplan.json';
-import { LANGUAGE_ID } from './client';
-import { editorFor, isRange, toRange, exists } from './util';
+import skeleton from '../../../examples/skeleton.gpuplan.json';
+import { exists, LANGUAGE_ID } from '../documents';
 
 /**
  * The text of a new plan: examples/skeleton.gpuplan.json, inlined by esbuild at build time.
@@ -43,7 +40,12 @@ export async function newPlanCommand(): Promise<vscode.TextEditor | undefined> {
   if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   const editor = await vscode.window.showTextDocument(document);
   const text = skeletonText();
-  const ok = await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text), { undoStopBefore: false, undoStopAfter: true });
+  const ok = await editor.edit(
+    (edit) => {
+      edit.insert(new vscode.Position(0, 0), text);
+    },
+    { undoStopBefore: false, undoStopAfter: true },
+  );
   if (!ok) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the new plan.'));
     return undefined;
@@ -56,31 +58,4 @@ export async function newPlanCommand(): Promise<vscode.TextEditor | undefined> {
     editor.revealRange(new vscode.Range(position, position));
   }
   return editor;
-}
-
-function isApplySnippetArgs(value: unknown): value is ApplySnippetArgs {
-  const v = value as ApplySnippetArgs;
-  return typeof v === 'object' && v !== null && typeof v.uri === 'string' && Number.isInteger(v.version)
-    && isRange(v.range) && typeof v.snippet === 'string';
-}
-
-/** `gpuplan.applySnippet` (internal): replaces a range with a snippet, as one undoable edit. */
-export async function applySnippetCommand(args: unknown): Promise<boolean> {
-  if (!isApplySnippetArgs(args)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('This fix cannot be applied: its arguments are malformed.'));
-    return false;
-  }
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
-  if (!document) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The plan this fix was made for is no longer open.'));
-    return false;
-  }
-  if (document.version !== args.version) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The plan changed after this fix was offered, so it was not applied. Open the quick fixes again.'));
-    return false;
-  }
-  const editor = await editorFor(document);
-  const range = toRange(args.range);
-  editor.selection = new vscode.Selection(range.start, range.end);
-  return editor.insertSnippet(new vscode.SnippetString(args.snippet), range, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
 }
