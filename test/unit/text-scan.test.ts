@@ -4,8 +4,9 @@
  * replace, on generated strings built from the fragments that matter to each pattern.
  */
 import * as assert from 'node:assert/strict';
-import { VAGUE_EXPRESSIONS } from '../../server/src/core/figures';
+import { FORM_GUIDE_SENTENCES, PROJECT_PLACEHOLDERS, TEMPLATE_GUIDE_PATTERNS, VAGUE_EXPRESSIONS } from '../../server/src/core/figures';
 import { CAPITALS, definedAcronyms, forEachAcronym } from '../../server/src/core/rules/prose/acronyms';
+import { guideHits, guideSentenceHits, guideTextAnywhere, normal, thresholdOf } from '../../server/src/core/rules/prose/guide';
 import { hitOf, judge, vagueHits, vagueMatches, type VagueHit } from '../../server/src/core/rules/prose/vague';
 import { mulberry32 } from '../support/random';
 
@@ -66,7 +67,7 @@ function definitionsByRegex(text: string, inJson: boolean): Set<string> {
     const found = acronymsByRegex(term);
     if (found.length !== 1 || found[0][0] !== 0 || found[0][1] !== term.length) continue;
     const lead = text.slice(0, head.index).replace(/\s+$/u, '');
-    if (!(lead === '' || /[※*·•\-–—,;([○□▶◦●■]$/u.test(lead) || (inJson && lead.endsWith('"')))) continue;
+    if (!(lead === '' || /[※*·•\-–—,;([○□▶◦●■★☆◎▷►]$/u.test(lead) || (inJson && lead.endsWith('"')))) continue;
     if (words(/^[^,;)"\n]*/.exec(text.slice(match.index + 1))![0])) defined.add(term);
   }
   return defined;
@@ -173,5 +174,66 @@ describe('prose scans', () => {
     assert.deepEqual(read('LoRA QLoRA MoE PoC mAP vLLM nMAE CoRL ViT-L LLMs GPUs'), ['LoRA', 'QLoRA', 'MoE', 'PoC', 'mAP', 'vLLM', 'nMAE', 'CoRL', 'ViT', 'LLM', 'GPU']);
     assert.deepEqual(read('PyTorch GitHub HuggingFace MLOps SigLIP DBpia NeurIPS KsponSpeech DocVQA XGBoost H200 GSM8K R&D KT&G'), []);
     assert.deepEqual(read('MIMIC-CXR CC-BY-NC-SA GPT-4o HAE-RAE Bench'), ['MIMIC-CXR', 'CC-BY-NC-SA', 'GPT', 'HAE-RAE']);
+  });
+
+  it('find a guide sentence exactly where a brute-force comparison finds a long enough common run (3,000 generated strings)', () => {
+    const norm = (text: string) => [...text].map((c) => normal(c.charCodeAt(0))).filter((c) => c !== 0);
+    const guides = FORM_GUIDE_SENTENCES.value.map((g) => norm(g.text));
+    /** The longest run the string shares with each guide, by dynamic programming. */
+    const longestRuns = (codes: number[]) =>
+      guides.map((guide) => {
+        let best = 0;
+        let prev = new Array<number>(guide.length + 1).fill(0);
+        for (const c of codes) {
+          const row = new Array<number>(guide.length + 1).fill(0);
+          for (let j = 0; j < guide.length; j++) if (c === guide[j]) best = Math.max(best, (row[j + 1] = prev[j] + 1));
+          prev = row;
+        }
+        return best;
+      });
+    // Fragments: pieces of guide sentences cut anywhere, and plan words.
+    const next = mulberry32(17);
+    const pieces: string[] = [];
+    for (const { text } of FORM_GUIDE_SENTENCES.value) {
+      const a = Math.floor(next() * text.length);
+      pieces.push(text.slice(a, a + 4 + Math.floor(next() * 30)), text);
+    }
+    const fragments = [...pieces, ' ', '  ', '★ ', ', ', '국가 AI컴퓨팅 자원을 활용하여 ', '법률 특화 모델을 개발함', 'GPU 16장', '(', ')', '·'];
+    let found = 0;
+    for (const value of generate(fragments, 19, 3000, 4)) {
+      const runs = longestRuns(norm(value));
+      const expected = runs.some((run, g) => run >= thresholdOf(guides[g].length));
+      const hits = guideSentenceHits(value);
+      assert.equal(hits.length > 0, expected, JSON.stringify(value));
+      for (const hit of hits) {
+        const codes = norm(hit.text).join(',');
+        assert.ok(guides[hit.guide].join(',').includes(codes), `${JSON.stringify(hit.text)} is a run of guide ${hit.guide}`);
+        assert.ok(norm(hit.text).length >= thresholdOf(guides[hit.guide].length));
+      }
+      found += hits.length;
+    }
+    assert.ok(found > 1000, `only ${found} guide sentences in the generated strings`);
+  });
+
+  it('find the marks and placeholders each pattern finds, and tell from a whole text that there are none (4,000 generated strings)', () => {
+    const all = (patterns: ReadonlyArray<{ id: string; pattern: RegExp }>, value: string) =>
+      [...value.matchAll(new RegExp(patterns.map((p) => `(${p.pattern.source})`).join('|'), 'gu'))].map((m) => ({
+        start: m.index,
+        text: m[0],
+        kind: patterns[m.slice(1).findIndex((g) => g !== undefined)].id,
+      }));
+    const fragments = ['★', '작성요령', '작성 요령', '000', '00%', '3,200,000', 'YYYYMMDD', 'yyyy.mm.', 'ㅇㅇㅇ', '( )', '해당시 작성', '사업자등록증상 주소',
+      '〔대표자 성명〕', '〔', '〕', 'name@example.com', 'kim@lab.co.kr', 'a@b.test', '@', '02-1234-5678', '010-0000-0000', '123-45-67891', '1900-01-01', '2026-01-01',
+      ' ', '본 과제', '"', 'x', '9', '-', '.'];
+    let found = 0;
+    for (const value of generate(fragments, 23, 4000, 8)) {
+      const project = all(PROJECT_PLACEHOLDERS.value, value);
+      const form = all(TEMPLATE_GUIDE_PATTERNS.value, value).filter((h) => !project.some((o) => h.start < o.start + o.text.length && o.start < h.start + h.text.length));
+      const expected = [...form, ...project].sort((a, b) => a.start - b.start);
+      assert.deepEqual(guideHits(value), expected, JSON.stringify(value));
+      if (expected.length > 0) assert.ok(guideTextAnywhere(value), JSON.stringify(value));
+      found += expected.length;
+    }
+    assert.ok(found > 4000, `only ${found} marks in the generated strings`);
   });
 });

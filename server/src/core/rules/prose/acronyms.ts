@@ -137,7 +137,7 @@ function addDefinitions(text: string, open: number, close: number, capitalsInsid
 }
 
 /** Characters that may stand before a term defined as "X: full name": a list mark or a separator. */
-const TERM_MARKS = new Set([...'※*·•-–—,;([○□▶◦●■'].map((c) => c.charCodeAt(0)));
+const TERM_MARKS = new Set([...'※*·•-–—,;([○□▶◦●■★☆◎▷►'].map((c) => c.charCodeAt(0)));
 
 /**
  * "X: full name" at the colon text[colon]: an acronym right before it that begins the string or

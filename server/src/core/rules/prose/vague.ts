@@ -87,16 +87,30 @@ export const hitOf = (match: RegExpExecArray, kind: VagueFamily): VagueHit => ({
   ending: match.index + match[0].length - match[1].length,
 });
 
+/** Where the clause around `at` starts: after the last . ; ! ? or line break before it. */
+function clauseStart(value: string, at: number): number {
+  let from = at;
+  for (let c = value.charCodeAt(from - 1); from > 0 && c !== 0x2e && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a; c = value.charCodeAt(from - 1)) from--;
+  return from;
+}
+
+/** Characters between words: white space, comma, middle dot, parentheses. */
+const isWordGap = (c: number): boolean => isWhiteSpace(c) || c === 0x2c || c === 0xb7 || c === 0x28 || c === 0x29;
+
 /** The words before `at` in the same clause, nearest first (at most `count`). */
 function wordsBefore(value: string, at: number, count: number): string[] {
-  let from = at;
-  while (from > 0 && !/[.;!?\n]/u.test(value[from - 1])) from--;
-  return value
-    .slice(from, at)
-    .split(/[\s,·()]+/u)
-    .filter((w) => w !== '')
-    .reverse()
-    .slice(0, count);
+  const from = clauseStart(value, at);
+  const words: string[] = [];
+  let end = at;
+  while (words.length < count) {
+    while (end > from && isWordGap(value.charCodeAt(end - 1))) end--;
+    if (end <= from) break;
+    let start = end;
+    while (start > from && !isWordGap(value.charCodeAt(start - 1))) start--;
+    words.push(value.slice(start, end));
+    end = start;
+  }
+  return words;
 }
 
 /** The word right before the ending, inside the phrase ("도입을" of "도입을 고려하고 있음"). */
@@ -168,12 +182,6 @@ export function isVague(value: string, hit: VagueHit): boolean {
       return /(?:년|월|후|이후|이전|내|중에|에|로|으로|고|여|서)$/u.test(stem) || /\d/u.test(stem);
     }
   }
-}
-
-function clauseStart(value: string, at: number): number {
-  let from = at;
-  while (from > 0 && !/[.;!?\n]/u.test(value[from - 1])) from--;
-  return from;
 }
 
 /**
