@@ -92,6 +92,18 @@ function hasWords(text: string, from: number, to: number): boolean {
 const addAll = (text: string, from: number, to: number, defined: Set<string>) =>
   forEachAcronym(text, from, to, (start, end) => void defined.add(text.slice(start, end)));
 
+/** Whether `CAPITALS` matches in text[from, to): two capitals with at most one lower-case letter between. */
+function hasCapitals(text: string, from: number, to: number): boolean {
+  for (let i = from, last = -9; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isUpper(c)) {
+      if (i - last <= 2 && (i - last === 1 || isLower(text.charCodeAt(i - 1)))) return true;
+      last = i;
+    }
+  }
+  return false;
+}
+
 /** The start of the run of letters, digits and "-" that ends at `end` ("GPT-4o" before "("). */
 function tokenStart(text: string, end: number): number {
   let start = end;
@@ -112,7 +124,7 @@ function addDefinitions(text: string, open: number, close: number, capitalsInsid
   const before = end > 0 ? text.charCodeAt(end - 1) : 0;
   const wordBefore = isLatin(before) || isHangul(before) || isDigit(before);
   const token = wordBefore ? tokenStart(text, end) : end;
-  const acronymBefore = end - token >= 2 && CAPITALS.test(text.slice(token, end));
+  const acronymBefore = end - token >= 2 && hasCapitals(text, token, end);
   if (!acronymBefore && !capitalsInside) return;
   // The text inside, trimmed.
   let from = open + 1;
@@ -192,8 +204,14 @@ export function definedAcronyms(text: string, defined: Set<string>, inJson = fal
     if (c === 0x29) addDefinitions(text, open, i, capitals, defined);
     open = text.indexOf('(', i + 1);
   }
-  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) addColonDefinition(text, colon, defined, inJson);
-  for (let colon = text.indexOf('：'); colon >= 0; colon = text.indexOf('：', colon + 1)) addColonDefinition(text, colon, defined, inJson);
+  // "X: full name": most colons (all of JSON's own) have no letter right before them.
+  for (const mark of [':', '：']) {
+    for (let colon = text.indexOf(mark); colon >= 0; colon = text.indexOf(mark, colon + 1)) {
+      let end = colon;
+      while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+      if (end > 0 && isLatin(text.charCodeAt(end - 1))) addColonDefinition(text, colon, defined, inJson);
+    }
+  }
   return defined;
 }
 

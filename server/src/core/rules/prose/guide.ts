@@ -189,6 +189,20 @@ export const guideSentence = (index: number): { readonly place: string; readonly
  */
 export function guideSentenceHits(value: string): readonly SentenceHit[] {
   if (value.length < MIN_RUN) return NO_HITS as readonly SentenceHit[];
+  // The same strings come back analysis after analysis (every keystroke re-reads all prose):
+  // looking a string up costs less than reading it (V8 hashes a string once, natively).
+  const known = memo.get(value);
+  if (known) return known;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  const hits = scanSentences(value);
+  memo.set(value, hits);
+  return hits;
+}
+
+const memo = new Map<string, readonly SentenceHit[]>();
+const MEMO_SIZE = 20_000;
+
+function scanSentences(value: string): readonly SentenceHit[] {
   let h = 0;
   let n = 0; // normalised characters read
   let next = K; // the next n at which a window is looked up

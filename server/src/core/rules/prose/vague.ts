@@ -140,7 +140,12 @@ function mayVerb(value: string, hit: VagueHit): string {
   return word.includes(' ') ? word.slice(word.lastIndexOf(' ') + 1) : word;
 }
 
-const isMayDoCan = (hit: VagueHit, value: string): boolean => /^[가-힣]\s*수\s*(?:도\s*)?있/u.test(value.slice(hit.ending));
+const CAN = /[가-힣]\s*수\s*(?:도\s*)?있/uy;
+/** Whether a mayDo phrase is "~ㄹ 수(도) 있…" (not a guess such as "~것으로 예상됨"). */
+function isMayDoCan(hit: VagueHit, value: string): boolean {
+  CAN.lastIndex = hit.ending;
+  return CAN.test(value);
+}
 /** A guess: "~것으로 예상됨", "~다고 판단됨", "~할 전망". */
 const isGuess = (hit: VagueHit): boolean => /것으로|다고|전망/u.test(hit.text.slice(hit.ending - hit.start));
 
@@ -177,9 +182,9 @@ export function isVague(value: string, hit: VagueHit): boolean {
       if (isDecision(stem)) return true;
       // An object or topic that is not a decision is what is reviewed: review as a task.
       if (particle !== '' || settled) return false;
-      // "검토 중/예정" after a time or a clause ("2027년 검토 예정", "범위로 검토 예정"): an
-      // intention; after a plain noun ("전문가 검토 예정"): who reviews.
-      return /(?:년|월|후|이후|이전|내|중에|에|로|으로|고|여|서)$/u.test(stem) || /\d/u.test(stem);
+      // "검토 중/예정" after a time or a clause ("2027년 검토 예정", "범위로 검토 예정",
+      // "수요에 따라 검토 예정"): an intention; after a plain noun ("전문가 검토 예정"): who reviews.
+      return /(?:년|월|후|이후|이전|내|중에|에|로|으로|고|여|서|면|라|며)$/u.test(stem) || /\d/u.test(stem);
     }
   }
 }
@@ -196,6 +201,7 @@ export function vagueHits(value: string): readonly VagueHit[] {
 
 /** The vague ones of a string's matches, in order, without overlaps. */
 export function judge(value: string, matches: readonly VagueHit[]): readonly VagueHit[] {
+  if (matches.length === 1) return isVague(value, matches[0]) ? matches : (NO_HITS as readonly VagueHit[]);
   const sorted = [...matches].sort((a, b) => a.start - b.start || b.text.length - a.text.length);
   const kept: VagueHit[] = [];
   let end = -1;
