@@ -50,12 +50,14 @@ export async function newPlanCommand(): Promise<vscode.TextEditor | undefined> {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the new plan.'));
     return undefined;
   }
-  // Start where a user starts: the project title.
+  // Start where a user starts: the project title, its placeholder selected so that typing replaces it.
   const offset = text.indexOf('"projectTitle": "');
   if (offset >= 0) {
-    const position = document.positionAt(offset + '"projectTitle": "'.length);
-    editor.selection = new vscode.Selection(position, position);
-    editor.revealRange(new vscode.Range(position, position));
+    const start = offset + '"projectTitle": "'.length;
+    const position = document.positionAt(start);
+    const end = document.positionAt(Math.max(start, text.indexOf('"', start)));
+    editor.selection = new vscode.Selection(end, position);
+    editor.revealRange(new vscode.Range(position, end));
   }
   return editor;
 }
