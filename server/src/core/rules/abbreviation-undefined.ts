@@ -34,8 +34,8 @@ export const abbreviationUndefined = defineRule<{ readonly acronym: string }>()(
       ko: '약어가 처음 나온 곳이나 계획서의 다른 곳에 괄호로 풀네임을 쓰세요. 빠른 수정은 "LoRA(〔풀네임〕)"처럼 채울 한국어 자리표시를 남깁니다(채우지 않으면 template-guide-left가 알려 줍니다). 허용 목록에 추가해도 됩니다.',
     },
     examples: {
-      pass: { patch: { '/overview/necessity/2/items/2': '조문·판례 간 인용 관계를 담은 지식 그래프(KG, Knowledge Graph) 구축' } },
-      fail: { patch: { '/overview/necessity/2/items/2': '조문·판례 간 인용 관계를 담은 KG 구축' } },
+      pass: { patch: { '/overview/necessity/2/items/2': '조문·판례 간 인용 관계를 담은 지식 그래프 신경망(GNN, Graph Neural Network) 학습' } },
+      fail: { patch: { '/overview/necessity/2/items/2': '조문·판례 간 인용 관계를 담은 GNN 학습' } },
       show: ['/overview/necessity/2/text'],
     },
   },
