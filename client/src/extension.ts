@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
   context.subscriptions.push(
     documentPreview,
     vscode.commands.registerCommand('gpuplan.previewDocument', (arg?: unknown) => documentPreview.show(arg)),
-    vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown) => exportCommand(runningClient, arg, format, target)),
+    vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown, options?: unknown) => exportCommand(runningClient, arg, format, target, options)),
   );
 
   return { client: languageClient, ready: async () => void (await starting) };
