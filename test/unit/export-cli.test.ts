@@ -261,6 +261,14 @@ describe('CLI: gpuplan export never destroys a file (bundled dist/cli.js)', func
     }
     assert.ok(fs.lstatSync(at('fifo.docx')).isFIFO());
     assert.deepEqual(fs.readdirSync(at('folder.docx')), []);
+    // As the plan to read, for export and cost alike: refused at once, not read for ever.
+    for (const input of ['fifo.docx', '/dev/zero']) {
+      const r = run([input, '-o', 'x.html']);
+      assert.equal(r.code, 2, input);
+      assert.match(r.stderr, /is (a named pipe \(FIFO\)|a device), not a regular file: gpuplan reads only regular files\./, input);
+      const cost = spawnSync(process.execPath, [CLI, 'cost', input, '--lang', 'en'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(cost.status, 2, `cost ${input}`);
+    }
   });
 
   it('writes through a symbolic link only with --follow-symlinks', function () {

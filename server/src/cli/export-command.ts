@@ -133,9 +133,7 @@ async function interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Prom
     return [name, handler] as const;
   });
   try {
-    const result = await work(controller.signal);
-    if (controller.signal.aborted) throw controller.signal.reason;
-    return result;
+    return await work(controller.signal);
   } finally {
     for (const [name, handler] of handlers) process.off(name, handler);
   }
@@ -217,11 +215,13 @@ export async function exportCommand(args: string[], io: Io, service: PlanService
   let written: string;
   let tool: string | undefined;
   try {
-    const result = await interruptible((signal) =>
-      service.exportDocument(analysis, format, { pdfEngine: engine ?? 'auto', includeFindings, signal, ...(tools ? { pdfTools: tools } : {}) }),
-    );
-    tool = result.tool;
-    written = writeFileSafely(target, result.bytes, writeOptions);
+    // The handlers stay while the file is written: a signal then waits for the (synchronous) write,
+    // which either publishes the whole file or removes its temporary file.
+    ({ tool, written } = await interruptible(async (signal) => {
+      const result = await service.exportDocument(analysis, format, { pdfEngine: engine ?? 'auto', includeFindings, signal, ...(tools ? { pdfTools: tools } : {}) });
+      if (signal.aborted) throw signal.reason;
+      return { tool: result.tool, written: writeFileSafely(target, result.bytes, writeOptions) };
+    }));
   } catch (error) {
     removePendingTemporaryFiles();
     if (error instanceof Interrupted) {

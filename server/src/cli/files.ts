@@ -356,7 +356,8 @@ function resolveLinks(file: string, display: string, fsys: FileSystem): string {
     } catch (error) {
       throw fileError('write', display, error);
     }
-    current = path.resolve(path.dirname(current), target);
+    // From the link's real folder, as the kernel resolves it (".." after a folder link is physical).
+    current = path.resolve(realPathOf(path.dirname(current), fsys), target);
   }
   throw fileError('write', display, Object.assign(new Error('ELOOP'), { code: 'ELOOP' }));
 }

@@ -24,9 +24,11 @@ async function documentXml(file: string): Promise<string> {
   return (await zip.file('word/document.xml')?.async('string')) ?? '';
 }
 
-/** The buttons of the notification toasts now shown. */
-const toastButtons = (): Promise<string[]> =>
-  harness.browser.evaluate<string[]>("[...document.querySelectorAll('.notifications-toasts .notification-toast .monaco-button')].map((b) => b.textContent.trim())");
+/** The buttons of the notification toast that mentions `text` (other suites' toasts may still be shown). */
+const toastButtons = (text: string): Promise<string[]> =>
+  harness.browser.evaluate<string[]>(
+    `[...document.querySelectorAll('.notifications-toasts .notification-toast')].filter((t) => t.textContent.includes(${JSON.stringify(text)})).flatMap((t) => [...t.querySelectorAll('.monaco-button')].map((b) => b.textContent.trim()))`,
+  );
 
 /** The quick input now shown: its placeholder or title, and its items. */
 const quickInput = (): Promise<{ visible: boolean; text: string; items: string[] }> =>
@@ -54,18 +56,21 @@ describe('export', function () {
   it('in a remote or web window offers Reveal in Explorer and Download after Export, not Open', async function () {
     assert.ok(vscode.env.remoteName !== undefined || vscode.env.uiKind === vscode.UIKind.Web, `code-server is a remote web window (remoteName ${vscode.env.remoteName}, uiKind ${vscode.env.uiKind})`);
     if (!harness.browserSupported()) this.skip();
+    await vscode.commands.executeCommand('notifications.clearAll');
     const editor = await open(copyExample('complete.gpuplan.json', 'remote.gpuplan.json'));
     const target = vscode.Uri.file(path.join(scratchDir(), 'remote.docx'));
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri, 'docx', target);
     assert.equal(written?.fsPath, target.fsPath);
     const buttons = await harness.waitFor(async () => {
-      const shown = await toastButtons();
+      const shown = await toastButtons('remote.docx');
       return shown.length > 0 ? shown : undefined;
     }, { message: 'the notification after the export' });
     assert.deepEqual(buttons, [label('Reveal in Explorer', '탐색기에서 보기'), label('Download', '내려받기')]);
     await screenshot('export-remote-actions');
     // Reveal in Explorer selects the file in the Explorer.
-    await harness.browser.evaluate(`[...document.querySelectorAll('.notifications-toasts .monaco-button')].find((b) => b.textContent.trim() === ${JSON.stringify(buttons[0])}).click()`);
+    await harness.browser.evaluate(
+      `[...document.querySelectorAll('.notifications-toasts .notification-toast')].find((t) => t.textContent.includes('remote.docx')).querySelector('.monaco-button').click()`,
+    );
     await harness.waitFor(
       async () => (await harness.browser.evaluate<string[]>("[...document.querySelectorAll('.explorer-folders-view .monaco-list-row.selected, .explorer-folders-view .monaco-list-row.focused')].map((r) => r.textContent)")).some((t) => t.includes('remote.docx')),
       { message: 'remote.docx selected in the Explorer' },
