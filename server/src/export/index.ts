@@ -12,14 +12,29 @@ import { renderHtml } from './html';
 import { renderHwp } from './hwp';
 import { renderHwpx } from './hwpx';
 import { documentLayout, type DocumentLayout } from './paginate';
-import { renderPdf, type PdfEngine, type PdfOptions } from './pdf';
+import { renderPdf, type PdfEngine, type PdfOptions, type PdfTools } from './pdf';
 
 export { renderDocx, type DocxOptions } from './docx';
 export { renderHtml, renderHtmlParts, escapeHtml, type HtmlOptions } from './html';
 export { renderHwpx, hwpxParts, tableHeights, HWPX_MIMETYPE, type HwpxOptions } from './hwpx';
 export { renderHwp, hwpxToHwp, HwpWriteError, RhwpUnavailableError, rhwpVersion } from './hwp';
 export { documentLayout, layoutHwpx, tocPages, type DocumentLayout } from './paginate';
-export { renderPdf, findPdfTools, PdfToolMissingError, PdfToolFailedError, type PdfEngine, type PdfOptions, type PdfTools } from './pdf';
+export {
+  renderPdf,
+  findPdfTools,
+  pickTool,
+  systemToolHost,
+  engineOfTool,
+  PdfToolMissingError,
+  PdfToolPathError,
+  PdfToolFailedError,
+  type LocateOptions,
+  type PdfEngine,
+  type PdfOptions,
+  type PdfToolProblem,
+  type PdfTools,
+  type ToolHost,
+} from './pdf';
 
 export type ExportFormat = 'docx' | 'html' | 'hwpx' | 'hwp' | 'pdf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'html', 'hwpx', 'hwp', 'pdf'];
@@ -78,7 +93,10 @@ export function createExporters(options: ExportersOptions = {}): Readonly<Record
     hwp: async (document) => ({ bytes: await renderHwp(document, asOptions(await documentLayout(document))) }),
     pdf: async (document, exportOptions) => {
       const engine = exportOptions?.pdfEngine as PdfEngine | 'auto' | undefined;
-      const { bytes, engine: used, tool } = await renderPdf(document, { ...options.pdf, ...(engine ? { engine } : {}) });
+      // The tools the edge found (with the one the user named), and its way to stop the export.
+      const tools = exportOptions?.pdfTools as PdfTools | undefined;
+      const signal = exportOptions?.signal as AbortSignal | undefined;
+      const { bytes, engine: used, tool } = await renderPdf(document, { ...options.pdf, ...(engine ? { engine } : {}), ...(tools ? { tools } : {}), ...(signal ? { signal } : {}) });
       return { bytes, tool: `${used}: ${tool}` };
     },
   };

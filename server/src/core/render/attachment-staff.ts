@@ -2,7 +2,7 @@
 import { asArray, asNumber } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
-import { cell, emptyRow, headerRow, label, row } from './cells';
+import { blankRow, cell, headerRow, label, row } from './cells';
 import { date, obj, show } from './read';
 
 export function staffAttachment(b: Builder, plan: Plan): void {
@@ -14,7 +14,7 @@ export function staffAttachment(b: Builder, plan: Plan): void {
     [
       headerRow(label('번호'), label('소속기관'), label('성명'), label('직위'), label('담당업무'), label(['학위', '(전공)']), label(['참여기간', '(개월)']), label(['투입률', '(%)'])),
       ...(staff.length === 0
-        ? [emptyRow(8)]
+        ? [blankRow(8)]
         : staff.map((s, i) => {
             const p = obj(s.period);
             const months = asNumber(s.months);

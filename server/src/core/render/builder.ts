@@ -63,8 +63,14 @@ export class Builder {
     this.push({ kind: 'heading', level, number, title, text: `${number} ${title}`, toc: false, id: this.unique(`ch-${this.chapter}-${this.section}-${this.sub}`) });
   }
 
+  /** A required `Text` section of the form (nothing when it is empty: the schema reports that). */
   text(value: unknown): void {
     this.push(...textBlocks(value));
+  }
+
+  /** A `Text` part the form marks 해당 시: "해당 없음" when it is left out. */
+  optionalText(value: unknown): void {
+    this.push(...textBlocks(value, 'body', true));
   }
 
   table(id: TableId, columns: readonly number[], rows: readonly TableRow[], extra: Partial<Pick<TableBlock, 'dense' | 'variant'>> = {}): void {

@@ -74,8 +74,12 @@ export function bulletItems(bullets: readonly unknown[], level = 1): BulletItem[
   return items;
 }
 
-/** A `Text` as blocks; "해당 없음" when it is empty or missing. */
-export function textBlocks(value: unknown, role: ParagraphRole = 'body'): CellBlock[] {
+/**
+ * A `Text` as blocks. Left empty or out, a part the form marks 해당 시 (`optional`) says "해당 없음",
+ * as the form asks; a required part prints nothing (an empty cell in a table), since saying
+ * "해당 없음" there would claim something the plan does not say (the schema reports it as missing).
+ */
+export function textBlocks(value: unknown, role: ParagraphRole = 'body', optional = false): CellBlock[] {
   if (typeof value === 'string') {
     const paragraphs = lines(value);
     if (paragraphs.length > 0) return paragraphs.map((line) => paragraph(line, role));
@@ -83,5 +87,6 @@ export function textBlocks(value: unknown, role: ParagraphRole = 'body'): CellBl
     const items = bulletItems(value);
     if (items.length > 0) return [{ kind: 'bullets', items } satisfies BulletsBlock];
   }
-  return [paragraph(NOT_APPLICABLE, role === 'cell' ? 'cell' : 'notApplicable')];
+  if (optional) return [paragraph(NOT_APPLICABLE, role === 'cell' ? 'cell' : 'notApplicable')];
+  return role === 'cell' ? [paragraph('', 'cell')] : [];
 }

@@ -19,5 +19,7 @@ export const textCell = (value: unknown, options: Omit<Cell, 'blocks'> = {}): Ce
 export const row = (...cells: Cell[]): TableRow => ({ cells });
 export const headerRow = (...cells: Cell[]): TableRow => ({ cells, repeat: true });
 export const small = (text: string): Inline => ({ text, small: true });
-/** A row saying "해당 없음" across a table. */
+/** A row saying "해당 없음" across a table whose rows the plan may leave out (no 정부지원과제, no 실적). */
 export const emptyRow = (span: number): TableRow => row(cell(NOT_APPLICABLE, { colspan: span, align: 'center' }));
+/** An empty row across a table the form requires rows of (stages, milestones, 붙임0): nothing is claimed. */
+export const blankRow = (span: number): TableRow => row(cell('', { colspan: span }));

@@ -2,7 +2,7 @@
 import { asArray } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
-import { cell, emptyRow, headerRow, label, row, textCell } from './cells';
+import { blankRow, cell, emptyRow, headerRow, label, row, textCell } from './cells';
 import { obj, show } from './read';
 
 export function mainContentChapter(b: Builder, plan: Plan): void {
@@ -32,7 +32,7 @@ export function mainContentChapter(b: Builder, plan: Plan): void {
   b.table('indicators', [24, 8, 14, 14, 40], [
     headerRow(label('지표명'), label('단위'), label('현재(As-is)'), label('목표(To-be)'), label('측정 방법')),
     ...(indicators.length === 0
-      ? [emptyRow(5)]
+      ? [blankRow(5)]
       : indicators.map((m) =>
           row(cell(show(m.name)), cell(show(m.unit), { align: 'center' }), cell(show(m.current), { align: 'center' }), cell(show(m.target), { align: 'center' }), cell(show(m.measurement))),
         )),

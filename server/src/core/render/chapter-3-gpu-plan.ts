@@ -5,8 +5,8 @@ import { groupThousands } from '../format';
 import { asArray, asNumber, type PlanObject } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
-import { cell, emptyRow, headerRow, label, row, textCell } from './cells';
-import { date, obj, percent, periodLines } from './read';
+import { blankRow, cell, headerRow, label, row, textCell } from './cells';
+import { obj, percent, periodLines, shortMonth } from './read';
 
 export function gpuPlanChapter(b: Builder, plan: Plan, cost: CostModel): void {
   const gpuPlan = obj(plan.gpuPlan);
@@ -27,13 +27,13 @@ export function gpuPlanChapter(b: Builder, plan: Plan, cost: CostModel): void {
   b.table('gpu-stages', [7, 17, 40, 12, 12, 12], [
     headerRow(label('단계'), label('추진기간'), label('주요 수행내용'), label('GPU 투입시기'), label(['GPU 사용량', '(장/서버수)']), label(['예상 활용률', '(%)'])),
     ...(stages.length === 0
-      ? [emptyRow(6)]
+      ? [blankRow(6)]
       : stages.map((s, i) =>
           row(
             cell(String(i + 1), { align: 'center' }),
             cell(periodLines(s.period), { align: 'center' }),
             textCell(s.tasks),
-            cell(date(s.gpuStart), { align: 'center' }),
+            cell(shortMonth(s.gpuStart), { align: 'center' }),
             cell(usage(s), { align: 'center' }),
             cell(percent(s.expectedUtilizationPercent), { align: 'center' }),
           ),

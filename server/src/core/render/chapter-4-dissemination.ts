@@ -15,11 +15,11 @@ export function disseminationChapter(b: Builder, plan: Plan): void {
   b.mark(3, '과제를 통해 창출되는 인력양성 효과');
   b.text(ecosystem.talent);
   b.mark(3, '과제를 통해 창출되는 기술·사업화 가능성(해당 시)');
-  b.text(ecosystem.commercialization);
+  b.optionalText(ecosystem.commercialization);
   b.mark(3, '과제지원을 통한 경제·기술적 성과');
   b.text(ecosystem.outcomes);
   b.mark(3, '오픈소스 등 공개 계획 (해당 시)');
-  b.text(ecosystem.openSource);
+  b.optionalText(ecosystem.openSource);
   b.mark(3, '연구 성과물 등 공개 계획 (해당 시)');
-  b.text(ecosystem.publications);
+  b.optionalText(ecosystem.publications);
 }

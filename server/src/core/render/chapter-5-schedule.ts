@@ -3,8 +3,7 @@ import { formatKoreanDate, formatMonthIndex, monthOfDate, parseDate, parseMonth 
 import { asArray, type PlanObject } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
-import { NOT_APPLICABLE } from './bullets';
-import { cell, emptyRow, headerRow, label, row } from './cells';
+import { blankRow, cell, headerRow, label, row } from './cells';
 import { MARK, type TableRow } from './model';
 import { date, obj, period, periodMonths, show } from './read';
 
@@ -31,7 +30,7 @@ export function scheduleChapter(b: Builder, plan: Plan): void {
   b.sectionHeading('추진 일정');
   const months = periodMonths(schedule.period);
   const projectPeriod = period(schedule.period);
-  b.mark(3, projectPeriod ? `수행기간 : ${projectPeriod}${months ? `(${months}개월)` : ''}` : `수행기간 : ${NOT_APPLICABLE}`);
+  b.mark(3, `수행기간 : ${projectPeriod}${projectPeriod && months ? `(${months}개월)` : ''}`);
   b.mark(4, '마일스톤');
   const milestones = asArray(schedule.milestones).map(obj);
   const window = milestoneWindow(schedule, milestones);
@@ -42,7 +41,7 @@ export function scheduleChapter(b: Builder, plan: Plan): void {
     headerRow(label('구분', { rowspan: 2 }), label('수행내용', { rowspan: 2 }), label(window?.header ?? '수행일정', { colspan: 12 })),
     headerRow(...monthLabels.map((m) => label(m))),
   ];
-  if (milestones.length === 0) rows.push(emptyRow(14));
+  if (milestones.length === 0) rows.push(blankRow(14));
   milestones.forEach((m, i) => {
     const marked = new Set<number>();
     for (const month of asArray(m.months)) {
@@ -71,7 +70,7 @@ export function scheduleChapter(b: Builder, plan: Plan): void {
   b.table('deliverables', [7, 38, 13, 42], [
     headerRow(label('번호'), label('산출물명'), label('산출 시기'), label('내역')),
     ...(deliverables.length === 0
-      ? [emptyRow(4)]
+      ? [blankRow(4)]
       : deliverables.map((d, i) => row(cell(String(i + 1), { align: 'center' }), cell(show(d.name)), cell(date(d.due), { align: 'center' }), cell(show(d.description))))),
   ]);
 

@@ -3,8 +3,7 @@ import { groupThousands } from '../format';
 import { asArray, asNumber, asString } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
-import { NOT_APPLICABLE } from './bullets';
-import { cell, emptyRow, headerRow, label, row } from './cells';
+import { cell, emptyRow, headerRow, label, row, small } from './cells';
 import { TYPE_LABELS, boxes } from './checkboxes';
 import type { Cell, TableRow } from './model';
 import { date, obj, periodLines, show, str } from './read';
@@ -35,10 +34,17 @@ function leadResearcherTable(b: Builder, plan: Plan): void {
     const content = body.length > 0 ? body : [emptyRow(span)];
     rows.push({ cells: [label(title, { rowspan: content.length + 1 }), ...header] }, ...content);
   };
+  // The form's columns: 졸업년도 | 전공 | 학위. The school is written under the major, not in a column of its own.
   group(
     '학력',
-    [label('졸업년도'), label('학교명'), label('전공', { colspan: 2 }), label('학위')],
-    education.map((e) => row(cell(asNumber(e.year) !== undefined ? String(e.year) : show(e.year), { align: 'center' }), cell(show(e.school)), cell(show(e.major), { colspan: 2 }), cell(show(e.degree), { align: 'center' }))),
+    [label('졸업년도'), label('전공', { colspan: 3 }), label('학위')],
+    education.map((e) =>
+      row(
+        cell(asNumber(e.year) !== undefined ? String(e.year) : show(e.year), { align: 'center' }),
+        cell([show(e.major), ...(str(e.school) ? [small(`(${str(e.school) as string})`)] : [])].filter((part) => part !== ''), { colspan: 3 }),
+        cell(show(e.degree), { align: 'center' }),
+      ),
+    ),
     5,
   );
   group(
@@ -95,12 +101,10 @@ export function institutionChapter(b: Builder, plan: Plan): void {
   const staffing = obj(institution.staffing);
   const headcount = asNumber(staffing.headcount);
   const personMonths = asNumber(staffing.personMonths);
-  b.mark(
-    4,
-    headcount !== undefined || personMonths !== undefined
-      ? `투입인력 : 총 ${headcount !== undefined ? groupThousands(headcount) : ''}명${personMonths !== undefined ? ` (${groupThousands(personMonths)} m/m)` : ''}`
-      : `투입인력 : ${NOT_APPLICABLE}`,
-  );
+  // m/y as written, or m/m ÷ 12 (what staffing-mismatch checks it against) when the plan leaves it out.
+  const personYears = asNumber(staffing.personYears) ?? (personMonths !== undefined ? Math.round((personMonths / 12) * 100) / 100 : undefined);
+  const effort = (value: number | undefined, unit: string): string => (value !== undefined ? `${groupThousands(value)} ${unit}` : ` ${unit}`);
+  b.mark(4, `투입인력 : 총 ${headcount !== undefined ? groupThousands(headcount) : '  '}명 (${effort(personYears, 'm/y')}, ${effort(personMonths, 'm/m')})`);
 
   b.sectionHeading('주요 실적');
   b.mark(3, '주요 실적');

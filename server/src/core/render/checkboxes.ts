@@ -3,7 +3,7 @@ import { asArray } from '../plan/read';
 import { str } from './read';
 
 /** A checkbox of the form; the no-break space keeps the box with its label. */
-const box = (checked: boolean, text: string): string => `${checked ? '■' : '□'}\u00a0${text}`;
+export const box = (checked: boolean, text: string): string => `${checked ? '■' : '□'}\u00a0${text}`;
 export const boxes = (items: ReadonlyArray<readonly [boolean, string]>): string => items.map(([checked, text]) => box(checked, text)).join('\u00a0 ');
 
 /** 유형 of the applicant (표지 and 신청기관 현황). */

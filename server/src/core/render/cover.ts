@@ -5,12 +5,12 @@ import type { CostModel } from '../cost/cost';
 import { formatKoreanDate, parseDate } from '../dates';
 import { GPUS_PER_SERVER, MONTHS, YOUTH_COMPANY_BORN_ON_OR_AFTER } from '../figures';
 import { groupThousands } from '../format';
-import { asArray, asNumber, asString } from '../plan/read';
+import { asArray, asNumber, asObject, asString } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
 import { NOT_APPLICABLE, paragraph } from './bullets';
 import { cell, label, row, small } from './cells';
-import { TYPE_LABELS, boxes, choices } from './checkboxes';
+import { TYPE_LABELS, box, boxes, choices } from './checkboxes';
 import type { TableRow } from './model';
 import { date, longDate, obj, percent, show, str } from './read';
 
@@ -81,7 +81,8 @@ function contactRows(person: unknown, role: string): TableRow[] {
     row(label(role, { rowspan: 4 }), label('소속'), cell(show(p.affiliation)), label('직위'), cell(show(p.position))),
     row(label('성명'), cell(show(p.name)), label('생년월일'), cell(date(p.birthDate))),
     row(label('직통전화'), cell(show(p.phone)), label('휴대전화'), cell(show(p.mobile))),
-    row(label('E-mail'), cell(show(p.email)), label('국가연구자번호'), cell(show(p.researcherNumber))),
+    // 국가연구자번호 is "해당시 작성": left out, it does not apply.
+    row(label('E-mail'), cell(show(p.email)), label('국가연구자번호'), cell(show(p.researcherNumber) || NOT_APPLICABLE)),
   ];
 }
 
@@ -93,6 +94,8 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const targets = obj(plan.targets);
   const openSource = obj(obj(plan.disclosure).openSource);
   const publications = obj(obj(plan.disclosure).publications);
+  // 오픈소스/모델 and 연구성과물 공개 are "(해당시)": a part the plan leaves out says 해당 없음 under its boxes.
+  const notApplicable = (part: unknown): string[] => (asObject(part) ? [] : [NOT_APPLICABLE]);
 
   const type = asString(applicant.type);
   const youth = applicant.youthCompany;
@@ -102,6 +105,10 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const optional = (value: unknown, unit: string): string => (asNumber(value) !== undefined ? `${groupThousands(asNumber(value) as number)}${unit}` : NOT_APPLICABLE);
   const targetList = asArray(openSource.targets);
   const partial = targetList.includes('partial');
+  // 코드 공개(학습/추론): the form's label, with the parts the plan releases marked inside it.
+  const scope = asArray(openSource.codeScope);
+  const targetText = (key: string, text: string): string =>
+    key === 'code' && scope.length > 0 ? `코드 공개(${box(scope.includes('training'), '학습')}/${box(scope.includes('inference'), '추론')})` : text;
 
   const rows: TableRow[] = [
     row(cell({ text: '사업수행계획서 (Open Track, 산·학·연)', bold: true }, { colspan: 6, align: 'center', header: true })),
@@ -165,10 +172,13 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
       label(['오픈소스/모델', '(해당시)'], { rowspan: 3 }),
       label('오픈소스 공개대상'),
       cell(
-        boxes([
-          ...TARGET_LABELS.map(([key, text]) => [targetList.includes(key), text] as const),
-          [partial, `일부공개 (항목 : ${str(openSource.partialItems) ?? ''} )`] as const,
-        ]),
+        [
+          boxes([
+            ...TARGET_LABELS.map(([key, text]) => [targetList.includes(key), targetText(key, text)] as const),
+            [partial, `일부공개 (항목 : ${str(openSource.partialItems) ?? ''} )`] as const,
+          ]),
+          ...notApplicable(obj(plan.disclosure).openSource),
+        ],
         { colspan: 3 },
       ),
     ),
@@ -177,7 +187,7 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
     row(
       label(['연구성과물 공개', '(해당시)']),
       label('공개 플랫폼'),
-      cell(choices(publications.platforms, PUBLICATION_LABELS, { key: 'other', label: '기타 플랫폼', text: publications.platformOther }), { colspan: 3 }),
+      cell([choices(publications.platforms, PUBLICATION_LABELS, { key: 'other', label: '기타 플랫폼', text: publications.platformOther }), ...notApplicable(obj(plan.disclosure).publications)], { colspan: 3 }),
     ),
   );
   rows.push(pledgeRow(plan));

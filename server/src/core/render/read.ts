@@ -3,7 +3,7 @@
  * undefined) for anything missing or of the wrong type, dates as the form writes them.
  * The type checks themselves are the core's (`../plan/read`).
  */
-import { formatKoreanDate, monthSpan, parseDate } from '../dates';
+import { formatKoreanDate, parseDate, parseMonth, periodLength, periodMonthsText } from '../dates';
 import { groupThousands } from '../format';
 import { asNumber, asObject, type PlanObject } from '../plan/read';
 import { clean } from './bullets';
@@ -34,13 +34,20 @@ export function longDate(value: unknown): string {
   return parsed ? `${parsed.year}년 ${parsed.month}월 ${parsed.day}일` : '년    월    일';
 }
 
-/** Months of a date period, as the form writes it after 수행기간: 6, or 6.5 when not whole. */
+/**
+ * Months of a date period, as the form writes it after 수행기간: 6 (within a few days of whole
+ * months), or 5.5 when not whole. The same count as `schedule-months-mismatch` checks (dates.ts).
+ */
 export function periodMonths(value: unknown): string {
   const { start, end } = obj(value);
   const [from, to] = [parseDate(start), parseDate(end)];
-  if (!from || !to) return '';
-  const span = monthSpan(from, to);
-  if (!(span > 0)) return '';
-  const rounded = Math.round(span * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  const length = from && to ? periodLength(from, to) : undefined;
+  return length && length.span > 0 ? periodMonthsText(length) : '';
+}
+
+/** A month as the form's GPU 투입시기 column writes it: `2026-03` → `'26.03`. */
+export function shortMonth(value: unknown): string {
+  const index = parseMonth(value);
+  if (index === undefined) return str(value) ?? '';
+  return `'${String(Math.floor(index / 12) % 100).padStart(2, '0')}.${String((index % 12) + 1).padStart(2, '0')}`;
 }
