@@ -24,8 +24,8 @@ import { makeInput, Rng } from './mutate';
 
 const LONG = process.env.GPUPLAN_FUZZ_LONG === '1';
 const count = (name: string, fallback: number): number => (process.env[name] ? Number(process.env[name]) : fallback);
-const INPUTS = count('GPUPLAN_FUZZ_WRITER_INPUTS', LONG ? 1_000 : 20);
-const HWP_INPUTS = LONG ? 40 : 3;
+const INPUTS = count('GPUPLAN_FUZZ_WRITER_INPUTS', LONG ? 1_000 : 12);
+const HWP_INPUTS = LONG ? 40 : 2;
 const PDF_INPUTS = LONG ? 10 : 1;
 const SEED_BASE = count('GPUPLAN_FUZZ_SEED_BASE', LONG ? 0x4c4f4e47 : 0x67707531) + 20_000_000;
 

@@ -166,12 +166,21 @@ describe('export: plan → document model', () => {
     const text = documentText({ ...doc, blocks: [lead] }).join('\n');
     assert.ok(!text.includes('학교명'));
     assert.ok(text.includes('전산학') && text.includes('(한국과학기술원)'), 'the school is kept, under the major');
-    assert.deepEqual(table(doc, 'gpu-stages').rows.slice(1).map((r) => cellText({ ...table(doc, 'gpu-stages'), rows: [r] }, 0)[3]), ["'26.03", "'26.05", "'26.08"]);
+    assert.deepEqual(
+      table(doc, 'gpu-stages')
+        .rows.slice(1)
+        .map((r) => cellText({ ...table(doc, 'gpu-stages'), rows: [r] }, 0)[3]),
+      ["'26.03", "'26.05", "'26.08"],
+    );
     const cover = documentText({ ...doc, blocks: [table(doc, 'cover')] }).join('\n');
     assert.ok(cover.includes('■\u00a0코드 공개(■\u00a0학습/■\u00a0추론)'), cover);
     const plan = JSON.parse(complete) as Plan;
     if (plan.disclosure?.openSource) plan.disclosure.openSource.codeScope = ['inference'];
-    assert.ok(documentText({ ...doc, blocks: [table(fromPlan(plan), 'cover')] }).join('\n').includes('코드 공개(□\u00a0학습/■\u00a0추론)'));
+    assert.ok(
+      documentText({ ...doc, blocks: [table(fromPlan(plan), 'cover')] })
+        .join('\n')
+        .includes('코드 공개(□\u00a0학습/■\u00a0추론)'),
+    );
   });
 
   it('takes the 민간부담금 row from the core, as the cost preview shows it', () => {

@@ -88,7 +88,7 @@ export function createExporters(options: ExportersOptions = {}): Readonly<Record
       const pages = (await layoutOf(document))?.tocPages;
       return { bytes: await renderDocx(document, pages ? { tocPages: pages } : {}) };
     },
-    html: async (document) => ({ bytes: new TextEncoder().encode(renderHtml(document)) }),
+    html: (document) => Promise.resolve({ bytes: new TextEncoder().encode(renderHtml(document)) }),
     hwpx: async (document) => ({ bytes: await renderHwpx(document, asOptions(await layoutOf(document))) }),
     hwp: async (document) => ({ bytes: await renderHwp(document, asOptions(await documentLayout(document))) }),
     pdf: async (document, exportOptions) => {
@@ -96,7 +96,11 @@ export function createExporters(options: ExportersOptions = {}): Readonly<Record
       // The tools the edge found (with the one the user named), and its way to stop the export.
       const tools = exportOptions?.pdfTools as PdfTools | undefined;
       const signal = exportOptions?.signal as AbortSignal | undefined;
-      const { bytes, engine: used, tool } = await renderPdf(document, { ...options.pdf, ...(engine ? { engine } : {}), ...(tools ? { tools } : {}), ...(signal ? { signal } : {}) });
+      const {
+        bytes,
+        engine: used,
+        tool,
+      } = await renderPdf(document, { ...options.pdf, ...(engine ? { engine } : {}), ...(tools ? { tools } : {}), ...(signal ? { signal } : {}) });
       return { bytes, tool: `${used}: ${tool}` };
     },
   };
