@@ -18,7 +18,9 @@ const p95 = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
 };
-const now = () => process.hrtime.bigint();
+/** GPUPLAN_PHASES_CPU=1: the process's CPU time instead of wall time (steadier on a busy machine). */
+const cpu = process.env.GPUPLAN_PHASES_CPU === '1';
+const now = (): bigint => (cpu ? (() => { const u = process.cpuUsage(); return BigInt(u.user + u.system) * 1000n; })() : process.hrtime.bigint());
 const ms = (start: bigint) => Number(now() - start) / 1e6;
 
 function main(): void {
