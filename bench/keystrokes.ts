@@ -65,8 +65,9 @@ export function editKinds(text: string): EditKind[] {
   const key = span(text, ['staff', row, 'role'], 'key');
   const k = key.offset + 1; // the r of "role"
   // A prose bullet in the middle of I-2 지원 필요성.
+  // In the middle of its text.
   const bullet = span(text, ['overview', 'necessity', plan.overview.necessity.length >> 1]);
-  const p = bullet.offset + 1 + Math.min(10, bullet.length - 2);
+  const p = bullet.offset + 1 + ((bullet.length - 2) >> 1);
   return [
     {
       name: 'digit in gpu.months',
@@ -100,7 +101,7 @@ export function editKinds(text: string): EditKind[] {
     },
     {
       name: 'character of a prose bullet',
-      where: `overview.necessity bullet ${(plan.overview.necessity.length >> 1) + 1} of ${plan.overview.necessity.length}: 가 typed and deleted, a space typed and deleted`,
+      where: `overview.necessity bullet ${(plan.overview.necessity.length >> 1) + 1} of ${plan.overview.necessity.length}, in the middle: 가 typed and deleted, a space typed and deleted`,
       cycle: [
         { offset: p, length: 0, text: '가' },
         { offset: p, length: 1, text: '' },

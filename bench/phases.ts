@@ -27,7 +27,9 @@ function main(): void {
   const rounds = Number(process.argv[2] ?? 20);
   const text = grow(1_000_000);
   const service = createPlanService();
-  const kinds = editKinds(text);
+  // GPUPLAN_PHASES_KIND=prose (a word of the kind's name): that kind only, e.g. to profile it.
+  const only = process.env.GPUPLAN_PHASES_KIND;
+  const kinds = editKinds(text).filter((kind) => !only || kind.name.includes(only));
   const phases = ['update text', 'analysis', 'diagnostics', 'cost preview', 'total'];
   const samples = kinds.map(() => phases.map(() => [] as number[]));
   let document = TextDocument.create('file:///bench.gpuplan.json', 'gpuplan', 1, text);

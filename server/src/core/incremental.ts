@@ -29,12 +29,13 @@ import { cleanDocument, isCleanDocument } from './json/parse';
 import type { JsonPath } from './json/tree';
 import type { Node } from 'jsonc-parser';
 import type { Plan } from './plan/types';
-import { estimatePages, type PageEstimate } from './pages/estimate';
+import { estimatePages, linesOf, type PageEstimate } from './pages/estimate';
+import { definedAcronyms, forEachAcronym } from './rules/prose/acronyms';
 import { GUIDE_ANYWHERE } from './rules/prose/guide';
 import { PROSE_RULES, RULES } from './rules/registry';
 import { SCHEMA, TEXT_REF, type SchemaNode } from './schema/compile';
 import { resolveRef } from './schema/lookup';
-import { isProsePath } from './schema/prose';
+import { isProsePath, type TextString } from './schema/prose';
 
 export interface Edit {
   /** Offset in the previous text. */
@@ -53,32 +54,86 @@ const PROSE_CODES = new Set<string>(PROSE_RULES.map((rule) => rule.code));
 /** The rule a finding came from: its code, or for an internal error the rule that crashed. */
 const ruleCodeOf = (finding: Finding): string => (finding.code === INTERNAL_ERROR.code ? String((finding.data as { rule?: string } | undefined)?.rule) : finding.code);
 
-/** A literal that was edited: its text and value before and after, and whether it is a key. */
+/** A literal that was edited: its value before and after (keys too; '' for a number), whether it is a key. */
 interface Change {
   readonly before: string;
   readonly after: string;
   readonly key: boolean;
 }
 
+/** What a rule's findings become after an edit: the same (moved), those of the edited string made again, or all made again. */
+type Redo = 'keep' | 'edited string' | 'again';
+
 const CAPITAL_PAIR_OR_PARENTHESIS = /[A-Z][A-Z]|[()]/;
 
 /**
- * Rules declared as reading prose that also read something else, and whether an edit outside
- * prose (of `change`, with `kept` their previous findings inside the edited property) can
- * change their findings. A prose rule not listed here runs again after every edit outside prose.
+ * Rules declared as reading prose also read other things; after an edit outside prose, which of
+ * them can find something else (`inside`: they had findings inside the edited property). A prose
+ * rule not listed here runs again after every edit outside prose.
  */
-const PROSE_RULES_OUTSIDE_PROSE: Readonly<Record<string, (change: Change, findingsInside: boolean) => boolean>> = {
+const PROSE_RULES_OUTSIDE_PROSE: Readonly<Record<string, (change: Change, inside: boolean) => Redo>> = {
   // Reads only the Text strings, which an edit outside prose leaves as they were.
-  'vague-expression': () => false,
+  'vague-expression': () => 'keep',
   // The budget comes from the GPU request, and every table row counts: cheap, always again.
-  'page-budget': () => true,
+  'page-budget': () => 'again',
   // Every string value of the plan (not only prose), each on its own; a finding's path goes
   // through the keys above it.
-  'template-guide-left': (change, findingsInside) => findingsInside || (!change.key && (GUIDE_ANYWHERE.test(change.before) || GUIDE_ANYWHERE.test(change.after))),
+  'template-guide-left': (change, inside) => (inside || (!change.key && (GUIDE_ANYWHERE.test(change.before) || GUIDE_ANYWHERE.test(change.after))) ? 'again' : 'keep'),
   // Definitions anywhere in the text (a parenthesis, in one literal), and the project title
   // besides the prose: a literal without two capitals in a row or a parenthesis has no part in either.
-  'abbreviation-undefined': (change) => CAPITAL_PAIR_OR_PARENTHESIS.test(change.before) || CAPITAL_PAIR_OR_PARENTHESIS.test(change.after),
+  'abbreviation-undefined': (change) => (CAPITAL_PAIR_OR_PARENTHESIS.test(change.before) || CAPITAL_PAIR_OR_PARENTHESIS.test(change.after) ? 'again' : 'keep'),
 };
+
+/** The edit inside a prose string, in indices of its value (the literal has no escape). */
+interface ValueEdit {
+  readonly before: string;
+  readonly after: string;
+  readonly at: number;
+  readonly removed: number;
+}
+
+/**
+ * After an edit inside one prose string, what each prose rule needs. A prose rule not listed
+ * here runs again over every string.
+ */
+const PROSE_RULES_IN_PROSE: Readonly<Record<string, (edit: ValueEdit | undefined) => Redo>> = {
+  // Each string on its own: only the edited one is read again.
+  'vague-expression': () => 'edited string',
+  // The estimate sums every string's lines (kept per string, so this is cheap).
+  'page-budget': () => 'again',
+  // Each string value on its own; a string with no guide text before or after has none to report.
+  'template-guide-left': (edit) => (edit && !GUIDE_ANYWHERE.test(edit.before) && !GUIDE_ANYWHERE.test(edit.after) ? 'keep' : 'again'),
+  // Across strings (a definition anywhere, each acronym reported where it first appears): the
+  // same when the string defines the same acronyms and has the same ones at the same places.
+  'abbreviation-undefined': (edit) => (edit && acronymsMoveWith(edit) ? 'keep' : 'again'),
+};
+
+/** The acronyms of a string, as [start, end) pairs. */
+function acronymsOf(value: string): number[] {
+  const out: number[] = [];
+  forEachAcronym(value, 0, value.length, (start, end) => void out.push(start, end));
+  return out;
+}
+
+function definitionsOf(value: string): string {
+  return value.includes('(') ? [...definedAcronyms(value, new Set())].sort().join(' ') : '';
+}
+
+/** Whether the edited string has the acronyms it had, moved by the edit, and the same definitions. */
+function acronymsMoveWith(edit: ValueEdit): boolean {
+  if (!CAPITAL_PAIR_OR_PARENTHESIS.test(edit.before) && !CAPITAL_PAIR_OR_PARENTHESIS.test(edit.after)) return true;
+  const before = acronymsOf(edit.before);
+  const after = acronymsOf(edit.after);
+  if (before.length !== after.length) return false;
+  const end = edit.at + edit.removed;
+  const delta = edit.after.length - edit.before.length;
+  for (let i = 0; i < before.length; i += 2) {
+    // Before the edit or after it (then the same text, moved); one the edit touches is not the same acronym.
+    const shift = before[i + 1] <= edit.at ? 0 : before[i] >= end ? delta : undefined;
+    if (shift === undefined || before[i] + shift !== after[i] || before[i + 1] + shift !== after[i + 1]) return false;
+  }
+  return definitionsOf(edit.before) === definitionsOf(edit.after);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Where the edit is.
@@ -239,13 +294,24 @@ function sameValue(a: unknown, b: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Findings after the edit.
 
+/**
+ * [start, end) after [from, to) was replaced by text `delta` longer, or undefined when that
+ * is not clear: before the edit it stays, after it moves, around it grows. A range that ends
+ * where text is inserted stays; one that begins there moves (the text goes before it).
+ */
+function moveRange(start: number, end: number, from: number, to: number, delta: number): [number, number] | undefined {
+  if (start === end && start >= from && start <= to) return undefined;
+  if (end <= from) return [start, end];
+  if (start >= to) return [start + delta, end + delta];
+  if (start <= from && end >= to && (from < to || (start < from && end > to))) return [start, end + delta];
+  return undefined;
+}
+
 /** `span` in the new text, or undefined when the edit cuts across its boundary. */
 function moveSpan<T extends Span>(span: T, from: number, to: number, delta: number): T | undefined {
-  const end = span.offset + span.length;
-  if (end <= from && (span.offset < from || span.length === 0)) return span;
-  if (span.offset >= to && (span.offset > from || to > from)) return delta === 0 ? span : { ...span, offset: span.offset + delta };
-  if (span.offset <= from && end >= to) return delta === 0 ? span : { ...span, length: span.length + delta };
-  return undefined;
+  const moved = moveRange(span.offset, span.offset + span.length, from, to, delta);
+  if (!moved) return undefined;
+  return moved[0] === span.offset && moved[1] === span.offset + span.length ? span : { ...span, offset: moved[0], length: moved[1] - moved[0] };
 }
 
 /** A kept finding in the new text, or undefined when it cannot be moved there. */
@@ -263,13 +329,13 @@ function moveFinding(finding: Finding, from: number, to: number, delta: number):
 }
 
 /**
- * The findings of the new text: those of `kept` rules moved, and `fresh` ones, in the order a full
+ * The findings of the new text: the previous ones to `keep` moved, and `fresh` ones, in the order a full
  * analysis gives (by position and code; findings of one place and code in the order of the rules).
  */
-function merge(previous: readonly Finding[], keep: (code: string) => boolean, fresh: Finding[], from: number, to: number, delta: number): Finding[] | undefined {
+function merge(previous: readonly Finding[], keep: (finding: Finding) => boolean, fresh: Finding[], from: number, to: number, delta: number): Finding[] | undefined {
   const findings: Finding[] = [];
   for (const finding of previous) {
-    if (!keep(ruleCodeOf(finding))) continue;
+    if (!keep(finding)) continue;
     const moved = moveFinding(finding, from, to, delta);
     if (!moved) return undefined;
     findings.push(moved);
@@ -325,39 +391,94 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   const from = edit.offset;
   const to = edit.offset + edit.length;
 
+  // A rule that crashed before may not crash now: it runs again, whatever it reads.
+  const crashed = new Set<string>();
+  for (const f of previous.findings) if (f.code === INTERNAL_ERROR.code) crashed.add(ruleCodeOf(f));
+  const redo = new Map<string, Redo>();
+  let texts: Analysis['texts'];
+  let pages: Analysis['pages'];
+  let cost: CostModel;
+  let editedText: TextString | undefined;
+  let counts: Map<string, number> | undefined = LINE_COUNTS.get(previous);
+
   if (prose) {
     // The prose strings are those of before but for the one edited: reuse the list.
     const old = found.node.value as string;
     const value = edited.value as string;
     const key = found.path.join('\u0000');
-    const texts = once(() => previous.texts().map((t) => (t.value === old && t.path().join('\u0000') === key ? t.withValue(value) : t)));
-    const derived: Derived = { cost: () => previous.cost, texts, pages: once(() => estimatePages(next, texts())) };
-    const fresh = renderFindings(runRules(document, next, PROSE_RULES, options, derived), options, text.length);
-    const findings = merge(previous.findings, (code) => !PROSE_CODES.has(code), fresh, from, to, delta);
-    if (!findings) return undefined;
-    return { document, plan: next, cost: previous.cost, findings, texts, pages: derived.pages, options };
+    const list = previous.texts().slice();
+    const index = list.findIndex((t) => t.value === old && t.path().join('\u0000') === key);
+    if (index >= 0) list[index] = editedText = list[index].withValue(value);
+    texts = () => list;
+    const lines = lineCounter((counts ??= new Map()), list.length);
+    counts = lines.counts;
+    pages = once(() => estimatePages(next, list, lines.count));
+    cost = previous.cost;
+    // In indices of the value: the literal has no escape, so they are those of the text.
+    const valueEdit = before.text.slice(start, end).includes('\\') ? undefined : { before: old, after: value, at: from - start - 1, removed: edit.length };
+    for (const rule of RULES) {
+      if (rule.reads === 'structure') redo.set(rule.code, 'keep');
+      else redo.set(rule.code, crashed.has(rule.code) ? 'again' : (PROSE_RULES_IN_PROSE[rule.code]?.(valueEdit) ?? 'again'));
+    }
+  } else {
+    // Outside prose: the prose strings are those of before; the table rows may not be (a key).
+    const change: Change = found.key
+      ? { before: found.node.value as string, after: edited.value as string, key: true }
+      : { before: typeof found.node.value === 'string' ? found.node.value : '', after: typeof edited.value === 'string' ? edited.value : '', key: false };
+    const property = found.key ? found.node.parent : undefined;
+    const inside = (f: Finding) => property !== undefined && f.offset >= property.offset && f.offset < property.offset + property.length;
+    for (const rule of RULES) {
+      if (rule.reads === 'structure' || crashed.has(rule.code)) redo.set(rule.code, 'again');
+      else redo.set(rule.code, PROSE_RULES_OUTSIDE_PROSE[rule.code]?.(change, previous.findings.some((f) => ruleCodeOf(f) === rule.code && inside(f))) ?? 'again');
+    }
+    texts = previous.texts;
+    cost = reuse(computeCost(next), previous.cost);
+    pages = found.key ? samePages(previous, next, texts) : previous.pages;
   }
 
-  // Outside prose: the prose strings are those of before; the table rows may not be (a key).
-  const change: Change = found.key
-    ? { before: found.node.value as string, after: edited.value as string, key: true }
-    : { before: typeof found.node.value === 'string' ? found.node.value : '', after: typeof edited.value === 'string' ? edited.value : '', key: false };
-  const property = found.key ? found.node.parent : undefined;
-  const inside = (f: Finding) => property !== undefined && f.offset >= property.offset && f.offset < property.offset + property.length;
-  const again = new Set<string>();
-  for (const rule of PROSE_RULES) {
-    const outside = PROSE_RULES_OUTSIDE_PROSE[rule.code];
-    if (!outside || outside(change, previous.findings.some((f) => ruleCodeOf(f) === rule.code && inside(f)))) again.add(rule.code);
-  }
-  const texts = previous.texts;
-  const cost = reuse(computeCost(next), previous.cost);
-  const pages = found.key ? samePages(previous, next, texts) : previous.pages;
   const derived: Derived = { cost: () => cost, texts, pages };
-  const rules = RULES.filter((rule) => rule.reads === 'structure' || again.has(rule.code));
-  const fresh = renderFindings(runRules(document, next, rules, options, derived), options, text.length);
-  const findings = merge(previous.findings, (code) => PROSE_CODES.has(code) && !again.has(code), fresh, from, to, delta);
+  const again = RULES.filter((rule) => redo.get(rule.code) === 'again');
+  const raw = runRules(document, next, again, options, derived);
+  const single = RULES.filter((rule) => redo.get(rule.code) === 'edited string');
+  if (single.length > 0) {
+    const only = editedText ? [editedText] : [];
+    const fromEdited = runRules(document, next, single, options, { ...derived, texts: () => only });
+    // A rule that crashed on the edited string would have stopped before the strings after it.
+    if (fromEdited.some((f) => f.code === INTERNAL_ERROR.code)) return undefined;
+    for (const f of fromEdited) raw.push(f);
+  }
+  const fresh = renderFindings(raw, options, text.length);
+  const keep = (f: Finding): boolean => {
+    const how = redo.get(ruleCodeOf(f));
+    return how === 'keep' || (how === 'edited string' && (f.offset < start || f.offset >= end));
+  };
+  const findings = merge(previous.findings, keep, fresh, from, to, delta);
   if (!findings) return undefined;
-  return { document, plan: next, cost, findings, texts, pages, options };
+  const analysis: Analysis = { document, plan: next, cost, findings, texts, pages, options };
+  if (counts) LINE_COUNTS.set(analysis, counts);
+  return analysis;
+}
+
+/**
+ * Lines of each prose string in the page estimate, carried from one keystroke in prose to the
+ * next: only the edited string is measured again (the others are the same strings).
+ */
+const LINE_COUNTS = new WeakMap<Analysis, Map<string, number>>();
+
+/** Counts lines with `counts`; strings edited away stay there, so it starts again when it holds many more than the plan. */
+function lineCounter(counts: Map<string, number>, strings: number): { counts: Map<string, number>; count: (value: string) => number } {
+  const kept = counts.size > 2 * strings + 64 ? new Map<string, number>() : counts;
+  return {
+    counts: kept,
+    count: (value) => {
+      let lines = kept.get(value);
+      if (lines === undefined) {
+        lines = linesOf(value);
+        kept.set(value, lines);
+      }
+      return lines;
+    },
+  };
 }
 
 /** The previous cost model when the new one is the same (so that what shows it need not change). */
