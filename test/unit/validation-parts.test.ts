@@ -26,7 +26,7 @@ const parsed = (text: string): unknown => {
   }
 };
 
-describe('validation in parts (the top level, then each chapter)', () => {
+describe('validation in parts (the top level, each chapter, each row of the staff)', () => {
   const files = [...jsonFiles(EXAMPLES), ...jsonFiles(FIXTURES)];
   const values = files.map((file) => [path.relative(FIXTURES, file), parsed(fs.readFileSync(file, 'utf8'))] as const).filter(([, value]) => value !== undefined);
 
@@ -55,6 +55,10 @@ describe('validation in parts (the top level, then each chapter)', () => {
           { ...plan, [`extra${seed}`]: seed },
           { ...plan, [keys[seed % keys.length] ?? 'gpu']: seed % 2 ? 'text' : [seed] },
           keys,
+          // The rows of a list: none, wrong ones, the same row twice (kept errors are per place).
+          { ...plan, staff: [] },
+          { ...plan, staff: [{}, seed, ...(Array.isArray(plan.staff) ? plan.staff.slice(0, 2) : [])] },
+          { ...plan, staff: Array.isArray(plan.staff) && plan.staff.length > 0 ? [plan.staff[0], { ...(plan.staff[0] as object), extra: 1 }, plan.staff[0]] : 'none' },
         ];
         for (const variant of variants) assert.deepEqual(validationErrors(variant), whole(variant), `seed ${seed}, variant`);
       }

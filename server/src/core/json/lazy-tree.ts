@@ -81,6 +81,8 @@ class TextNode implements Node {
   colonOffset: number | undefined = undefined;
   parent: TextNode | undefined = undefined;
   private kids: TextNode[] | undefined = undefined;
+  /** The properties by key, for an object with many. */
+  private members: Map<string, TextNode> | undefined = undefined;
   /** The same node in the previous tree, already read, and how its nodes move into this text. */
   private origin: TextNode | undefined = undefined;
   private move: Move | undefined = undefined;
@@ -95,6 +97,21 @@ class TextNode implements Node {
   get children(): TextNode[] | undefined {
     if (this.kids === undefined && (this.type === 'object' || this.type === 'array')) this.kids = this.read();
     return this.kids;
+  }
+
+  /** The property of this object with the key `key` (a clean text has no key twice). */
+  member(key: string): TextNode | undefined {
+    const children = this.children;
+    if (!children || this.type !== 'object') return undefined;
+    if (children.length <= 8) {
+      for (const property of children) if (property.kids![0].value === key) return property;
+      return undefined;
+    }
+    if (!this.members) {
+      this.members = new Map();
+      for (const property of children) this.members.set(property.kids![0].value as string, property);
+    }
+    return this.members.get(key);
   }
 
   /** Whether the children are already read (always, for a property). */
@@ -233,5 +250,7 @@ export function adoptTree(previous: Node, text: string, offset: number, length: 
   return movedIn(previous, { offset, length, delta }, undefined, text);
 }
 
-/** Whether a node belongs to a lazy tree (as opposed to jsonc-parser's). */
-export const isLazyTree = (node: Node | undefined): boolean => node instanceof TextNode;
+/** The property node for `key` of an object node of a lazy tree, or undefined when `node` is not one (null) or has none. */
+export function lazyMember(node: Node, key: string): Node | undefined | null {
+  return node instanceof TextNode ? node.member(key) : null;
+}

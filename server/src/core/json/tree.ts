@@ -1,11 +1,15 @@
 /** jsonc-parser's tree: from a JSON path to its node and back. */
 import type { Node } from 'jsonc-parser';
+import { lazyMember } from './lazy-tree';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
 /** The property node (key + value) for `key` in an object node; the last one when duplicated. */
 export function propertyNode(objectNode: Node | undefined, key: string): Node | undefined {
-  if (!objectNode || objectNode.type !== 'object' || !objectNode.children) return undefined;
+  if (!objectNode || objectNode.type !== 'object') return undefined;
+  const member = lazyMember(objectNode, key);
+  if (member !== null) return member;
+  if (!objectNode.children) return undefined;
   for (let i = objectNode.children.length - 1; i >= 0; i--) {
     const property = objectNode.children[i];
     if (property.children?.[0]?.value === key) return property;

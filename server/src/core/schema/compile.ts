@@ -60,22 +60,30 @@ export function validator(): ValidateFunction {
  * The plan's validation in parts: the top level's own keywords (required, additionalProperties,
  * type) by a validator of the schema with every property allowed as it is, and each property's
  * value (each chapter) by the validator of its own subschema, reached by reference into the one
- * compiled schema. The errors are those the whole schema's validator gives, in its order (its own
- * keywords first, then the properties in the schema's order; a test holds the two to each other).
- * A chapter's errors are kept while its value lives: after a keystroke the new plan shares
- * every chapter but the edited one with the plan before, so only that one is validated again.
+ * compiled schema; a chapter that is a list of rows (staff) the same way again, its own keywords
+ * then each row. The errors are those the whole schema's validator gives, in its order (a node's
+ * own keywords first, then its properties in the schema's order, or its items in order; a test
+ * holds the two to each other). A part's errors are kept while its value lives: after a
+ * keystroke the new plan shares every chapter and row but the edited ones with the plan before,
+ * so only those are validated again.
  */
-interface Parts {
-  readonly top: ValidateFunction;
-  readonly chapters: ReadonlyArray<{ readonly key: string; readonly validate: ValidateFunction; readonly schemaPath: string; readonly own: ReadonlySet<unknown> }>;
+interface Part {
+  readonly validate: ValidateFunction;
+  readonly schema: SchemaNode;
+  /** Where the part's schema is, from the root, as the whole validator writes schema paths. */
+  readonly schemaPath: string;
+  /** The schema nodes of the part itself, not reached through a `$ref` (see `ownNodes`). */
+  readonly own: ReadonlySet<unknown>;
+  /** For a list of rows: its own keywords, and the part for each row. */
+  readonly rows?: { readonly shell: ValidateFunction; readonly row: Part };
 }
 
-let parts: Parts | undefined;
+let parts: { readonly top: ValidateFunction; readonly chapters: ReadonlyArray<{ readonly key: string; readonly part: Part }> } | undefined;
 
 /**
- * The schema nodes of a chapter itself, not reached through a `$ref`. An error of one of these
- * has a schema path from the chapter's schema, which the whole validator writes from the root;
- * errors inside referenced definitions have the same path either way.
+ * The schema nodes of a part itself, not reached through a `$ref`. An error of one of these has a
+ * schema path from the part's schema, which the whole validator writes from the root; errors
+ * inside referenced definitions have the same path either way.
  */
 function ownNodes(schema: unknown, into = new Set<unknown>()): Set<unknown> {
   if (typeof schema !== 'object' || schema === null || into.has(schema)) return into;
@@ -84,24 +92,63 @@ function ownNodes(schema: unknown, into = new Set<unknown>()): Set<unknown> {
   return into;
 }
 
-function partsOf(): Parts {
+/** Keywords that only describe (no error comes from them). */
+const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', '$comment', ...EDITOR_KEYWORDS]);
+/** A list whose errors are its own keywords' and then each item's, in order. */
+const ROW_LIST_KEYWORDS = new Set(['type', 'items', 'minItems', 'maxItems']);
+
+const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function partAt(ajv: Ajv, schema: SchemaNode, schemaPath: string): Part {
+  const validate = ajv.getSchema(`${SCHEMA_ID}${schemaPath}`);
+  if (!validate) throw new Error(`schema: no validator at ${schemaPath}`);
+  const keywords = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
+  const isRowList = schema.type === 'array' && typeof schema.items === 'object' && !Array.isArray(schema.items) && keywords.every((k) => ROW_LIST_KEYWORDS.has(k));
+  const rows = isRowList
+    ? { shell: ajv.compile({ ...schema, items: undefined, $id: `${SCHEMA_ID}/part${schemaPath.slice(1)}` }), row: partAt(ajv, schema.items!, `${schemaPath}/items`) }
+    : undefined;
+  return { validate, schema, schemaPath, own: ownNodes(schema), rows };
+}
+
+function partsOf(): NonNullable<typeof parts> {
   if (!parts) {
     const { ajv } = compile();
     const properties = SCHEMA.properties ?? {};
     const { definitions: _definitions, ...own } = SCHEMA;
     const top = ajv.compile({ ...own, $id: `${SCHEMA_ID}/top`, properties: Object.fromEntries(Object.keys(properties).map((key) => [key, true])) });
-    const pointer = (key: string) => `#/properties/${encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
-    const chapters = Object.keys(properties).map((key) => {
-      const validate = ajv.getSchema(`${SCHEMA_ID}${pointer(key)}`);
-      if (!validate) throw new Error(`schema: no validator for ${key}`);
-      return { key, validate, schemaPath: pointer(key), own: ownNodes(properties[key]) };
-    });
+    const chapters = Object.keys(properties).map((key) => ({ key, part: partAt(ajv, properties[key], `#/properties/${encodeURIComponent(escapeKey(key))}`) }));
     parts = { top, chapters };
   }
   return parts;
 }
 
-const chapterErrors = new WeakMap<object, { readonly key: string; readonly errors: readonly ErrorObject[] }>();
+/** Errors of a part's value, kept per value object with the place they were found at. */
+const partErrors = new WeakMap<object, { readonly instancePath: string; readonly errors: readonly ErrorObject[] }>();
+
+/** An error of a validator that checked part of the schema, as the whole validator reports it. */
+function asWhole(part: Part, error: ErrorObject, shell = false): ErrorObject {
+  if (shell) return { ...error, schemaPath: part.schemaPath + error.schemaPath.slice(1), parentSchema: part.schema };
+  return part.own.has(error.parentSchema) ? { ...error, schemaPath: part.schemaPath + error.schemaPath.slice(1) } : error;
+}
+
+function validatePart(part: Part, value: unknown, instancePath: string, parentData: unknown, key: string | number, root: unknown, into: ErrorObject[]): void {
+  const object = typeof value === 'object' && value !== null ? value : undefined;
+  const known = object ? partErrors.get(object) : undefined;
+  if (known && known.instancePath === instancePath) {
+    for (const error of known.errors) into.push(error);
+    return;
+  }
+  const found: ErrorObject[] = [];
+  const context = { instancePath, parentData: parentData as Record<string, unknown>, parentDataProperty: key, rootData: root as Record<string, unknown>, dynamicAnchors: {} };
+  if (part.rows && Array.isArray(value)) {
+    if (!part.rows.shell(value, context)) for (const error of part.rows.shell.errors ?? []) found.push(asWhole(part, error, true));
+    for (let i = 0; i < value.length; i++) validatePart(part.rows.row, value[i], `${instancePath}/${i}`, value, i, root, found);
+  } else if (!part.validate(value, context)) {
+    for (const error of part.validate.errors ?? []) found.push(asWhole(part, error));
+  }
+  if (object) partErrors.set(object, { instancePath, errors: found });
+  for (const error of found) into.push(error);
+}
 
 /** ajv's errors for `value` by the plan's schema, or null when it is valid. */
 export function validationErrors(value: unknown): ErrorObject[] | null {
@@ -116,24 +163,12 @@ export function validationErrors(value: unknown): ErrorObject[] | null {
     for (const error of top.errors ?? []) errors.push({ ...error, parentSchema: SCHEMA });
   }
   const plan = value as Record<string, unknown>;
-  for (const { key, validate, schemaPath, own } of chapters) {
+  for (const { key, part } of chapters) {
     const chapter = plan[key];
-    if (chapter === undefined) continue;
-    const known = typeof chapter === 'object' && chapter !== null ? chapterErrors.get(chapter) : undefined;
-    if (known && known.key === key) {
-      for (const error of known.errors) errors.push(error);
-      continue;
-    }
-    let found: ErrorObject[] = [];
-    if (!validate(chapter, { instancePath: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, parentData: plan, parentDataProperty: key, rootData: plan, dynamicAnchors: {} })) {
-      found = (validate.errors ?? []).map((error) => (own.has(error.parentSchema) ? { ...error, schemaPath: schemaPath + error.schemaPath.slice(1) } : error));
-    }
-    if (typeof chapter === 'object' && chapter !== null) chapterErrors.set(chapter, { key, errors: found });
-    for (const error of found) errors.push(error);
+    if (chapter !== undefined) validatePart(part, chapter, `/${escapeKey(key)}`, plan, key, plan, errors);
   }
   return errors.length > 0 ? errors : null;
 }
-
 
 /** Arrays are validated up to this many items: a million wrong rows must not take minutes. */
 export const MAX_VALIDATED_ITEMS = 1_000;
