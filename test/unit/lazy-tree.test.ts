@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTree, type Node } from 'jsonc-parser';
 import { adoptTree, lazyTree } from '../../server/src/core/json/lazy-tree';
+import { nodeAt, propertyNode } from '../../server/src/core/json/tree';
 import { EXAMPLES, readExample } from '../support/fixtures';
 import { mulberry32 as random } from '../support/random';
 
@@ -23,10 +24,32 @@ function materialize(node: Node | undefined, parent?: Node): unknown {
 
 const fresh = (text: string) => materialize(parseTree(text, [], { disallowComments: true, allowTrailingComma: false }));
 
-/** Expands a random part of a tree (as lookups would), so that adoption has something to take over. */
+/**
+ * Reads a random part of a tree, as lookups would: some containers whole, some only up to one
+ * property or item (a lookup by key or index), so that adoption meets both.
+ */
 function expandSome(node: Node | undefined, next: () => number, depth = 0): void {
-  for (const child of node?.children ?? []) if (next() < 0.6 - depth * 0.05) expandSome(child, next, depth + 1);
+  if (!node || (node.type !== 'object' && node.type !== 'array')) {
+    for (const child of node?.children ?? []) expandSome(child, next, depth + 1);
+    return;
+  }
+  const partly = next() < 0.3;
+  if (partly) {
+    // One lookup, by key or index, into a copy of what jsonc-parser reads for the same text.
+    const reference = parseTree(JSON.stringify(JSON.parse(textOf(node))));
+    const count = reference?.children?.length ?? 0;
+    if (count === 0) return;
+    const index = Math.floor(next() * count);
+    const found = node.type === 'object' ? propertyNode(node, reference!.children![index].children![0].value as string) : nodeAt(node, [index]);
+    assert.ok(found, 'a lookup finds what is there');
+    if (next() < 0.5) expandSome(node.type === 'object' ? found.children![1] : found, next, depth + 1);
+    return;
+  }
+  for (const child of node.children ?? []) if (next() < 0.6 - depth * 0.05) expandSome(child, next, depth + 1);
 }
+
+let currentText = '';
+const textOf = (node: Node) => currentText.slice(node.offset, node.offset + node.length);
 
 /** Literals of a text, as [start, end) of strings (keys too), numbers and true/false/null. */
 function literals(text: string): Array<{ start: number; end: number; kind: 'string' | 'number' | 'word' }> {
@@ -74,12 +97,35 @@ describe('the lazy tree of a valid JSON text', () => {
     });
   }
 
+  it('finds by key and index what jsonc-parser finds, reading only up to it, and is whole afterwards', () => {
+    const text = readExample('complete.gpuplan.json');
+    const reference = parseTree(text)!;
+    const paths: Array<Array<string | number>> = [];
+    const collect = (node: Node, path: Array<string | number>) => {
+      paths.push(path);
+      if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
+      if (node.type === 'array') (node.children ?? []).forEach((c, i) => collect(c, [...path, i]));
+    };
+    collect(reference, []);
+    const next = random(5);
+    const tree = lazyTree(text)!;
+    for (let k = 0; k < 300; k++) {
+      const path = paths[Math.floor(next() * paths.length)];
+      const a = nodeAt(tree, path)!;
+      const b = nodeAt(reference, path)!;
+      assert.deepEqual([a.type, a.offset, a.length, a.value], [b.type, b.offset, b.length, b.value], path.join('/'));
+      assert.equal(nodeAt(tree, [...path, 'no such key']), undefined);
+    }
+    assert.deepEqual(materialize(tree), fresh(text));
+  });
+
   it('after 400 random edits inside literals, the adopted tree equals a fresh one', () => {
     const next = random(11);
     let text = readExample('complete.gpuplan.json');
     let tree = lazyTree(text)!;
     let checked = 0;
     for (let step = 0; step < 400; step++) {
+      currentText = text;
       expandSome(tree, next);
       const all = literals(text);
       const target = all[Math.floor(next() * all.length)];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bounded, validationErrors, validator } from '../../server/src/core/schema/compile';
+import { bounded, validateInParts, validationErrors, validator } from '../../server/src/core/schema/compile';
 import { EXAMPLES, FIXTURES } from '../support/fixtures';
 import { makeInput } from '../fuzz/mutate';
 
@@ -27,6 +27,8 @@ const parsed = (text: string): unknown => {
 };
 
 describe('validation in parts (the top level, each chapter, each row of the staff)', () => {
+  before(() => validateInParts());
+
   const files = [...jsonFiles(EXAMPLES), ...jsonFiles(FIXTURES)];
   const values = files.map((file) => [path.relative(FIXTURES, file), parsed(fs.readFileSync(file, 'utf8'))] as const).filter(([, value]) => value !== undefined);
 

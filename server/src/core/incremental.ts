@@ -33,7 +33,7 @@ import { estimatePages, linesOf, type PageEstimate } from './pages/estimate';
 import { definedAcronyms, forEachAcronym } from './rules/prose/acronyms';
 import { GUIDE_ANYWHERE } from './rules/prose/guide';
 import { PROSE_RULES, RULES } from './rules/registry';
-import { SCHEMA, TEXT_REF, type SchemaNode } from './schema/compile';
+import { SCHEMA, TEXT_REF, validateInParts, type SchemaNode } from './schema/compile';
 import { resolveRef } from './schema/lookup';
 import { isProsePath, type TextString } from './schema/prose';
 
@@ -421,6 +421,8 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
       else redo.set(rule.code, crashed.has(rule.code) ? 'again' : (PROSE_RULES_IN_PROSE[rule.code]?.(valueEdit) ?? 'again'));
     }
   } else {
+    // The schema runs again: chapter by chapter, each one's errors kept while it is the same.
+    validateInParts();
     // Outside prose: the prose strings are those of before; the table rows may not be (a key).
     const change: Change = found.key
       ? { before: found.node.value as string, after: edited.value as string, key: true }

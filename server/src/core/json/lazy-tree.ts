@@ -75,12 +75,20 @@ interface Move {
 /** A move of a whole subtree by `delta` (every node of it lies after the edit). */
 const shiftBy = (delta: number): Move => ({ offset: -1, length: 1, delta });
 
-/** A node of the tree. Containers read their children on first access. */
+/**
+ * A node of the tree. Containers read their children on first access, or (looking up one
+ * property or item) only as far as that one: a lookup near the start of a large object reads
+ * the text up to it, as a scan would, and what it read is kept for the next lookups.
+ */
 class TextNode implements Node {
   value: unknown = undefined;
   colonOffset: number | undefined = undefined;
   parent: TextNode | undefined = undefined;
+  /** All the children, once read. */
   private kids: TextNode[] | undefined = undefined;
+  /** The children read so far, and where the next one begins (-1: there is none). */
+  private partial: TextNode[] | undefined = undefined;
+  private resume = 0;
   /** The properties by key, for an object with many. */
   private members: Map<string, TextNode> | undefined = undefined;
   /** The same node in the previous tree, already read, and how its nodes move into this text. */
@@ -95,26 +103,42 @@ class TextNode implements Node {
   ) {}
 
   get children(): TextNode[] | undefined {
-    if (this.kids === undefined && (this.type === 'object' || this.type === 'array')) this.kids = this.read();
+    if (this.kids === undefined && (this.type === 'object' || this.type === 'array')) this.kids = this.readAll();
     return this.kids;
   }
 
   /** The property of this object with the key `key` (a clean text has no key twice). */
   member(key: string): TextNode | undefined {
-    const children = this.children;
-    if (!children || this.type !== 'object') return undefined;
-    if (children.length <= 8) {
-      for (const property of children) if (property.kids![0].value === key) return property;
-      return undefined;
+    if (this.type !== 'object') return undefined;
+    const children = this.kids;
+    if (children) {
+      if (children.length <= 8) {
+        for (const property of children) if (property.kids![0].value === key) return property;
+        return undefined;
+      }
+      if (!this.members) {
+        this.members = new Map();
+        for (const property of children) this.members.set(property.kids![0].value as string, property);
+      }
+      return this.members.get(key);
     }
-    if (!this.members) {
-      this.members = new Map();
-      for (const property of children) this.members.set(property.kids![0].value as string, property);
-    }
-    return this.members.get(key);
+    if (this.origin) return this.children && this.member(key);
+    const read = this.begin();
+    for (const property of read) if (property.kids![0].value === key) return property;
+    for (let property = this.readNext(); property; property = this.readNext()) if (property.kids![0].value === key) return property;
+    return undefined;
   }
 
-  /** Whether the children are already read (always, for a property). */
+  /** The item `index` of this array. */
+  item(index: number): TextNode | undefined {
+    if (this.type !== 'array') return undefined;
+    if (this.kids || this.origin) return this.children![index];
+    const read = this.begin();
+    while (read.length <= index && this.readNext());
+    return read[index];
+  }
+
+  /** Whether all the children are read (always, for a property). */
   get expanded(): boolean {
     return this.kids !== undefined;
   }
@@ -129,12 +153,57 @@ class TextNode implements Node {
     this.move = move;
   }
 
-  private read(): TextNode[] {
+  private readAll(): TextNode[] {
     const { origin, move } = this;
     this.origin = undefined;
     this.move = undefined;
     if (origin && move) return origin.kids!.map((child) => movedIn(child, move, this, this.text));
-    return this.type === 'object' ? readMembers(this) : readItems(this);
+    const read = this.begin();
+    while (this.readNext());
+    this.partial = undefined;
+    return read;
+  }
+
+  /** The children read so far (starting to read when none is). */
+  private begin(): TextNode[] {
+    if (!this.partial) {
+      this.partial = [];
+      const first = skipSpace(this.text, this.offset + 1);
+      const c = this.text.charCodeAt(first);
+      this.resume = (this.type === 'object' ? c === 0x22 : c !== 0x5d) ? first : -1;
+    }
+    return this.partial;
+  }
+
+  /** Reads one more child, or returns undefined when all are read. */
+  private readNext(): TextNode | undefined {
+    const at = this.resume;
+    if (at < 0) {
+      if (!this.kids) this.kids = this.partial;
+      return undefined;
+    }
+    const text = this.text;
+    let child: TextNode;
+    let end: number;
+    if (this.type === 'object') {
+      const keyEnd = skipString(text, at);
+      const colon = skipSpace(text, keyEnd);
+      const start = skipSpace(text, colon + 1);
+      end = skipValue(text, start);
+      child = new TextNode('property', at, end - at, text);
+      child.parent = this;
+      child.colonOffset = colon;
+      const key = literal(stringValue(text, at, keyEnd), at, keyEnd - at, text);
+      key.parent = child;
+      child.setChildren([key, valueNode(text, start, end, child)]);
+    } else {
+      end = skipValue(text, at);
+      child = valueNode(text, at, end, this);
+    }
+    this.partial!.push(child);
+    const next = skipSpace(text, end);
+    this.resume = text.charCodeAt(next) === 0x2c ? skipSpace(text, next + 1) : -1;
+    return child;
   }
 }
 
@@ -154,44 +223,6 @@ function valueNode(text: string, start: number, end: number, parent: TextNode | 
     c === 0x7b ? container('object', start, end - start, text) : c === 0x5b ? container('array', start, end - start, text) : literal(literalValue(text, start, end), start, end - start, text);
   node.parent = parent;
   return node;
-}
-
-function readMembers(object: TextNode): TextNode[] {
-  const text = object.text;
-  const members: TextNode[] = [];
-  let i = skipSpace(text, object.offset + 1);
-  while (text.charCodeAt(i) === 0x22) {
-    const keyEnd = skipString(text, i);
-    const colon = skipSpace(text, keyEnd);
-    const start = skipSpace(text, colon + 1);
-    const end = skipValue(text, start);
-    const property = new TextNode('property', i, end - i, text);
-    property.parent = object;
-    property.colonOffset = colon;
-    const key = literal(stringValue(text, i, keyEnd), i, keyEnd - i, text);
-    key.parent = property;
-    property.setChildren([key, valueNode(text, start, end, property)]);
-    members.push(property);
-    i = skipSpace(text, end);
-    if (text.charCodeAt(i) !== 0x2c) break;
-    i = skipSpace(text, i + 1);
-  }
-  return members;
-}
-
-function readItems(array: TextNode): TextNode[] {
-  const text = array.text;
-  const items: TextNode[] = [];
-  let i = skipSpace(text, array.offset + 1);
-  if (text.charCodeAt(i) === 0x5d) return items;
-  for (;;) {
-    const end = skipValue(text, i);
-    items.push(valueNode(text, i, end, array));
-    i = skipSpace(text, end);
-    if (text.charCodeAt(i) !== 0x2c) break;
-    i = skipSpace(text, i + 1);
-  }
-  return items;
 }
 
 /** `node` of the previous tree as it stands in the new `text`, as a child of `parent`. */
@@ -250,7 +281,12 @@ export function adoptTree(previous: Node, text: string, offset: number, length: 
   return movedIn(previous, { offset, length, delta }, undefined, text);
 }
 
-/** The property node for `key` of an object node of a lazy tree, or undefined when `node` is not one (null) or has none. */
+/** The property node for `key` of an object node of a lazy tree: undefined when it has none, null when `node` is not of a lazy tree. */
 export function lazyMember(node: Node, key: string): Node | undefined | null {
   return node instanceof TextNode ? node.member(key) : null;
+}
+
+/** The item `index` of an array node of a lazy tree: undefined when it has none, null when `node` is not of a lazy tree. */
+export function lazyItem(node: Node, index: number): Node | undefined | null {
+  return node instanceof TextNode ? node.item(index) : null;
 }

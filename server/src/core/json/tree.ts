@@ -1,6 +1,6 @@
 /** jsonc-parser's tree: from a JSON path to its node and back. */
 import type { Node } from 'jsonc-parser';
-import { lazyMember } from './lazy-tree';
+import { lazyItem, lazyMember } from './lazy-tree';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -23,7 +23,8 @@ export function nodeAt(root: Node | undefined, path: JsonPath): Node | undefined
   for (const segment of path) {
     if (!node) return undefined;
     if (typeof segment === 'number') {
-      node = node.type === 'array' ? node.children?.[segment] : undefined;
+      const item = node.type === 'array' ? lazyItem(node, segment) : undefined;
+      node = item === null ? node.children?.[segment] : item;
     } else {
       node = propertyNode(node, segment)?.children?.[1];
     }

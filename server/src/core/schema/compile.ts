@@ -150,9 +150,18 @@ function validatePart(part: Part, value: unknown, instancePath: string, parentDa
   for (const error of found) into.push(error);
 }
 
+/**
+ * Validation in parts from now on. Its validators take longer to compile than the whole one (about
+ * half as long again), which a single analysis (the CLI, opening a file) does not need to pay:
+ * the first re-analysis after an edit asks for them.
+ */
+export function validateInParts(): void {
+  partsOf();
+}
+
 /** ajv's errors for `value` by the plan's schema, or null when it is valid. */
 export function validationErrors(value: unknown): ErrorObject[] | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!parts || typeof value !== 'object' || value === null || Array.isArray(value)) {
     const validate = validator();
     return validate(value) ? null : [...(validate.errors ?? [])];
   }
