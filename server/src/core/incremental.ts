@@ -186,6 +186,7 @@ function literalAt(root: Node, from: number, to: number): Literal | undefined {
 }
 
 const UNSAFE = /["\\\u0000-\u001f]/;
+const WHITE_SPACE = /^[ \t\n\r]*$/;
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** Keys JSON.parse puts first whatever their place (array indices), or that are special. */
 const SPECIAL_KEY = /^(?:0|[1-9]\d*)$|^__proto__$/;
@@ -355,13 +356,15 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   const options: AnalyzeOptions = previous.options;
   const before = previous.document;
   if (!isCleanDocument(before) || edit.offset < 0 || edit.offset + edit.length > before.text.length) return undefined;
-  // A quote, a backslash or a control character typed or deleted: the literal may end, or an
-  // escape change, somewhere else; and a backslash changes how prose rules read the whole text.
-  if (UNSAFE.test(edit.text) || UNSAFE.test(before.text.slice(edit.offset, edit.offset + edit.length))) return undefined;
-  const root = before.root;
-  if (!root) return undefined;
+  const removed = before.text.slice(edit.offset, edit.offset + edit.length);
   const delta = edit.text.length - edit.length;
   if (text.length !== before.text.length + delta) return undefined;
+  const root = before.root;
+  if (!root) return undefined;
+  if (WHITE_SPACE.test(edit.text) && WHITE_SPACE.test(removed)) return spacing(previous, root, edit, text);
+  // A quote, a backslash or a control character typed or deleted: the literal may end, or an
+  // escape change, somewhere else; and a backslash changes how prose rules read the whole text.
+  if (UNSAFE.test(edit.text) || UNSAFE.test(removed)) return undefined;
   const found = literalAt(root, edit.offset, edit.offset + edit.length);
   if (!found) return undefined;
   const start = found.node.offset;
@@ -459,6 +462,42 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   const analysis: Analysis = { document, plan: next, cost, findings, texts, pages, options };
   if (counts) LINE_COUNTS.set(analysis, counts);
   return analysis;
+}
+
+/**
+ * White space typed or deleted between tokens (a new line, indentation): the value is the same,
+ * and so is everything read from it; every finding only moves. Inside a literal (a space in a
+ * string, or one that splits a number) it is not this edit.
+ */
+function spacing(previous: Analysis, root: Node, edit: Edit, text: string): Analysis | undefined {
+  const from = edit.offset;
+  const to = edit.offset + edit.length;
+  if (!betweenTokens(root, from)) return undefined;
+  const delta = edit.text.length - edit.length;
+  const document = cleanDocument(text, previous.plan, adoptTree(root, text, from, edit.length, delta), previous.document.longestArray);
+  const findings = merge(previous.findings, () => true, [], from, to, delta);
+  if (!findings) return undefined;
+  const analysis: Analysis = { ...previous, document, findings };
+  const counts = LINE_COUNTS.get(previous);
+  if (counts) LINE_COUNTS.set(analysis, counts);
+  return analysis;
+}
+
+/** Whether `at` is outside every literal (at its very start or end counts as outside). */
+function betweenTokens(root: Node, at: number): boolean {
+  let node = root;
+  for (;;) {
+    if (!isContainer(node)) return at <= node.offset || at >= node.offset + node.length;
+    const around = childAround(node.children ?? [], at, at);
+    if (!around) return true;
+    if (node.type === 'array') {
+      node = around.child;
+      continue;
+    }
+    const [key, value] = around.child.children ?? [];
+    if (at <= key.offset + key.length) return at <= key.offset || at >= key.offset + key.length;
+    node = value;
+  }
 }
 
 /**
