@@ -1,25 +1,29 @@
 /**
  * Re-analysis after one keystroke, without starting over, for the edits that happen most: typing
- * inside one literal (a prose string, another string such as a date, a number, a key). The
- * result is exactly that of a full analysis of the new text (tests hold it to that on random
- * edits of every kind); any edit it cannot prove so gets a full analysis.
+ * inside one literal (a prose string, another string such as a date, a number, a key) and white
+ * space between tokens. The result is exactly that of a full analysis of the new text (tests
+ * hold it to that on random chains of edits of every kind); an edit it cannot prove so gets a
+ * full analysis.
  *
  * The new text is valid JSON of the same structure when the edited literal, read again, is one
  * literal of the same kind: then the value is the previous one with one leaf (or one key)
  * replaced, copying only the objects on its path; the tree of the text takes over what the
  * previous tree had read, moved by the length of the edit. What each rule reads decides what
- * runs again:
+ * runs again, and over what:
  *
- * - inside a prose string, only the rules that read prose run again; any string is a valid
- *   bullet, so the schema's verdict cannot change, and no other rule reads prose;
- * - anywhere else (a number, a date, a key outside prose), every structural rule and the schema
- *   run again, and of the prose rules those that read more than the `Text` strings
- *   (`PROSE_RULES_OUTSIDE_PROSE`), when the edit can change what they read. The prose strings
- *   are those of before, so are their findings.
+ * - inside a prose string: no structural rule reads prose and any string is a valid bullet, so
+ *   the schema's verdict cannot change; of the prose rules, those that read each string on its
+ *   own read the edited one only, and those that read across strings run again unless the edited
+ *   string, before and after, has no part in what they read (`PROSE_RULES_IN_PROSE`);
+ * - anywhere else (a number, a date, a key outside prose): every structural rule and the schema
+ *   run again (the schema chapter by chapter, the chapters not edited keep their errors), and of
+ *   the prose rules those that read more than the `Text` strings (`PROSE_RULES_OUTSIDE_PROSE`),
+ *   when the edit can change what they read. The prose strings are those of before.
+ * - white space between tokens: the value is the same; every finding moves.
  *
- * Edits outside literals (white space, punctuation), several changes at once, a text that was not
- * clean JSON, a key that would repeat another, a key of the top level or one under which prose
- * can be: full analysis.
+ * Anything else gets a full analysis: punctuation, a quote or a backslash, several changes at
+ * once, a text that was not clean JSON, a key that would repeat another, a key of the top level
+ * or one under which prose can be, a finding the edit cuts across.
  */
 import { INTERNAL_ERROR, byPosition, once, renderFindings, runRules, type Analysis, type AnalyzeOptions, type Derived } from './analyze';
 import { computeCost, type CostModel } from './cost/cost';
