@@ -86,9 +86,10 @@ describe('diagnostics feature: a keystroke publishes, the cost preview follows i
   it('builds the preview again after a full analysis, but sends it only when its text changed', async () => {
     const server = setup();
     await server.open(text);
-    // White space: not an edit inside a literal, so a full analysis with a new cost model.
-    const at = text.indexOf('"gpu": {');
-    server.type(at, 0, ' ');
+    // The GPU type written again over its quotes: an edit the incremental path does not take,
+    // so a full analysis, with a new (equal) cost model.
+    const at = text.indexOf('"H200"');
+    server.type(at, '"H200"'.length, '"H200"');
     assert.equal(server.previews(), 2);
     assert.deepEqual(server.sent.slice(2).map((m) => m.method), ['textDocument/publishDiagnostics']);
   });

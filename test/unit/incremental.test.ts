@@ -241,6 +241,7 @@ describe('incremental re-analysis after a keystroke', () => {
       { offset: at('"start": "2026-03-01"', 20), length: 0, text: '0' }, // one too many: not a date
       { offset: at('"role": "', 3), length: 0, text: 'x' }, // a character of a key of a staff row
       { offset: at('"necessity": [', 41), length: 0, text: '가' }, // a character of a prose bullet
+      { offset: at('"necessity": [', 41), length: 0, text: ' ' }, // a space in it
       { offset: at('"servers": 4,', 13), length: 0, text: '\n    ' }, // a new line between tokens
     ];
     for (const edit of cases) {

@@ -365,7 +365,8 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   if (text.length !== before.text.length + delta) return undefined;
   const root = before.root;
   if (!root) return undefined;
-  if (WHITE_SPACE.test(edit.text) && WHITE_SPACE.test(removed)) return spacing(previous, root, edit, text);
+  // White space between tokens; inside a string it is an edit of that string.
+  if (WHITE_SPACE.test(edit.text) && WHITE_SPACE.test(removed) && betweenTokens(root, edit.offset)) return spacing(previous, root, edit, text);
   // A quote, a backslash or a control character typed or deleted: the literal may end, or an
   // escape change, somewhere else; and a backslash changes how prose rules read the whole text.
   if (UNSAFE.test(edit.text) || UNSAFE.test(removed)) return undefined;
@@ -470,13 +471,12 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
 
 /**
  * White space typed or deleted between tokens (a new line, indentation): the value is the same,
- * and so is everything read from it; every finding only moves. Inside a literal (a space in a
- * string, or one that splits a number) it is not this edit.
+ * and so is everything read from it; every finding only moves. (A space in a string is an edit of
+ * the string; one that splits a number is not an edit this handles.)
  */
 function spacing(previous: Analysis, root: Node, edit: Edit, text: string): Analysis | undefined {
   const from = edit.offset;
   const to = edit.offset + edit.length;
-  if (!betweenTokens(root, from)) return undefined;
   const delta = edit.text.length - edit.length;
   const document = cleanDocument(text, previous.plan, adoptTree(root, text, from, edit.length, delta), previous.document.longestArray);
   const findings = merge(previous.findings, () => true, [], from, to, delta);
