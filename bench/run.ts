@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -148,7 +149,7 @@ async function memoryWith20Plans(): Promise<{ idleMiB: number; twentyMiB: number
  */
 function activation(): Promise<{ activateMs: number; serverReadyMs: number } | undefined> {
   if (!fs.existsSync(path.join(ROOT, '.vscode-test', 'code-server'))) return Promise.resolve(undefined);
-  const out = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir() as string, 'gpuplan-bench-')), 'activation.json');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-bench-')), 'activation.json');
   const args = [
     path.join(ROOT, 'test', 'integration', 'runCodeServer.mjs'),
     '--extensionDevelopmentPath', ROOT,
@@ -166,7 +167,7 @@ function activation(): Promise<{ activateMs: number; serverReadyMs: number } | u
 
 async function main(): Promise<void> {
   if (process.env.GPUPLAN_BENCH_ONLY === 'keystroke') {
-    // For quick iterations on latency: only the protocol keystroke measurement (GPUPLAN_BENCH_ONLY=analyze: only the table).
+    // For quick iterations on latency: only the keystroke table (GPUPLAN_BENCH_ROUNDS rounds, default 30; GPUPLAN_BENCH_ONLY=analyze: only the analyze table).
     const rounds = Number(process.env.GPUPLAN_BENCH_ROUNDS ?? 30);
     const table = keystrokeTable(await measureKeystrokes(grow(1_000_000), rounds, 3, jsonLsOnce));
     process.stdout.write([...table.rows, '', `targets: p95 ≤ 20 ms and json-ls ≥ 3× the median, every kind: ${table.met ? 'yes' : 'NO'}`].join('\n') + '\n');
@@ -177,7 +178,9 @@ async function main(): Promise<void> {
     { name: '1 MB plan', text: grow(1_000_000), rounds: 10, block: 3 },
     { name: '10 MB plan', text: grow(10_000_000), rounds: 5, block: 1 },
   ];
-  const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString(), documents: {} };
+  // The machine is shared: how busy it was is part of the result.
+  const loadAtStart = os.loadavg()[0];
+  const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString(), cores: os.cpus().length, documents: {} };
   const rows: string[] = [];
   for (const doc of documents) {
     const findings = analyze(doc.text, { locale: 'en' });
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
   const bundles = Object.fromEntries(['extension.js', 'server.js', 'cli.js'].map((f) => [f, fs.statSync(path.join(ROOT, 'dist', f)).size]));
   const activated = await activation();
 
+  results.loadAverage = { start: loadAtStart, end: os.loadavg()[0] };
   results.keystroke1MB = keys.summary;
   results.serverStartToFirstDiagnosticsMs = median(starts);
   results.extensionActivation = activated ?? 'not measured: run scripts/install-code-server.sh first';
@@ -240,6 +244,7 @@ async function main(): Promise<void> {
     `| extension activation in VS Code (activate → server ready) | ${activated ? `${activated.activateMs} ms to activate, ${activated.serverReadyMs} ms until the server answered` : 'not measured (no code-server)'} |`,
     `| bundles | extension.js ${(bundles['extension.js'] / 1024).toFixed(0)} KiB, server.js ${(bundles['server.js'] / 1024).toFixed(0)} KiB, cli.js ${(bundles['cli.js'] / 1024).toFixed(0)} KiB |`,
     `| server RSS | ${memory.idleMiB.toFixed(0)} MiB with 1 plan, ${memory.twentyMiB.toFixed(0)} MiB with 20 plans open |`,
+    `| machine | ${os.cpus().length} cores, load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end |`,
     '',
     `targets: json-ls ≥ 3× slower on every document: ${(results.targets as Record<string, boolean>).analyzeAtLeast3xFasterThanJsonLs ? 'yes' : 'NO'}; ` +
       `≤ 3× the floor on every document: ${(results.targets as Record<string, boolean>).analyzeAtMost3xFloor ? 'yes' : 'NO'}; ` +
