@@ -9,7 +9,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExportFormatsRequest } from '../../../shared/src/protocol';
+// By method: this test's copy of vscode-jsonrpc is not the bundle's, so a typed request's parameter structure would not match.
+import { ExportFormatsRequest, type ExportFormatInfo } from '../../../shared/src/protocol';
 import type { GpuplanApi } from '../../../client/src/extension';
 import { activate, clearNotifications, closeAll, harness, inView, isKorean, open, replaceText, screenshot, suiteFixtures } from './util';
 
@@ -63,7 +64,7 @@ describe('document export and preview', function () {
   });
 
   it('the format picker offers what the server can export, PDF with its availability', async function () {
-    const formats = await api.client.sendRequest(ExportFormatsRequest, {});
+    const formats = await api.client.sendRequest<ExportFormatInfo[]>(ExportFormatsRequest.method, {});
     assert.deepEqual(formats.map((f) => f.format).sort(), ['docx', 'html', 'hwp', 'hwpx', 'pdf']);
     const pdf = formats.find((f) => f.format === 'pdf')!;
     assert.equal(pdf.available, pdf.tool !== undefined, JSON.stringify(pdf));
@@ -92,7 +93,7 @@ describe('document export and preview', function () {
   });
 
   it('exports a PDF through the server when it has a tool for it', async function () {
-    const formats = await api.client.sendRequest(ExportFormatsRequest, {});
+    const formats = await api.client.sendRequest<ExportFormatInfo[]>(ExportFormatsRequest.method, {});
     if (!formats.find((f) => f.format === 'pdf')?.available) this.skip();
     const editor = await open(copyExample('complete.gpuplan.json', 'export-pdf.gpuplan.json'));
     const target = vscode.Uri.file(path.join(scratchDir(), 'export.pdf'));
