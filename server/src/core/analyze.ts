@@ -142,7 +142,8 @@ export const byPosition = (a: Finding, b: Finding): number => a.offset - b.offse
 /** The values derived from a plan, computed on first use. */
 export function deriveFrom(doc: ParsedDocument, plan: Plan): Derived {
   const texts = once(() => collectTextStrings(doc));
-  return { cost: once(() => computeCost(plan)), texts, pages: once(() => estimatePages(plan, texts())) };
+  const cost = once(() => computeCost(plan));
+  return { cost, texts, pages: once(() => estimatePages(plan, cost())) };
 }
 
 export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
