@@ -14,7 +14,8 @@
 //    poppler's pdftotext is installed, the page texts must put 요약서, I and 붙임 0 where measured.
 // 4. Writes test/fixtures/calibration/measured.json: the counts, the tool and versions used.
 //
-// Options: --no-generate, --from-example (make the example-derived plans again from
+// Options: --table (only rewrite the README table from measured.json, with the current
+// estimate), --no-generate, --from-example (make the example-derived plans again from
 // examples/complete.gpuplan.json; otherwise they are kept once made), --only NAME (measure one plan, print, write nothing), --keep DIR (keep
 // the PDFs there), --engine chromium|libreoffice (default chromium; libreoffice writes
 // measured-libreoffice.json, for information).
@@ -121,9 +122,19 @@ async function measure(name, text) {
     const destinations = pdfNamedDestinationPages(full);
     starts = [1, 2, 3, 4, 5, 6].map((k) => destinations.get(`ch-${k}`));
   } else {
+    // LibreOffice: the PDF's outline when it has one, else the page that begins with the chapter's heading.
     const outline = pdfOutlinePages(full);
     const titles = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 1 && b.toc).map((b) => b.text.replace(/\s+/g, ''));
     starts = titles.map((t) => outline.find((o) => o.title.replace(/\s+/g, '') === t)?.page);
+    const texts = starts.some((p) => p === undefined) ? pageTexts(full) : undefined;
+    if (texts) {
+      const firstLine = (i) => (texts[i] ?? '').trim().split('\n')[0].replace(/\s+/g, '');
+      let from = 0;
+      starts = titles.map((t) => {
+        for (let i = from; i < texts.length; i++) if (firstLine(i) === t) return (from = i + 1);
+        return undefined;
+      });
+    }
   }
   if (starts.some((p) => p === undefined)) throw new Error(`${name}: the PDF does not say where every chapter starts (${starts.join(', ')})`);
 
@@ -192,6 +203,12 @@ function calibrationPlans() {
 }
 
 async function main() {
+  if (flag('--table')) {
+    // Only the README table, from measured.json as it is (after a change to the estimate).
+    const measured = JSON.parse(fs.readFileSync(path.join(DIR, 'measured.json'), 'utf8'));
+    updateReadme(measured.plans, measured.measuredWith);
+    return;
+  }
   const all = calibrationPlans();
   const selected = only ? all.filter((p) => p.name === only) : all;
   if (selected.length === 0) throw new Error(`No calibration plan named ${only}`);
@@ -240,9 +257,9 @@ function updateReadme(plans, measuredWith) {
   });
   const signed = (n) => (n > 0 ? `+${n}` : String(n));
   const lines = [
-    '| plan | budget | body, real | body, estimate | error | 요약서, real / estimate |',
-    '|---|---|---|---|---|---|',
-    ...rows.map(({ p, e, error, allowed }) => `| \`${p.name}\` | ${p.budget} | ${p.body} | ${e.bodyPages} | ${signed(error)}${Math.abs(error) > allowed ? ' (over ±' + allowed + ')' : ''} | ${p.summary} / ${e.summaryPages} |`),
+    '| plan | budget | body, real | body, estimate | error | allowed | 요약서, real / estimate |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(({ p, e, error, allowed }) => `| \`${p.name}\` | ${p.budget} | ${p.body} | ${e.bodyPages} | ${signed(error)}${Math.abs(error) > allowed ? ' **over**' : ''} | ±${Math.round(allowed * 10) / 10} | ${p.summary} / ${e.summaryPages} |`),
   ];
   const worst = rows.reduce((a, b) => (Math.abs(b.error) > Math.abs(a.error) ? b : a));
   const mean = rows.reduce((s, r) => s + Math.abs(r.error), 0) / rows.length;

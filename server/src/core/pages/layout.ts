@@ -63,6 +63,8 @@ function emptyRow(flow: Flow, span: number, column = 0): void {
   flow.endRow();
 }
 
+const STATUS_LABELS: Readonly<Record<string, string>> = { completed: '완료', ongoing: '수행중', applied: '신청중' };
+
 const ACHIEVEMENT_LABELS: Readonly<Record<string, string>> = {
   rnd: '국가·민간 R&D 과제',
   paper: '논문',
@@ -350,7 +352,7 @@ function leadResearcherTable(flow: Flow, plan: Plan): void {
       flow.cell(2, 1, show(p.title));
       flow.cell(3, 1, [periodFrom(p.period), periodTo(p.period)]);
       flow.cell(4, 1, show(p.totalBudgetThousandWon));
-      flow.cell(5, 1, '수행중');
+      flow.cell(5, 1, typeof p.status === 'string' ? (STATUS_LABELS[p.status] ?? p.status) : '');
     },
   );
   flow.endTable();
