@@ -242,6 +242,11 @@ describe('page estimate: the upper bound and incremental analysis', () => {
     const fresh = service.analyze(current).pages();
     assert.deepEqual(analysis.pages(), fresh);
     assert.ok(fresh.bodyPages >= first.bodyPages);
+    // An edit outside prose (a full analysis, which may reuse them too): the same again.
+    const months = current.indexOf('"months": 12');
+    current = current.slice(0, months) + '"months": 11' + current.slice(months + '"months": 12'.length);
+    analysis = service.update(analysis, { offset: months + '"months": '.length, length: 2, text: '11' }, current);
+    assert.deepEqual(analysis.pages(), service.analyze(current).pages());
   });
 });
 

@@ -75,7 +75,7 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   const old = valueAt(previous.plan, literal.path);
   const key = literal.path.join('\u0000');
   const texts = once(() => previous.texts().map((t) => (t.value === old && t.path().join('\u0000') === key ? t.withValue(value) : t)));
-  const derived: Derived = { cost: () => previous.cost, texts, pages: once(() => estimatePages(plan, previous.cost, { previous: previous.plan })) };
+  const derived: Derived = { cost: () => previous.cost, texts, pages: once(() => estimatePages(plan, previous.cost, { previous: previous.plan, edited: { before: old, after: value } })) };
 
   const kept = previous.findings
     .filter((f) => !PROSE_CODES.has(f.code) && !(f.code === INTERNAL_ERROR.code && PROSE_CODES.has(String((f.data as { rule?: string } | undefined)?.rule))))

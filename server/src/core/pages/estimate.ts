@@ -48,57 +48,91 @@ export const lineCountAtMost: Measure = (text, widthEm) => {
   return Math.max(1, 2 * full - 1);
 };
 
-/** Line counts of one estimate, by face and width, for the next estimate of the same document to reuse. */
-type LineCache = Map<number, Map<string, number>>;
+/**
+ * Line counts of an estimate, by width and face, kept for the next estimate of the same document
+ * (incremental analysis while typing): what did not change is not measured again.
+ */
+interface LineCache {
+  readonly lines: Map<number, Map<string, number>>;
+  /** The width (em) and face of each key of `lines`. */
+  readonly boxes: Map<number, { readonly width: number; readonly face: Face }>;
+}
 const FACE_INDEX: Readonly<Record<Face, number>> = { serif: 0, sans: 1, sansBold: 2 };
-const CACHES = new WeakMap<Plan, LineCache>();
+/** The estimate of a plan made while editing, and its line counts. */
+const RESULTS = new WeakMap<Plan, { readonly estimate: PageEstimate; readonly cache: LineCache }>();
 
 /** `lineCount`, reading what `previous` counted and keeping what it counts in `next`. */
-function cachedLineCount(previous: LineCache, next: LineCache): Measure {
+function cachedLineCount(previous: LineCache | undefined, next: LineCache): Measure {
   return (text, widthEm, face) => {
     const key = Math.round(widthEm * 1024) * 4 + FACE_INDEX[face];
-    let lines = previous.get(key)?.get(text);
+    let lines = previous?.lines.get(key)?.get(text);
     if (lines === undefined) lines = lineCount(text, widthEm, face);
-    let map = next.get(key);
-    if (!map) next.set(key, (map = new Map()));
+    let map = next.lines.get(key);
+    if (!map) {
+      next.lines.set(key, (map = new Map()));
+      next.boxes.set(key, { width: widthEm, face });
+    }
     map.set(text, lines);
     return lines;
   };
+}
+
+const isBlank = (text: string): boolean => text.trim().length === 0;
+
+/**
+ * After an edit inside one prose string: if the new text takes as many lines as the old one
+ * wherever the old one was laid out, the layout is the same, and so is the estimate.
+ */
+function unchangedBy(cache: LineCache, before: string, after: string): boolean {
+  if (isBlank(before) || isBlank(after)) return false; // a blank bullet is not written: the layout changes
+  let found = false;
+  for (const [key, lines] of cache.lines) {
+    const old = lines.get(before);
+    if (old === undefined) continue;
+    found = true;
+    const box = cache.boxes.get(key);
+    if (!box || lineCount(after, box.width, box.face) !== old) return false;
+  }
+  if (!found) return false;
+  for (const [key, lines] of cache.lines) if (lines.has(before)) lines.set(after, lines.get(before) as number);
+  return true;
 }
 
 export interface EstimateOptions {
   /** Count lines with this instead (the page-budget rule's bound). */
   readonly measure?: Measure;
   /**
-   * The plan this one was made from by an edit (incremental analysis): the line counts of its
+   * The plan this one was made from by an edit (the same document): the line counts of its
    * estimate, if it had one, are reused for the texts that did not change.
    */
   readonly previous?: Plan;
+  /** The edit, when it changed one prose string: its text before and after. */
+  readonly edited?: { readonly before: unknown; readonly after: string };
 }
 
 /** The estimate (or, with `lineCountAtMost`, an upper bound of it). */
 export function estimatePages(plan: Plan, cost: CostModel = computeCost(plan), options: EstimateOptions = {}): PageEstimate {
   let measure = options.measure ?? lineCount;
-  if (!options.measure) {
-    // Keep the line counts when the next analysis may reuse them (a document being edited).
-    const previous = options.previous ? CACHES.get(options.previous) : undefined;
-    if (previous) {
-      const next: LineCache = new Map();
-      CACHES.set(plan, next);
-      measure = cachedLineCount(previous, next);
-    } else if (options.previous) {
-      const next: LineCache = new Map();
-      CACHES.set(plan, next);
-      measure = cachedLineCount(new Map(), next);
+  let cache: LineCache | undefined;
+  if (!options.measure && options.previous) {
+    const prior = RESULTS.get(options.previous);
+    const edited = options.edited;
+    if (prior && edited && typeof edited.before === 'string' && unchangedBy(prior.cache, edited.before, edited.after)) {
+      RESULTS.set(plan, prior);
+      return prior.estimate;
     }
+    cache = { lines: new Map(), boxes: new Map() };
+    measure = cachedLineCount(prior?.cache, cache);
   }
   const flows = chapterFlows(plan, cost, measure);
   const chapters = flows.map((flow, i) => ({ key: CHAPTER_KEYS[i], pages: flow.pages(), length: flow.length() / G.page.heightMm }));
-  return {
+  const estimate: PageEstimate = {
     bodyPages: chapters.reduce((sum, c) => sum + c.pages, 0),
     summaryPages: summaryFlow(plan, measure).pages(),
     chapters,
   };
+  if (cache) RESULTS.set(plan, { estimate, cache });
+  return estimate;
 }
 
 /** An upper bound of `estimatePages` that reads only the lengths of the texts. */
