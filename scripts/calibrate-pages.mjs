@@ -51,8 +51,9 @@ if (!fs.existsSync(path.join(OUT, 'test', 'fixtures', 'calibration', 'generate.j
 const { CALIBRATION_SPECS, planText, examplePlans } = require(path.join(OUT, 'test/fixtures/calibration/generate.js'));
 const { createPlanService } = require(path.join(OUT, 'server/src/core/index.js'));
 const { planToDocument } = require(path.join(OUT, 'server/src/core/render/index.js'));
-const { createExporters, findPdfTools, renderPdf } = require(path.join(OUT, 'server/src/export/index.js'));
-const { pdfNamedDestinationPages, pdfOutlinePages } = require(path.join(OUT, 'server/src/export/pdf.js'));
+const { createExporters, findPdfTools } = require(path.join(OUT, 'server/src/export/index.js'));
+const { renderPdf } = require(path.join(OUT, 'server/src/export/pdf.js'));
+const { pdfNamedDestinationPages, pdfOutlinePages } = require(path.join(OUT, 'server/src/export/pdf/read-pages.js'));
 const { estimatePages } = require(path.join(OUT, 'server/src/core/pages/estimate.js'));
 
 const tools = findPdfTools();

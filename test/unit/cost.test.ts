@@ -31,11 +31,45 @@ describe('cost model (III-3 민간부담금)', () => {
     assert.equal(cost.payer.mustPublish, false);
   });
 
+  /** A corporation (middle digits 81: 영리법인 본점) whose representative was born after 1985-12-22. */
+  const youth = { type: 'industry', youthCompany: true, registrationNumber: '124-81-00998', representative: { name: '김청년', nationality: '대한민국', birthDate: '1990-03-01' } } as const;
+
   it('a youth company pays half', () => {
-    const cost = computeCost(plan({ applicant: { type: 'industry', youthCompany: true } }));
+    const cost = computeCost(plan({ applicant: youth }));
     assert.equal(cost.payer.policy, 'youthDiscount');
     assert.equal(cost.payer.applicableWon, 19_200_000);
     assert.equal(costTable(cost, 'ko').summary, '민간부담금 19,200,000원 / 기준 38,400,000원 (H200 3,200,000원 × 2대 × 6개월; 청년기업: 기준 금액의 50% 감면)');
+  });
+
+  it('a youth company as the form defines it: the 50% applies only when the rules accept the flag, and the payer line says why not', () => {
+    const cases: Array<[string, Record<string, unknown>, string, RegExp, RegExp]> = [
+      ['a sole proprietor (01–79)', { registrationNumber: '124-12-00992' }, 'notCorporation', /법인기업의 번호가 아님/, /not that of a corporation/],
+      ['a tax-exempt sole proprietor (90–99)', { registrationNumber: '124-90-00990' }, 'notCorporation', /법인기업/, /corporation/],
+      ['a non-profit corporation (82)', { registrationNumber: '124-82-00995' }, 'notCorporation', /법인기업/, /corporation/],
+      ['a representative born the day before 1985-12-22', { representative: { ...youth.representative, birthDate: '1985-12-21' } }, 'bornBefore', /대표자가 1985\.12\.22\. 이전 출생/, /born before 1985-12-22/],
+      ['no birth date', { representative: { name: '김청년', nationality: '대한민국' } }, 'birthDateUnknown', /생년월일 미기재/, /birth date is not given/],
+      ['no registration number', { registrationNumber: undefined }, 'registrationUnknown', /확인할 수 없음/, /does not show a corporation/],
+    ];
+    for (const [name, change, refusal, ko, en] of cases) {
+      const cost = computeCost(plan({ applicant: { ...youth, ...change } as Plan['applicant'] }));
+      assert.equal(cost.payer.policy, 'full', name);
+      assert.equal(cost.payer.applicableWon, 38_400_000, name);
+      assert.equal(cost.payer.youthCompany, false, name);
+      assert.equal(cost.payer.youthCompanyDeclared, true, name);
+      assert.equal(cost.payer.youthCompanyRefusal, refusal, name);
+      assert.match(costTable(cost, 'ko').policy, ko, name);
+      assert.match(costTable(cost, 'en').policy, en, name);
+    }
+    // Born on the day itself, and a corporation branch (85) and a foreign corporation (84): the discount applies.
+    for (const change of [{ representative: { ...youth.representative, birthDate: '1985-12-22' } }, { registrationNumber: '124-85-00996' }, { registrationNumber: '124-84-00999' }]) {
+      const cost = computeCost(plan({ applicant: { ...youth, ...change } as Plan['applicant'] }));
+      assert.equal(cost.payer.policy, 'youthDiscount', JSON.stringify(change));
+      assert.equal(cost.payer.applicableWon, 19_200_000);
+    }
+    // Not declared: the full amount, with no reason to give.
+    const undeclared = computeCost(plan({ applicant: { ...youth, youthCompany: false } }));
+    assert.equal(undeclared.payer.policy, 'full');
+    assert.equal(costTable(undeclared, 'ko').policy, '산업계: 전액 부담');
   });
 
   for (const type of ['academia', 'research'] as const) {

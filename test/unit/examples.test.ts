@@ -28,4 +28,9 @@ describe('examples', () => {
     }
     assert.equal(findings.length, RULE_CODES.length, 'no finding beyond the deliberate mistakes');
   });
+
+  it('mistakes.md lists the deliberate mistake of every rule code, and no other code', () => {
+    const documented = [...readExample('mistakes.md').matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+    assert.deepEqual([...documented].sort(), [...RULE_CODES].sort());
+  });
 });

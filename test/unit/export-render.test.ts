@@ -6,6 +6,7 @@ import { costTable } from '../../server/src/core/cost/table';
 import { parseDocument } from '../../server/src/core/json/parse';
 import { LADDER, documentText, planToDocument, type Block, type HeadingBlock, type PlanDocument, type TableBlock } from '../../server/src/core/render';
 import { readExample } from '../support/fixtures';
+import { analyze } from '../support/service';
 
 const complete = readExample('complete.gpuplan.json');
 
@@ -78,19 +79,67 @@ describe('export: plan → document model', () => {
     );
   });
 
-  it('writes "해당 없음" for sections and tables left empty', () => {
+  it('writes "해당 없음" only for the parts the form marks 해당 시, and for lists the plan may leave empty', () => {
     const plan = JSON.parse(complete) as Plan;
     delete plan.dissemination?.ecosystem?.commercialization;
+    delete plan.dissemination?.ecosystem?.publications;
     plan.schedule = { ...plan.schedule, deliverables: [] };
     plan.overview = { ...plan.overview, necessity: '' };
+    if (plan.institution?.leadResearcher) plan.institution.leadResearcher.governmentProjects = [];
     const d = fromPlan(plan);
     const after = (title: string) => d.blocks[d.blocks.findIndex((b) => b.kind === 'heading' && b.text === title) + 1];
-    for (const title of ['□ 과제를 통해 창출되는 기술·사업화 가능성(해당 시)', '2. 지원 필요성']) {
+    for (const title of ['□ 과제를 통해 창출되는 기술·사업화 가능성(해당 시)', '□ 연구 성과물 등 공개 계획 (해당 시)']) {
       const next = after(title);
       assert.ok(next.kind === 'paragraph' && next.role === 'notApplicable', title);
       assert.deepEqual(next.runs, ['해당 없음']);
     }
-    assert.deepEqual(cellText(table(d, 'deliverables'), 1), ['해당 없음']);
+    // A required section left empty says nothing (the schema reports it): the next heading follows.
+    const necessity = after('2. 지원 필요성');
+    assert.ok(necessity.kind === 'heading' || necessity.kind === 'pageBreak', `nothing printed for an empty required section (${necessity.kind})`);
+    // A required table left empty (deliverables: at least one) is an empty row, not "해당 없음".
+    assert.deepEqual(cellText(table(d, 'deliverables'), 1), ['']);
+    // A lead with no government projects: the form's "해당 없음".
+    assert.ok(cellText(table(d, 'lead-researcher'), table(d, 'lead-researcher').rows.length - 1).includes('해당 없음'));
+    assert.ok(!documentText(d).join('\n').includes('지원 필요성\n해당 없음'));
+    // The cover's 해당시 parts: 국가연구자번호 and a disclosure part left out.
+    const bare = JSON.parse(complete) as Plan;
+    delete bare.contacts?.lead?.researcherNumber;
+    delete bare.disclosure?.publications;
+    const cover = table(fromPlan(bare), 'cover');
+    const rowWith = (text: string) => cover.rows.find((r) => cellText({ ...cover, rows: [r] }, 0).some((c) => c.includes(text)));
+    assert.deepEqual(cellText({ ...cover, rows: [rowWith('dyhan@')!] }, 0).slice(-1), ['해당 없음']);
+    assert.ok(cellText({ ...cover, rows: [rowWith('KCI 등재')!] }, 0).some((c) => c.endsWith('\n해당 없음')));
+    assert.ok(!cellText({ ...cover, rows: [rowWith('모델 가중치')!] }, 0).some((c) => c.includes('해당 없음')), 'the open-source plan is there');
+  });
+
+  it('prints (○○개월) with the months schedule-months-mismatch counts: 2026.03.01.~2026.08.01. is 5 months', () => {
+    const plan = JSON.parse(complete) as Plan;
+    plan.schedule = { ...plan.schedule, period: { start: '2026-03-01', end: '2026-08-01' } };
+    assert.ok(documentText(fromPlan(plan)).includes('□ 수행기간 : 2026.03.01.~2026.08.01.(5개월)'));
+    const findings = analyze(JSON.stringify(plan), { locale: 'ko' }).filter((f) => f.code === 'schedule-months-mismatch');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /"\(5개월\)"로 표기/);
+    plan.schedule.period = { start: '2026-03-01', end: '2026-08-15' };
+    assert.ok(documentText(fromPlan(plan)).includes('□ 수행기간 : 2026.03.01.~2026.08.15.(5.5개월)'));
+  });
+
+  it("keeps the form's 학력 columns, prints GPU 투입시기 as 'yy.mm and marks 학습/추론 of 코드 공개", () => {
+    const lead = table(doc, 'lead-researcher');
+    const header = lead.rows.find((r) => r.cells.some((c) => c.blocks.some((b) => b.kind === 'paragraph' && b.runs.includes('졸업년도'))));
+    assert.ok(header);
+    assert.deepEqual(
+      header.cells.map((c) => c.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.runs.map((r) => (typeof r === 'string' ? r : r.text)) : []))).join('|'),
+      '학력|졸업년도|전공|학위',
+    );
+    const text = documentText({ ...doc, blocks: [lead] }).join('\n');
+    assert.ok(!text.includes('학교명'));
+    assert.ok(text.includes('전산학') && text.includes('(한국과학기술원)'), 'the school is kept, under the major');
+    assert.deepEqual(table(doc, 'gpu-stages').rows.slice(1).map((r) => cellText({ ...table(doc, 'gpu-stages'), rows: [r] }, 0)[3]), ["'26.03", "'26.05", "'26.08"]);
+    const cover = documentText({ ...doc, blocks: [table(doc, 'cover')] }).join('\n');
+    assert.ok(cover.includes('■\u00a0코드 공개(■\u00a0학습/■\u00a0추론)'), cover);
+    const plan = JSON.parse(complete) as Plan;
+    if (plan.disclosure?.openSource) plan.disclosure.openSource.codeScope = ['inference'];
+    assert.ok(documentText({ ...doc, blocks: [table(fromPlan(plan), 'cover')] }).join('\n').includes('코드 공개(□\u00a0학습/■\u00a0추론)'));
   });
 
   it('takes the 민간부담금 row from the core, as the cost preview shows it', () => {
@@ -107,7 +156,7 @@ describe('export: plan → document model', () => {
 
   it('shows the applicable amount for a youth company next to the base amount', () => {
     const plan = JSON.parse(complete) as Plan;
-    plan.applicant = { ...plan.applicant, youthCompany: true };
+    plan.applicant = { ...plan.applicant, youthCompany: true, representative: { ...plan.applicant?.representative, birthDate: '1990-04-17' } };
     const text = documentText(fromPlan(plan)).join('\n');
     assert.ok(text.includes('76,800,000원'));
     assert.ok(text.includes('실제 부담액: 38,400,000원 (청년기업: 기준 금액의 50% 감면)'));
@@ -142,7 +191,7 @@ describe('export: plan → document model', () => {
     assert.equal(table(doc, 'staff').rows.length, 7);
     const institution = documentText({ ...doc, blocks: [table(doc, 'institution')] }).join('\n');
     assert.ok(institution.includes('박정우(대한민국)'));
-    assert.ok(documentText(doc).includes('○ 투입인력 : 총 6명 (27 m/m)'));
+    assert.ok(documentText(doc).includes('○ 투입인력 : 총 6명 (2.25 m/y, 27 m/m)'));
   });
 
   it('leaves out the form’s writing guides and placeholders', () => {

@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { computeCost } from '../../server/src/core/cost/cost';
 import { PAGE_ESTIMATE } from '../../server/src/core/figures';
@@ -20,7 +21,7 @@ import { lineCount, WIDEST, type Face } from '../../server/src/core/pages/text';
 import type { Plan } from '../../server/src/core/plan/types';
 import { planToDocument, type HeadingBlock, type PlanDocument, type TableBlock } from '../../server/src/core/render';
 import { BULLET_INDENT_MM, BULLET_MARKER_MM, CELL_INDENT, PAGE, SIZES, WIDE_MARKER_MM } from '../../server/src/export/layout';
-import { stylesheet } from '../../server/src/export/html';
+import { renderHtmlParts } from '../../server/src/export/html';
 import { CALIBRATION_SPECS, planText } from '../fixtures/calibration/generate';
 import { FIXTURES, ROOT, readExample } from '../support/fixtures';
 import { mulberry32 } from '../support/random';
@@ -49,7 +50,11 @@ describe('page estimate: calibrated against the PDF export', () => {
     assert.ok(Math.max(...generated.map((p) => p.body)) >= 38, 'a long plan');
     assert.ok(generated.some((p) => p.budget === 20) && generated.some((p) => p.budget === 30), 'both budgets');
     assert.match(String(table.measuredWith.tool), /Chromium/i);
-    for (const spec of CALIBRATION_SPECS) assert.ok(table.plans.some((p) => p.name === spec.name), `${spec.name} is measured`);
+    for (const spec of CALIBRATION_SPECS)
+      assert.ok(
+        table.plans.some((p) => p.name === spec.name),
+        `${spec.name} is measured`,
+      );
   });
 
   it('the committed plans are what the generator makes (so `npm run calibrate:pages` re-measures these very plans)', () => {
@@ -60,7 +65,10 @@ describe('page estimate: calibrated against the PDF export', () => {
     it(`${plan.name}: body within max(1.5, 10%) of ${plan.body} real pages, 요약서 within 1 of ${plan.summary}`, () => {
       const estimate = estimateOf(readPlan(plan.file));
       const error = estimate.bodyPages - plan.body;
-      assert.ok(Math.abs(error) <= tolerance(plan.body), `estimated ${estimate.bodyPages}, measured ${plan.body} (error ${error}; chapters ${estimate.chapters.map((c) => c.pages).join('+')} vs ${plan.chapters.join('+')})`);
+      assert.ok(
+        Math.abs(error) <= tolerance(plan.body),
+        `estimated ${estimate.bodyPages}, measured ${plan.body} (error ${error}; chapters ${estimate.chapters.map((c) => c.pages).join('+')} vs ${plan.chapters.join('+')})`,
+      );
       assert.ok(Math.abs(estimate.summaryPages - plan.summary) <= 1, `요약서: estimated ${estimate.summaryPages}, measured ${plan.summary}`);
     });
   }
@@ -76,7 +84,10 @@ describe('page estimate: calibrated against the PDF export', () => {
     assert.ok(measured);
     const text = readExample('complete.gpuplan.json');
     assert.equal(estimateOf(JSON.parse(text) as Plan).bodyPages, measured.body);
-    assert.deepEqual(service.analyze(text).findings.filter((f) => f.code === 'page-budget'), []);
+    assert.deepEqual(
+      service.analyze(text).findings.filter((f) => f.code === 'page-budget'),
+      [],
+    );
   });
 });
 
@@ -88,7 +99,9 @@ describe('page estimate: the layout is the export’s', () => {
     const end = doc.blocks.findIndex((b) => b.kind === 'heading' && b.id === to);
     const blocks = doc.blocks.slice(start, end);
     return {
-      headings: blocks.filter((b): b is HeadingBlock => b.kind === 'heading').map((h) => ({ level: h.level === 1 && !h.toc ? 'part' : levels[h.level], text: h.text })),
+      headings: blocks
+        .filter((b): b is HeadingBlock => b.kind === 'heading')
+        .map((h) => ({ level: h.level === 1 && !h.toc ? 'part' : levels[h.level], text: h.text })),
       tables: blocks.filter((b): b is TableBlock => b.kind === 'table').map((t) => ({ columns: t.columns, rows: t.rows.length })),
     };
   }
@@ -135,7 +148,7 @@ describe('page estimate: the layout is the export’s', () => {
     assert.deepEqual(g.bullets.markerMm, [...BULLET_MARKER_MM]);
     assert.equal(g.bullets.cellScale, CELL_INDENT);
     assert.equal(g.bullets.wideMarkerMm, WIDE_MARKER_MM);
-    const css = stylesheet(planToDocument({ plan: {} as Plan, cost: computeCost({} as Plan) })).replace(/\s+/g, ' ');
+    const css = renderHtmlParts(planToDocument({ plan: {} as Plan, cost: computeCost({} as Plan) })).css.replace(/\s+/g, ' ');
     const rule = (selector: string) => new RegExp(`(^|\}) ?${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';
     assert.match(rule('body'), new RegExp(`line-height: ${g.body.lineHeight};`));
     assert.match(rule('h1, h2, h3, h4'), new RegExp(`line-height: ${g.headings.section.lineHeight};`));
@@ -226,6 +239,68 @@ describe('page estimate: the upper bound and incremental analysis', () => {
     }
   });
 
+  it('after an edit, only the parts that read the edited place are laid out again: whole parts of another plan swapped in give a fresh estimate', () => {
+    const plans = table.plans.map((p) => readPlan(p.file));
+    const keys = [...new Set(plans.flatMap((p) => Object.keys(p)))];
+    const LAID_OUT = ['summary', 'projectTitle', 'applicant', 'gpu', ...CHAPTER_KEYS];
+    const random = mulberry32(23);
+    let changed = 0;
+    for (let n = 0; n < 40; n++) {
+      const from = plans[Math.floor(random() * plans.length)];
+      const other = plans[Math.floor(random() * plans.length)];
+      // Mostly what the layout reads (and gpu, which the cost table shows), else anything.
+      const pick = random() < 0.75 ? LAID_OUT : keys;
+      const key = pick[Math.floor(random() * pick.length)];
+      const before = JSON.parse(JSON.stringify(from)) as Record<string, unknown>;
+      // A place at the top, or one below it (applicant.name is the 요약서's, the rest of applicant VI's).
+      const path: string[] = key === 'applicant' && random() < 0.5 ? ['applicant', 'name'] : [key];
+      const after = JSON.parse(JSON.stringify(before)) as Record<string, Record<string, unknown>>;
+      const value = path.length === 1 ? (other as Record<string, unknown>)[key] : 'ㅇㅇ 법률 인공지능 연구소 주식회사 (공동 수행: 한국 행정 데이터 진흥원)';
+      if (path.length === 1) after[key] = value as Record<string, unknown>;
+      else after.applicant = { ...after.applicant, name: value };
+      const previousPlan = before as Plan;
+      const plan = after as Plan;
+      const previousCost = computeCost(previousPlan);
+      const previous = estimatePages(previousPlan, previousCost);
+      // As incremental analysis passes them: the previous cost model when the new one is the same,
+      // and where the plan changed; the parts that do not read it are those of before.
+      const cost = computeCost(plan);
+      const reused = estimatePages(plan, isDeepStrictEqual(cost, previousCost) ? previousCost : cost, { previous: previousPlan, edited: { paths: [path] } });
+      const fresh = estimateOf(JSON.parse(JSON.stringify(plan)) as Plan);
+      assert.deepEqual(reused, fresh, `${path.join('.')} of ${other.projectTitle as string} into ${from.projectTitle as string}`);
+      if (!isDeepStrictEqual(previous, fresh)) changed++;
+    }
+    assert.ok(changed >= 20, `only ${changed} swaps changed the estimate`);
+    // The cost table reads the GPU request through the cost model: without gpu.months it has no
+    // amounts, and chapter III is shorter.
+    for (const from of plans) {
+      const previousPlan = JSON.parse(JSON.stringify(from)) as Plan;
+      const previous = estimatePages(previousPlan, computeCost(previousPlan));
+      const plan = { ...previousPlan, gpu: { ...(previousPlan.gpu as object), months: undefined } } as Plan;
+      const reused = estimatePages(plan, computeCost(plan), { previous: previousPlan, edited: { paths: [['gpu', 'months']] } });
+      assert.notDeepEqual(reused.chapters[2], previous.chapters[2]);
+      assert.deepEqual(reused, estimateOf(plan));
+    }
+  });
+
+  it('an edit nothing in the layout reads keeps the very estimate; so does a keystroke that keeps its bullet’s line count', () => {
+    const text = readExample('complete.gpuplan.json');
+    let analysis = service.analyze(text);
+    const first = analysis.pages();
+    // A staff row (붙임0 is not counted): the same estimate object.
+    const role = text.indexOf('"role": "') + '"role": "'.length;
+    let current = text.slice(0, role) + 'x' + text.slice(role);
+    analysis = service.update(analysis, { offset: role, length: 0, text: 'x' }, current);
+    assert.equal(analysis.pages(), first);
+    // A letter typed into a short bullet of I-2: the same lines, the same estimate object.
+    const bullet = current.indexOf('"text": "현재 보유 자원의 한계"') + '"text": "현재'.length;
+    const next = current.slice(0, bullet) + '가' + current.slice(bullet);
+    analysis = service.update(analysis, { offset: bullet, length: 0, text: '가' }, next);
+    current = next;
+    assert.equal(analysis.pages(), first);
+    assert.deepEqual(analysis.pages(), service.analyze(current).pages());
+  });
+
   it('typing in a long plan gives the same pages as analysing it afresh (the line counts of before are reused)', () => {
     const text = fs.readFileSync(path.join(DIR, 'cal-13-large-max.gpuplan.json'), 'utf8');
     let analysis = service.analyze(text);
@@ -253,7 +328,11 @@ describe('page estimate: the upper bound and incremental analysis', () => {
 describe('page estimate: what the CLI and the preview show', () => {
   const CLI = path.join(ROOT, 'dist', 'cli.js');
   const cost = (file: string) => {
-    const result = spawnSync(process.execPath, [CLI, 'cost', file, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [CLI, 'cost', file, '--format', 'json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     assert.equal(result.status, 0, result.stderr);
     return JSON.parse(result.stdout) as { pages: { body: number; summary: number; budget: number } };
   };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isAllowedRequest, parsePreviewMessage } from '../../client/src/preview/messages';
-import { escapeHtml, renderChart, renderCostTable, renderMilestones, renderPreviewBody, renderShell, renderWhatIf } from '../../client/src/preview/render';
+import { isAllowedRequest, parsePreviewMessage } from '../../client/src/cost-preview/messages';
+import { escapeHtml, renderChart, renderCostTable, renderMilestones, renderPreviewBody, renderShell, renderWhatIf } from '../../client/src/cost-preview/render';
 import { localize, type Plan } from '../../server/src/core';
 import { computeCost } from '../../server/src/core/cost/cost';
 import { costTable } from '../../server/src/core/cost/table';
@@ -45,11 +45,23 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('shows the youth discount and the academic exemption', () => {
-    const youth = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true } }), t);
+    const youth = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true, representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } } }), t);
     assert.match(youth, /data-figure="applicable">38,400,000원</);
     const academia = renderPreviewBody(preview({ ...complete, applicant: { ...complete.applicant, type: 'academia' } }), undefined, t);
     assert.match(academia, /data-figure="applicable">0원</);
     assert.match(academia, /결과를 공개/);
+  });
+
+  it('shows the full amount, and why, when the youth-company flag is set but the form\'s definition is not met', () => {
+    const older = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true } }), t);
+    assert.match(older, /data-figure="applicable">76,800,000원</);
+    assert.match(older, /산업계: 전액 부담 \(청년기업 감면 미적용: 대표자가 1985\.12\.22\. 이전 출생\)/);
+    const soleProprietor = renderCostTable(
+      preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true, registrationNumber: '124-12-00992', representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } } }),
+      t,
+    );
+    assert.match(soleProprietor, /data-figure="applicable">76,800,000원</);
+    assert.match(soleProprietor, /청년기업 감면 미적용: 사업자등록번호가 법인기업의 번호가 아님/);
   });
 
   it('warns of the on-site review for large requests', () => {
@@ -95,7 +107,7 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('builds a page with a strict CSP and a nonce on its only script', () => {
-    const page = renderShell({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: 'ko', title: '<b>x</b>', body: '', labels: { whatIf: 'w', type: 't', servers: 's', months: 'm', apply: 'a', reset: 'r', hint: 'h' } });
+    const page = renderShell({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: 'ko', title: '<b>x</b>', body: '', labels: { whatIf: 'w', type: 't', servers: 's', months: 'm', apply: 'a', reset: 'r', hint: 'h' }, tryMax: { servers: 64, months: 24 } });
     assert.match(page, /default-src 'none'/);
     assert.match(page, /script-src 'nonce-abc123'/);
     assert.ok(!/unsafe-inline|unsafe-eval|https?:/.test(page.replace(/http-equiv/g, '')), 'no unsafe sources, no remote URLs');

@@ -28,6 +28,21 @@ const SEVERITY: Record<RuleCode, Severity> = {
   'template-guide-left': 'warning',
   'abbreviation-undefined': 'information',
   'page-budget': 'warning',
+  'progress-target-below-current': 'warning',
+  'utilization-target-mismatch': 'warning',
+  'publication-plan-missing': 'warning',
+  'pledge-organization-mismatch': 'warning',
+  'lead-researcher-mismatch': 'warning',
+  'stage-months-mismatch': 'warning',
+  'deliverable-outside-schedule': 'warning',
+  'education-order': 'warning',
+  'career-order': 'warning',
+  'government-project-recency': 'warning',
+  'government-project-status': 'warning',
+  'staffing-mismatch': 'warning',
+  'achievement-recency': 'warning',
+  'staff-period-outside-schedule': 'warning',
+  'degree-format': 'warning',
 };
 
 const toRange = (lines: LineIndex, r: { offset: number; length: number }) => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { INTERNAL_ERROR, LineIndex, RULES, type Finding, type Locale } from '../core';
+import { rulePagePath, ruleHelp } from './rule-docs';
 import { columns } from './text-table';
 
 export interface FileReport {
@@ -28,11 +29,28 @@ export function toJson(reports: readonly FileReport[]): JsonFinding[] {
   });
 }
 
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m', dim: '\x1b[2m', underline: '\x1b[4m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const COLORS = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  information: '\x1b[36m',
+  hint: '\x1b[90m',
+  dim: '\x1b[2m',
+  underline: '\x1b[4m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
 
 /** Control and bidirectional-override characters from a plan (or a file name) must not reach the terminal raw: \u001b[2J clears it, U+202E reorders what is shown. */
 export const printable = (text: string): string =>
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * JSON text for the terminal: the same value, with the characters JSON.stringify leaves raw but a
+ * terminal acts on (C1 controls, line and paragraph separators, bidirectional overrides) escaped.
+ */
+export const printableJson = (json: string): string =>
+  json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export function toStylish(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: keyof typeof COLORS, text: string) => (color ? COLORS[code] + text + COLORS.reset : text);
@@ -59,7 +77,13 @@ export function toStylish(reports: readonly FileReport[], color: boolean): strin
   if (total === 0) {
     out.push(l10n.t('No problems found in {0} file(s).', reports.length));
   } else {
-    const summary = l10n.t('{0} problem(s): {1} error(s), {2} warning(s), {3} information.', total, counts.error, counts.warning, counts.information + counts.hint);
+    const summary = l10n.t(
+      '{0} problem(s): {1} error(s), {2} warning(s), {3} information.',
+      total,
+      counts.error,
+      counts.warning,
+      counts.information + counts.hint,
+    );
     out.push(paint(counts.error > 0 ? 'error' : 'warning', paint('bold', `✖ ${summary}`)));
   }
   return out.join('\n');
@@ -75,14 +99,24 @@ function artifactUri(file: string, cwd: string): string {
 }
 
 export function toSarif(reports: readonly FileReport[], version: string, locale: Locale, cwd = process.cwd()): Log {
-  const described = [...RULES, INTERNAL_ERROR];
-  const codes = described.map((rule) => rule.code);
-  const rules: ReportingDescriptor[] = described.map((rule) => ({
+  const codes = [...RULES.map((rule) => rule.code), INTERNAL_ERROR.code];
+  const descriptor = (rule: { code: string; severity: Finding['severity']; description: Record<Locale, string> }): ReportingDescriptor => ({
     id: rule.code,
     name: rule.code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
     shortDescription: { text: rule.description[locale] },
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-  }));
+  });
+  // Each rule's fullDescription and help are its documentation page (docs/rules/<code>.md)
+  // without the examples, in the language of the run.
+  const rules: ReportingDescriptor[] = [
+    ...RULES.map((rule): ReportingDescriptor => ({
+      ...descriptor(rule),
+      fullDescription: { text: rule.docs.checks[locale] },
+      help: ruleHelp(rule, locale),
+      properties: { page: rulePagePath(rule.code) },
+    })),
+    descriptor(INTERNAL_ERROR),
+  ];
   const results: Result[] = reports.flatMap(({ file, text, findings }) => {
     const lines = new LineIndex(text);
     const uri = artifactUri(file, cwd);
@@ -110,7 +144,12 @@ export function toSarif(reports: readonly FileReport[], version: string, locale:
                   message: { text: r.message },
                   physicalLocation: {
                     artifactLocation: { uri },
-                    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+                    region: {
+                      startLine: range.start.line + 1,
+                      startColumn: range.start.character + 1,
+                      endLine: range.end.line + 1,
+                      endColumn: range.end.character + 1,
+                    },
                   },
                 };
               }),

@@ -1,7 +1,11 @@
-/** `gpuplan rules`: every rule with its code, default severity, description and documentation page. */
+/**
+ * `gpuplan rules`: every rule with its code, default severity, description and documentation page,
+ * and what the pages say of it besides: whether it has quick fixes and what it reads.
+ */
 import * as l10n from '@vscode/l10n';
 import { RULES, type Locale } from '../core';
 import { helpPage, parse, type Io } from './common';
+import { LABELS, rulePagePath } from './rule-docs';
 import { renderTable } from './text-table';
 
 export const rulesHelp = (): string =>
@@ -15,8 +19,30 @@ export const rulesHelp = (): string =>
     ],
   );
 
-/** The documentation page of a rule, relative to the project (and the installed extension). */
-export const rulePage = (code: string): string => `docs/rules/${code}.md`;
+/** One rule as `gpuplan rules --format json` prints it. */
+export interface RuleListing {
+  readonly code: string;
+  readonly severity: string;
+  /** In the language of `--lang`. */
+  readonly description: string;
+  /** `structure` or `prose`: prose rules read only the text of `Text` fields. */
+  readonly reads: string;
+  /** Whether some of its findings have a quick fix. */
+  readonly fixable: boolean;
+  /** The rule's page, relative to the project (docs/rules/<code>.md). */
+  readonly page: string;
+}
+
+export function ruleListings(locale: Locale): RuleListing[] {
+  return RULES.map((rule) => ({
+    code: rule.code,
+    severity: rule.severity,
+    description: rule.description[locale],
+    reads: rule.reads,
+    fixable: rule.fixable,
+    page: rulePagePath(rule.code),
+  }));
+}
 
 export function rulesCommand(args: string[], io: Io, locale: Locale): number {
   const { values } = parse(args, { format: { type: 'string' } }, ['table', 'json']);
@@ -24,12 +50,13 @@ export function rulesCommand(args: string[], io: Io, locale: Locale): number {
     io.stdout.write(rulesHelp() + '\n');
     return 0;
   }
-  const rules = RULES.map((rule) => ({ code: rule.code, severity: rule.severity, description: rule.description[locale], page: rulePage(rule.code) }));
+  const rules = ruleListings(locale);
   if (values.format === 'json') {
     io.stdout.write(JSON.stringify(rules, null, 2) + '\n');
     return 0;
   }
-  const headers = [l10n.t('Code'), l10n.t('Severity'), l10n.t('Description'), l10n.t('Page')];
-  io.stdout.write(renderTable(headers, rules.map((r) => [r.code, l10n.t(r.severity), r.description, r.page])) + '\n');
+  const headers = [l10n.t('Code'), l10n.t('Severity'), LABELS.quickFix[locale], l10n.t('Description'), l10n.t('Page')];
+  const rows = rules.map((r) => [r.code, l10n.t(r.severity), r.fixable ? LABELS.yes[locale] : '', r.description, r.page]);
+  io.stdout.write(renderTable(headers, rows) + '\n');
   return 0;
 }

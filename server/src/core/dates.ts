@@ -1,4 +1,5 @@
 /** Calendar arithmetic on the plan's ISO dates (`YYYY-MM-DD`) and months (`YYYY-MM`). */
+import { MONTH_TOLERANCE_DAYS } from './figures';
 import { perLocale, type Message } from './l10n';
 
 export interface YearMonthDay {
@@ -41,32 +42,100 @@ export function formatMonthIndex(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** Days since 1970-01-01: calendar arithmetic only (UTC, no clock, no time zone). */
+export const dayNumber = (date: YearMonthDay): number => Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+
+export function fromDayNumber(days: number): YearMonthDay {
+  const date = new Date(days * 86_400_000);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+export const addDays = (date: YearMonthDay, days: number): YearMonthDay => fromDayNumber(dayNumber(date) + days);
+
+/** `date` moved by whole months, the day kept or cut to the month's last day (01-31 + 1 → 02-28). */
+export function addMonths(date: YearMonthDay, months: number): YearMonthDay {
+  const index = date.year * 12 + date.month - 1 + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+export const formatDate = (date: YearMonthDay): string =>
+  `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+
 /** Months from `start` to `end` inclusive of both days, as a real number: 03-01…08-31 → 6. */
 export function monthSpan(start: YearMonthDay, end: YearMonthDay): number {
   // The day after `end`, so that whole months come out whole.
-  let [y, m, d] = [end.year, end.month, end.day + 1];
-  if (d > daysInMonth(y, m)) {
-    d = 1;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  let months = (y - start.year) * 12 + (m - start.month);
-  let days = d - start.day;
-  if (days < 0) {
-    months -= 1;
-    days += daysInMonth(start.year + Math.floor((start.month - 1 + months) / 12), ((start.month - 1 + months) % 12) + 1);
-  }
-  const anchorYear = start.year + Math.floor((start.month - 1 + months) / 12);
-  const anchorMonth = ((start.month - 1 + months) % 12) + 1;
-  return months + days / daysInMonth(anchorYear, anchorMonth);
+  const after = addDays(end, 1);
+  let months = (after.year - start.year) * 12 + (after.month - start.month);
+  if (dayNumber(addMonths(start, months)) > dayNumber(after)) months -= 1;
+  const from = addMonths(start, months);
+  const next = addMonths(start, months + 1);
+  return months + (dayNumber(after) - dayNumber(from)) / (dayNumber(next) - dayNumber(from));
 }
 
-/** Whether a declared month count fits a period: equal to the span rounded down or up. */
-export function monthsFit(declared: number, span: number): boolean {
-  return declared === Math.floor(span + 1e-9) || declared === Math.ceil(span - 1e-9);
+/** How long a date period is, both ends included, as the form counts it after 수행기간 and 참여기간. */
+export interface PeriodLength {
+  /** Whole months from the start… */
+  readonly months: number;
+  /** …and the days after them: 2026-03-01 ~ 2026-08-01 is 5 months and 1 day. */
+  readonly days: number;
+  /** Months as a real number (5.03). */
+  readonly span: number;
+  /**
+   * The whole months the period counts as, when it is within MONTH_TOLERANCE_DAYS days of a
+   * whole number of months (03-01 ~ 08-01 → 5; 03-02 ~ 08-31 → 6); undefined otherwise (5.5).
+   */
+  readonly whole?: number;
+}
+
+/** The length of `start` ~ `end` (both days included); undefined when it ends before it starts. */
+export function periodLength(start: YearMonthDay, end: YearMonthDay): PeriodLength | undefined {
+  if (compareDates(end, start) < 0) return undefined;
+  const next = addDays(end, 1);
+  const after = dayNumber(next);
+  let months = (next.year - start.year) * 12 + (next.month - start.month);
+  if (dayNumber(addMonths(start, months)) > after) months -= 1;
+  const days = after - dayNumber(addMonths(start, months));
+  const tolerance = MONTH_TOLERANCE_DAYS.value;
+  let whole: number | undefined;
+  for (const candidate of [months, months + 1]) {
+    if (candidate >= 1 && Math.abs(after - dayNumber(addMonths(start, candidate))) <= tolerance) {
+      whole = candidate;
+      break;
+    }
+  }
+  return { months, days, span: monthSpan(start, end), whole };
+}
+
+/**
+ * The months of a period as the export prints them in "(○○개월)": the whole months when the
+ * period is within a few days of them, else the months to one decimal ("5.5"). The rules compare
+ * the same number, so what the document says is what was checked.
+ */
+export function periodMonthsText(length: PeriodLength): string {
+  if (length.whole !== undefined) return String(length.whole);
+  const rounded = Math.round(length.span * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+/** The last day of a period of `months` months from `start`: 2026-03-01 + 6 → 2026-08-31. */
+export const periodEnd = (start: YearMonthDay, months: number): YearMonthDay => addDays(addMonths(start, months), -1);
+
+/**
+ * Whether a declared month count agrees with a period (붙임0 참여기간 (개월)): the whole months
+ * when the period is whole within a few days, else the span rounded down or up.
+ */
+export function monthsAgree(declared: number, length: PeriodLength): boolean {
+  if (length.whole !== undefined) return declared === length.whole;
+  return declared === Math.floor(length.span) || declared === Math.ceil(length.span);
+}
+
+/** A period length for a message: "5 months and 1 day" / "5개월 1일". */
+export function durationMessage(length: PeriodLength): Message {
+  const { months, days } = length;
+  const en = [months ? `${months} month${months === 1 ? '' : 's'}` : '', days ? `${days} day${days === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ') || '0 days';
+  const ko = [months ? `${months}개월` : '', days ? `${days}일` : ''].filter(Boolean).join(' ') || '0일';
+  return perLocale(en, ko);
 }
 
 export const compareDates = (a: YearMonthDay, b: YearMonthDay): number => a.year - b.year || a.month - b.month || a.day - b.day;

@@ -61,7 +61,7 @@ const SILENT = /[\s"'”’」』)\]}>›»]+$/u;
  * English loanwords ("servers" 서버스, "model" 모델, "team" 팀); capitals as letter names.
  */
 export function finalSound(word: string): FinalSound {
-  let text = word.replace(SILENT, '');
+  let text = withoutNestedGroup(word.replace(SILENT, ''), word);
   // "2026.09." and "2026.09.01.": read as 월 or 일, which end in ㄹ.
   if (/\d\.$/.test(text)) return 'rieul';
   text = text.replace(/[.,;:!?…·%‰]+$/u, (tail) => (tail.includes('%') ? '%' : ''));
@@ -79,6 +79,27 @@ export function finalSound(word: string): FinalSound {
     return englishWordSound(tail.toLowerCase());
   }
   return 'vowel';
+}
+
+/**
+ * A label in parentheses that ends in a parenthesis of its own — `"commercialization" (기술·사업화
+ * 가능성(해당 시))` — is read up to the word before the inner parenthesis ("가능성"), as Korean
+ * attaches a particle to the word before a parenthetical note.
+ */
+function withoutNestedGroup(stripped: string, word: string): string {
+  const closers = word.replace(/[\s"'”’」』\]}>›»]+$/u, '').match(/\)+$/u)?.[0].length ?? 0;
+  if (closers < 2) return stripped;
+  let text = word.replace(/[\s"'”’」』\]}>›»]+$/u, '').slice(0, -1);
+  // Remove the inner group: from its "(" to the end.
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(' && --depth === 0) {
+      text = text.slice(0, i);
+      break;
+    }
+  }
+  return text.replace(SILENT, '');
 }
 
 /** A number's last spoken unit: 10 십, 100 백, 1000 천, 10000 만; else its last digit. */

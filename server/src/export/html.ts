@@ -130,7 +130,7 @@ function blockHtml(block: Block, index: number, options: HtmlOptions): string {
 }
 
 /** The stylesheet: print geometry of the form, and a paper look on screen. */
-export function stylesheet(doc: PlanDocument): string {
+function stylesheet(doc: PlanDocument): string {
   const tables = normalizedBlocks(doc)
     .map((b, i) => ({ b, i }))
     .filter((x): x is { b: TableBlock; i: number } => x.b.kind === 'table');

@@ -42,7 +42,7 @@ export const HWPX_MIMETYPE = 'application/hwp+zip';
 /** HWPUNIT: 1/7200 inch. */
 const hu = (mm: number): number => Math.round((mm * 7200) / 25.4);
 
-export function escapeXml(value: string): string {
+function escapeXml(value: string): string {
   return value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 }
 

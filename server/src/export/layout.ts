@@ -141,14 +141,6 @@ export function placeCells(table: TableBlock): PlacedCell[][] {
   });
 }
 
-/** Column widths scaled to a total (in any unit), rounded so they add up exactly. */
-export function scaleColumns(columns: readonly number[], total: number): number[] {
-  const sum = columns.reduce((a, b) => a + b, 0) || 1;
-  const widths = columns.map((c) => Math.floor((c / sum) * total));
-  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
-  return widths;
-}
-
 /**
  * Whether a row may break across pages: rows of lists (the 요약서's items, a stage's tasks) may, so
  * a long one does not leave half a page empty; other rows are kept whole.

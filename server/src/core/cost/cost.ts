@@ -17,6 +17,7 @@ import {
 } from '../figures';
 import type { ApplicantType, GpuType, Plan } from '../plan/types';
 import { asCount, asPercent, isObject } from '../plan/read';
+import { youthVerdict, type YouthRefusal } from './youth';
 
 export interface StageCost {
   readonly index: number;
@@ -48,7 +49,12 @@ export interface CostModel {
   readonly baseWon?: number;
   readonly payer: {
     readonly applicantType?: ApplicantType;
+    /** The youth-company discount applies: declared, and the form's definition is met (see youth.ts). */
     readonly youthCompany: boolean;
+    /** `applicant.youthCompany` is true in the plan. */
+    readonly youthCompanyDeclared: boolean;
+    /** Why a declared youth company still pays the full amount (industry applicants only). */
+    readonly youthCompanyRefusal?: YouthRefusal;
     readonly policy?: PayerPolicy;
     /** Share of the base amount the applicant pays (1, 0.5 or 0). */
     readonly rate?: number;
@@ -70,19 +76,23 @@ export interface CostModel {
 
 function payerOf(plan: Plan): CostModel['payer'] {
   const applicantType = isObject(plan.applicant) ? plan.applicant.type : undefined;
-  const youthCompany = isObject(plan.applicant) && plan.applicant.youthCompany === true;
+  const declared = isObject(plan.applicant) && plan.applicant.youthCompany === true;
+  const industry = applicantType === 'industry';
+  const verdict = industry && declared ? youthVerdict(plan) : undefined;
+  const youthCompany = verdict?.qualifies === true;
   const policies = PAYER_POLICY.value;
-  const entry =
-    applicantType === 'industry'
-      ? youthCompany
-        ? policies.youthCompany
-        : policies.industry
-      : applicantType === 'academia' || applicantType === 'research'
-        ? policies[applicantType]
-        : undefined;
+  const entry = industry
+    ? youthCompany
+      ? policies.youthCompany
+      : policies.industry
+    : applicantType === 'academia' || applicantType === 'research'
+      ? policies[applicantType]
+      : undefined;
   return {
     applicantType: entry ? applicantType : undefined,
-    youthCompany: applicantType === 'industry' && youthCompany,
+    youthCompany,
+    youthCompanyDeclared: declared,
+    youthCompanyRefusal: verdict?.refusal,
     policy: entry?.policy,
     rate: entry?.rate,
     mustPublish: entry?.policy === 'exempt',

@@ -3,8 +3,10 @@
  * what the table says, for the CLI, hover, the preview and the export.
  */
 import type { CostModel } from './cost';
-import { GPUS_PER_SERVER, HOURS_PER_MONTH } from '../figures';
-import { localize, type Locale } from '../l10n';
+import { dateMessage } from '../dates';
+import { GPUS_PER_SERVER, HOURS_PER_MONTH, YOUTH_COMPANY_BORN_ON_OR_AFTER } from '../figures';
+import { localize, render, type Locale } from '../l10n';
+import type { YouthRefusal } from './youth';
 import { formatWon, groupThousands } from '../format';
 
 export interface CostTable {
@@ -24,14 +26,34 @@ export interface CostTable {
 
 export function policyText(cost: CostModel, locale: Locale): string {
   switch (cost.payer.policy) {
-    case 'full':
-      return localize(locale, 'Industry (산업계): pays the full amount.');
+    case 'full': {
+      const base = localize(locale, 'Industry (산업계): pays the full amount.');
+      const reason = cost.payer.youthCompanyRefusal ? youthRefusalText(cost.payer.youthCompanyRefusal, locale) : undefined;
+      return reason ? `${base} (${reason})` : base;
+    }
     case 'youthDiscount':
       return localize(locale, 'Youth company (청년기업): 50% off the base amount.');
     case 'exempt':
       return localize(locale, 'Academia/research (학·연): no co-payment (0원), but the results must be published.');
     default:
       return localize(locale, 'Applicant type not set: the payer policy cannot be applied yet.');
+  }
+}
+
+/** Why a declared youth company pays the full amount, as a phrase for the payer line. */
+export function youthRefusalText(refusal: YouthRefusal, locale: Locale): string {
+  switch (refusal) {
+    case 'notCorporation':
+      return localize(locale, 'youth-company discount not applied: the registration number is not that of a corporation (법인기업)');
+    case 'bornBefore':
+      return localize(locale, 'youth-company discount not applied: the representative was born before {0}', render(locale, dateMessage(YOUTH_COMPANY_BORN_ON_OR_AFTER.value)));
+    case 'birthDateUnknown':
+      return localize(locale, "youth-company discount not applied: the representative's birth date is not given");
+    case 'registrationUnknown':
+      return localize(locale, 'youth-company discount not applied: the registration number does not show a corporation (법인기업)');
+    case 'notIndustry':
+    case 'typeUnknown':
+      return localize(locale, 'youth-company discount not applied: only industry applicants (산업계) can be youth companies');
   }
 }
 

@@ -15,7 +15,7 @@ import { PAGE_ESTIMATE } from '../figures';
 import type { Plan } from '../plan/types';
 import type { TextString } from '../schema/prose';
 import type { Measure } from './flow';
-import { CHAPTER_KEYS, chapterFlows, summaryFlow, type ChapterKey } from './layout';
+import { CHAPTER_KEYS, LAYOUT_PARTS, partFlow, type ChapterKey, type LayoutPart } from './layout';
 import { lineCount, WIDEST, type Face } from './text';
 
 export interface ChapterEstimate {
@@ -49,17 +49,38 @@ export const lineCountAtMost: Measure = (text, widthEm) => {
 };
 
 /**
- * Line counts of an estimate, by width and face, kept for the next estimate of the same document
- * (incremental analysis while typing): what did not change is not measured again.
+ * Line counts of one part of an estimate (the 요약서 or a chapter), by width and face, kept for
+ * the next estimate of the same document (incremental analysis while typing): what did not change
+ * is not measured again. The counts are those of a pure function of the text, the width and the
+ * face, so a cache may be shared and added to by the estimates that follow.
  */
 interface LineCache {
   readonly lines: Map<number, Map<string, number>>;
   /** The width (em) and face of each key of `lines`. */
   readonly boxes: Map<number, { readonly width: number; readonly face: Face }>;
+  /** How many counts the part measured when it was laid out: edits add at most as many again. */
+  measured: number;
 }
 const FACE_INDEX: Readonly<Record<Face, number>> = { serif: 0, sans: 1, sansBold: 2 };
-/** The estimate of a plan made while editing, and its line counts. */
-const RESULTS = new WeakMap<Plan, { readonly estimate: PageEstimate; readonly cache: LineCache }>();
+
+/** A part laid out: its pages, its length, and the line counts it took. */
+interface PartResult {
+  readonly pages: number;
+  /** In A4 pages. */
+  readonly length: number;
+  readonly cache: LineCache;
+}
+
+/**
+ * The estimate of a plan, the cost model it was made with and each part of it (LAYOUT_PARTS'
+ * order): the one cache of the page estimate, by plan, for the plans that follow it by an edit.
+ */
+interface Result {
+  readonly estimate: PageEstimate;
+  readonly cost: CostModel;
+  readonly parts: readonly PartResult[];
+}
+const RESULTS = new WeakMap<Plan, Result>();
 
 /** `lineCount`, reading what `previous` counted and keeping what it counts in `next`. */
 function cachedLineCount(previous: LineCache | undefined, next: LineCache): Measure {
@@ -69,70 +90,122 @@ function cachedLineCount(previous: LineCache | undefined, next: LineCache): Meas
     if (lines === undefined) lines = lineCount(text, widthEm, face);
     let map = next.lines.get(key);
     if (!map) {
-      next.lines.set(key, (map = new Map()));
+      next.lines.set(key, (map = new Map<string, number>()));
       next.boxes.set(key, { width: widthEm, face });
     }
-    map.set(text, lines);
+    if (!map.has(text)) {
+      map.set(text, lines);
+      next.measured++;
+    }
     return lines;
   };
 }
 
-const isBlank = (text: string): boolean => text.trim().length === 0;
+/** Text the layout may split or drop (blank, several paragraphs): its line count alone does not say where it went. */
+const notPlain = (text: string): boolean => text.trim().length === 0 || /[\n\r]/.test(text);
 
 /**
- * After an edit inside one prose string: if the new text takes as many lines as the old one
- * wherever the old one was laid out, the layout is the same, and so is the estimate.
+ * After an edit inside one prose string, in the parts `caches` of the layout that read it: if
+ * the new text takes as many lines as the old one wherever the old one was laid out, the layout
+ * is the same, and so is the estimate. Then the new text's counts are kept with the old ones.
  */
-function unchangedBy(cache: LineCache, before: string, after: string): boolean {
-  if (isBlank(before) || isBlank(after)) return false; // a blank bullet is not written: the layout changes
-  let found = false;
-  for (const [key, lines] of cache.lines) {
-    const old = lines.get(before);
-    if (old === undefined) continue;
-    found = true;
-    const box = cache.boxes.get(key);
-    if (!box || lineCount(after, box.width, box.face) !== old) return false;
+function unchangedBy(caches: readonly LineCache[], before: string, after: string): boolean {
+  if (notPlain(before) || notPlain(after)) return false; // a blank bullet is not written; a line break makes paragraphs
+  const places: Array<{ readonly lines: Map<string, number>; readonly cache: LineCache; readonly count: number }> = [];
+  for (const cache of caches) {
+    for (const [key, lines] of cache.lines) {
+      const old = lines.get(before);
+      if (old === undefined) continue;
+      const box = cache.boxes.get(key);
+      if (!box || lineCount(after, box.width, box.face) !== old) return false;
+      places.push({ lines, cache, count: old });
+    }
   }
-  if (!found) return false;
-  for (const [key, lines] of cache.lines) if (lines.has(before)) lines.set(after, lines.get(before) as number);
+  if (places.length === 0) return false;
+  // Past twice what the part measured (and a margin), the next edit lays the part out afresh.
+  for (const place of places) if (place.lines.size < 2 * place.cache.measured + 64) place.lines.set(after, place.count);
   return true;
 }
 
+/** Whether one of the paths is a prefix of the other. */
+function overlap(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether a part of the layout reads a value at one of `paths`, or the cost model when it changed. */
+const partReads = (part: LayoutPart, paths: ReadonlyArray<readonly (string | number)[]>, costChanged: boolean): boolean =>
+  (costChanged && part.readsCost) || paths.some((path) => part.reads.some((read) => overlap(read, path)));
+
+/** The plan's edit since `previous` (incremental analysis), as the estimate needs it. */
+export interface EstimateEdit {
+  /**
+   * Where the plan differs from `previous`: the path of the value that changed, or, for a key
+   * renamed, the paths of its property before and after. Nothing else may differ.
+   */
+  readonly paths: ReadonlyArray<readonly (string | number)[]>;
+  /** When the value is a prose string: its text before and after. */
+  readonly before?: unknown;
+  readonly after?: string;
+}
+
 export interface EstimateOptions {
-  /** Count lines with this instead (the page-budget rule's bound). */
+  /** Count lines with this instead (the page-budget rule's bound); nothing is kept or reused. */
   readonly measure?: Measure;
   /**
    * The plan this one was made from by an edit (the same document): the line counts of its
    * estimate, if it had one, are reused for the texts that did not change.
    */
   readonly previous?: Plan;
-  /** The edit, when it changed one prose string: its text before and after. */
-  readonly edited?: { readonly before: unknown; readonly after: string };
+  /**
+   * What the edit changed, when it is known: the parts of the layout that read none of it keep
+   * their pages, and a prose string that keeps its line count everywhere keeps the estimate.
+   */
+  readonly edited?: EstimateEdit;
 }
 
 /** The estimate (or, with `lineCountAtMost`, an upper bound of it). */
 export function estimatePages(plan: Plan, cost: CostModel = computeCost(plan), options: EstimateOptions = {}): PageEstimate {
-  let measure = options.measure ?? lineCount;
-  let cache: LineCache | undefined;
-  if (!options.measure && options.previous) {
-    const prior = RESULTS.get(options.previous);
-    const edited = options.edited;
-    if (prior && edited && typeof edited.before === 'string' && unchangedBy(prior.cache, edited.before, edited.after)) {
-      RESULTS.set(plan, prior);
-      return prior.estimate;
-    }
-    cache = { lines: new Map(), boxes: new Map() };
-    measure = cachedLineCount(prior?.cache, cache);
+  if (options.measure) {
+    const measure = options.measure;
+    return estimateOf(
+      LAYOUT_PARTS.map((part) => {
+        const flow = partFlow(part, plan, cost, measure);
+        return { pages: flow.pages(), length: flow.length() / G.page.heightMm };
+      }),
+    );
   }
-  const flows = chapterFlows(plan, cost, measure);
-  const chapters = flows.map((flow, i) => ({ key: CHAPTER_KEYS[i], pages: flow.pages(), length: flow.length() / G.page.heightMm }));
-  const estimate: PageEstimate = {
-    bodyPages: chapters.reduce((sum, c) => sum + c.pages, 0),
-    summaryPages: summaryFlow(plan, measure).pages(),
-    chapters,
-  };
-  if (cache) RESULTS.set(plan, { estimate, cache });
+  const prior = options.previous ? RESULTS.get(options.previous) : undefined;
+  const edited = prior ? options.edited : undefined;
+  // Which parts the edit can change: all of them unless it is known.
+  const costChanged = prior !== undefined && cost !== prior.cost;
+  const redo = LAYOUT_PARTS.map((part) => !prior || !edited || partReads(part, edited.paths, costChanged));
+  if (prior && edited && typeof edited.before === 'string' && typeof edited.after === 'string' && !costChanged) {
+    const caches = prior.parts.filter((_, i) => redo[i]).map((p) => p.cache);
+    if (unchangedBy(caches, edited.before, edited.after)) redo.fill(false);
+  }
+  if (prior && !redo.includes(true)) {
+    RESULTS.set(plan, prior);
+    return prior.estimate;
+  }
+  const parts = LAYOUT_PARTS.map((part, i): PartResult => {
+    if (prior && !redo[i]) return prior.parts[i];
+    const cache: LineCache = { lines: new Map(), boxes: new Map(), measured: 0 };
+    const flow = partFlow(part, plan, cost, cachedLineCount(prior?.parts[i].cache, cache));
+    return { pages: flow.pages(), length: flow.length() / G.page.heightMm, cache };
+  });
+  // The same figures: the same estimate (what shows it need not change).
+  const same = prior !== undefined && parts.every((p, i) => p.pages === prior.parts[i].pages && p.length === prior.parts[i].length);
+  const estimate = same ? prior.estimate : estimateOf(parts);
+  RESULTS.set(plan, { estimate, cost, parts });
   return estimate;
+}
+
+/** The estimate from its parts, in LAYOUT_PARTS' order (the 요약서 first). */
+function estimateOf(parts: ReadonlyArray<{ readonly pages: number; readonly length: number }>): PageEstimate {
+  const chapters = CHAPTER_KEYS.map((key, i) => ({ key, pages: parts[i + 1].pages, length: parts[i + 1].length }));
+  return { bodyPages: chapters.reduce((sum, c) => sum + c.pages, 0), summaryPages: parts[0].pages, chapters };
 }
 
 /** An upper bound of `estimatePages` that reads only the lengths of the texts. */

@@ -48,7 +48,7 @@ function wideLevels(bullets: readonly unknown[]): number {
   const count = (values: readonly unknown[], level: number): void => {
     let siblings = 0;
     for (const bullet of values) {
-      let has = false;
+      let has: boolean;
       let children: unknown;
       if (typeof bullet === 'string') has = !blank(bullet);
       else if (isObject(bullet)) {
@@ -111,7 +111,17 @@ export class Flow {
     }
   }
 
-  private push(lineHeight: number, count: number, before: number, after: number, breakBefore: boolean, inside: number, header = 0, extra = 0, label = ''): void {
+  private push(
+    lineHeight: number,
+    count: number,
+    before: number,
+    after: number,
+    breakBefore: boolean,
+    inside: number,
+    header = 0,
+    extra = 0,
+    label = '',
+  ): void {
     this.lineHeight.push(lineHeight);
     this.count.push(count);
     this.before.push(before);
@@ -185,8 +195,11 @@ export class Flow {
     return count;
   }
 
-  /** A `Text` as the body writes it: bullets, paragraphs, or "해당 없음". */
-  text(value: unknown): void {
+  /**
+   * A `Text` as the body writes it: bullets or paragraphs; left empty, "해당 없음" for a part the
+   * form marks 해당 시 (`optional`), nothing for a required one (the schema reports it).
+   */
+  text(value: unknown, optional = false): void {
     if (typeof value === 'string') {
       if (this.paragraphs(value) > 0) return;
     } else if (Array.isArray(value)) {
@@ -196,7 +209,7 @@ export class Flow {
         return;
       }
     }
-    this.paragraph(NOT_APPLICABLE);
+    if (optional) this.paragraph(NOT_APPLICABLE);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -294,7 +307,7 @@ export class Flow {
     return lines;
   }
 
-  /** A cell holding a `Text`: bullets (the row may break between their lines), paragraphs, or "해당 없음". */
+  /** A cell holding a `Text`: bullets (the row may break between their lines), paragraphs, or an empty line. */
   textCell(column: number, span: number, value: unknown): void {
     this.spanningCell = false;
     if (Array.isArray(value)) {
@@ -314,7 +327,7 @@ export class Flow {
       this.cell(column, span, paragraphs);
       return;
     }
-    this.cell(column, span, NOT_APPLICABLE);
+    this.cell(column, span, '');
   }
 
   endRow(): void {

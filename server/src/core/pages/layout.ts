@@ -22,7 +22,7 @@ const NOT_APPLICABLE = '해당 없음';
 type Obj = Record<string, unknown>;
 const EMPTY: Obj = {};
 const EMPTY_LIST: readonly unknown[] = [];
-const obj = (value: unknown): Obj => (isObject(value) ? (value as Obj) : EMPTY);
+const obj = (value: unknown): Obj => (isObject(value) ? value : EMPTY);
 const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : EMPTY_LIST);
 const blank = (text: string): boolean => text.trim().length === 0;
 /** A scalar as a cell shows it: strings as they are, numbers grouped, anything else blank. */
@@ -33,6 +33,13 @@ function date(value: unknown): string {
   if (typeof value !== 'string' || blank(value)) return '';
   const v = value.trim();
   return /^\d{4}-\d{2}(-\d{2})?$/.test(v) ? `${v.replace(/-/g, '.')}.` : v;
+}
+
+/** `2026-03` → `'26.03` (GPU 투입시기, in the form's style). */
+function shortMonth(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const match = /^\d{2}(\d{2})-(\d{2})/.exec(value.trim());
+  return match ? `'${match[1]}.${match[2]}` : value;
 }
 
 const periodFrom = (value: unknown): string => {
@@ -52,7 +59,9 @@ function costTableOf(cost: CostModel): CostTable {
 /** A row of label cells, one column each. */
 function labelRow(flow: Flow, ...labels: Array<string | readonly string[]>): void {
   flow.beginRow();
-  labels.forEach((label, column) => flow.cell(column, 1, label, true));
+  labels.forEach((label, column) => {
+    flow.cell(column, 1, label, true);
+  });
   flow.endRow();
 }
 
@@ -78,9 +87,8 @@ const ACHIEVEMENT_LABELS: Readonly<Record<string, string>> = {
 
 // ---------------------------------------------------------------------------------------------
 
-export function summaryFlow(plan: Plan, measure: Measure): Flow {
+function summary(flow: Flow, plan: Plan): void {
   const s = obj(plan.summary);
-  const flow = new Flow(measure);
   flow.heading('part', '요 약 서');
   flow.beginTable([1], 0);
   const item = (title: string, content: () => void) => {
@@ -91,15 +99,28 @@ export function summaryFlow(plan: Plan, measure: Measure): Flow {
     content();
     flow.endRow();
   };
-  item('1. 신청과제명', () => flow.cell(0, 1, show(plan.projectTitle)));
-  item('2. 신청기업(관)명', () => flow.cell(0, 1, show(obj(plan.applicant).name)));
-  item('3. 과제 개요', () => flow.textCell(0, 1, s.overview));
-  item('4. 과제 주요 내용', () => flow.textCell(0, 1, s.mainContent));
-  item('5. GPU 자원 활용 계획', () => flow.textCell(0, 1, s.gpuPlan));
-  item('6. 활용 확산 추진 방안', () => flow.textCell(0, 1, s.dissemination));
-  item('7. 기대효과', () => flow.textCell(0, 1, s.expectedEffects));
+  item('1. 신청과제명', () => {
+    flow.cell(0, 1, show(plan.projectTitle));
+  });
+  item('2. 신청기업(관)명', () => {
+    flow.cell(0, 1, show(obj(plan.applicant).name));
+  });
+  item('3. 과제 개요', () => {
+    flow.textCell(0, 1, s.overview);
+  });
+  item('4. 과제 주요 내용', () => {
+    flow.textCell(0, 1, s.mainContent);
+  });
+  item('5. GPU 자원 활용 계획', () => {
+    flow.textCell(0, 1, s.gpuPlan);
+  });
+  item('6. 활용 확산 추진 방안', () => {
+    flow.textCell(0, 1, s.dissemination);
+  });
+  item('7. 기대효과', () => {
+    flow.textCell(0, 1, s.expectedEffects);
+  });
   flow.endTable();
-  return flow;
 }
 
 function chapter1(flow: Flow, plan: Plan): void {
@@ -184,8 +205,11 @@ function chapter3(flow: Flow, plan: Plan, cost: CostModel): void {
     flow.cell(0, 1, String(i + 1));
     flow.cell(1, 1, [periodFrom(s.period), periodTo(s.period)]);
     flow.textCell(2, 1, s.tasks);
-    flow.cell(3, 1, date(s.gpuStart));
-    flow.cell(4, 1, [typeof s.gpus === 'number' ? `${groupThousands(s.gpus)}장` : '', typeof s.servers === 'number' ? `(${groupThousands(s.servers)}서버)` : '']);
+    flow.cell(3, 1, shortMonth(s.gpuStart));
+    flow.cell(4, 1, [
+      typeof s.gpus === 'number' ? `${groupThousands(s.gpus)}장` : '',
+      typeof s.servers === 'number' ? `(${groupThousands(s.servers)}서버)` : '',
+    ]);
     flow.cell(5, 1, typeof s.expectedUtilizationPercent === 'number' ? `${s.expectedUtilizationPercent}%` : '');
     flow.endRow();
   });
@@ -197,7 +221,9 @@ function chapter3(flow: Flow, plan: Plan, cost: CostModel): void {
   flow.beginTable([11, 11, 22, 11, 26, 19], 1);
   labelRow(flow, ...table.headers);
   flow.beginRow();
-  table.headers.forEach((_, column) => flow.cell(column, 1, table.row?.[column] ?? ''));
+  table.headers.forEach((_, column) => {
+    flow.cell(column, 1, table.row?.[column] ?? '');
+  });
   flow.endRow();
   flow.endTable();
   flow.note(table.row ? `※ 실제 부담액: ${table.applicable ?? '—'} (${table.policy})` : `※ ${table.summary}`);
@@ -215,13 +241,13 @@ function chapter4(flow: Flow, plan: Plan): void {
   flow.heading('mark', '□ 과제를 통해 창출되는 인력양성 효과');
   flow.text(ecosystem.talent);
   flow.heading('mark', '□ 과제를 통해 창출되는 기술·사업화 가능성(해당 시)');
-  flow.text(ecosystem.commercialization);
+  flow.text(ecosystem.commercialization, true);
   flow.heading('mark', '□ 과제지원을 통한 경제·기술적 성과');
   flow.text(ecosystem.outcomes);
   flow.heading('mark', '□ 오픈소스 등 공개 계획 (해당 시)');
-  flow.text(ecosystem.openSource);
+  flow.text(ecosystem.openSource, true);
   flow.heading('mark', '□ 연구 성과물 등 공개 계획 (해당 시)');
-  flow.text(ecosystem.publications);
+  flow.text(ecosystem.publications, true);
 }
 
 function chapter5(flow: Flow, plan: Plan): void {
@@ -308,16 +334,16 @@ function leadResearcherTable(flow: Flow, plan: Plan): void {
   group(
     '학력',
     () => {
+      // The form's columns: the school is written under the major, not in a column of its own.
       flow.cell(1, 1, '졸업년도', true);
-      flow.cell(2, 1, '학교명', true);
-      flow.cell(3, 2, '전공', true);
+      flow.cell(2, 3, '전공', true);
       flow.cell(5, 1, '학위', true);
     },
     list(lead.education),
     (e) => {
       flow.cell(1, 1, typeof e.year === 'number' ? String(e.year) : show(e.year));
-      flow.cell(2, 1, show(e.school));
-      flow.cell(3, 2, show(e.major));
+      const school = show(e.school).trim();
+      flow.cell(2, 3, [show(e.major), school ? `(${school})` : ''].filter((part) => part !== ''));
       flow.cell(5, 1, show(e.degree));
     },
   );
@@ -394,7 +420,7 @@ function chapter6(flow: Flow, plan: Plan): void {
   flow.heading('section', '2. 참여 인력 현황');
   flow.heading('sub', '○ 총괄책임자');
   leadResearcherTable(flow, plan);
-  flow.heading('sub', `○ 투입인력 : 총 ${show(staffing.headcount)}명 (${show(staffing.personMonths)} m/m)`);
+  flow.heading('sub', `○ 투입인력 : 총 ${show(staffing.headcount)}명 (${show(staffing.personYears)} m/y, ${show(staffing.personMonths)} m/m)`);
 
   flow.heading('section', '3. 주요 실적');
   flow.heading('mark', '□ 주요 실적');
@@ -419,13 +445,46 @@ function chapter6(flow: Flow, plan: Plan): void {
   flow.text(institution.vision);
 }
 
-const CHAPTERS: ReadonlyArray<(flow: Flow, plan: Plan, cost: CostModel) => void> = [chapter1, chapter2, chapter3, chapter4, chapter5, chapter6];
+/** A part of the layout that starts a page of its own: the 요약서 or a chapter. */
+export interface LayoutPart {
+  readonly key: 'summary' | ChapterKey;
+  /**
+   * The places of the plan it reads (paths from the top), and whether it reads the cost model:
+   * after an edit of nothing it reads, its pages are the same (incremental analysis). Keep this
+   * to what the part's function below reads.
+   */
+  readonly reads: ReadonlyArray<readonly string[]>;
+  readonly readsCost: boolean;
+  readonly build: (flow: Flow, plan: Plan, cost: CostModel) => void;
+}
+
+/** The 요약서, then chapters I–VI. */
+export const LAYOUT_PARTS: readonly LayoutPart[] = [
+  { key: 'summary', reads: [['summary'], ['projectTitle'], ['applicant', 'name']], readsCost: false, build: summary },
+  { key: 'overview', reads: [['overview']], readsCost: false, build: chapter1 },
+  { key: 'mainContent', reads: [['mainContent']], readsCost: false, build: chapter2 },
+  { key: 'gpuPlan', reads: [['gpuPlan']], readsCost: true, build: chapter3 },
+  { key: 'dissemination', reads: [['dissemination']], readsCost: false, build: chapter4 },
+  { key: 'schedule', reads: [['schedule']], readsCost: false, build: chapter5 },
+  { key: 'institution', reads: [['applicant'], ['institution']], readsCost: false, build: chapter6 },
+];
+
+/** The flow of one part. */
+export function partFlow(part: LayoutPart, plan: Plan, cost: CostModel, measure: Measure): Flow {
+  const flow = new Flow(measure);
+  part.build(flow, plan, cost);
+  return flow;
+}
+
+const CHAPTER_PARTS = LAYOUT_PARTS.slice(1);
+
+export function summaryFlow(plan: Plan, measure: Measure): Flow {
+  const flow = new Flow(measure);
+  summary(flow, plan);
+  return flow;
+}
 
 /** Chapters I–VI, each a flow of its own (each starts a page). */
 export function chapterFlows(plan: Plan, cost: CostModel, measure: Measure): Flow[] {
-  return CHAPTERS.map((build) => {
-    const flow = new Flow(measure);
-    build(flow, plan, cost);
-    return flow;
-  });
+  return CHAPTER_PARTS.map((part) => partFlow(part, plan, cost, measure));
 }

@@ -48,7 +48,10 @@ const FACES: Readonly<Record<Face, FaceTable>> = {
 };
 
 /** The widest glyph of any face, in em: every character is at most this wide. */
-export const WIDEST = Math.max(1, ...Object.values(FACES).map((f) => Math.max(...f.ascii, f.hangul, f.middleDot, f.middleDotLatin, f.doubleQuote, f.singleQuote, f.latin)));
+export const WIDEST = Math.max(
+  1,
+  ...Object.values(FACES).map((f) => Math.max(...f.ascii, f.hangul, f.middleDot, f.middleDotLatin, f.doubleQuote, f.singleQuote, f.latin)),
+);
 
 const isHangul = (c: number): boolean => (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
 const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);

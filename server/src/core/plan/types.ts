@@ -24,6 +24,7 @@ export type GpuType = 'H200' | 'B200';
 export type ResearchField = 'language' | 'speech' | 'vision' | 'multimodal' | 'industrial' | 'other';
 export type ResearchStage = 'basicResearch' | 'modelTraining' | 'inference' | 'dataBuilding';
 export type OpenSourceTarget = 'modelWeights' | 'code' | 'trainingData' | 'partial';
+export type CodeScope = 'training' | 'inference';
 export type OpenSourcePlatform = 'huggingface' | 'github' | 'papersWithCode' | 'other';
 export type License = 'MIT' | 'Apache-2.0' | 'BSD-3-Clause' | 'CC-BY' | 'CC0' | 'other';
 export type PublicationPlatform = 'KCI' | 'ScienceON' | 'NTIS' | 'DBpia' | 'KISS' | 'KoreaScience' | 'other';
@@ -88,6 +89,7 @@ export interface Plan {
   disclosure?: {
     openSource?: {
       targets?: OpenSourceTarget[]; // 오픈소스 공개대상
+      codeScope?: CodeScope[]; // 코드 공개(학습/추론): which code, when targets has "code"
       partialItems?: string; // 일부공개 (항목 : )
       platforms?: OpenSourcePlatform[]; // 공개 플랫폼
       platformOther?: string; // 기타 플랫폼( )
@@ -192,7 +194,7 @@ export interface Plan {
         status?: ProjectStatus; // 진행현황 완료/수행중/신청중
       }[];
     };
-    staffing?: { headcount?: number; personMonths?: number }; // ○ 투입인력 : 총 00 명 ( m/m)
+    staffing?: { headcount?: number; personYears?: number; personMonths?: number }; // ○ 투입인력 : 총 00 명 ( m/y, m/m)
     achievements?: { category?: AchievementCategory; title?: string; date?: IsoMonth; description?: string; url?: string }[]; // 3. 주요 실적
     vision?: Text; // 4. 제안기관의 미래 성장가능성
   };

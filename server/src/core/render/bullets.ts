@@ -1,14 +1,14 @@
 /**
  * The form's 개조식 text: a `Text` value (a paragraph, or nested bullets) as blocks, numbered with
- * the form's bullet ladder, and small builders the renderer shares.
+ * the form's bullet ladder; and `clean`, which makes any text of the plan safe for every format.
  *
  * The form says: "1> 가> ㅇ> -> · 순으로 작성" — the levels go 1 → 가 → ㅇ → - → ·. Levels 1 and 2
  * count (1), 2), 3) … and 가), 나), 다) …), written with ")" so they are not mistaken for the form's
  * own section numbers ("1. 과제 목표"); levels 3–5 are the marks ㅇ, - and · as the form writes them.
  */
 import type { Bullet } from '../plan/types';
-import { isObject } from '../plan/read';
-import type { BulletItem, BulletsBlock, Cell, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
+import { asString, isObject } from '../plan/read';
+import type { BulletItem, BulletsBlock, CellBlock, Inline, ParagraphBlock, ParagraphRole, Align } from './model';
 
 export const NOT_APPLICABLE = '해당 없음';
 
@@ -38,7 +38,7 @@ export function clean(text: string): string {
 }
 
 /** Line breaks in a value become separate lines; blank lines are dropped. */
-export const lines = (text: string): string[] =>
+const lines = (text: string): string[] =>
   clean(text)
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
@@ -61,7 +61,7 @@ export function bulletItems(bullets: readonly unknown[], level = 1): BulletItem[
     let children: unknown[] | undefined;
     if (typeof bullet === 'string') text = bullet;
     else if (isObject(bullet)) {
-      text = typeof bullet.text === 'string' ? bullet.text : undefined;
+      text = asString(bullet.text);
       children = Array.isArray(bullet.items) ? bullet.items : undefined;
     } else continue;
     const textLines = text !== undefined ? lines(text) : [];
@@ -74,15 +74,12 @@ export function bulletItems(bullets: readonly unknown[], level = 1): BulletItem[
   return items;
 }
 
-/** Whether a `Text` value says anything. */
-export function hasText(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim().length > 0;
-  if (Array.isArray(value)) return bulletItems(value).length > 0;
-  return false;
-}
-
-/** A `Text` as blocks; "해당 없음" when it is empty or missing. */
-export function textBlocks(value: unknown, role: ParagraphRole = 'body'): CellBlock[] {
+/**
+ * A `Text` as blocks. Left empty or out, a part the form marks 해당 시 (`optional`) says "해당 없음",
+ * as the form asks; a required part prints nothing (an empty cell in a table), since saying
+ * "해당 없음" there would claim something the plan does not say (the schema reports it as missing).
+ */
+export function textBlocks(value: unknown, role: ParagraphRole = 'body', optional = false): CellBlock[] {
   if (typeof value === 'string') {
     const paragraphs = lines(value);
     if (paragraphs.length > 0) return paragraphs.map((line) => paragraph(line, role));
@@ -90,19 +87,6 @@ export function textBlocks(value: unknown, role: ParagraphRole = 'body'): CellBl
     const items = bulletItems(value);
     if (items.length > 0) return [{ kind: 'bullets', items } satisfies BulletsBlock];
   }
-  return [paragraph(NOT_APPLICABLE, role === 'cell' ? 'cell' : 'notApplicable')];
+  if (optional) return [paragraph(NOT_APPLICABLE, role === 'cell' ? 'cell' : 'notApplicable')];
+  return role === 'cell' ? [paragraph('', 'cell')] : [];
 }
-
-/** A table cell holding plain lines of text. */
-export function cell(content: Inline | readonly Inline[] | undefined, options: Omit<Cell, 'blocks'> = {}): Cell {
-  const values = content === undefined ? [] : Array.isArray(content) ? (content as readonly Inline[]) : [content as Inline];
-  const blocks = values.length === 0 ? [paragraph('', 'cell', options.align)] : values.map((value) => paragraph(value, 'cell', options.align));
-  return { ...options, blocks };
-}
-
-/** A label cell of the form. */
-export const label = (content: Inline | readonly Inline[], options: Omit<Cell, 'blocks' | 'header'> = {}): Cell =>
-  cell(content, { align: 'center', ...options, header: true });
-
-/** A cell holding a `Text` (bullets or paragraphs). */
-export const textCell = (value: unknown, options: Omit<Cell, 'blocks'> = {}): Cell => ({ ...options, blocks: textBlocks(value, 'cell') });

@@ -2,7 +2,7 @@
 import { gpuFigures } from '../figures';
 import { replaceWithJson } from '../edit/fix';
 import { formatWon } from '../format';
-import { perLocale, type Message } from '../l10n';
+import { perLocale, render, type Message } from '../l10n';
 import { asInteger, asNumber, asObject } from '../plan/read';
 import { related, valueSpan } from './place';
 import { defineRule } from './rule';
@@ -27,9 +27,9 @@ export const copaymentMismatch = defineRule<CopaymentData>()({
   severity: 'error',
   reads: 'structure',
   fixAfter: ['gpu-servers-range', 'gpu-months-range'],
-  description: { en: 'The declared co-payment differs from unit price × servers × months.', ko: '적어 둔 민간부담금이 기준단가 × 서버 수 × 개월과 다름' },
+  description: { en: 'The declared co-payment differs from unit price × servers × months.', ko: '기재한 민간부담금이 기준단가 × 서버 수 × 개월과 다름' },
   messages: {
-    differs: { en: 'The declared {0} is {1}, but the request gives {2}.', ko: '적어 둔 {0|은} {1|이지만}, GPU 수요로 계산하면 {2}입니다.' },
+    differs: { en: 'The declared {0} is {1}, but the request gives {2}.', ko: '기재한 {0|은} {1|이지만}, GPU 수요로 계산하면 {2}입니다.' },
     formula: { en: '{0} × {1} servers × {2} months = {3}', ko: '{0} × {1}대 × {2}개월 = {3}' },
     request: { en: 'The request says {0}.', ko: 'GPU 수요의 값: {0}' },
     fix: { en: 'Write the computed value {0}', ko: '계산한 값 {0|으로} 바꾸기' },
@@ -39,7 +39,7 @@ export const copaymentMismatch = defineRule<CopaymentData>()({
     formPlace: { en: 'form, III-3 민간부담금 산출내역', ko: '양식, III-3 민간부담금 산출내역' },
     checks: {
       en: '`gpuPlan.copayment` is optional: when it is written, its unit price, servers, months and total must be those of the request in `gpu` (기준단가 × 서버 수 × 개월). The document gpuplan exports always prints the computed table.',
-      ko: '`gpuPlan.copayment`는 선택 항목입니다. 적어 두었다면 기준단가, 서버 수, 개월, 합계가 `gpu`의 신청 규모로 계산한 값(기준단가 × 서버 수 × 개월)과 같아야 합니다. 내보낸 문서에는 항상 계산한 표가 실립니다.',
+      ko: '`gpuPlan.copayment`는 선택 항목입니다. 기재했다면 기준단가, 서버 수, 개월, 합계가 `gpu`의 신청 규모로 계산한 값(기준단가 × 서버 수 × 개월)과 같아야 합니다. 내보낸 문서에는 항상 계산한 표가 실립니다.',
     },
     fix: {
       en: 'Write the computed values (quick fix), or delete `gpuPlan.copayment` and let gpuplan compute the table.',
@@ -48,7 +48,7 @@ export const copaymentMismatch = defineRule<CopaymentData>()({
     examples: {
       pass: { patch: { '/gpuPlan/copayment/totalWon': 76800000 } },
       fail: { patch: { '/gpuPlan/copayment/totalWon': 38400000 } },
-      show: ['/gpu'],
+      show: ['/gpu', '/gpuPlan/copayment'],
     },
   },
   check({ doc, plan, cost, message, report }) {
@@ -80,9 +80,12 @@ export const copaymentMismatch = defineRule<CopaymentData>()({
       });
     }
   },
-  fixes(finding, { title }) {
+  fixes(finding, { locale, title }) {
     const data = finding.data;
     if (!data) return [];
-    return [{ code: finding.code, title: title('fix', data.expected), edits: [replaceWithJson(finding, data.expected)], fixAll: true, preferred: true }];
+    // The value as the column writes it: "1,664,000,000원", "서버 20대", "13개월".
+    const shown = FIELDS.find((f) => f.key === data.key)?.show(data.expected);
+    const value = shown ? render(locale, shown) : data.expected;
+    return [{ code: finding.code, title: title('fix', value), edits: [replaceWithJson(finding, data.expected)], fixAll: true, preferred: true }];
   },
 });

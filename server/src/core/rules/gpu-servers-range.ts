@@ -34,7 +34,7 @@ export const gpuServersRange = defineRule<RangeData>()({
     },
     outOfProgram: { en: "{0} servers is outside the program's range of {1}–{2} servers.", ko: '서버 {0}대는 사업의 신청 범위(서버 {1}~{2}대)를 벗어납니다.' },
     typeSetsRange: { en: 'The GPU type {0} sets the range.', ko: 'GPU 기종 {0}에 따라 범위가 정해집니다.' },
-    fix: { en: 'Change to {0} (allowed {1}–{2})', ko: '{0}대로 바꾸기 (허용 {1}~{2}대)' },
+    fix: { en: 'Change to {0} servers (allowed {1}–{2})', ko: '서버 {0}대로 바꾸기 (허용 {1}~{2}대)' },
   },
   docs: {
     form: 'H200 16장(서버 2대) ~ 256장(서버 32대), B200 16장(서버 2대) ~ 128장(서버 16대) * 서버단위로 신청 가능',

@@ -28,7 +28,7 @@ export const registrationNumberChecksum = defineRule<{ readonly expectedCheckDig
   messages: {
     wrong: {
       en: 'Registration number {0} fails its check digit: with these first nine digits it would end in {1}. Copy it again from the 사업자등록증(고유번호증).',
-      ko: '사업자등록번호 {0|의} 검증번호가 맞지 않습니다. 앞 9자리가 맞다면 끝자리는 {1|이어야} 합니다. 사업자등록증(고유번호증)에서 다시 옮겨 적으세요.',
+      ko: '사업자등록번호 {0}의 검증번호가 맞지 않습니다. 앞 9자리가 맞다면 끝자리는 {1|이어야} 합니다. 사업자등록증(고유번호증)과 동일하게 다시 기재하세요.',
     },
   },
   docs: {
@@ -36,11 +36,11 @@ export const registrationNumberChecksum = defineRule<{ readonly expectedCheckDig
     formPlace: { en: 'form, 신청서 작성요령 — 신청기업(관)', ko: '양식, 신청서 작성요령 — 신청기업(관)' },
     checks: {
       en: 'The last digit of a 사업자등록번호 (or 고유번호) is a check digit computed from the first nine (weights 1,3,7,1,3,7,1,3,5, plus ⌊5·d9/10⌋). A wrong digit means the number was mistyped; the portal will not match it.',
-      ko: '사업자등록번호(고유번호)의 마지막 자리는 앞 9자리로 계산하는 검증번호입니다(가중치 1,3,7,1,3,7,1,3,5에 ⌊5·d9/10⌋를 더함). 맞지 않으면 번호를 잘못 옮겨 적은 것이며, 포털에서도 일치하지 않습니다.',
+      ko: '사업자등록번호(고유번호)의 마지막 자리는 앞 9자리로 계산하는 검증번호입니다(가중치 1,3,7,1,3,7,1,3,5에 ⌊5·d9/10⌋를 더함). 맞지 않으면 번호를 잘못 기재한 것이며, 포털에서도 일치하지 않습니다.',
     },
     fix: {
       en: 'Copy the number again from the certificate. There is no quick fix: the check digit cannot tell which digit is wrong.',
-      ko: '사업자등록증(고유번호증)에서 번호를 다시 옮겨 적으세요. 어느 자리가 틀렸는지 알 수 없으므로 빠른 수정은 없습니다.',
+      ko: '사업자등록증(고유번호증)과 동일하게 번호를 다시 기재하세요. 어느 자리가 틀렸는지 알 수 없으므로 빠른 수정은 없습니다.',
     },
     examples: { pass: { patch: { '/applicant/registrationNumber': '124-81-00998' } }, fail: { patch: { '/applicant/registrationNumber': '124-81-00999' } } },
   },

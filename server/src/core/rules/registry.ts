@@ -4,25 +4,40 @@
  * is derived from this list.
  */
 import { abbreviationUndefined } from './abbreviation-undefined';
+import { achievementRecency } from './achievement-recency';
 import { acknowledgementMissing } from './acknowledgement-missing';
+import { careerOrder } from './career-order';
 import { copaymentMismatch } from './copayment-mismatch';
+import { degreeFormat } from './degree-format';
+import { deliverableOutsideSchedule } from './deliverable-outside-schedule';
+import { educationOrder } from './education-order';
 import { employeesTotalMismatch } from './employees-total-mismatch';
+import { governmentProjectRecency } from './government-project-recency';
+import { governmentProjectStatus } from './government-project-status';
 import { gpuMonthsRange } from './gpu-months-range';
 import { gpuServersRange } from './gpu-servers-range';
 import { largeProjectReview } from './large-project-review';
+import { leadResearcherMismatch } from './lead-researcher-mismatch';
 import { milestoneOutsideSchedule } from './milestone-outside-schedule';
 import { pageBudget } from './page-budget';
 import { pledgeMissing } from './pledge-missing';
+import { pledgeOrganizationMismatch } from './pledge-organization-mismatch';
+import { progressTargetBelowCurrent } from './progress-target-below-current';
+import { publicationPlanMissing } from './publication-plan-missing';
 import { registrationNumberChecksum } from './registration-number-checksum';
 import type { Rule } from './rule';
 import { scheduleMonthsMismatch } from './schedule-months-mismatch';
 import { schema } from './schema';
 import { staffParticipation } from './staff-participation';
+import { staffPeriodOutsideSchedule } from './staff-period-outside-schedule';
+import { staffingMismatch } from './staffing-mismatch';
 import { stageGpuExceedsRequest } from './stage-gpu-exceeds-request';
 import { stageGpuServerMismatch } from './stage-gpu-server-mismatch';
+import { stageMonthsMismatch } from './stage-months-mismatch';
 import { stagePeriodOutsideSchedule } from './stage-period-outside-schedule';
 import { syntax } from './syntax';
 import { templateGuideLeft } from './template-guide-left';
+import { utilizationTargetMismatch } from './utilization-target-mismatch';
 import { vagueExpression } from './vague-expression';
 import { youthCompanyMismatch } from './youth-company-mismatch';
 
@@ -33,17 +48,32 @@ export const RULES = [
   gpuMonthsRange,
   largeProjectReview,
   copaymentMismatch,
+  progressTargetBelowCurrent,
+  utilizationTargetMismatch,
   acknowledgementMissing,
+  publicationPlanMissing,
   pledgeMissing,
+  pledgeOrganizationMismatch,
+  leadResearcherMismatch,
   youthCompanyMismatch,
   registrationNumberChecksum,
   stageGpuExceedsRequest,
   stageGpuServerMismatch,
   stagePeriodOutsideSchedule,
+  stageMonthsMismatch,
   scheduleMonthsMismatch,
   milestoneOutsideSchedule,
+  deliverableOutsideSchedule,
   employeesTotalMismatch,
+  educationOrder,
+  careerOrder,
+  governmentProjectRecency,
+  governmentProjectStatus,
+  staffingMismatch,
+  achievementRecency,
   staffParticipation,
+  staffPeriodOutsideSchedule,
+  degreeFormat,
   vagueExpression,
   templateGuideLeft,
   abbreviationUndefined,

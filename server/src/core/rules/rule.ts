@@ -126,6 +126,8 @@ export interface Rule<Code extends string = string> {
   readonly fixAfter: readonly string[];
   readonly messages: Readonly<Record<string, Bilingual>>;
   readonly docs: RuleDocs;
+  /** Whether the rule declares quick fixes (some of its findings have one). */
+  readonly fixable: boolean;
   /** Runs the check; `report` receives findings with this rule's code. */
   run(context: EngineContext): void;
   fixes(finding: Finding, context: Omit<FixContext<string>, 'title'>): Fix[];
@@ -164,6 +166,7 @@ function makeRule<Code extends string, Key extends string, Data>(spec: RuleSpec<
     fixAfter: spec.fixAfter ?? [],
     messages,
     docs: spec.docs,
+    fixable: spec.fixes !== undefined,
     run(engine) {
       spec.check({
         doc: engine.doc,

@@ -12,10 +12,11 @@ export const stageGpuExceedsRequest = defineRule<{ readonly max: number; readonl
   fixAfter: ['gpu-servers-range'],
   description: { en: 'A stage uses more servers or GPUs than requested.', ko: '단계별 사용량이 신청 규모를 넘음' },
   messages: {
-    servers: { en: 'Stage {0} uses {1} servers, more than the {2} requested.', ko: '{0}단계가 서버 {1}대를 사용해 신청한 {2}대를 넘습니다.' },
-    gpus: { en: 'Stage {0} uses {1} GPUs, more than the {2} requested ({3} servers × {4}).', ko: '{0}단계가 GPU {1}장을 사용해 신청한 {2}장(서버 {3}대 × {4}장)을 넘습니다.' },
+    servers: { en: 'Stage {0} uses {1} servers, more than the {2} requested.', ko: '{0}단계 GPU 사용량(서버 {1}대)이 신청한 서버 {2}대를 넘습니다.' },
+    gpus: { en: 'Stage {0} uses {1} GPUs, more than the {2} requested ({3} servers × {4}).', ko: '{0}단계 GPU 사용량({1}장)이 신청한 {2}장(서버 {3}대 × {4}장)을 넘습니다.' },
     request: { en: 'The request: {0} servers.', ko: '신청 규모: 서버 {0}대' },
-    fix: { en: 'Change to {0}', ko: '{0|으로} 바꾸기' },
+    fixServers: { en: 'Change to {0} servers', ko: '서버 {0}대로 바꾸기' },
+    fixGpus: { en: 'Change to {0} GPUs', ko: 'GPU {0}장으로 바꾸기' },
   },
   docs: {
     form: '각 단계별 GPU 자원 투입 시기, 사용량(노드·장 수), 예상 활용률(%)을 표로 제시',
@@ -49,6 +50,6 @@ export const stageGpuExceedsRequest = defineRule<{ readonly max: number; readonl
   fixes(finding, { title }) {
     const data = finding.data;
     if (!data) return [];
-    return [{ code: finding.code, title: title('fix', data.fix), edits: [replaceWithJson(finding, data.fix)], fixAll: true, preferred: true }];
+    return [{ code: finding.code, title: title(finding.path?.[finding.path.length - 1] === 'gpus' ? 'fixGpus' : 'fixServers', data.fix), edits: [replaceWithJson(finding, data.fix)], fixAll: true, preferred: true }];
   },
 });

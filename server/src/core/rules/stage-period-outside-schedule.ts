@@ -13,10 +13,10 @@ export const stagePeriodOutsideSchedule = defineRule<{ readonly min?: string; re
     ko: '단계 기간이 수행기간을 벗어나거나, 종료가 시작보다 앞서거나, GPU 투입시기가 단계 기간 밖',
   },
   messages: {
-    endsBeforeStart: { en: 'Stage {0} ends ({1}) before it starts ({2}).', ko: '{0}단계의 종료({1})가 시작({2})보다 앞섭니다.' },
-    start: { en: 'Start of stage {0}.', ko: '{0}단계 시작' },
-    startsOutside: { en: 'Stage {0} starts in {1}, outside the project period {2} – {3}.', ko: '{0}단계 시작 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.' },
-    endsOutside: { en: 'Stage {0} ends in {1}, outside the project period {2} – {3}.', ko: '{0}단계 종료 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.' },
+    endsBeforeStart: { en: 'Stage {0} ends ({1}) before it starts ({2}).', ko: '{0}단계 추진기간의 종료월({1})이 시작월({2})보다 앞섭니다.' },
+    start: { en: 'Start of stage {0}.', ko: '{0}단계 추진기간의 시작월' },
+    startsOutside: { en: 'Stage {0} starts in {1}, outside the project period {2} – {3}.', ko: '{0}단계 추진기간의 시작월 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.' },
+    endsOutside: { en: 'Stage {0} ends in {1}, outside the project period {2} – {3}.', ko: '{0}단계 추진기간의 종료월 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.' },
     gpuStartOutside: { en: 'Stage {0} puts GPUs in use in {1}, outside its own period {2} – {3}.', ko: '{0}단계의 GPU 투입시기 {1|이} 해당 단계 기간 {2} ~ {3|을} 벗어납니다.' },
     projectPeriod: { en: 'The project period.', ko: '수행기간' },
     stagePeriod: { en: 'Period of stage {0}.', ko: '{0}단계 추진기간' },
@@ -29,7 +29,7 @@ export const stagePeriodOutsideSchedule = defineRule<{ readonly min?: string; re
       ko: '각 단계의 추진기간(월)은 `schedule.period`의 수행기간 안에 있고, 종료가 시작보다 앞서지 않으며, GPU 투입시기는 그 단계 기간 안에 있어야 합니다.',
     },
     fix: { en: 'Move the stage into the project period, or extend the period.', ko: '단계를 수행기간 안으로 옮기거나 수행기간을 조정하세요.' },
-    examples: { pass: { patch: { '/gpuPlan/stages/2/period/end': '2026-08' } }, fail: { patch: { '/gpuPlan/stages/2/period/end': '2026-10' } }, show: ['/schedule/period'] },
+    examples: { pass: { patch: { '/gpuPlan/stages/2/period/end': '2026-08' } }, fail: { patch: { '/gpuPlan/stages/2/period/end': '2026-10' } }, show: ['/gpuPlan/stages/2/period', '/schedule/period'] },
   },
   check({ doc, plan, message, report }) {
     const schedulePeriod = asObject(asObject(plan.schedule)?.period);

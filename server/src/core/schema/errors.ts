@@ -9,7 +9,7 @@ import { msg, type Message } from '../l10n';
 import type { ParsedDocument } from '../json/parse';
 import { keyNodeAt, nearestNode, nodeAt, pointerToPath, propertyNode, type JsonPath } from '../json/tree';
 import { didYouMean } from '../suggest';
-import { MAX_VALIDATED_ITEMS, bounded, validator, type SchemaNode } from './compile';
+import { MAX_VALIDATED_ITEMS, TEXT_REF, bounded, validationErrors, type SchemaNode } from './compile';
 import { fieldLabel, resolveRef, schemaAt } from './lookup';
 
 /** A check a rule owns: schema errors of these keywords at these places are left to it. */
@@ -156,7 +156,8 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       const objectNode = nodeAt(doc.root, path);
       if (objectNode && containsSyntaxError(doc, objectNode)) return undefined; // the text is still being typed
-      const title = parentSchema?.properties?.[missing]?.title ?? resolveRef(parentSchema?.properties?.[missing])?.title;
+      // A conditional requirement (if/then) names the property without its schema: look it up.
+      const title = parentSchema?.properties?.[missing]?.title ?? resolveRef(parentSchema?.properties?.[missing])?.title ?? schemaAt([...path, missing])?.title;
       const span = spanOfParentKey(doc, path);
       const missingLabel = title ? `"${missing}" (${title})` : `"${missing}"`;
       return {
@@ -206,8 +207,9 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
     case 'exclusiveMaximum':
       return make(spanOfValue(doc, path), msg('{0} must be at most {1}.', label, (error.params as { limit: number }).limit), { limit: (error.params as { limit: number }).limit });
     case 'minLength':
-      return make(spanOfValue(doc, path), msg('{0} must not be empty.', label));
+      return make(spanOfValue(doc, path), msg('{0} must not be empty.', label), { blank: true });
     case 'minItems':
+      if (isTextSection(path)) return blankSection(doc, path, label, make);
       return make(spanOfValue(doc, path), msg('{0} needs at least {1} entries.', label, (error.params as { limit: number }).limit));
     case 'uniqueItems': {
       const { j } = error.params as { i: number; j: number };
@@ -217,6 +219,11 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
       return make(span, msg('{0} lists {1} more than once.', label, formatValue(Array.isArray(value) ? value[j] : undefined)), undefined, itemPath);
     }
     case 'pattern': {
+      if ((error.params as { pattern: string }).pattern === NON_BLANK) {
+        if (isTextSection(path)) return blankSection(doc, path, label, make);
+        if (isBullet(path)) return make(spanOfValue(doc, path), msg('This bullet is empty: write it, or remove it.'), { blank: true });
+        return make(spanOfValue(doc, path), msg('{0} must not be empty.', label), { blank: true });
+      }
       const example = parentSchema?.examples?.[0] ?? resolveRef(schemaAt(path))?.examples?.[0];
       const message = example !== undefined
         ? msg('{0} {1} does not have the expected format (for example {2}).', label, formatValue(value), formatValue(example))
@@ -233,13 +240,47 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
 }
 
 
+/** The schema's pattern for "some text other than white space" (required strings, `Text`). */
+export const NON_BLANK = '\\S';
+
+const isText = (node: SchemaNode | undefined): boolean => node !== undefined && resolveRef(node) === resolveRef({ $ref: TEXT_REF });
+
+/** Whether `path` is a `Text` field (a section of the form), not a bullet inside one. */
+function isTextSection(path: JsonPath): boolean {
+  return typeof path[path.length - 1] === 'string' && isText(schemaAt(path));
+}
+
+/** Whether `path` is a bullet of a `Text` (an item, or the text of an item with sub-items). */
+function isBullet(path: JsonPath): boolean {
+  for (let i = path.length - 1; i > 0; i--) if (isTextSection(path.slice(0, i))) return true;
+  return false;
+}
+
+/**
+ * An empty section of the form, at its key: required sections must be written; the parts the
+ * form marks 해당 시 may be left out instead, and the document then prints "해당 없음".
+ */
+function blankSection(doc: ParsedDocument, path: JsonPath, label: string, make: (span: { offset: number; length: number }, message: Message, data?: unknown) => Placed): Placed {
+  const key = keyNodeAt(doc.root, path);
+  const span = key ? { offset: key.offset, length: key.length } : spanOfValue(doc, path);
+  const parent = resolveRef(schemaAt(path.slice(0, -1)));
+  const required = parent?.required?.includes(String(path[path.length - 1])) ?? false;
+  return make(
+    span,
+    required
+      ? msg('{0} is empty: this section of the form must be written.', label)
+      : msg('{0} is empty: write it, or remove it if it does not apply (the document then prints "해당 없음").', label),
+    { blank: true, required },
+  );
+}
+
 /** Validates the document's value and returns at most one finding per place. */
 export function schemaFindings(doc: ParsedDocument, owned: readonly SchemaOwnership[] = []): RawFinding[] {
   if (doc.value === undefined) return [];
-  const validate = validator();
   const short = doc.longestArray !== undefined && doc.longestArray <= MAX_VALIDATED_ITEMS;
-  if (validate(short ? doc.value : bounded(doc.value))) return [];
-  const errors = simplifyAlternatives([...(validate.errors ?? [])]).filter((e) => !ownedByRule(e, owned));
+  const found = validationErrors(short ? doc.value : bounded(doc.value));
+  if (!found) return [];
+  const errors = simplifyAlternatives(found).filter((e) => !ownedByRule(e, owned));
   // A broken plan can have a million structural errors; the first ones are what the user can act on.
   const shown = errors.length > MAX_SCHEMA_FINDINGS ? errors.slice(0, MAX_SCHEMA_FINDINGS) : errors;
   const byPlace = new Map<string, Placed>();
