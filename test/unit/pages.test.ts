@@ -280,6 +280,13 @@ describe('page estimate: the upper bound and incremental analysis', () => {
       const reused = estimatePages(plan, computeCost(plan), { previous: previousPlan, edited: { paths: [['gpu', 'months']] } });
       assert.notDeepEqual(reused.chapters[2], previous.chapters[2]);
       assert.deepEqual(reused, estimateOf(plan));
+      // Another number of months: other amounts in the same lines, chapter III as it was (its
+      // cost table compared alone), and the estimate the same object.
+      const months = (previousPlan.gpu as { months: number }).months;
+      const other = { ...previousPlan, gpu: { ...(previousPlan.gpu as object), months: months === 12 ? 11 : months + 1 } } as Plan;
+      const kept = estimatePages(other, computeCost(other), { previous: previousPlan, edited: { paths: [['gpu', 'months']] } });
+      assert.deepEqual(kept, estimateOf(other));
+      if (isDeepStrictEqual(kept, previous)) assert.equal(kept, previous);
     }
   });
 

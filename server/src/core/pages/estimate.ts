@@ -14,8 +14,8 @@ import { computeCost, type CostModel } from '../cost/cost';
 import { PAGE_ESTIMATE } from '../figures';
 import type { Plan } from '../plan/types';
 import type { TextString } from '../schema/prose';
-import type { Measure } from './flow';
-import { CHAPTER_KEYS, LAYOUT_PARTS, partFlow, type ChapterKey, type LayoutPart } from './layout';
+import type { Flow, Measure } from './flow';
+import { CHAPTER_KEYS, costTailFlow, LAYOUT_PARTS, partFlow, type ChapterKey, type LayoutPart } from './layout';
 import { lineCount, WIDEST, type Face } from './text';
 
 export interface ChapterEstimate {
@@ -69,6 +69,8 @@ interface PartResult {
   /** In A4 pages. */
   readonly length: number;
   readonly cache: LineCache;
+  /** The part's cost tail, for a part that reads the cost model. */
+  readonly costTail?: Flow;
 }
 
 /**
@@ -185,6 +187,15 @@ export function estimatePages(plan: Plan, cost: CostModel = computeCost(plan), o
     const caches = prior.parts.filter((_, i) => redo[i]).map((p) => p.cache);
     if (unchangedBy(caches, edited.before, edited.after)) redo.fill(false);
   }
+  // A part that reads the cost model only where it did before: the same if its cost tail is.
+  if (prior && edited && costChanged) {
+    LAYOUT_PARTS.forEach((part, i) => {
+      const tail = prior.parts[i].costTail;
+      if (!redo[i] || !tail || partReads(part, edited.paths, false)) return;
+      const cache = prior.parts[i].cache;
+      if (costTailFlow(part, cost, cachedLineCount(cache, cache))?.samePieces(tail)) redo[i] = false;
+    });
+  }
   if (prior && !redo.includes(true)) {
     RESULTS.set(plan, prior);
     return prior.estimate;
@@ -192,8 +203,9 @@ export function estimatePages(plan: Plan, cost: CostModel = computeCost(plan), o
   const parts = LAYOUT_PARTS.map((part, i): PartResult => {
     if (prior && !redo[i]) return prior.parts[i];
     const cache: LineCache = { lines: new Map(), boxes: new Map(), measured: 0 };
-    const flow = partFlow(part, plan, cost, cachedLineCount(prior?.parts[i].cache, cache));
-    return { pages: flow.pages(), length: flow.length() / G.page.heightMm, cache };
+    const measure = cachedLineCount(prior?.parts[i].cache, cache);
+    const flow = partFlow(part, plan, cost, measure);
+    return { pages: flow.pages(), length: flow.length() / G.page.heightMm, cache, costTail: costTailFlow(part, cost, measure) };
   });
   // The same figures: the same estimate (what shows it need not change).
   const same = prior !== undefined && parts.every((p, i) => p.pages === prior.parts[i].pages && p.length === prior.parts[i].length);

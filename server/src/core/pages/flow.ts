@@ -429,6 +429,26 @@ export class Flow {
     return pages;
   }
 
+  /** Whether `other` has the same pieces, of the same heights, margins and breaks. */
+  samePieces(other: Flow): boolean {
+    const n = this.count.length;
+    if (other.count.length !== n) return false;
+    for (let i = 0; i < n; i++) {
+      if (
+        this.lineHeight[i] !== other.lineHeight[i] ||
+        this.count[i] !== other.count[i] ||
+        this.before[i] !== other.before[i] ||
+        this.after[i] !== other.after[i] ||
+        this.breakBefore[i] !== other.breakBefore[i] ||
+        this.inside[i] !== other.inside[i] ||
+        this.header[i] !== other.header[i] ||
+        this.extra[i] !== other.extra[i]
+      )
+        return false;
+    }
+    return true;
+  }
+
   /** Height of the flow if it were one long page (mm), to compare parts. */
   length(): number {
     let total = 0;

@@ -188,7 +188,6 @@ function chapter2(flow: Flow, plan: Plan): void {
 
 function chapter3(flow: Flow, plan: Plan, cost: CostModel): void {
   const gpuPlan = obj(plan.gpuPlan);
-  const table = costTableOf(cost);
   flow.heading('chapter', 'III GPU 자원 활용 계획');
   flow.heading('section', '1. GPU 자원 활용 규모');
   flow.heading('mark', '□ GPU 활용(요청) 규모 적정성');
@@ -214,6 +213,12 @@ function chapter3(flow: Flow, plan: Plan, cost: CostModel): void {
     flow.endRow();
   });
   flow.endTable();
+  chapter3Cost(flow, cost);
+}
+
+/** The end of chapter III, all that reads the cost model: the allocated GPUs and the 민간부담금 table. */
+function chapter3Cost(flow: Flow, cost: CostModel): void {
+  const table = costTableOf(cost);
   if (table.gpuLine) flow.note(`※ 배정 GPU 자원: ${table.gpuLine}`);
 
   flow.heading('section', '3. 민간부담금 산출내역');
@@ -343,7 +348,11 @@ function leadResearcherTable(flow: Flow, plan: Plan): void {
     (e) => {
       flow.cell(1, 1, typeof e.year === 'number' ? String(e.year) : show(e.year));
       const school = show(e.school).trim();
-      flow.cell(2, 3, [show(e.major), school ? `(${school})` : ''].filter((part) => part !== ''));
+      flow.cell(
+        2,
+        3,
+        [show(e.major), school ? `(${school})` : ''].filter((part) => part !== ''),
+      );
       flow.cell(5, 1, show(e.degree));
     },
   );
@@ -456,6 +465,11 @@ export interface LayoutPart {
   readonly reads: ReadonlyArray<readonly string[]>;
   readonly readsCost: boolean;
   readonly build: (flow: Flow, plan: Plan, cost: CostModel) => void;
+  /**
+   * For a part that reads the cost model: what `build` writes last from it alone (no heading
+   * before it in the part keeps with it). Its pieces the same, the part is the same.
+   */
+  readonly costTail?: (flow: Flow, cost: CostModel) => void;
 }
 
 /** The 요약서, then chapters I–VI. */
@@ -463,11 +477,19 @@ export const LAYOUT_PARTS: readonly LayoutPart[] = [
   { key: 'summary', reads: [['summary'], ['projectTitle'], ['applicant', 'name']], readsCost: false, build: summary },
   { key: 'overview', reads: [['overview']], readsCost: false, build: chapter1 },
   { key: 'mainContent', reads: [['mainContent']], readsCost: false, build: chapter2 },
-  { key: 'gpuPlan', reads: [['gpuPlan']], readsCost: true, build: chapter3 },
+  { key: 'gpuPlan', reads: [['gpuPlan']], readsCost: true, build: chapter3, costTail: chapter3Cost },
   { key: 'dissemination', reads: [['dissemination']], readsCost: false, build: chapter4 },
   { key: 'schedule', reads: [['schedule']], readsCost: false, build: chapter5 },
   { key: 'institution', reads: [['applicant'], ['institution']], readsCost: false, build: chapter6 },
 ];
+
+/** The pieces of a part's cost tail alone (see `LayoutPart.costTail`), to compare with another cost model's. */
+export function costTailFlow(part: LayoutPart, cost: CostModel, measure: Measure): Flow | undefined {
+  if (!part.costTail) return undefined;
+  const flow = new Flow(measure);
+  part.costTail(flow, cost);
+  return flow;
+}
 
 /** The flow of one part. */
 export function partFlow(part: LayoutPart, plan: Plan, cost: CostModel, measure: Measure): Flow {
