@@ -33,7 +33,7 @@ import { cleanDocument, isCleanDocument } from './json/parse';
 import type { JsonPath } from './json/tree';
 import type { Node } from 'jsonc-parser';
 import type { Plan } from './plan/types';
-import { estimatePages, linesOf, type PageEstimate } from './pages/estimate';
+import { estimatePages } from './pages/estimate';
 import { definedAcronyms, forEachAcronym } from './rules/prose/acronyms';
 import { guideSentenceHits, guideTextAnywhere } from './rules/prose/guide';
 import { PROSE_RULES, RULES } from './rules/registry';
@@ -53,7 +53,6 @@ export interface Edit {
 // What the rules read.
 
 const RULE_INDEX = new Map<string, number>(RULES.map((rule, index) => [rule.code, index]));
-const PROSE_CODES = new Set<string>(PROSE_RULES.map((rule) => rule.code));
 
 /** The rule a finding came from: its code, or for an internal error the rule that crashed. */
 const ruleCodeOf = (finding: Finding): string => (finding.code === INTERNAL_ERROR.code ? String((finding.data as { rule?: string } | undefined)?.rule) : finding.code);
@@ -78,7 +77,8 @@ const CAPITAL_PAIR_OR_PARENTHESIS = /[A-Z][A-Z]|[()]/;
 const PROSE_RULES_OUTSIDE_PROSE: Readonly<Record<string, (change: Change, inside: boolean) => Redo>> = {
   // Reads only the Text strings, which an edit outside prose leaves as they were.
   'vague-expression': () => 'keep',
-  // The budget comes from the GPU request, and every table row counts: cheap, always again.
+  // The budget comes from the GPU request, and the estimate reads table cells: always again
+  // (cheap: the estimate lays out again only the parts that read the edited value).
   'page-budget': () => 'again',
   // Every string value of the plan (not only prose), each on its own; a finding's path goes
   // through the keys above it.
@@ -106,7 +106,8 @@ interface ValueEdit {
 const PROSE_RULES_IN_PROSE: Readonly<Record<string, (edit: ValueEdit | undefined) => Redo>> = {
   // Each string on its own: only the edited one is read again.
   'vague-expression': () => 'edited string',
-  // The estimate sums every string's lines (kept per string, so this is cheap).
+  // Cheap: the estimate measures the edited string only, and lays out again only its chapter
+  // when that string's line count changed.
   'page-budget': () => 'again',
   // Each string value on its own; a string with no mark, placeholder or guide sentence before or
   // after the edit has none to report.
@@ -411,7 +412,6 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   let pages: Analysis['pages'];
   let cost: CostModel;
   let editedText: TextString | undefined;
-  let counts: Map<string, number> | undefined = LINE_COUNTS.get(previous);
 
   if (prose) {
     // The prose strings are those of before but for the one edited: reuse the list.
@@ -422,10 +422,10 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
     const index = list.findIndex((t) => t.value === old && t.path().join('\u0000') === key);
     if (index >= 0) list[index] = editedText = list[index].withValue(value);
     texts = () => list;
-    const lines = lineCounter((counts ??= new Map()), list.length);
-    counts = lines.counts;
-    pages = once(() => estimatePages(next, list, lines.count));
     cost = previous.cost;
+    // The estimate measures again only the edited string, and keeps itself when that string
+    // takes the lines it took (its line counts, kept with the previous plan's estimate).
+    pages = once(() => estimatePages(next, cost, { previous: plan, edited: { paths: [found.path], before: old, after: value } }));
     // In indices of the value: the literal has no escape, so they are those of the text.
     const valueEdit = before.text.slice(start, end).includes('\\') ? undefined : { before: old, after: value, at: from - start - 1, removed: edit.length };
     for (const rule of RULES) {
@@ -447,7 +447,11 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
     }
     texts = previous.texts;
     cost = reuse(computeCost(next), previous.cost);
-    pages = found.key ? samePages(previous, next, texts) : previous.pages;
+    // The estimate lays out again only the parts that read the edited value (or the renamed
+    // property), and the chapter that shows the cost if the cost changed; the others keep their
+    // pages, and an edit none of them reads keeps the previous estimate.
+    const paths = found.key ? [found.path, [...found.path.slice(0, -1), edited.value as string]] : [found.path];
+    pages = once(() => estimatePages(next, cost, { previous: plan, edited: { paths } }));
   }
 
   const derived: Derived = { cost: () => cost, texts, pages };
@@ -468,9 +472,7 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   };
   const findings = merge(previous.findings, keep, fresh, from, to, delta);
   if (!findings) return undefined;
-  const analysis: Analysis = { document, plan: next, cost, findings, texts, pages, options };
-  if (counts) LINE_COUNTS.set(analysis, counts);
-  return analysis;
+  return { document, plan: next, cost, findings, texts, pages, options };
 }
 
 /**
@@ -485,10 +487,8 @@ function spacing(previous: Analysis, root: Node, edit: Edit, text: string): Anal
   const document = cleanDocument(text, previous.plan, adoptTree(root, text, from, edit.length, delta), previous.document.longestArray);
   const findings = merge(previous.findings, () => true, [], from, to, delta);
   if (!findings) return undefined;
-  const analysis: Analysis = { ...previous, document, findings };
-  const counts = LINE_COUNTS.get(previous);
-  if (counts) LINE_COUNTS.set(analysis, counts);
-  return analysis;
+  // The plan is the same object: its page estimate, and the line counts kept with it, stay.
+  return { ...previous, document, findings };
 }
 
 /** Whether `at` is outside every literal (at its very start or end counts as outside). */
@@ -508,40 +508,5 @@ function betweenTokens(root: Node, at: number): boolean {
   }
 }
 
-/**
- * Lines of each prose string in the page estimate, carried from one keystroke in prose to the
- * next: only the edited string is measured again (the others are the same strings).
- */
-const LINE_COUNTS = new WeakMap<Analysis, Map<string, number>>();
-
-/** Counts lines with `counts`; strings edited away stay there, so it starts again when it holds many more than the plan. */
-function lineCounter(counts: Map<string, number>, strings: number): { counts: Map<string, number>; count: (value: string) => number } {
-  const kept = counts.size > 2 * strings + 64 ? new Map<string, number>() : counts;
-  return {
-    counts: kept,
-    count: (value) => {
-      let lines = kept.get(value);
-      if (lines === undefined) {
-        lines = linesOf(value);
-        kept.set(value, lines);
-      }
-      return lines;
-    },
-  };
-}
-
 /** The previous cost model when the new one is the same (so that what shows it need not change). */
 const reuse = (cost: CostModel, previous: CostModel): CostModel => (sameValue(cost, previous) ? previous : cost);
-
-/**
- * The page estimate after a renamed key: the prose is the same, so it is the previous one when
- * the tables count the same rows (their part of the estimate is read without any text).
- */
-function samePages(previous: Analysis, plan: Plan, texts: Analysis['texts']): () => PageEstimate {
-  const tables = (p: Plan) => estimatePages(p, []);
-  const a = tables(previous.plan);
-  const b = tables(plan);
-  const same = a.bodyPages === b.bodyPages && a.summaryPages === b.summaryPages && sameValue([...a.chapterLines], [...b.chapterLines]);
-  return same ? previous.pages : once(() => estimatePages(plan, texts()));
-}
-
