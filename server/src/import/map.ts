@@ -38,6 +38,7 @@ import {
   mapCopayment,
   mapDeliverables,
   mapIndicators,
+  institutionRow,
   mapInstitution,
   mapLeadResearcher,
   mapMilestones,
@@ -442,6 +443,7 @@ function mapBucket(ctx: Context, key: string, b: Bucket, year: number | undefine
       break;
     case 'institution.applicant':
       mapInstitution(run, b.tables);
+      for (const line of b.lines) if (!line.used && institutionRow(run, line.text, line.where)) line.used = true;
       break;
     case 'institution.leadResearcher':
       if (b.tables.length > 0) {

@@ -178,7 +178,7 @@ function flatten(blocks: readonly IRBlock[], format: SourceFormat, items: Item[]
       if (cols === 1 || placed.flat().length === 1) {
         // A one-column table (the 요약서, a frame around text): its cells are lines.
         for (const row of placed) for (const p of row) for (const text of p.text.split('\n')) if (text.trim()) items.push({ kind: 'line', text: text.trim(), where: { page }, used: false });
-      } else if (pdf) items.push(...splitPdfTable(placed, cols, page, counter));
+      } else if (pdf && !placed.flat().some((p) => p.text.replace(/\s+/g, '') === '신청과제명')) items.push(...splitPdfTable(placed, cols, page, counter));
       else items.push(assemble(placed, cols, counter.next++, page));
       continue;
     }
@@ -212,6 +212,20 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadDocument> {
       g[name] = class {
         /* inert: gpuplan only reads text */
       };
+  // pdf.js also reports, on the console, that it found no canvas package; it needs none to read text.
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Warning: ')) return;
+    log(...args);
+  };
+  try {
+    return await parseWith(bytes);
+  } finally {
+    console.log = log;
+  }
+}
+
+async function parseWith(bytes: Uint8Array): Promise<ReadDocument> {
   const kordoc = await import('kordoc');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   // detectFormat tells ZIP packages apart only roughly (a DOCX reads as "hwpx"); parse says what it read.

@@ -109,6 +109,7 @@ export function tableKind(table: Table): TableKind | undefined {
   const texts = table.rows.slice(0, 4).flat().map((a) => loose(a.text));
   if (texts.includes('구분') && texts.some((t) => t.startsWith('수행일정')) && texts.includes('수행내용')) return 'milestones';
   if (texts.some((t) => t.startsWith('사업자등록번호')) && texts.some((t) => t.startsWith('대표자'))) return 'institution';
+  if (texts.includes('구분실적명')) return 'achievements';
   if (table.rows.flat().some((a) => loose(a.text) === '국문') && table.rows.flat().some((a) => /^학력$|^해당분야경력$/.test(loose(a.text)))) return 'leadResearcher';
   for (const kind of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) if (findHeader(table, COLUMNS[kind])) return kind;
   return undefined;
@@ -241,43 +242,119 @@ export function mapIndicators(run: TableRun, tables: readonly Table[]): PlanValu
 }
 
 export function mapStages(run: TableRun, tables: readonly Table[]): PlanValue[] {
-  const out: PlanValue[] = [];
-  for (const row of rowsOf(tables, COLUMNS.stages, run.place, run.ctx, true)) {
-    textOf(row, 'number');
-    const stage: Record<string, PlanValue> = {};
-    const periodText = joined(textOf(row, 'period'));
-    if (periodText && isPlaceholder(periodText.replace(/[~\s]/g, '').replace(/yyyy\.mm\.?/gi, '00'))) run.ctx.placeholder(run.place, row.first.where, periodText, 'gpuPlan.stages');
-    else if (periodText) {
-      const period = parseMonthPeriod(periodText);
-      if (period) stage.period = period;
-      else run.ctx.unmapped(run.place, row.first.where, periodText, msg('cannot read this period'));
-    }
-    put(stage, 'tasks', textValue(run, textOf(row, 'tasks')));
-    const start = joined(textOf(row, 'gpuStart'));
-    if (start && !/yy/i.test(start)) {
-      const month = parseMonthText(start);
-      if (month) stage.gpuStart = month;
-      else run.ctx.unmapped(run.place, row.first.where, start, msg('cannot read this month'));
-    }
-    const usage = joined(textOf(row, 'usage'));
-    if (usage) {
-      const slash = /(\d[\d,]*)\s*장?\s*\/\s*(\d+)\s*(?:서버|대)?/.exec(usage);
-      const gpus = slash ? parseNumber(slash[1]) : parseCount(usage, /장/);
-      const servers = slash ? Number(slash[2]) : /(\d+)\s*(?:서버|대)/.exec(usage)?.[1];
-      if (servers !== undefined) stage.servers = Number(servers);
-      if (gpus !== undefined && /장|\//.test(usage)) stage.gpus = gpus;
-      if (stage.servers === undefined && stage.gpus === undefined) run.ctx.unmapped(run.place, row.first.where, usage, msg('cannot read the GPUs and servers here'));
-    }
-    const utilization = joined(textOf(row, 'utilization'));
-    if (utilization) {
-      const n = parsePercent(utilization);
-      if (n !== undefined) stage.expectedUtilizationPercent = n;
-      else run.ctx.unmapped(run.place, row.first.where, utilization, msg('not a percentage'));
-    }
-    leftovers(run, row);
-    if (Object.keys(stage).length > 0) out.push(stage);
+  const out: Array<Record<string, PlanValue>> = [];
+  const taskLines: string[][] = [];
+  // Tables whose columns line up with their header are read by column; a PDF may merge header
+  // cells ("추진기간 주요 수행내용"), and its rows are then read by what their cells hold.
+  let aligned: boolean | undefined;
+  let cols = 0;
+  const groups: Array<{ aligned: boolean; tables: Table[] }> = [];
+  for (const table of tables) {
+    const header = findHeader(table, COLUMNS.stages);
+    const own = header ? header.cells.size === COLUMNS.stages.length : undefined;
+    const now = own ?? (aligned === true && table.cols === cols);
+    if (groups.length === 0 || groups[groups.length - 1].aligned !== now || (own !== undefined && !now)) groups.push({ aligned: now, tables: [] });
+    groups[groups.length - 1].tables.push(table);
+    if (own !== undefined) aligned = own;
+    cols = table.cols;
   }
-  return out;
+  for (const group of groups) {
+    if (group.aligned) {
+      for (const row of rowsOf(group.tables, COLUMNS.stages, run.place, run.ctx, true)) {
+        textOf(row, 'number');
+        const stage: Record<string, PlanValue> = {};
+        readPeriod(run, stage, joined(textOf(row, 'period')), row.first.where);
+        const tasks = lines(textOf(row, 'tasks'));
+        readStart(run, stage, joined(textOf(row, 'gpuStart')), row.first.where);
+        readUsage(run, stage, joined(textOf(row, 'usage')), row.first.where);
+        readUtilization(run, stage, joined(textOf(row, 'utilization')), row.first.where);
+        leftovers(run, row);
+        out.push(stage);
+        taskLines.push(tasks);
+      }
+      continue;
+    }
+    for (const table of group.tables) {
+      const header = findHeader(table, COLUMNS.stages);
+      if (header) for (const a of table.rows[header.row]) a.used = true;
+      for (let r = header ? header.row + 1 : 0; r < table.rows.length; r++) {
+        const anchors = table.rows[r].filter((a) => a.text.trim());
+        for (const a of table.rows[r]) a.used = true;
+        if (anchors.length === 0) continue;
+        const stage: Record<string, PlanValue> = {};
+        let rest: string[] = [];
+        let numbered = false;
+        for (const [i, a] of anchors.entries()) {
+          const t = joined(a.text);
+          if (i === 0 && /^\d+$/.test(t)) numbered = true;
+          else if (/^['’]\d{2}\.\d{1,2}\.?$/.test(t)) readStart(run, stage, t, a.where);
+          else if (/^[\d,]+\s*장\s*[(（]\s*\d+\s*서버\s*[)）]$/.test(t)) readUsage(run, stage, t, a.where);
+          else if (/^\d+(?:\.\d+)?\s*%$/.test(t)) readUtilization(run, stage, t, a.where);
+          else rest.push(...lines(a.text));
+        }
+        // The period, wherever the PDF put its two ends among the tasks.
+        const text = rest.join('\n');
+        const from = /(\d{4}\.\s?\d{1,2}\.)\s*~/.exec(text);
+        if (from) {
+          const after = text.slice(from.index + from[0].length);
+          const to = /(\d{4}\.\s?\d{1,2}\.)(?!\s*~)/.exec(after);
+          const period = parseMonthPeriod(`${from[1]}~${to ? to[1] : ''}`);
+          if (period) stage.period = period;
+          let cleaned = text.slice(0, from.index) + (to ? after.slice(0, to.index) + after.slice(to.index + to[0].length) : after);
+          cleaned = cleaned.replace(/[ \t]+\n/g, '\n');
+          rest = lines(cleaned);
+        }
+        if (!numbered && Object.keys(stage).length === 0 && out.length > 0) {
+          taskLines[taskLines.length - 1].push(...rest);
+          continue;
+        }
+        out.push(stage);
+        taskLines.push(rest);
+      }
+    }
+  }
+  return out.map((stage, i) => {
+    const tasks = textValue(run, taskLines[i].join('\n'));
+    const ordered: Record<string, PlanValue> = {};
+    if (stage.period) ordered.period = stage.period;
+    if (tasks !== undefined) ordered.tasks = tasks;
+    for (const [k, v] of Object.entries(stage)) if (k !== 'period') ordered[k] = v;
+    return ordered;
+  }).filter((stage) => Object.keys(stage).length > 0);
+}
+
+function readPeriod(run: TableRun, stage: Record<string, PlanValue>, text: string, where: Anchor['where']): void {
+  if (!text) return;
+  if (/yyyy/i.test(text)) return run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+  const period = parseMonthPeriod(text);
+  if (period) stage.period = period;
+  else run.ctx.unmapped(run.place, where, text, msg('cannot read this period'));
+}
+
+function readStart(run: TableRun, stage: Record<string, PlanValue>, text: string, where: Anchor['where']): void {
+  if (!text) return;
+  if (/yy/i.test(text)) return run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+  const month = parseMonthText(text);
+  if (month) stage.gpuStart = month;
+  else run.ctx.unmapped(run.place, where, text, msg('cannot read this month'));
+}
+
+function readUsage(run: TableRun, stage: Record<string, PlanValue>, usage: string, where: Anchor['where']): void {
+  if (!usage) return;
+  const slash = /(\d[\d,]*)\s*장?\s*\/\s*(\d+)\s*(?:서버|대)?/.exec(usage);
+  const gpus = slash ? parseNumber(slash[1]) : /장/.test(usage) ? parseCount(usage, /장/) : undefined;
+  const servers = slash ? slash[2] : /(\d+)\s*(?:서버|대)/.exec(usage)?.[1];
+  if (servers !== undefined) stage.servers = Number(servers);
+  if (gpus !== undefined) stage.gpus = gpus;
+  if (stage.servers === undefined && stage.gpus === undefined) run.ctx.unmapped(run.place, where, usage, msg('cannot read the GPUs and servers here'));
+}
+
+function readUtilization(run: TableRun, stage: Record<string, PlanValue>, text: string, where: Anchor['where']): void {
+  if (!text) return;
+  if (/^0+\s*%?$/.test(text)) return run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+  const n = parsePercent(text);
+  if (n !== undefined) stage.expectedUtilizationPercent = n;
+  else run.ctx.unmapped(run.place, where, text, msg('not a percentage'));
 }
 
 export function mapCopayment(run: TableRun, tables: readonly Table[]): Record<string, PlanValue> | undefined {
@@ -323,27 +400,78 @@ export function mapDeliverables(run: TableRun, tables: readonly Table[]): PlanVa
   return out;
 }
 
+const ACHIEVEMENT_CATEGORY_NAMES: ReadonlyArray<readonly [string, string]> = [
+  ['rnd', '국가·민간 R&D 과제'],
+  ['paper', '논문'],
+  ['patent', '특허'],
+  ['techTransfer', '기술이전'],
+  ['openSource', '오픈소스 공개이력'],
+  ['gpu', 'GPU 활용 연구성과'],
+  ['award', '수상'],
+  ['other', '기타'],
+];
+
+/** A PDF cell holding 구분 and 실적명 together, line by line: the category's words start the lines. */
+function splitCategory(text: string): { category?: string; title: string } {
+  const source = lines(text);
+  for (const [key, name] of ACHIEVEMENT_CATEGORY_NAMES) {
+    const words = name.split(' ');
+    const rest = [...source];
+    let w = 0;
+    for (let i = 0; i < rest.length && w < words.length; i++) {
+      while (w < words.length && rest[i].startsWith(words[w])) {
+        rest[i] = rest[i].slice(words[w].length).trim();
+        w++;
+      }
+    }
+    if (w === words.length) return { category: key, title: rest.filter(Boolean).join(' ') };
+  }
+  return { title: source.join(' ') };
+}
+
+function achievementItem(run: TableRun, category: string, title: string | undefined, date: string, descriptionLines: string[], where: Anchor['where']): Record<string, PlanValue> {
+  const item: Record<string, PlanValue> = {};
+  if (category) {
+    const key = keyOfLabel(category.replace(/^국가·민간\s*/, ''), ACHIEVEMENT_LABELS) ?? (/r&d|과제/i.test(category) ? 'rnd' : undefined);
+    if (key) item.category = key;
+    else run.ctx.unmapped(run.place, where, category, msg('not one of the form\'s kinds of achievement'));
+  }
+  put(item, 'title', title);
+  if (date) {
+    const month = parseMonthText(date);
+    if (month) item.date = month;
+    else run.ctx.unmapped(run.place, where, date, msg('cannot read this month'));
+  }
+  const description = [...descriptionLines];
+  let url: string | undefined;
+  const at = description.findIndex((l) => /^https?:\/\//.test(l));
+  if (at >= 0 && at > 0) url = description.splice(at).reduce((a, b) => joinPdf(a, b));
+  if (description.length > 0) item.description = run.ctx.pdf ? description.reduce((a, b) => joinPdf(a, b, run.ctx.corpus)) : description.join(' ');
+  if (url) item.url = url.replace(/\s+/g, '');
+  return item;
+}
+
 export function mapAchievements(run: TableRun, tables: readonly Table[]): PlanValue[] {
   const out: PlanValue[] = [];
+  const merged = tables.some((t) => t.rows[0]?.some((a) => loose(a.text) === '구분실적명'));
+  if (merged) {
+    for (const table of tables)
+      for (const row of table.rows) {
+        const cells = row.filter((a) => a.text.trim());
+        for (const a of row) a.used = true;
+        if (cells.length === 0 || loose(cells[0].text) === '구분실적명') continue;
+        const { category, title } = splitCategory(cells[0].text);
+        const rest = lines(cells.slice(1).map((a) => a.text).join('\n'));
+        const joinedRest = rest.join('\n');
+        const date = /\d{4}\.\s?\d{1,2}\./.exec(joinedRest);
+        const description = date ? lines(joinedRest.slice(0, date.index) + joinedRest.slice(date.index + date[0].length)) : rest;
+        const item = achievementItem(run, '', title, date?.[0] ?? '', description, cells[0].where);
+        out.push(category ? { category, ...item } : item);
+      }
+    return out;
+  }
   for (const row of rowsOf(tables, COLUMNS.achievements, run.place, run.ctx, false)) {
-    const item: Record<string, PlanValue> = {};
-    const category = joined(textOf(row, 'category'));
-    if (category) {
-      const key = keyOfLabel(category.replace(/^국가·민간\s*/, ''), ACHIEVEMENT_LABELS) ?? (/r&d|과제/i.test(category) ? 'rnd' : undefined);
-      if (key) item.category = key;
-      else run.ctx.unmapped(run.place, row.first.where, category, msg('not one of the form\'s kinds of achievement'));
-    }
-    put(item, 'title', scalar(run, row, 'title', 'institution.achievements'));
-    const date = joined(textOf(row, 'date'));
-    if (date) {
-      const month = parseMonthText(date);
-      if (month) item.date = month;
-      else run.ctx.unmapped(run.place, row.first.where, date, msg('cannot read this month'));
-    }
-    const description = lines(textOf(row, 'description'));
-    const url = description.length > 1 && /^https?:\/\/\S+$/.test(description[description.length - 1]) ? description.pop() : undefined;
-    if (description.length > 0) item.description = run.ctx.pdf ? description.reduce((a, b) => joinPdf(a, b, run.ctx.corpus)) : description.join(' ');
-    if (url) item.url = url;
+    const item = achievementItem(run, joined(textOf(row, 'category')), scalar(run, row, 'title', 'institution.achievements'), joined(textOf(row, 'date')), lines(textOf(row, 'description')), row.first.where);
     leftovers(run, row);
     if (Object.keys(item).length > 0) out.push(item);
   }
@@ -454,46 +582,95 @@ export function mapMilestones(run: TableRun, tables: readonly Table[], startYear
   return out;
 }
 
-/** 신청기관 현황: label → value rows. */
-export function mapInstitution(run: TableRun, tables: readonly Table[]): void {
+const INSTITUTION_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^사업자등록번호\s*(?:\(\s*고유번호\s*\))?/, 'registrationNumber'],
+  [/^대표자\s*성명\s*(?:\(\s*국적\s*\))?/, 'representative'],
+  [/^대표자\s*생년월일/, 'birthDate'],
+  [/^유\s*형/, 'type'],
+  [/^개업\s*연월일/, 'openingDate'],
+  [/^주생산\s*품목/, 'mainProducts'],
+  [/^주\s*소/, 'address'],
+  [/^(?:종업원수\s*(?:\(\s*명\s*\))?\s*)?비정규직/, 'nonRegular'],
+  [/^(?:종업원수\s*(?:\(\s*명\s*\))?\s*)?정규직/, 'regular'],
+  [/^(?:종업원수\s*(?:\(\s*명\s*\))?\s*)?합\s*계/, 'total'],
+  [/^(\d{4})\s*년\s*매출액\s*(?:\(\s*천원\s*\))?/, 'revenue'],
+];
+
+/** One row of 신청기관 현황, as "label value" text: true when it was read. */
+export function institutionRow(run: TableRun, text: string, where: Anchor['where']): boolean {
   const { ctx, place } = run;
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (/^구분\s*내용$/.test(t) || /^종업원수\s*(\(\s*명\s*\))?$/.test(t)) return true;
+  for (const [pattern, key] of INSTITUTION_LABELS) {
+    const m = pattern.exec(t);
+    if (!m) continue;
+    const value = t.slice(m[0].length).trim();
+    if (!value) return true;
+    if (isPlaceholder(value) || /^0+\(0+\)$/.test(value) || /사업자등록증상\s*주소/.test(value)) {
+      ctx.placeholder(place, where, value);
+      return true;
+    }
+    const set = (path: string, v: PlanValue | undefined) => {
+      if (v === undefined) ctx.unmapped(place, where, t, msg('cannot read this value'));
+      else ctx.set(path, v, place, where, t);
+    };
+    switch (key) {
+      case 'registrationNumber':
+        set('applicant.registrationNumber', value.replace(/\s+/g, ''));
+        break;
+      case 'representative': {
+        const r = /^(.*?)\s*[(（]\s*(.*?)\s*[)）]$/.exec(value);
+        set('applicant.representative.name', r ? r[1] : value);
+        if (r?.[2]) set('applicant.representative.nationality', r[2]);
+        break;
+      }
+      case 'birthDate':
+        set('applicant.representative.birthDate', parseDateText(value.replace(/\s+/g, '')));
+        break;
+      case 'type': {
+        const checked = parseBoxes(value).filter((b) => b.checked).map((b) => keyOfLabel(b.label, TYPE_LABELS));
+        if (checked.length === 1 && checked[0]) set('applicant.type', checked[0]);
+        else ctx.placeholder(place, where, value, 'applicant.type');
+        break;
+      }
+      case 'openingDate':
+        set('applicant.openingDate', parseDateText(value.replace(/\s+/g, '')));
+        break;
+      case 'mainProducts':
+        set('applicant.mainProducts', value);
+        break;
+      case 'address':
+        set('applicant.address', value);
+        break;
+      case 'regular':
+      case 'nonRegular':
+      case 'total':
+        set(`applicant.employees.${key}`, parseCount(value, /명/));
+        break;
+      case 'revenue':
+        if (m[1] !== '2024') ctx.unmapped(place, where, t, msg('the plan keeps the 2024 revenue the form asks for'));
+        else set('applicant.revenue2024ThousandWon', parseThousandWon(value));
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** 신청기관 현황: label → value rows (as a table, or as lines where a PDF lost the table). */
+export function mapInstitution(run: TableRun, tables: readonly Table[]): void {
   for (const table of tables) {
     for (const row of table.rows) {
-      const labelCells = row.filter((a) => a.col + a.colSpan < table.cols);
-      const value = row.find((a) => a.col + a.colSpan === table.cols);
-      const label = loose(labelCells.map((a) => a.text).join(' ') || (table.grid[row[0]?.row ?? 0]?.[0]?.text ?? ''));
-      for (const a of labelCells) a.used = true;
-      if (!value) continue;
-      value.used = true;
-      const text = joined(value.text);
-      if (/^구분/.test(label) || loose(value.text) === '내용') continue;
-      if (!text) continue;
-      if (isPlaceholder(text) || /^0+\(0+\)$/.test(text) || /사업자등록증상\s*주소/.test(text)) {
-        ctx.placeholder(place, value.where, text);
-        continue;
-      }
-      const rowLabel = loose(row.map((a) => (a === value ? '' : a.text)).join(' '));
-      const full = rowLabel || loose(table.grid[value.row]?.[0]?.text ?? '');
-      if (/사업자등록번호/.test(full)) ctx.set('applicant.registrationNumber', text.replace(/\s+/g, ''), place, value.where, text);
-      else if (/대표자성명/.test(full)) {
-        const m = /^(.*?)\s*[(（]\s*(.*?)\s*[)）]$/.exec(text);
-        ctx.set('applicant.representative.name', m ? m[1] : text, place, value.where, text);
-        if (m?.[2]) ctx.set('applicant.representative.nationality', m[2], place, value.where, text);
-      } else if (/대표자생년월일/.test(full)) ctx.set('applicant.representative.birthDate', parseDateText(text.replace(/\s+/g, '')), place, value.where, text);
-      else if (/^유형/.test(full)) {
-        const checked = parseBoxes(text).filter((b) => b.checked).map((b) => keyOfLabel(b.label, TYPE_LABELS));
-        if (checked.length === 1 && checked[0]) ctx.set('applicant.type', checked[0], place, value.where, text);
-      } else if (/개업연월일/.test(full)) ctx.set('applicant.openingDate', parseDateText(text.replace(/\s+/g, '')), place, value.where, text);
-      else if (/주생산품목/.test(full)) ctx.set('applicant.mainProducts', text, place, value.where, text);
-      else if (/^주소/.test(full)) ctx.set('applicant.address', text, place, value.where, text);
-      else if (/비정규직/.test(full)) ctx.set('applicant.employees.nonRegular', parseCount(text, /명/), place, value.where, text);
-      else if (/정규직/.test(full)) ctx.set('applicant.employees.regular', parseCount(text, /명/), place, value.where, text);
-      else if (/합계/.test(full)) ctx.set('applicant.employees.total', parseCount(text, /명/), place, value.where, text);
-      else if (/매출액/.test(full)) {
-        const year = /(\d{4})년/.exec(row.map((a) => a.text).join(' '))?.[1];
-        if (year && year !== '2024') ctx.unmapped(place, value.where, `${year}: ${text}`, msg('the plan keeps the 2024 revenue the form asks for'));
-        else ctx.set('applicant.revenue2024ThousandWon', parseThousandWon(text), place, value.where, text);
-      } else ctx.unmapped(place, value.where, `${row.map((a) => a.text).join(' | ')}`, msg('a row of 신청기관 현황 that has no field in the plan'));
+      const cells = row.filter((a) => a.text.trim());
+      for (const a of row) a.used = true;
+      if (cells.length === 0) continue;
+      // The row's label: its own cells, or the merged label cell of its group (종업원수).
+      const group = table.grid[row[0].row]?.[0];
+      const parts = group && !row.includes(group) ? [group, ...cells] : cells;
+      const text = parts.map((a) => a.text.replace(/\n/g, ' ')).join(' ');
+      if (!institutionRow(run, text, cells[cells.length - 1].where)) run.ctx.unmapped(run.place, cells[0].where, cells.map((a) => a.text).join(' | '), msg('a row of 신청기관 현황 that has no field in the plan'));
     }
   }
 }
