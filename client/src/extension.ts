@@ -8,6 +8,7 @@ import { createLanguageClient } from './client';
 import { applySnippetCommand, newPlanCommand } from './commands';
 import { DocumentPreview } from './document-preview';
 import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { registerCostPreview } from './preview/panel';
 import { insertSectionCommand } from './insert-section';
 
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
     documentPreview,
     vscode.commands.registerCommand('gpuplan.previewDocument', (arg?: unknown) => documentPreview.show(arg)),
     vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown) => exportCommand(runningClient, arg, format, target)),
+    vscode.commands.registerCommand('gpuplan.importPlan', (document?: unknown, target?: unknown) => importCommand(runningClient, document, target)),
   );
 
   return { client: languageClient, ready: async () => void (await starting) };
