@@ -1,9 +1,9 @@
 // Bundles the three entry points: the CLI, the language server and the VS Code client.
-// `--production` minifies; `--watch` rebuilds on change.
+// `--production` minifies; `--watch` rebuilds on change. Imported (by the bundle test), it only
+// exports the options, so the test builds exactly what `npm run build:prod` builds.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
-import { readFile } from 'node:fs/promises';
-
-const production = process.argv.includes('--production');
+import { pathToFileURL } from 'node:url';
 
 /**
  * kordoc (the reader behind `gpuplan import`) can OCR scans and recognise formulas with models it
@@ -12,7 +12,8 @@ const production = process.argv.includes('--production');
  * and model-download chunks, and the optional image, ONNX, PDFium and browser packages) become a
  * stub that throws.
  */
-const OFFLINE_ONLY = /^(?:onnxruntime-node|onnxruntime-web|@huggingface\/transformers|sharp|@hyzyla\/pdfium|puppeteer-core)$|^\.\/(?:image-ocr|pdf-ocr|formula|models|model-bundle|rasterize|setup|watch)-[A-Z0-9]+\.c?js$/;
+const OFFLINE_ONLY =
+  /^(?:onnxruntime-node|onnxruntime-web|@huggingface\/transformers|sharp|@hyzyla\/pdfium|puppeteer-core)$|^\.\/(?:image-ocr|pdf-ocr|formula|models|model-bundle|rasterize|setup|watch)-[A-Z0-9]+\.c?js$/;
 const offlineOnly = {
   name: 'kordoc-offline-only',
   setup(build) {
@@ -26,43 +27,91 @@ const offlineOnly = {
     // kordoc loads cfb (the HWP container reader) through createRequire, which a bundle cannot
     // follow: make it a plain require so that cfb is bundled like everything else.
     build.onLoad({ filter: /[\\/]node_modules[\\/]kordoc[\\/]dist[\\/][^\\/]+\.js$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(/\brequire\d*\("cfb"\)/g, 'require("cfb")'),
+      contents: (await fs.promises.readFile(args.path, 'utf8')).replace(/\brequire\d*\("cfb"\)/g, 'require("cfb")'),
       loader: 'js',
     }));
   },
 };
-const watch = process.argv.includes('--watch');
 
-/** @type {import('esbuild').BuildOptions} */
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  sourcesContent: false,
-  minify: production,
-  logLevel: 'info',
-  // @vscode/l10n and the LSP libraries are bundled; `vscode` is provided by the editor.
-  external: ['vscode'],
-  // Keep the ESM-only build of jsonc-parser out; its UMD build resolves fine in CJS bundles.
-  mainFields: ['module', 'main'],
-  plugins: [offlineOnly],
-  // kordoc is an ES module that reads `import.meta.url`; in these CommonJS bundles it is the bundle's file.
-  define: { 'import.meta.url': 'importMetaUrl' },
-  inject: ['server/src/import/import-meta-url.js'],
+/** The client's entry: it must stay thin (shared/src, vscode, vscode-languageclient; no engine). */
+export const CLIENT_ENTRY = 'client/src/extension.ts';
+
+/** @returns {import('esbuild').BuildOptions[]} the options of every bundle. */
+/**
+ * vscode-languageclient checks VS Code's version (`^1.82.0`) with the whole of semver (13 kB of
+ * the client's 400 kB budget) for one caret range; VS Code already refuses the extension below
+ * its `engines.vscode` (^1.100.0). The client gets this exact, small parse and caret check instead.
+ */
+const SEMVER_LITE = `
+const parse = (v) => { const m = /^v?(\\d+)\\.(\\d+)\\.(\\d+)(?:-([0-9A-Za-z.-]+))?/.exec(String(v)); return m ? { major: +m[1], minor: +m[2], patch: +m[3], prerelease: m[4] ? m[4].split('.') : [] } : null; };
+const satisfies = (v, range) => {
+  const r = /^\\^(\\d+)\\.(\\d+)\\.(\\d+)$/.exec(range);
+  const p = typeof v === 'string' ? parse(v) : v;
+  if (!r || !p || p.prerelease.length > 0) return false;
+  const [major, minor, patch] = [+r[1], +r[2], +r[3]];
+  return p.major === major && (p.minor > minor || (p.minor === minor && p.patch >= patch));
+};
+module.exports = { parse, satisfies };
+`;
+const semverLite = {
+  name: 'semver-lite',
+  setup(build) {
+    build.onResolve({ filter: /^semver\/functions\/(?:parse|satisfies)$/ }, (args) => ({ path: args.path.split('/').pop(), namespace: 'semver-lite' }));
+    build.onLoad({ filter: /.*/, namespace: 'semver-lite' }, (args) => ({
+      contents: `${SEMVER_LITE}\nmodule.exports = module.exports.${args.path};`,
+      loader: 'js',
+    }));
+  },
 };
 
-const entries = [
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
-];
+export function buildOptions({ production = false } = {}) {
+  /** @type {import('esbuild').BuildOptions} */
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    sourcesContent: false,
+    minify: production,
+    logLevel: 'info',
+    // @vscode/l10n and the LSP libraries are bundled; `vscode` is provided by the editor.
+    external: ['vscode'],
+    // Keep the ESM-only build of jsonc-parser out; its UMD build resolves fine in CJS bundles.
+    mainFields: ['module', 'main'],
+    // The server carries the generated gp- snippets (snippets/gpuplan.code-snippets) as text.
+    loader: { '.code-snippets': 'text' },
+    // Korean strings as UTF-8 (3 bytes a syllable) rather than \uXXXX escapes (6 bytes).
+    charset: 'utf8',
+  };
+  /** The CLI and the server carry kordoc (gpuplan import); the client does not. */
+  const reader = {
+    plugins: [offlineOnly],
+    // kordoc is an ES module that reads `import.meta.url`; in these CommonJS bundles it is the bundle's file.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    inject: ['server/src/import/import-meta-url.js'],
+  };
+  return [
+    { ...common, ...reader, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    { ...common, ...reader, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+    { ...common, plugins: [semverLite], entryPoints: [CLIENT_ENTRY], outfile: 'dist/extension.js' },
+  ];
+}
 
-const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));
-if (watch) {
-  await Promise.all(contexts.map((context) => context.watch()));
-} else {
-  await Promise.all(contexts.map((context) => context.rebuild()));
-  await Promise.all(contexts.map((context) => context.dispose()));
+const invoked = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invoked) {
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  // vscode-languageclient ends a server that does not stop in time with this script, which it
+  // looks for next to the bundle (its __dirname): ship it there, executable.
+  fs.mkdirSync('dist', { recursive: true });
+  fs.copyFileSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', 'dist/terminateProcess.sh');
+  fs.chmodSync('dist/terminateProcess.sh', 0o755);
+  const contexts = await Promise.all(buildOptions({ production }).map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+  } else {
+    await Promise.all(contexts.map((context) => context.rebuild()));
+    await Promise.all(contexts.map((context) => context.dispose()));
+  }
 }

@@ -1,31 +1,77 @@
-// The document preview's page: replaces its content when the extension sends a new one, keeps
-// the scroll position, and saves where it is so the panel comes back after a window reload.
-// The content is markup made and escaped by gpuplan's own renderer; nothing here runs it.
+// The document preview's page. The extension sets this page once per panel and then sends
+// messages: `update` (the server's stylesheet and the document's markup) and `notice` (a line of
+// text above the page). The page keeps its scroll position across updates and saves which plan
+// it shows and where it is (vscode.setState), so that the panel comes back there after a window
+// reload. The markup is made and escaped by gpuplan's renderer; it is parsed inert, checked and
+// placed, and the page's Content-Security-Policy would refuse any script in it anyway.
 (function () {
   const vscode = acquireVsCodeApi();
+  const style = document.getElementById('document-style');
+  const notice = document.getElementById('notice');
   const page = document.getElementById('page');
   let state = vscode.getState() || {};
+  // The first update after loading restores the saved position; later ones keep the current one.
+  let restored = false;
+
+  /** Elements and attributes no document of ours contains: dropped should one ever appear. */
+  const FORBIDDEN = 'script, iframe, frame, object, embed, link, meta, base, form, style, template';
+  function clean(root) {
+    for (const element of root.querySelectorAll(FORBIDDEN)) element.remove();
+    for (const element of root.querySelectorAll('*')) {
+      for (const attribute of Array.from(element.attributes)) {
+        const name = attribute.name.toLowerCase();
+        if (name.startsWith('on') || name === 'style' || ((name === 'href' || name === 'src') && !/^(#|data:image\/)/i.test(attribute.value))) {
+          element.removeAttribute(attribute.name);
+        }
+      }
+    }
+    return root;
+  }
+
+  function save(patch) {
+    state = Object.assign({}, state, patch);
+    vscode.setState(state);
+  }
 
   window.addEventListener('message', (event) => {
     const message = event.data;
-    if (!message || message.type !== 'update' || typeof message.body !== 'string' || typeof message.uri !== 'string') return;
-    const y = typeof message.scrollY === 'number' ? message.scrollY : window.scrollY;
-    // DOMParser makes inert nodes (no script of the content could run, and the CSP forbids it too).
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'notice' && (typeof message.text === 'string' || message.text === null)) {
+      notice.textContent = message.text || '';
+      notice.hidden = !message.text;
+      return;
+    }
+    if (message.type !== 'update' || typeof message.uri !== 'string' || typeof message.body !== 'string' || typeof message.css !== 'string') return;
+    const sameDocument = state.uri === message.uri;
+    let y = sameDocument ? window.scrollY : 0;
+    if (!restored) {
+      restored = true;
+      if (sameDocument && typeof state.scrollY === 'number') y = state.scrollY;
+    }
+    if (style.textContent !== message.css) style.textContent = message.css;
+    // DOMParser makes inert nodes: nothing in them runs or loads while they are checked.
     const parsed = new DOMParser().parseFromString(message.body, 'text/html');
+    clean(parsed.body);
     page.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
+    notice.textContent = '';
+    notice.hidden = true;
     window.scrollTo(0, y);
-    state = { uri: message.uri, scrollY: y };
-    vscode.setState(state);
+    save({ uri: message.uri, scrollY: window.scrollY });
   });
 
   let pending = false;
-  window.addEventListener('scroll', () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      state = { ...state, scrollY: window.scrollY };
-      vscode.setState(state);
-    });
-  });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        save({ scrollY: window.scrollY });
+      });
+    },
+    { passive: true },
+  );
+
+  vscode.postMessage({ type: 'ready' });
 })();

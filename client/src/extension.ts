@@ -1,16 +1,26 @@
 /**
- * The VS Code side of gpuplan: starts the language server and wires the commands.
- * Everything the user sees about a plan's content comes from the server (dist/server.js).
+ * The VS Code side of gpuplan: starts the language server and wires the commands and previews.
+ * Everything the user sees about a plan's content comes from the server (dist/server.js); this
+ * bundle holds no engine (it imports only shared/src, `vscode` and `vscode-languageclient`).
+ *
+ *   language-client.ts   starting the server and keeping it alive
+ *   settings.ts          the settings the client reads (through the shared normalizeSettings)
+ *   documents.ts         which plan a command is about, its editor, LSP positions
+ *   commands/            New Plan, Apply Snippet (quick fixes), Insert Section, Export
+ *   cost-preview/        the co-payment panel and status-bar item
+ *   document-preview/    the plan laid out as the form
+ *   webview/             what both previews' pages share (CSP, nonce, escaping, saved state)
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './client';
-import { applySnippetCommand, newPlanCommand } from './commands';
-import { DocumentPreview } from './document-preview';
-import { exportCommand } from './export-command';
-import { importCommand } from './import-command';
-import { registerCostPreview } from './preview/panel';
-import { insertSectionCommand } from './insert-section';
+import { applySnippetCommand } from './commands/apply-snippet';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { insertSectionCommand } from './commands/insert-section';
+import { newPlanCommand } from './commands/new-plan';
+import { registerCostPreview } from './cost-preview/panel';
+import { DocumentPreview } from './document-preview/panel';
+import { createLanguageClient, type ServerAccess } from './language-client';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they like. */
 export interface GpuplanApi {
@@ -28,24 +38,23 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
   client = languageClient;
 
   const report = (what: string) => (error: unknown) => {
-    output.appendLine(`[client] ${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    output.appendLine(`[client] ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('The gpuplan language server failed to start. See the "gpuplan" output for details.'));
   };
   // Do not hold up activation (and the editor) while the server starts.
   let starting = languageClient.start().catch(report('the language server failed to start'));
 
-  /**
-   * The client once it has started; undefined when it is stopped (after repeated crashes or a
-   * failed start). While it restarts after a crash, requests wait for the new server.
-   */
-  const runningClient = async (): Promise<LanguageClient | undefined> => {
-    await starting;
-    return languageClient.state === State.Stopped ? undefined : languageClient;
+  const server: ServerAccess = {
+    client: languageClient,
+    running: async () => {
+      await starting;
+      return languageClient.state === State.Stopped ? undefined : languageClient;
+    },
   };
 
   context.subscriptions.push(
     output,
-    vscode.commands.registerCommand('gpuplan.insertSection', (...args: unknown[]) => insertSectionCommand(runningClient, ...args)),
+    vscode.commands.registerCommand('gpuplan.insertSection', (...args: unknown[]) => insertSectionCommand(server, ...args)),
     vscode.commands.registerCommand('gpuplan.newPlan', () => newPlanCommand()),
     vscode.commands.registerCommand('gpuplan.applySnippet', (args: unknown) => applySnippetCommand(args)),
     vscode.commands.registerCommand('gpuplan.restartServer', async () => {
@@ -56,17 +65,22 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
     { dispose: () => void languageClient.dispose().catch(() => undefined) },
   );
   // The live co-payment preview (webview, status bar, `gpuplan.showCostPreview` of the CodeLens).
-  registerCostPreview(context, languageClient);
+  registerCostPreview(context, server);
   // The plan as a document in the form's layout: live preview and export, both made by the server.
-  const documentPreview = new DocumentPreview(context, runningClient);
+  const documentPreview = new DocumentPreview(context.extensionUri, server);
   context.subscriptions.push(
     documentPreview,
     vscode.commands.registerCommand('gpuplan.previewDocument', (arg?: unknown) => documentPreview.show(arg)),
-    vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown) => exportCommand(runningClient, arg, format, target)),
-    vscode.commands.registerCommand('gpuplan.importPlan', (document?: unknown, target?: unknown) => importCommand(runningClient, document, target)),
+    vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown) => exportCommand(server, arg, format, target)),
+    vscode.commands.registerCommand('gpuplan.importPlan', (document?: unknown, target?: unknown) => importCommand(server, document, target)),
   );
 
-  return { client: languageClient, ready: async () => void (await starting) };
+  return {
+    client: languageClient,
+    ready: async () => {
+      await starting;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

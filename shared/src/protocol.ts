@@ -229,10 +229,8 @@ export interface ExportFormatInfo {
 export const ExportFormatsRequest = new RequestType0<ExportFormatInfo[], void>('gpuplan/exportFormats');
 
 export interface ImportDocumentParams {
-  /** The document's bytes (HWP, HWPX, DOCX or PDF), base64. */
-  data: string;
-  /** Its file name, for the report and the messages. */
-  fileName: string;
+  /** The document (HWP, HWPX, DOCX or PDF): a file: URI, which the server reads. */
+  uri: string;
 }
 
 /** One passage of the document that is not a value of the plan (or a note about one). */

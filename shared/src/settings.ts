@@ -45,14 +45,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function normalizeSettings(raw: unknown, ruleCodes?: ReadonlySet<string>): NormalizedSettings {
   const problems: string[] = [];
   const value = isRecord(raw) ? raw : {};
-  if (raw !== undefined && raw !== null && !isRecord(raw)) problems.push(`gpuplan: settings must be an object; got ${JSON.stringify(raw)}. Using the defaults.`);
+  if (raw !== undefined && raw !== null && !isRecord(raw))
+    problems.push(`gpuplan: settings must be an object; got ${JSON.stringify(raw)}. Using the defaults.`);
 
   let delayMs = DEFAULT_SETTINGS.validation.delayMs;
   const validation = value.validation;
   if (validation !== undefined) {
     const delay = isRecord(validation) ? validation.delayMs : undefined;
     if (typeof delay === 'number' && Number.isFinite(delay)) delayMs = Math.min(Math.max(delay, 0), MAX_DELAY_MS);
-    else if (delay !== undefined || !isRecord(validation)) problems.push(`gpuplan.validation.delayMs: expected a number of milliseconds; got ${JSON.stringify(delay ?? validation)}. Using ${delayMs}.`);
+    else if (delay !== undefined || !isRecord(validation))
+      problems.push(`gpuplan.validation.delayMs: expected a number of milliseconds; got ${JSON.stringify(delay ?? validation)}. Using ${delayMs}.`);
   }
 
   const rules: Record<string, RuleLevel> = {};
@@ -62,7 +64,8 @@ export function normalizeSettings(raw: unknown, ruleCodes?: ReadonlySet<string>)
     } else {
       for (const [code, level] of Object.entries(value.rules)) {
         if (ruleCodes && !ruleCodes.has(code)) problems.push(`gpuplan.rules: "${code}" is not a gpuplan rule. Ignored.`);
-        else if (typeof level !== 'string' || !(RULE_LEVELS as readonly string[]).includes(level)) problems.push(`gpuplan.rules.${code}: expected one of ${RULE_LEVELS.join(', ')}; got ${JSON.stringify(level)}. Ignored.`);
+        else if (typeof level !== 'string' || !(RULE_LEVELS as readonly string[]).includes(level))
+          problems.push(`gpuplan.rules.${code}: expected one of ${RULE_LEVELS.join(', ')}; got ${JSON.stringify(level)}. Ignored.`);
         else rules[code] = level as RuleLevel;
       }
     }

@@ -18,6 +18,17 @@
  *                          mocha finishes, so a runner can tell "all passed" from "the extension host
  *                          died and the workbench reported exit code 0 anyway" (which code-server does).
  *   GPUPLAN_ALLOW_NO_TESTS=1  do not fail when the glob matches no files
+ *
+ * Suites that need a window reload (file names ending in `.reload.test.js`, e.g. previews that
+ * must come back after one) run in two phases when the runner can reload (code-server):
+ *   1. every other suite, then the reload suites with GPUPLAN_RELOAD_PHASE=before; the results so
+ *      far go to `reload-phase.json` beside GPUPLAN_RESULT_FILE, and the workbench reloads itself
+ *      (`workbench.action.reloadWindow`, as a user would). The reload stops this extension host.
+ *   2. the reloaded workbench starts a new extension host and runs this file again: it finds
+ *      `reload-phase.json`, runs only the reload suites with GPUPLAN_RELOAD_PHASE=after, and
+ *      writes the results of both phases. GPUPLAN_RESULT_FILE is written only then, so a reload
+ *      that never comes back fails the run instead of passing it.
+ * Elsewhere (Electron, no result file) they run once with GPUPLAN_RELOAD_PHASE=none.
  */
 const fs = require('fs');
 const path = require('path');
@@ -26,6 +37,22 @@ const util = require('util');
 const REPO_ROOT = path.resolve(process.env.GPUPLAN_REPO_ROOT || path.join(__dirname, '..', '..'));
 const DEFAULT_GLOB = 'out/test/integration/suite/**/*.test.js';
 const LOG = '[integration]';
+const RELOAD_SUFFIX = '.reload.test.js';
+/** If the window has not reloaded this long after asking, phase 1 gives up and reports. */
+const RELOAD_TIMEOUT_MS = 60000;
+
+/** Where phase 1 leaves its results for phase 2 (beside the runner's result file, in its temp folder). */
+function reloadStateFile() {
+  const result = process.env.GPUPLAN_RESULT_FILE;
+  return result ? path.join(path.dirname(result), 'reload-phase.json') : undefined;
+}
+/** The code-server runner drives a browser whose workbench can reload and run this file again. */
+const canReload = () => process.env.GPUPLAN_BROWSER_DRIVER === '1' && reloadStateFile() !== undefined;
+
+function readJson(file) {
+  if (!file) return undefined;
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
+}
 
 function loadMocha() {
   // Resolve from the repo's node_modules explicitly: the extension host's own module
@@ -96,7 +123,15 @@ function findSuiteFiles() {
 }
 
 function run() {
-  const Mocha = loadMocha();
+  const stateFile = reloadStateFile();
+  const earlier = readJson(stateFile);
+  if (earlier) {
+    // Phase 2: the workbench has reloaded; run what needed the reload, then report both phases.
+    fs.rmSync(stateFile, { force: true });
+    process.env.GPUPLAN_RELOAD_PHASE = 'after';
+    console.log(`${LOG} after the window reload: ${earlier.files.length} suite file(s)`);
+    return runMocha(earlier.files, { earlier });
+  }
   const { globs, files } = findSuiteFiles();
   console.log(`${LOG} node ${process.version}, vscode ${safeVscodeVersion()}, repo root ${REPO_ROOT}`);
   console.log(`${LOG} suite glob(s): ${globs.join(' ; ')} -> ${files.length} file(s)`);
@@ -108,6 +143,21 @@ function run() {
       '(did you run `npm run compile-tests`? set GPUPLAN_SUITE_GLOB to override)'));
   }
 
+  // The reload suites run last (after every other suite has closed its editors), and, where the
+  // window can reload, once more after it.
+  const reloading = files.filter((f) => f.endsWith(RELOAD_SUFFIX));
+  const ordered = [...files.filter((f) => !f.endsWith(RELOAD_SUFFIX)), ...reloading];
+  const twoPhases = reloading.length > 0 && canReload();
+  process.env.GPUPLAN_RELOAD_PHASE = twoPhases ? 'before' : 'none';
+  return runMocha(ordered, { reloadAfter: twoPhases ? reloading : undefined });
+}
+
+/**
+ * Runs mocha on `files`. `reloadAfter`: phase 1, reload the window afterwards and run those
+ * files again (see the top of this file). `earlier`: phase 2, report phase 1's results too.
+ */
+function runMocha(files, { reloadAfter, earlier } = {}) {
+  const Mocha = loadMocha();
   // Reporters print printf-style (`Base.consoleLog('%s passing', n)`); the extension host's
   // console forwarding does not apply format strings, so format here.
   Mocha.reporters.Base.consoleLog = (...args) => console.log(util.format(...args));
@@ -122,19 +172,34 @@ function run() {
   });
   for (const f of files) mocha.addFile(f);
 
-  const results = [];
+  const results = earlier ? [...earlier.results] : [];
   return new Promise((resolve, reject) => {
-    const started = Date.now();
+    const started = earlier ? earlier.started : Date.now();
     const go = () => {
-      const runner = mocha.run((failures) => {
+      const runner = mocha.run((phaseFailures) => {
         const stats = runner.stats || {};
         const summary = {
-          passes: stats.passes || 0,
-          failures,
-          pending: stats.pending || 0,
-          tests: stats.tests || results.length,
+          passes: (stats.passes || 0) + (earlier ? earlier.summary.passes : 0),
+          failures: phaseFailures + (earlier ? earlier.summary.failures : 0),
+          pending: (stats.pending || 0) + (earlier ? earlier.summary.pending : 0),
+          tests: (stats.tests || 0) + (earlier ? earlier.summary.tests : 0),
           durationMs: Date.now() - started,
         };
+        const failures = summary.failures;
+        if (reloadAfter) {
+          console.log(`${LOG} before the window reload: ${summary.passes} passing, ${summary.failures} failing, ` +
+            `${summary.pending} pending; reloading the window for ${reloadAfter.length} suite file(s)`);
+          writeJson(reloadStateFile(), { summary, results, files: reloadAfter, started });
+          reloadWindow().then(() => {
+            // Still here: the window did not reload. Report what ran, and fail.
+            fs.rmSync(reloadStateFile(), { force: true });
+            const failed = { ...summary, failures: summary.failures + 1, error: 'the window did not reload' };
+            writeJson(process.env.GPUPLAN_RESULT_FILE, failed);
+            writeJson(process.env.GPUPLAN_TEST_RESULTS, { ...failed, results: [...results, { title: 'window reload for the reload suites', state: 'failed', error: 'the window did not reload' }] });
+            reject(new Error(`${LOG} the window did not reload within ${RELOAD_TIMEOUT_MS} ms`));
+          });
+          return;
+        }
         console.log(`${LOG} result: ${summary.passes} passing, ${summary.failures} failing, ` +
           `${summary.pending} pending (${summary.durationMs} ms)`);
         writeJson(process.env.GPUPLAN_RESULT_FILE, summary);
@@ -168,6 +233,15 @@ function run() {
       reject(err);
     }
   });
+}
+
+/** Asks the workbench to reload; resolves only if it has not after RELOAD_TIMEOUT_MS (a reload ends this process). */
+async function reloadWindow() {
+  // While the window reloads, this extension host is told to stop, and the command's promise may
+  // reject ("Channel has been closed"): only the timeout says the reload did not happen.
+  Promise.resolve(require('vscode').commands.executeCommand('workbench.action.reloadWindow'))
+    .catch((e) => console.error(`${LOG} workbench.action.reloadWindow: ${e && e.message}`));
+  await new Promise((r) => setTimeout(r, RELOAD_TIMEOUT_MS));
 }
 
 function writeJson(file, data) {

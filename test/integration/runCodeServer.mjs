@@ -6,7 +6,7 @@
  *
  *   node test/integration/runCodeServer.mjs \
  *     --extensionDevelopmentPath <dir> --extensionTestsPath <file> \
- *     [--workspace <folder>|none] [--screenshot <png>] [--timeout-ms N] [--locale ko|en] \
+ *     [--workspace <folder>|none] [--multi-root] [--screenshot <png>] [--timeout-ms N] [--locale ko|en] \
  *     [--suite-glob <glob>] [--env KEY=VALUE ...] [--logs-dir <dir>] [--artifacts-dir <dir>] \
  *     [--verbose] [--keep-temp] [--headed] [--allow-missing-result]
  *
@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   COMMON_OPTIONS, INTEGRATION_DIR as HERE, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
-  workspaceFolder, writeStubLanguagePack, writeUserSettings,
+  workspaceToOpen, writeStubLanguagePack, writeUserSettings,
 } from './lib/common.mjs';
 
 const TAG = '[runCodeServer]';
@@ -86,7 +86,7 @@ fs.mkdirSync(extensionsDir, { recursive: true });
 const replyDir = path.join(tmpRoot, 'harness-replies');
 const resultFile = path.join(tmpRoot, 'result.json'); // written by index.cjs when mocha finishes
 fs.mkdirSync(replyDir, { recursive: true });
-const workspace = workspaceFolder(opts.workspace, tmpRoot);
+const { folder: workspace, open: workspaceOpen, multiRoot } = workspaceToOpen(opts.workspace, tmpRoot, opts['multi-root']);
 
 writeUserSettings(userDataDir);
 // Display language: see writeStubLanguagePack() - VS Code UI stays English, but
@@ -328,7 +328,7 @@ function handleHarnessRequest(text) {
 async function main() {
   info(`extensionDevelopmentPath=${devPath}`);
   info(`extensionTestsPath=${testsPath}`);
-  info(`workspace=${workspace ?? '(none)'} locale=${locale} timeout=${timeoutMs}ms temp=${tmpRoot}`);
+  info(`workspace=${workspaceOpen ?? '(none)'} locale=${locale} timeout=${timeoutMs}ms temp=${tmpRoot}`);
 
   const base = await startCodeServer();
   await waitUntilServing(base);
@@ -390,7 +390,7 @@ async function main() {
   const remote = (p) => `vscode-remote://${authority}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
   const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)]];
   const url = new URL(base + '/');
-  if (workspace) url.searchParams.set('folder', workspace);
+  if (workspaceOpen) url.searchParams.set(multiRoot ? 'workspace' : 'folder', workspaceOpen);
   else url.searchParams.set('ew', 'true'); // empty window
   url.searchParams.set('payload', JSON.stringify(payload));
   info(`opening ${url.href}`);

@@ -6,7 +6,7 @@
  *
  *   node test/integration/runElectron.mjs \
  *     --extensionDevelopmentPath <dir> --extensionTestsPath <file> \
- *     [--workspace <folder>|none] [--timeout-ms N] [--locale ko|en] [--suite-glob <glob>] \
+ *     [--workspace <folder>|none] [--multi-root] [--timeout-ms N] [--locale ko|en] [--suite-glob <glob>] \
  *     [--env KEY=VALUE ...] [--artifacts-dir <dir>] [--vscode-version 1.100.3|stable|insiders] \
  *     [--verbose] [--keep-temp] [--allow-missing-result]
  *
@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   COMMON_OPTIONS, INTEGRATION_DIR, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
-  workspaceFolder, writeStubLanguagePack, writeUserSettings,
+  workspaceToOpen, writeStubLanguagePack, writeUserSettings,
 } from './lib/common.mjs';
 
 const TAG = '[runElectron]';
@@ -63,10 +63,10 @@ const resultFile = path.join(tmpRoot, 'result.json');
 fs.mkdirSync(extensionsDir, { recursive: true });
 writeUserSettings(userDataDir);
 writeStubLanguagePack(tmpRoot, userDataDir, locale);
-const workspace = workspaceFolder(opts.workspace, tmpRoot);
+const { folder: workspace, open: workspaceOpen } = workspaceToOpen(opts.workspace, tmpRoot, opts['multi-root']);
 
 const launchArgs = [
-  ...(workspace ? [workspace] : []), // first launch arg = folder to open
+  ...(workspaceOpen ? [workspaceOpen] : []), // first launch arg = folder (or .code-workspace file) to open
   '--new-window',
   `--user-data-dir=${userDataDir}`,
   `--extensions-dir=${extensionsDir}`,

@@ -1,4 +1,10 @@
-/** A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it. */
+/**
+ * An LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it. It
+ * declares the capabilities it is given (FULL_CAPABILITIES: what VS Code declares for what the
+ * server uses; MINIMAL_CAPABILITIES: nothing, the LSP defaults), keeps its own copy of each
+ * open document, and applies the server's workspace/applyEdit to that copy (sending the change
+ * back like an editor), so that fixes can be followed end to end.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -13,11 +19,50 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
+  ApplyWorkspaceEditRequest,
+  type ApplyWorkspaceEditParams,
+  type ClientCapabilities,
   type Diagnostic,
+  type TextEdit,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ROOT } from './fixtures';
+
+/** What VS Code 1.100 declares, for the capabilities the server reads. */
+export const FULL_CAPABILITIES: ClientCapabilities = {
+  general: { positionEncodings: ['utf-16'] },
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    applyEdit: true,
+    workspaceEdit: { documentChanges: true },
+    executeCommand: { dynamicRegistration: true },
+  },
+  window: { showMessage: { messageActionItem: { additionalPropertiesSupport: true } } },
+  textDocument: {
+    publishDiagnostics: { versionSupport: true, relatedInformation: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    completion: {
+      completionItem: { snippetSupport: true, labelDetailsSupport: true, documentationFormat: ['markdown', 'plaintext'], insertReplaceSupport: true },
+    },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
+      isPreferredSupport: true,
+      dataSupport: true,
+    },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+  },
+};
+
+/** A client that declares nothing: it gets the defaults of LSP 3.17. */
+export const MINIMAL_CAPABILITIES: ClientCapabilities = {};
+
+export interface InitializeOptions {
+  readonly capabilities?: ClientCapabilities;
+  readonly initializationOptions?: unknown;
+}
 
 export class TestClient {
   readonly connection: MessageConnection;
@@ -25,6 +70,12 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
+  /** The client's copy of each open document (UTF-16 positions). */
+  readonly documents = new Map<string, TextDocument>();
+  /** Every workspace/applyEdit the server sent. */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  /** Whether to accept the server's workspace/applyEdit. */
+  acceptEdits = true;
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   settings: Record<string, unknown> = {};
 
@@ -44,7 +95,24 @@ export class TestClient {
       this.wake();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations.map((r) => r.method));
+    });
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.appliedEdits.push(params);
+      if (!this.acceptEdits) return { applied: false, failureReason: 'refused by the test' };
+      const byUri = new Map<string, TextEdit[]>();
+      for (const change of params.edit.documentChanges ?? []) {
+        if (!('textDocument' in change)) continue;
+        if (change.textDocument.version !== null && change.textDocument.version !== this.versions.get(change.textDocument.uri))
+          return { applied: false, failureReason: 'stale version' };
+        byUri.set(change.textDocument.uri, change.edits as TextEdit[]);
+      }
+      for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) byUri.set(uri, edits);
+      for (const [uri, edits] of byUri) this.applyEdits(uri, edits);
+      this.wake();
+      return { applied: true };
+    });
     this.connection.listen();
   }
 
@@ -57,26 +125,69 @@ export class TestClient {
     this.waiters.splice(0).forEach((w) => w());
   }
 
-  async initialize(locale = 'ko'): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+  /** Methods the server registered dynamically. */
+  readonly registrations: string[] = [];
+  /** The server's answer to initialize. */
+  initializeResult: import('vscode-languageserver-protocol').InitializeResult | undefined;
+
+  async initialize(locale = 'ko', options: InitializeOptions = {}): Promise<void> {
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       locale,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: options.capabilities ?? FULL_CAPABILITIES,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
-  open(uri: string, text: string): void {
-    this.versions.set(uri, 1);
-    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gpuplan', version: 1, text } });
+  open(uri: string, text: string, version = 1): void {
+    this.versions.set(uri, version);
+    this.documents.set(uri, TextDocument.create(uri, 'gpuplan', version, text));
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gpuplan', version, text } });
   }
 
-  change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
+  close(uri: string): void {
+    this.documents.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** The client's text of a document. */
+  text(uri: string): string {
+    return this.documents.get(uri)?.getText() ?? '';
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  /**
+   * Sends changes (positions in UTF-16, or `raw` when they are already in the negotiated
+   * encoding and the client's copy should be replaced by `rawText`).
+   */
+  change(uri: string, changes: TextDocumentContentChangeEvent[], raw?: { text: string }): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
+    const document = this.documents.get(uri);
+    if (raw) this.documents.set(uri, TextDocument.create(uri, 'gpuplan', version, raw.text));
+    else if (document) this.documents.set(uri, TextDocument.update(document, changes, version));
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** Applies edits as an editor does: to the client's copy, then tells the server (one change per edit, last first). */
+  applyEdits(uri: string, edits: readonly TextEdit[]): number {
+    const document = this.documents.get(uri)!;
+    const sorted = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
+    return this.change(
+      uri,
+      sorted.map((e) => ({ range: e.range, text: e.newText })),
+    );
+  }
+
+  /** Runs a command with workspace/executeCommand. */
+  async execute(command: { command: string; arguments?: unknown[] }): Promise<unknown> {
+    return this.connection.sendRequest('workspace/executeCommand', { command: command.command, arguments: command.arguments ?? [] });
   }
 
   async setSettings(settings: Record<string, unknown>): Promise<void> {

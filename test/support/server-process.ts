@@ -21,6 +21,10 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { ROOT } from './fixtures';
+import { FULL_CAPABILITIES } from './lsp-client';
+
+/** What VS Code declares, less workspace/applyEdit (this client does not answer it): code actions carry their edits. */
+export const SERVER_PROCESS_CAPABILITIES = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, applyEdit: false } };
 
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 
@@ -39,7 +43,11 @@ export interface Exit {
 
 /** Thrown when the server process is gone while a test waits for it. */
 export class ServerDiedError extends Error {
-  constructor(readonly exit: Exit, readonly stderr: string, what: string) {
+  constructor(
+    readonly exit: Exit,
+    readonly stderr: string,
+    what: string,
+  ) {
     super(`the language server died (code ${exit.code}, signal ${exit.signal}) while waiting for ${what}${stderr ? `; stderr tail:\n${stderr}` : ''}`);
   }
 }
@@ -124,7 +132,7 @@ export class ServerProcess {
         rootUri: null,
         locale,
         initializationOptions: { settings: this.settings },
-        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+        capabilities: SERVER_PROCESS_CAPABILITIES,
       },
       timeoutMs,
     );
@@ -159,7 +167,9 @@ export class ServerProcess {
 
   open(uri: string, text: string, version = 1): number {
     this.versions.set(uri, version);
-    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gpuplan', version, text } }).catch(() => undefined);
+    void this.connection
+      .sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'gpuplan', version, text } })
+      .catch(() => undefined);
     return version;
   }
 
@@ -167,7 +177,9 @@ export class ServerProcess {
   replace(uri: string, text: string): number {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }).catch(() => undefined);
+    void this.connection
+      .sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] })
+      .catch(() => undefined);
     return version;
   }
 

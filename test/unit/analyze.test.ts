@@ -75,15 +75,20 @@ describe('analyze: schema messages', () => {
   });
 
   it('finds the same prose problems whether the text has escapes (per string) or not (one pass)', () => {
-    const plain = readExample('mistakes.gpuplan.json').replace('"★ ', '"').replace(/,(\s*\])/, '$1').replace('"projectTitle": "', '"projectTitle": "XYZ와 KLM(Kernel Language Model) ');
+    const plain = readExample('mistakes.gpuplan.json').replace('"★ ', '"').replace(/,(\s*\])/, '$1').replace('"projectTitle": "', '"projectTitle": "QRX: 빠른 응답 교환, XYZ와 KLM(Kernel Language Model) ');
     const escaped = plain.replace('"formVersion": "2025-12"', '"formVersion": "2025\\u002d12"');
     assert.notEqual(plain, escaped);
     const view = (text: string) => analyze(text, { locale: 'en' }).filter((f) => ['abbreviation-undefined', 'template-guide-left', 'vague-expression'].includes(f.code)).map((f) => `${f.code} ${f.message}`);
     assert.ok(view(plain).some((m) => m.includes('"XYZ"')));
     assert.ok(!view(plain).some((m) => m.includes('"KLM"')));
+    assert.ok(!view(plain).some((m) => m.includes('"QRX"')), 'a definition "X: full name" at the start of a string');
     assert.deepEqual(view(escaped), view(plain));
     const withGuide = plain.replace('"projectTitle": "', '"projectTitle": "★ ');
-    assert.deepEqual(view(withGuide).filter((m) => !m.startsWith('template-guide-left')), view(plain));
+    const notGuide = (m: string) => !m.startsWith('template-guide-left');
+    assert.deepEqual(view(withGuide).filter(notGuide), view(plain).filter(notGuide));
+    // The guide sentence left without its ★, and the ★ added to the title, are found on both paths.
+    assert.equal(view(withGuide).filter((m) => !notGuide(m)).length, 2);
+    assert.deepEqual(view(withGuide.replace('"formVersion": "2025-12"', '"formVersion": "2025\\u002d12"')), view(withGuide));
   });
 
   it('tells duplicate keys from colons inside strings, whatever the escapes and spacing', () => {

@@ -29,10 +29,22 @@ interface Manifest {
     languages: Array<{ id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }>;
     grammars: Array<{ language: string; scopeName: string; path: string }>;
     jsonValidation: Array<{ fileMatch: string; url: string }>;
-    snippets: Array<{ language: string; path: string }>;
+    snippets?: Array<{ language: string; path: string }>;
     commands: Array<{ command: string; title: string; category: string }>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
-    configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number; enum?: string[]; properties?: Record<string, { enum: string[] }>; additionalProperties?: { enum: string[] } }> };
+    configuration: {
+      properties: Record<
+        string,
+        {
+          default?: unknown;
+          minimum?: number;
+          maximum?: number;
+          enum?: string[];
+          properties?: Record<string, { enum: string[] }>;
+          additionalProperties?: { enum: string[] };
+        }
+      >;
+    };
   };
 }
 
@@ -79,8 +91,11 @@ describe('extension manifest', () => {
     assert.deepEqual(language.filenamePatterns, ['*.gpuplan.json']);
     assert.deepEqual(manifest.contributes.grammars, [{ language: 'gpuplan', scopeName: 'source.gpuplan', path: './syntaxes/gpuplan.tmLanguage.json' }]);
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '*.gpuplan.json', url: './schemas/gpuplan.schema.json' }]);
-    assert.equal(manifest.contributes.snippets[0].language, 'gpuplan');
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan']);
+    // The gp- snippets come from the language server, only where they fit (a stage row inside
+    // gpuPlan.stages): a static snippets file would offer all of them everywhere.
+    assert.equal(manifest.contributes.snippets, undefined);
+    // A preview restored after a window reload activates the extension by itself (its panel serializer).
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan', 'onWebviewPanel:gpuplan.documentPreview', 'onWebviewPanel:gpuplan.costPreview']);
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   });
 
@@ -94,7 +109,8 @@ describe('extension manifest', () => {
 
   it('puts its commands in the palette and menus, and hides the internal one', () => {
     const commands = manifest.contributes.commands.map((c) => c.command);
-    for (const command of ['gpuplan.applySnippet', 'gpuplan.insertSection', 'gpuplan.newPlan', 'gpuplan.restartServer', 'gpuplan.showCostPreview']) assert.ok(commands.includes(command), command);
+    for (const command of ['gpuplan.applySnippet', 'gpuplan.insertSection', 'gpuplan.newPlan', 'gpuplan.restartServer', 'gpuplan.showCostPreview'])
+      assert.ok(commands.includes(command), command);
     for (const c of manifest.contributes.commands) assert.equal(c.category, 'gpuplan');
     for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
       for (const item of items) assert.ok(commands.includes(item.command), `${menu}: ${item.command}`);
@@ -107,21 +123,48 @@ describe('extension manifest', () => {
     const c = manifest.contributes;
     const referenced = [
       manifest.icon,
-      c.languages[0].configuration, c.languages[0].icon.light, c.languages[0].icon.dark,
-      ...c.grammars.map((g) => g.path), ...c.jsonValidation.map((j) => j.url), ...c.snippets.map((s) => s.path),
-      'package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json', 'LICENSE', 'CHANGELOG.md',
-      // Loaded by the cost preview's webview at run time.
-      'media/preview.css', 'media/preview.js',
+      c.languages[0].configuration,
+      c.languages[0].icon.light,
+      c.languages[0].icon.dark,
+      ...c.grammars.map((g) => g.path),
+      ...c.jsonValidation.map((j) => j.url),
+      ...(c.snippets ?? []).map((s) => s.path),
+      'package.nls.json',
+      'package.nls.ko.json',
+      'l10n/bundle.l10n.ko.json',
+      'LICENSE',
+      'CHANGELOG.md',
+      // Loaded by the previews' webviews at run time.
+      'media/cost-preview.css',
+      'media/cost-preview.js',
+      'media/document-preview.js',
     ].map((p) => path.normalize(p));
     for (const file of referenced) assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists`);
 
-    const ignore = read('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const ignore = read('.vscodeignore')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     assert.equal(ignore[0], '**', 'exclude everything first');
     const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
-    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '.+').replace(/\*/g, '[^/]+')}$`);
+    const glob = (pattern: string) =>
+      new RegExp(
+        `^${pattern
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*\*/g, '.+')
+          .replace(/\*/g, '[^/]+')}$`,
+      );
     const packaged = (file: string) => allowed.some((pattern) => glob(pattern).test(file.split(path.sep).join('/')));
     for (const file of [...referenced, path.normalize(manifest.main), 'dist/server.js']) assert.ok(packaged(file), `${file} is packaged`);
-    for (const file of ['node_modules/x/index.js', 'dist/cli.js', 'dist/extension.js.map', 'server/src/server.ts', 'test/unit/manifest.test.ts', 'out/x.js', 'examples/complete.gpuplan.json']) {
+    for (const file of [
+      'node_modules/x/index.js',
+      'dist/cli.js',
+      'dist/extension.js.map',
+      'server/src/server.ts',
+      'test/unit/manifest.test.ts',
+      'out/x.js',
+      'examples/complete.gpuplan.json',
+    ]) {
       assert.ok(!packaged(file), `${file} is not packaged`);
     }
   });

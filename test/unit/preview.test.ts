@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isAllowedRequest, parsePreviewMessage } from '../../client/src/preview/messages';
-import { escapeHtml, renderChart, renderCostTable, renderMilestones, renderPreviewBody, renderShell, renderWhatIf } from '../../client/src/preview/render';
+import { isAllowedRequest, parsePreviewMessage } from '../../client/src/cost-preview/messages';
+import { escapeHtml, renderChart, renderCostTable, renderMilestones, renderPreviewBody, renderShell, renderWhatIf } from '../../client/src/cost-preview/render';
 import { localize, type Plan } from '../../server/src/core';
 import { computeCost } from '../../server/src/core/cost/cost';
 import { costTable } from '../../server/src/core/cost/table';
@@ -107,7 +107,7 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('builds a page with a strict CSP and a nonce on its only script', () => {
-    const page = renderShell({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: 'ko', title: '<b>x</b>', body: '', labels: { whatIf: 'w', type: 't', servers: 's', months: 'm', apply: 'a', reset: 'r', hint: 'h' } });
+    const page = renderShell({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: 'ko', title: '<b>x</b>', body: '', labels: { whatIf: 'w', type: 't', servers: 's', months: 'm', apply: 'a', reset: 'r', hint: 'h' }, tryMax: { servers: 64, months: 24 } });
     assert.match(page, /default-src 'none'/);
     assert.match(page, /script-src 'nonce-abc123'/);
     assert.ok(!/unsafe-inline|unsafe-eval|https?:/.test(page.replace(/http-equiv/g, '')), 'no unsafe sources, no remote URLs');

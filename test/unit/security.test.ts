@@ -22,7 +22,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderPreviewBody, renderWhatIf } from '../../client/src/preview/render';
+import { renderPreviewBody, renderWhatIf } from '../../client/src/cost-preview/render';
 import { localize } from '../../server/src/core';
 import { CostPreviewRequest, type CostPreview } from '../../shared/src/protocol';
 import { readExample, ROOT } from '../support/fixtures';
@@ -231,7 +231,7 @@ describe('security: workspace trust and virtual workspaces', () => {
     const settings = Object.keys((packageJson.contributes as { configuration?: { properties?: Record<string, unknown> } }).configuration?.properties ?? {});
     assert.ok(settings.length > 0);
     assert.deepEqual(settings.filter((key) => /path|command|executable|program|args|url|script|cwd|env|shell/i.test(key)), [], 'no setting that could point at something to run or fetch');
-    const client = read(path.join(ROOT, 'client', 'src', 'client.ts'));
+    const client = read(path.join(ROOT, 'client', 'src', 'language-client.ts'));
     assert.match(client, /context\.asAbsolutePath\('dist\/server\.js'\)/);
   });
 

@@ -105,11 +105,15 @@ describe('service: figures for editors', () => {
     assert.ok(lenses.every((l) => /민간부담금 76,800,000원/.test(l.title)));
   });
 
-  it('adds the allowed range and the amount to a hover on the request', () => {
-    const lines = service.hover(analysis, ['gpu', 'servers'], 'en');
-    assert.ok(lines.some((l) => /H200: 2–32 servers/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /76,800,000원/.test(l)));
-    assert.deepEqual(service.hover(analysis, ['projectTitle'], 'en'), []);
+  it('adds the label, the allowed range and the amount to a hover on the request', () => {
+    const facts = service.hover(analysis, ['gpu', 'servers'], 'en');
+    assert.equal(facts.label, '서버 수');
+    assert.match(facts.allowed ?? '', /H200: 2–32 servers/);
+    assert.match(facts.amount ?? '', /76,800,000원/);
+    assert.match(facts.description ?? '', /^Servers requested/);
+    const title = service.hover(analysis, ['projectTitle'], 'en');
+    assert.equal(title.allowed, undefined);
+    assert.equal(title.amount, undefined);
   });
 
   it('labels enum values with the form\'s Korean words', () => {

@@ -202,23 +202,99 @@ export const REGISTRATION_NUMBER = sourced(
  */
 export const VAGUE_LEADING_WORD = String.raw`(?:[가-힣A-Za-z0-9]+\s?)?`;
 
-const vagueFamily = <Id extends string>(id: Id, example: string, ending: RegExp) =>
-  ({ id, example, ending, pattern: new RegExp(VAGUE_LEADING_WORD + ending.source, 'gu') }) as const;
+/**
+ * Every Hangul syllable with the final consonant ㄹ (할, 될, 줄일, 높일 …): the future modifier
+ * before "수 있다" and "전망", as a character class.
+ */
+export const RIEUL_FINAL = `[${Array.from({ length: 19 * 21 }, (_, i) => String.fromCharCode(0xac00 + i * 28 + 8)).join('')}]`;
+
+/** Where a predicate ends: no word character follows (가능함 but not 가능한, 검토 중 but not 검토 중인). */
+const PREDICATE_END = String.raw`(?![가-힣A-Za-z0-9])`;
+/** A bare noun as the predicate ("확장 가능", "지원 검토 중"): the end, or punctuation, follows. */
+const BARE_END = String.raw`(?=\s*(?:$|[.,;:!?)\]」』”’"'…(]))`;
+/** "~ㄹ 것임", "~ㄹ 것으로 예상됨": a future stated, or guessed. */
+const FUTURE = String.raw`것(?:임|이다|입니다|으로\s*(?:(?:예상|예측|전망|판단|기대)(?:됨|된다|됩니다|되며)|보(?:임|인다|입니다|이며|여짐|여진다)))?`;
+
+const vagueFamily = <Id extends string>(id: Id, example: string, ending: string) =>
+  ({ id, example, ending: new RegExp(ending, 'gu'), pattern: new RegExp(`${VAGUE_LEADING_WORD}(${ending})`, 'gu') }) as const;
 
 /**
  * Vague wording that evaluators read as "impossible" (form, 작성요령: "~를 추진 할 수도 있다,
  * ~이 가능하다, ~을 고려하고 있다 등과 같은 모호한 표현은 선정평가 시 불가능한 것으로 간주").
- * Each family matches its 개조식 variants: `ending` is the vague verb ending itself, `pattern`
- * the whole phrase (the ending with the word before it).
+ * Each family matches its 개조식 endings: `ending` is the vague ending itself, `pattern` the
+ * whole phrase (the word before it, then the ending as group 1). What the patterns cannot tell (a risk, a
+ * quoted forecast, review as a task) the rule reads in prose/vague.ts.
+ *  - mayDo: ~할 수(도) 있다/있음/있으며/있을 것, and the guesses of the same meaning:
+ *    ~것으로 예상됨/예측됨/판단됨/보임/전망됨, ~이 예상됨, ~다고 판단됨, ~할 전망.
+ *  - possible: 가능하다, 가능함, 가능하겠음, 가능하며, 가능해짐, 가능할 것(으로 예상됨), bare "~ 가능";
+ *    not 불가능, 가능한, 가능성, 가능하도록, 가능 여부.
+ *  - considering: 고려하고 있다, 고려 중, 검토 중(이며), 검토 예정, 검토할 계획, 검토할 필요가 있음, 검토함;
+ *    not 검토 중 발견된, 검토 의견, 고려하여.
  */
 export const VAGUE_EXPRESSIONS = sourced(
   [
-    vagueFamily('mayDo', '~를 추진 할 수도 있다', /(?:할|될)\s*수도\s*있(?:다|음|습니다|겠다|겠음|을\s*것(?:이다|임)?)/gu),
-    vagueFamily('possible', '~이 가능하다', /(?<!불)가능(?:하다|함|합니다|할\s*것(?:이다|임|으로\s*(?:예상|기대)(?:된다|됨|함)?)?|해질\s*것(?:이다|임)?)(?![가-힣])/gu),
-    vagueFamily('considering', '~을 고려하고 있다', /(?:고려|검토)\s*(?:하고\s*있(?:다|음|습니다)|중(?:이다|임|입니다)?(?![가-힣]))/gu),
+    vagueFamily(
+      'mayDo',
+      '~를 추진 할 수도 있다',
+      String.raw`(?:${RIEUL_FINAL}\s*수\s*(?:도\s*)?있(?:다|음|습니다|으며|고|을\s*(?:${FUTURE}|전망(?:임|이다)?))|(?:것으로\s*)?(?:예상|예측|전망)(?:됨|된다|됩니다|되며)|것으로\s*(?:판단|사료)(?:됨|된다|됩니다|되며)|것으로\s*보(?:임|인다|입니다|이며|여짐|여진다)|다고\s*(?:판단|예상|전망)(?:됨|된다|됩니다)|${RIEUL_FINAL}\s*전망(?:임|이다|입니다)?)${PREDICATE_END}`,
+    ),
+    vagueFamily(
+      'possible',
+      '~이 가능하다',
+      String.raw`(?<!불)가능(?:(?:하다|함|합니다|하겠음|하겠다|하겠습니다|하며|하고|하여|해짐|해진다|해집니다|해지며|(?:할|해질)\s*(?:${FUTURE}|전망(?:임|이다)?)|하다고\s*(?:판단|예상|전망)(?:됨|된다|됩니다|함))${PREDICATE_END}|${BARE_END})`,
+    ),
+    vagueFamily(
+      'considering',
+      '~을 고려하고 있다',
+      String.raw`(?:고려|검토)\s*(?:(?:하고\s*있(?:다|음|습니다|으며|고)|중(?:이다|임|입니다|이며|이고|이나|이므로)|(?:할\s*)?(?:예정|계획)(?:이다|임|입니다|이며)?|할\s*필요가?\s*있(?:다|음|습니다)|함|한다|합니다|하겠음|하겠다|하겠습니다)${PREDICATE_END}|중${BARE_END})`,
+    ),
   ] as const,
-  'form, 작성요령 과제수행계획서: "~를 추진 할 수도 있다, ~이 가능하다, ~을 고려하고 있다 등과 같은 모호한 표현"',
+  'form, 작성요령 과제수행계획서: "~를 추진 할 수도 있다, ~이 가능하다, ~을 고려하고 있다 등과 같은 모호한 표현은 선정평가 시 불가능한 것으로 간주"; the 개조식 endings of the same meaning (issue 12)',
 );
+
+/**
+ * Words in Latin capitals that `abbreviation-undefined` never asks to spell out, by where they
+ * come from. The form asks for acronyms to be written with their full name ("약어는 풀네임도
+ * 함께 표기"); these are names or words every reader of a plan knows. Users add their own in the
+ * `gpuplan.abbreviations.allowlist` setting.
+ */
+export const KNOWN_ACRONYMS = {
+  form: sourced(
+    ['AI', 'GPU', 'HWP', 'PDF', 'MIT', 'BSD', 'CC', 'CC-BY', 'BY', 'KCI', 'NTIS', 'KISS', 'KOLAS', 'NIPA', 'ICT', 'SW', 'HW'] as const,
+    'form: 과제 결과물 공개 계획 ("MIT License", "BSD-3", "CC-BY", "CC0", "HuggingFace", "Github", "KCI 등재", "NTIS", "DBpia", "KISS", "ScienceON", "KoreaScience"), 성과 지표 ("한국인정기구(KOLAS)"), 작성요령 ("HWP/PDF 파일"), the addressee "정보통신산업진흥원" (NIPA)',
+  ),
+  conferences: sourced(
+    ['CVPR', 'ECCV', 'NeurIPS', 'ICLR', 'ICCV', 'AAAI', 'ICML', 'ACL', 'EMNLP', 'NAACL'] as const,
+    'form, 주요 실적: "AI분야 10대 학회* … * CVPR, ECCV, NeurIPS, ICLR, ICCV, AAAI, ICML, ACL, EMNLP, NAACL"',
+  ),
+  licences: sourced(
+    ['GPL', 'LGPL', 'AGPL', 'MPL', 'EPL', 'CC-BY-SA', 'CC-BY-NC', 'CC-BY-ND', 'CC-BY-NC-SA', 'CC-BY-NC-ND', 'BY-SA', 'BY-NC', 'BY-ND', 'BY-NC-SA', 'BY-NC-ND', 'SA', 'NC', 'ND', 'RAIL'] as const,
+    'licence names beside the form\'s own (MIT, Apache, BSD, CC-BY, CC0): GNU GPL/LGPL/AGPL, MPL, EPL, the Creative Commons BY/SA/NC/ND family, RAIL (Responsible AI Licenses)',
+  ),
+  common: sourced(
+    ['CPU', 'NPU', 'TPU', 'API', 'SDK', 'URL', 'IT', 'DB', 'JSON', 'CSV', 'XML', 'HTML', 'HTTP', 'HTTPS', 'SQL', 'CEO', 'CTO', 'CFO', 'PM', 'QA', 'UI', 'UX', 'ID', 'OS', 'PC',
+      'HBM', 'RAM', 'SSD', 'CT', 'MRI', 'CCTV', 'IoT', 'SNS', 'KPI', 'ROI', 'USB', 'GPS', 'LTE', 'FAQ', 'OTT', 'VR', 'AR', 'RGB', 'TV', 'SaaS', 'PaaS', 'IaaS', 'CUDA'] as const,
+    'gpuplan: acronyms so common in plans and everyday Korean that nobody spells them out',
+  ),
+  units: sourced(
+    ['KB', 'MB', 'GB', 'TB', 'PB', 'EB', 'FLOPS', 'GFLOPS', 'TFLOPS', 'PFLOPS', 'EFLOPS', 'TOPS', 'TPS', 'QPS', 'RPS', 'IOPS', 'FPS', 'GHz', 'MHz', 'THz', 'MW', 'GW', 'MWh', 'GWh', 'TWh', 'KRW', 'USD', 'PPM', 'DPI', 'RPM'] as const,
+    'SI and computing units (KS X ISO/IEC 80000-13 byte multiples, FLOPS, hertz, watt-hours) and currency codes (ISO 4217)',
+  ),
+  hardware: sourced(
+    ['NVIDIA', 'RTX', 'DGX', 'HGX', 'SXM', 'PCIe', 'NVMe'] as const,
+    'names of the GPU hardware the program allocates and plans compare with (NVIDIA HGX H200/B200 servers, SXM and PCIe boards, DGX systems, RTX cards)',
+  ),
+  companies: sourced(
+    ['SK', 'LG', 'KT', 'GS', 'CJ', 'LS', 'HD', 'KB', 'NH', 'DB', 'HL', 'LX', 'DL', 'KG', 'NHN', 'NAVER', 'HMM', 'KCC', 'OCI', 'SPC', 'BGF', 'HDC', 'IBK', 'KDB', 'BNK', 'DGB', 'JB', 'NC', 'SKT', 'LGU', 'BC',
+      'KBS', 'MBC', 'SBS', 'EBS', 'JTBC', 'AWS', 'IBM', 'AMD', 'TSMC'] as const,
+    'company names written in Latin capitals, alone or attached to Hangul (SK텔레콤, LG전자, KB국민은행, BC카드): the business groups of 공정거래위원회 공시대상기업집단, the financial groups, broadcasters and a few global firms plans cite',
+  ),
+  organisations: sourced(
+    ['NIA', 'IITP', 'KISA', 'KISTI', 'ETRI', 'TTA', 'NRF', 'KEIT', 'KTL', 'KTR', 'KAIST', 'POSTECH', 'UNIST', 'DGIST', 'GIST', 'ISO', 'IEC', 'IEEE', 'ITU', 'FDA', 'WHO', 'OECD', 'EU', 'UN'] as const,
+    'names of public bodies and universities of the program\'s ecosystem (과학기술정보통신부 산하 기관, 과학기술원) and international bodies, which are names rather than acronyms to explain',
+  ),
+  names: sourced(['vLLM', 'iOS'] as const, 'names of software written like acronyms'),
+};
 
 /** Guide text and placeholders of the form that must not be left in a submitted plan. */
 export const TEMPLATE_GUIDE_PATTERNS = sourced(
@@ -228,10 +304,141 @@ export const TEMPLATE_GUIDE_PATTERNS = sourced(
     { id: 'zeros', pattern: /(?<![\d,.:])0{2,}(?![\d,.])%?/gu },
     { id: 'dateMask', pattern: /YYYYMMDD|YYYY\.MM\.DD|yyyy\.mm(?:\.dd)?\.?|'yy\.mm|MMDD/gu },
     { id: 'namePlaceholder', pattern: /ㅇㅇㅇ|○\s?○(?:\s?○)?|△△△|OOO/gu },
-    { id: 'guideNote', pattern: /해당시\s?작성|신청시\s?작성\s?불필요|\(예시\)/gu },
+    { id: 'guideNote', pattern: /해당시\s?작성|신청시\s?작성\s?불필요|\(예시\)|사업자등록증상\s?주소/gu },
     { id: 'emptyParens', pattern: /\(\s+\)/gu },
   ] as const,
-  'form: ★ 작성 가이드, 작성요령 boxes ("작성 완료 후 요령은 삭제할 것"), placeholders 000, 00%, YYYYMMDD, yyyy.mm, ㅇㅇㅇ, △△△, ( )',
+  'form: ★ 작성 가이드, 작성요령 boxes ("작성 완료 후 요령은 삭제할 것"), placeholders 000, 00%, YYYYMMDD, yyyy.mm, ㅇㅇㅇ, △△△, ( ), "★사업자등록증상 주소" (VI-1)',
+);
+
+/**
+ * The placeholders gpuplan itself writes: the snippets and Insert Section (the schema's
+ * defaultSnippets) and New Plan (examples/skeleton.gpuplan.json). A text placeholder is written
+ * between 〔 〕 ("〔대표자 성명〕", and the quick fixes' "〔기한〕", "〔수량〕", "〔풀네임〕"); a value
+ * that must pass the schema is a sample nobody has: an address at a reserved domain
+ * (RFC 2606: example.com/.org/.net, .example, .test, .invalid), the 1234-5678 telephone number,
+ * the registration number 123-45-67891 and the date 1900-01-01.
+ */
+export const PROJECT_PLACEHOLDERS = sourced(
+  [
+    { id: 'projectPlaceholder', pattern: /〔[^〔〕\n"]{1,40}〕/gu },
+    {
+      id: 'sampleEmail',
+      pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)*(?:example\.(?:com|org|net)|[A-Za-z0-9-]+\.(?:example|test|invalid))(?![A-Za-z0-9.-])/gu,
+    },
+    { id: 'samplePhone', pattern: /(?<!\d)0\d{1,2}-(?:1234-5678|0000-0000)(?!\d)/gu },
+    { id: 'sampleNumber', pattern: /(?<!\d)123-45-67891(?!\d)/gu },
+    { id: 'sampleDate', pattern: /(?<!\d)1900-01-01(?!\d)/gu },
+  ] as const,
+  'gpuplan: schemas/gpuplan.schema.json defaultSnippets (snippets, Insert Section) and examples/skeleton.gpuplan.json (New Plan); RFC 2606 reserved domain names',
+);
+
+/**
+ * The form's guide sentences: every ★ line and its continuation, the 요약서 guide lines and the
+ * sentences of its 작성요령 boxes, as the form writes them. A plan that keeps one, with or
+ * without its ★, still carries the form's instructions instead of its own content
+ * ("본 작성요령 및 양식 내 유의사항 문구(파란색 텍스트)는 제출 전 삭제"), one entry per line
+ * of the form. The required acknowledgement sentence and the pledge are not guide text, and
+ * "★ 정부지원과제 수행실적 :" is the name of a table of the form (its ★ is reported alone).
+ */
+export const FORM_GUIDE_SENTENCES = sourced(
+  (
+    [
+      ['I-1 과제 목표', '국가 AI컴퓨팅 자원을 활용하는 연구과제에 대한 개괄적인 설명과 과제의 핵심 목표가 무엇인지 기술'],
+      ['I-1 과제 내용', '연구개발하는 서비스/모델의 개요 및 상세 설명, 적용대상 등'],
+      ['I-1 차별성', '제안하는 AI 개발 모델과 관련된 과거 유사 서비스(타사 서비스 포함)와 비교 또는 기존 연구와의 차별성 제시'],
+      ['I-1 차별성', 'AI 서비스/모델 개발 및 연구 분야의 명확성, 혁신성 및 도전성 기술'],
+      ['I-2 지원 필요성', '국가 AI컴퓨팅 자원이 왜 필요한지 추진배경과 당위성을 기술'],
+      ['I-2 지원 필요성', '(현재 사용중인 자원 현황 한계를 제시하고, 국가 AI컴퓨팅 자원이 필요한 이유와 중요성 등에 대하여 기술)'],
+      ['II-1 과제 추진 현황', '현재까지 완료된 주요 과업 진척률, 확보된 데이터 형태 및 규모, 수급계획 등, 모델/서비스 개발 및 GPU 활용준비도, 핵심 인력 구성 및 역할 등 GPU 자원 활용을 위한 연구 환경 및 인프라 구축 현황 기재'],
+      ['II-1 상세 수행내용', '국가 AI컴퓨팅 자원을 활용하여 개발하고자 하는 AI 모델·서비스의 주요 기능 및 연구 범위 설명'],
+      ['II-1 상세 수행내용', '현재 개발 수준과 국가 AI컴퓨팅 GPU자원을 통해 추가로 개발하려는 내용 기재'],
+      ['II-1 상세 수행내용', 'GPU로 수행하려는 작업 유형'],
+      ['II-1 상세 수행내용', '(예: 언어모델 학습/파인튜닝, 멀티모달 모델 학습, 알고리즘 검증, 모델 고도화 등)'],
+      ['II-1 상세 수행내용', '구체적 연구개발 계획(가능하면 정량)'],
+      ['II-1 상세 수행내용', '(필요 GPU 종류, 예상 GPU 장수(서버수), 총 GPU시간, 사용 기간(예: 학습/검증 등 사용 비율))'],
+      ['II-1 상세 수행내용', '과제 수행 시 활용하는 모델'],
+      ['II-1 상세 수행내용', '(사용할 기반 모델 종류/버전(Llama 3 등)과 활용 알고리즘, 학습/튜닝/데이터 활용 방식 등, 어떤 모델을 어떤 전략으로 학습/튜닝할 건지 기술)'],
+      ['II-2 최종 성과 목표', '국가 AI컴퓨팅 자원 활용을 통해 최종 이루기 위한 정량적, 정성적 목표 기재'],
+      ['II-2 최종 성과 목표', '(ex. 연구/개발 단계의 진척률 목표설정 : 현재 00% → 최종 00% 지표,'],
+      ['II-2 최종 성과 목표', 'GPU활용률 설정 : 배정된 GPU 자원 대비 실제 활용 비율 등 설정)'],
+      ['II-2 최종 성과 목표', 'As-is/To-be가 명확히 드러나도록 기대되는 예상 성과 부분을 기술'],
+      ['II-2 최종 성과 목표', '(ex. 모델 정확성 00% 향상, 서비스 응답속도 00% 개선 등)'],
+      ['II-2 최종 성과 목표', 'GPU 자원 활용 이후, 연구/개발 과제의 성능을 정량적으로 측정할 수 있는 지표 설정'],
+      ['II-2 최종 성과 목표', '(ex. 연구/개발 모델의 추론 능력, 문맥 파악 능력, HuggingFace리더보드 성능지표 등)'],
+      ['II-2 성과 지표 설정 근거', '해당 과제의 성과를 측정하기 위한 방안 및 타당성 제시'],
+      ['II-2 성과 지표 설정 근거', '(ex. 공인기관(한국인정기구(KOLAS) 등)으로부터 성능 검증 등)'],
+      ['III-1 GPU 활용 규모', 'GPU 요청 규모의 적정성(노드 수, GPU 장수 등)을 과제의 데이터 처리량, 모델 복잡도와 연계해 제시'],
+      ['III-2 GPU 단계별 활용 계획', 'GPU 자원을 활용하는 단계별 목적(예: 모델 사전학습, 파인튜닝, 검증·운영 등)에 따라 구체적으로 작성'],
+      ['III-2 GPU 단계별 활용 계획', '각 단계별 GPU 자원 투입 시기, 사용량(노드·장 수), 예상 활용률(%)을 표로 제시'],
+      ['III-2 GPU 단계별 활용 계획', '아래 예시 표 형식을 참고하여 작성'],
+      ['III-3 민간부담금', 'H200 서버 1대당 3,200,000원/월, B200 6,400,000원/월 기준으로 산정'],
+      ['III-3 민간부담금', 'GPU는 서버단위로 신청하며 GPU종류별 단가를 확인 후 규모를 산출하여야 하며, 1개월단위로 산정'],
+      ['III-3 민간부담금', '민간부담금은 선정통지 이후 사용개시일 이전 지정 계좌로 입금하여야 함'],
+      ['IV-1 활용 세부 계획', '본 과제 진행 or 종료 후 산출물의 활용 확대 방안, 서비스 상용화 계획, 추가 연구 개발 연계 계획'],
+      ['IV-1 활용 세부 계획', '제안하는 과제의 적용확산 등의 홍보를 위한 계획을 기술'],
+      ['IV-2 서비스 확산 계획', '타 서비스 연계 계획이나 응용 확산 계획'],
+      ['IV-2 서비스 확산 계획', '해당 모델의 기능 발전계획 및 타 시스템과의 융합 및 통합연동, 표준화 등 계획 포함하여 기술'],
+      ['IV-2 서비스 확산 계획', '지원 종료 이후, 본 모델의 안정적인 운영 및 확산을 위해 확대 개발, 운영계획 등을 포함하여 기술 (GPU자원 확보 전략 포함)'],
+      ['IV-3 오픈소스 공개 계획', '오픈소스 활용, 공개 범위 계획(가중치, 학습코드 등), 공개 플랫폼, 배포 라이선스 등 제시'],
+      ['IV-3 연구 성과물 공개 계획', '논문 등 연구결과에 대한 국내외 학술지, 논문 게재사이트 등 공개 계획 제시'],
+      ['V-2 추진체계', '본 사업을 효율적으로 추진하기 위한 수행 체계도 및 조직별 역할 명시'],
+      ['V-2 추진체계', '신청과제를 원활히 추진하기 위한 내부 추진체계를 설명'],
+      ['V-3 주요 산출물', '과제 수행단계별로 작성되는 산출물의 내역과 산출 시기 등을 세부적으로 제시'],
+      ['V-4 기대 효과', 'GPU활용 지원을 통한 연구·개발의 성과가 기술·사회·경제·산업 전반에 미치는 파급 효과 및 기여 정도를 구체적으로 기재'],
+      ['V-4 기대 효과', '목표 성과가 글로벌 수준의 기술 경쟁력 확보, 해외 확산 가능성, 국제협력·표준화 기여 등 글로벌 파급효과 작성'],
+      ['V-4 기대 효과', 'AI기술 사업화 가능성, 산업 생산성 향상, 이용자 편익 증대 등 정량·정성적 기대효과를 제시'],
+      ['V-4 기대 효과', '차세대 AI 인력 양성 기여 가능성 및 AI 기술사업화 가능성 등'],
+      ['V-4 기대 효과', '과제 결과물의 활용 대상(스타트업, 중소기업 육성 및 지역균형 발전 등) 기여가 예상 되는 부분을 구체적으로 제시'],
+      ['VI-2 참여인력 현황', '학력: 박사, 석사, 학사학위 순으로 기재, 경력: 최근 순으로 기재'],
+      ['VI-2 참여인력 현황', '총괄책임자 및 기관 실적 모두 포함, 최근 실적부터 기재'],
+      ['VI-2 참여인력 현황', '책임자가 최근 5년간 총괄책임자 또는 책임자로 신청중, 수행중, 완료한 과제 기재'],
+      ['VI-2 참여인력 현황', '진행현황은 "완료", "수행중", "신청중"중 택일'],
+      ['VI-3 주요 실적', '최근 3년 이내 기업(기관)의 AI 연구개발 실적 및 오픈소스 공개이력을 표로 제시'],
+      ['VI-3 주요 실적', '최근 3년 이내 AI 연구개발 관련 수행한 국가-민간 R&D 과제, 논문, 특허, 기술이전, GPU 활용 연구성과 등 구체적으로 제시'],
+      ['VI-3 주요 실적', '주요 AI연구 및 개발 실적을 작성 연구실적의 경우 AI분야 10대 학회 위주로 작성하되, 이외에 각 분야에서 최고수준으로 인정받는 학회 및 저널의 경우, 관련 근거를 포함하여 제시 필요'],
+      ['VI-3 주요 실적', '오픈소스 모델 공개이력 보유 시 : 공개한 모델명, 링크 및 공개된 모델을 리더보드에 올렸을 때 리더보드 실적, 실적 달성 일자 등의 핵심 지표와 정보를 기재'],
+      ['VI-4 미래 성장가능성', '본 과제 지원 등으로 인해 제안기관이 달성하고자하는 비전 등 미래상'],
+      ['붙임0 투입 인력 현황', '본 사업 수행을 위해 투입되는 인력에 한하여 기입 (자체운영비에 포함되는 인력)'],
+      ['붙임0 투입 인력 현황', '학위(전공) 예시 : "전문학사(경영학)", "학사(컴퓨터공학)", "석사(경영학)" 등'],
+      ['요약서 작성 요령', '문서내 작성된 작성 가이드는 최종 제출시 삭제 요망'],
+      ['요약서 작성 요령', '요약서는 1~2 페이지 분량으로 작성, 각 항목 작성 시 평가항목, 수행계획서 내용을 고려하여 작성'],
+      ['요약서 3. 과제 개요', '본 사업수행을 통해 실현, 완성하고자 하는 과제 목표 및 지원 필요성 작성'],
+      ['요약서 4. 과제 주요 내용', '목표를 달성하기 위한 과제의 사업범위 및 주요 추진과업 내용을 요약'],
+      ['요약서 5. GPU 자원 활용 계획', '국가컴퓨팅 자원의 활용 규모와 사업기간별 연구개발 사용 계획'],
+      ['요약서 6. 활용 확산 추진 방안', '국가컴퓨팅 자원 활용 지원을 통해 획득한 결과를 어떻게 활용하고 확산 할 것인지 요약'],
+      ['요약서 7. 기대효과', '본 과제를 통해 산업 효율성 제고, 서비스 확산에의 기여, 시장확대, 관련기업 육성 등 국가적 차원에서의 제반 기대효과를 제시'],
+      ['작성요령', '작성 완료 후 요령은 삭제할 것'],
+      ['작성요령 — 효력', '사업수행계획서에 제시된 내용은 협약서에 명시하지 않더라도 협약서의 일부로 동일한 효력을 가지며, 협약서에 명시된 경우에는 협약서의 내용이 우선함'],
+      ['작성요령 — 효력', '사업수행계획서의 내용은 평가결과 또는 전담기관의 요청에 따라 수정될 수 있음'],
+      ['작성요령 — 효력', '전담기관은 관련된 자료를 추가로 요청할 수 있으며, 요청 시 관련된 자료를 추가로 제출해야하며, 이에 따라 제출된 자료는 사업수행계획서와 동일한 효력을 가짐'],
+      ['작성요령 — 공통', '양식(표 등), 제목, 순서 등 삭제 및 수정 불가 (해당 없는 항목은 “해당 없음” 명기)'],
+      ['작성요령 — 공통', '글자체 및 글자크기 변경 불가 (양식상 주어진 형식을 따르며, 자간 및 장평은 조정 가능)'],
+      ['작성요령 — 공통', '기관장(날인)란은 직인 또는 법인인감 날인, 총괄책임자 (서명)란은 정자체로 서명'],
+      ['작성요령 — 공통', '사업공고 및 공모안내서를 필히 참고하여 사업신청서를 작성후 신청 요망'],
+      ['작성요령 — 공통', '과제신청 시 사업수행계획서는 HWP/PDF 파일 2종 제출하며, 첨부파일과 압축하여 1개 파일로 제출'],
+      ['작성요령 — 과제수행계획서', '제시된 사업수행계획서 목차 및 사업수행계획서 작성지침을 준용하여 각각 세분하여 누락 없이 제안서를 작성하여야 함'],
+      ['작성요령 — 과제수행계획서', '‘평가항목 및 배점표’를 참고하여 평가항목에 대한 모든 내용이 사업수행계획서에 포함되도록 작성'],
+      ['작성요령 — 과제수행계획서', '개조식으로 작성하며, 수행계획서 본문은 H200 8서버 미만, B200 4서버 미만 20페이지 내외로, H200 8서버 이상, B200 4서버 이상 30페이지 내외 분량으로 작성'],
+      ['작성요령 — 과제수행계획서', '쉽게 이해할 수 있도록 전문용어는 주석처리 (약어는 풀네임도 함께 표기)'],
+      ['작성요령 — 과제수행계획서', '외부 자료(표, 이미지, 그래프 등) 사용시 출처 명기'],
+      ['작성요령 — 과제수행계획서', '유사 과제를 사전 조사하여 중복되지 않도록 작성 (타 과제 결과물 활용시 출처 명기)'],
+      ['작성요령 — 과제수행계획서', '신청기업(관) 명칭과 주소는 사업자등록증(고유번호증)과 동일하게 기재'],
+      ['작성요령 — 과제수행계획서', '사업수행계획서의 내용은 명확한 용어를 사용해서 표현하며, ~를 추진 할 수도 있다, ~이 가능하다, ~을 고려하고 있다 등과 같은 모호한 표현은 선정평가 시 불가능한 것으로 간주하며, 계량화가 가능한 것은 계량화하여야 함'],
+      ['작성요령 — 과제수행계획서', '사업수행계획서 내용을 객관적으로 입증할 수 있는 관련 자료는 사업수행계획서의 별첨으로 제출하여야 함'],
+      ['신청서 작성요령', '신청하는 기업(기관)이 본 사업을 통해 수행하려는 연구개발과제의 명칭을 기재'],
+      ['신청서 작성요령', '기업일 경우 사업자번호, 학·연은 고유번호 기재'],
+      ['신청서 작성요령', '실제 할당되는 GPU 자원 배정 물량/활용신청기간은 사업의 상황에 따라 변경·조정될 수 있음'],
+      ['신청서 작성요령 — 오픈소스 공개대상', '과제 수행 결과로 얻은 최종/주요 모델의 가중치 파일을 외부에 공개'],
+      ['신청서 작성요령 — 오픈소스 공개대상', '데이터 전처리 · 모델 학습 · 검증 등 학습 파이프라인 전체 또는 주요 부분의 소스코드를 공개'],
+      ['신청서 작성요령 — 오픈소스 공개대상', '학습된 모델을 활용하기 위한 추론(서빙) 코드, 예제 스크립트, API 예제 코드 등을 공개 계획'],
+      ['신청서 작성요령 — 오픈소스 공개대상', '학습에 사용한 데이터셋의 전부 또는 일부를 외부에 재사용 가능하도록 공개 할 계획'],
+      ['신청서 작성요령 — 오픈소스 공개대상', '위 항목 중 일부만 제한적으로 공개하거나, 특정 조건/범위에서만 공개 할 계획이 있을 때 체크하고, 괄호 안에 구체적으로 작성'],
+      ['신청서 작성요령 — 오픈소스 공개대상', '계획에 따른 실행여부는 중간점검과 결과평가 시 확인 예정'],
+      ['신청서 작성요령 — 연구성과물 공개', '연구성과물을 국내·외 전문 학술지/논문 공개 사이트에 공개할 경우, 게재된 해당 사이트 기재'],
+      ['신청서 작성요령 — 연구성과물 공개', '연구결과 발표 및 논문 투고시 국가 AI컴퓨팅 자원을 통해 지원받은 사실을 밝혀야 함. 특히, 논문의 아래 사사 명기가 필수임'],
+    ] as const
+  ).map(([place, text]) => ({ place, text })),
+  'form (2025.12): the ★ lines of I–VI and 붙임0 with their continuations, the 요약서 작성 요령 and its guide lines (*), the 작성요령 box and the 신청서 작성요령',
 );
 
 export function gpuFigures(type: unknown): GpuFigures | undefined {

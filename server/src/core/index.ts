@@ -2,7 +2,22 @@
  * The vscode-free core of gpuplan. Edges (the language server, the CLI) create one service and
  * call it; the types and the few pure helpers below are what they need to talk about its results.
  */
-export { createPlanService, severityCounts, type PlanService, type PlanServiceOptions, type Exporter, type ExportedFile, type ExportOptions, type FindingFix, type FixAllResult, type CostPreviewModel, type CodeLensFact, type SectionState, type GpuRequest } from './service';
+export {
+  createPlanService,
+  severityCounts,
+  type PlanService,
+  type PlanServiceOptions,
+  type Exporter,
+  type ExportedFile,
+  type ExportOptions,
+  type FindingFix,
+  type FixAllResult,
+  type CostPreviewModel,
+  type CodeLensFact,
+  type SectionState,
+  type GpuRequest,
+  type HoverFacts,
+} from './service';
 export type { Analysis, AnalyzeOptions } from './analyze';
 export type { CostModel, StageCost } from './cost/cost';
 export type { CostTable } from './cost/table';

@@ -16,7 +16,7 @@ import { planInsertion, type Insertion } from './edit/insertion';
 import type { Finding, Severity, Span } from './findings';
 import { FORM_SECTIONS } from './form-sections';
 import { GPUS_PER_SERVER, GPU_TYPES, MONTHS, SUMMARY_MAX_PAGES } from './figures';
-import { hoverFacts } from './hover';
+import { hoverFacts, type HoverFacts } from './hover';
 import { reanalyze, type Edit } from './incremental';
 import { parseDocument } from './json/parse';
 import type { JsonPath } from './json/tree';
@@ -28,6 +28,7 @@ import { ruleOf } from './rules/registry';
 import { enumLabel } from './schema/lookup';
 
 export type { Analysis, AnalyzeOptions } from './analyze';
+export type { HoverFacts } from './hover';
 
 /** A file an exporter wrote. */
 export interface ExportedFile {
@@ -66,7 +67,11 @@ export interface CostPreviewModel {
   /** The form's 민간부담금 table and the payer line, in the requested locale. */
   readonly table: CostTable;
   /** Milestones of `schedule`, for the form's 12-month grid. */
-  readonly schedule: { readonly start?: string; readonly end?: string; readonly milestones: ReadonlyArray<{ readonly task: string; readonly months: readonly string[] }> };
+  readonly schedule: {
+    readonly start?: string;
+    readonly end?: string;
+    readonly milestones: ReadonlyArray<{ readonly task: string; readonly months: readonly string[] }>;
+  };
   /** Estimated pages of the body and of the summary, with their budgets. */
   readonly pages: { readonly body: number; readonly summary: number; readonly budget: number; readonly summaryBudget: number };
   /** Findings by severity, so the preview can say the plan is not clean yet. */
@@ -120,8 +125,11 @@ export interface PlanService {
   fixAll(analysis: Analysis, codes?: readonly string[]): FixAllResult;
   costPreview(analysis: Analysis, locale: Locale, override?: GpuRequest): CostPreviewModel;
   codeLenses(analysis: Analysis, locale: Locale): CodeLensFact[];
-  /** What a hover at `path` adds to the schema's description: allowed range, computed amounts. */
-  hover(analysis: Analysis, path: JsonPath, locale: Locale): string[];
+  /**
+   * What a hover at `path` says: the findings in the span `at`, the field's label and
+   * description in `locale` (or the hovered enum `value`'s), the allowed range and the amount.
+   */
+  hover(analysis: Analysis, path: JsonPath, locale: Locale, at?: Span, value?: unknown): HoverFacts;
   /** The form's label of an enum value (e.g. "산업계 (중소기업, …)" for applicant.type "industry"). */
   enumLabel(path: JsonPath, value: unknown): string | undefined;
   outline(analysis: Analysis): OutlineItem[];
@@ -135,8 +143,7 @@ export interface PlanService {
   readonly exportFormats: readonly string[];
 }
 
-const overlaps = (finding: Span, span: Span): boolean =>
-  finding.offset <= span.offset + span.length && span.offset <= finding.offset + finding.length;
+const overlaps = (finding: Span, span: Span): boolean => finding.offset <= span.offset + span.length && span.offset <= finding.offset + finding.length;
 
 /** At most this many rounds of fix-all: each round can only make values computed from fixed ones right. */
 const MAX_FIX_ROUNDS = 5;
@@ -176,7 +183,13 @@ export function createPlanService(serviceOptions: PlanServiceOptions = {}): Plan
     fixesOf,
 
     fixAllOfCode(analysis, code) {
-      const fixes = analysis.findings.filter((f) => f.code === code).flatMap((f) => fixesOf(analysis, f).filter((x) => x.fixAll).slice(0, 1));
+      const fixes = analysis.findings
+        .filter((f) => f.code === code)
+        .flatMap((f) =>
+          fixesOf(analysis, f)
+            .filter((x) => x.fixAll)
+            .slice(0, 1),
+        );
       if (fixes.length < 2) return undefined;
       const locale = analysis.options.locale ?? 'ko';
       return {
@@ -195,7 +208,10 @@ export function createPlanService(serviceOptions: PlanServiceOptions = {}): Plan
       for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
         const fixes = roundOfFixes(current, codes);
         if (fixes.length === 0) break;
-        const text = applyEdits(current.document.text, fixes.flatMap(({ fix }) => fix.edits ?? []));
+        const text = applyEdits(
+          current.document.text,
+          fixes.flatMap(({ fix }) => fix.edits ?? []),
+        );
         if (text === current.document.text) break;
         applied += fixes.length;
         current = analyzeDocument(parseDocument(text), analysis.options);
@@ -244,7 +260,7 @@ export function createPlanService(serviceOptions: PlanServiceOptions = {}): Plan
       });
     },
 
-    hover: (analysis, path, locale) => hoverFacts(analysis, path, locale),
+    hover: (analysis, path, locale, at, value) => hoverFacts(analysis, path, locale, at, value),
 
     enumLabel,
 
@@ -276,4 +292,3 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
-

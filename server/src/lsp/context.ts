@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { localize, type Locale, type PlanService } from '../core';
+import type { ClientFeatures } from './client-features';
 import type { JsonService } from './json-service';
 import type { SettingsProvider } from './settings';
 import type { PlanStore } from './store';
@@ -15,6 +16,8 @@ export interface ServerContext {
   readonly json: JsonService;
   /** The UI language of the client (from `initialize`). */
   locale(): Locale;
+  /** What the client supports (from `initialize`). */
+  client(): ClientFeatures;
 }
 
 /** A message of the server in the client's language (through the l10n bundle). */

@@ -1,17 +1,7 @@
 /** Core results (offsets) → LSP objects (positions), at the edge. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CodeAction,
-  CodeActionKind,
-  DiagnosticSeverity,
-  DocumentSymbol,
-  SymbolKind,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-} from 'vscode-languageserver/node';
-import type { Finding, Fix, OutlineItem } from '../core';
-import { ClientCommands, type ApplySnippetArgs } from '../../../shared/src/protocol';
+import { DiagnosticSeverity, DocumentSymbol, SymbolInformation, SymbolKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import type { Finding, OutlineItem } from '../core';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -37,22 +27,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
   };
 }
 
-/** The code action for one fix: a versioned edit, or a command the client runs (snippets, sections). */
-export function toCodeAction(document: TextDocument, fix: Fix, diagnostics: Diagnostic[]): CodeAction {
-  const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
-  action.diagnostics = diagnostics;
-  if (fix.preferred) action.isPreferred = true;
-  if (fix.edits) {
-    action.edit = { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: fix.edits.map((e) => toTextEdit(document, e)) }] };
-  } else if (fix.snippet) {
-    const args: ApplySnippetArgs = { uri: document.uri, version: document.version, range: rangeOf(document, fix.snippet.offset, fix.snippet.length), snippet: fix.snippet.text };
-    action.command = { title: fix.title, command: ClientCommands.applySnippet, arguments: [args] };
-  } else if (fix.insertSection) {
-    action.command = { title: fix.title, command: ClientCommands.insertSection, arguments: [document.uri, fix.insertSection.parentPath, fix.insertSection.key] };
-  }
-  return action;
-}
-
 export const toTextEdit = (document: TextDocument, edit: { offset: number; length: number; newText: string }): TextEdit => ({
   range: rangeOf(document, edit.offset, edit.length),
   newText: edit.newText,
@@ -64,6 +38,12 @@ const SYMBOL_KIND: Record<OutlineItem['kind'], SymbolKind> = {
   array: SymbolKind.Array,
   field: SymbolKind.Field,
 };
+
+/** The outline flattened for a client without hierarchy support: each symbol names its container. */
+export function toSymbolInformation(document: TextDocument, item: OutlineItem, container?: string): SymbolInformation[] {
+  const own = SymbolInformation.create(item.name, SYMBOL_KIND[item.kind], rangeOf(document, item.offset, item.length), document.uri, container);
+  return [own, ...item.children.flatMap((child) => toSymbolInformation(document, child, item.name))];
+}
 
 export function toSymbol(document: TextDocument, item: OutlineItem): DocumentSymbol {
   return DocumentSymbol.create(

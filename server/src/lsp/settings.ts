@@ -1,8 +1,13 @@
 /**
- * Settings per document. The client's `gpuplan` settings are pulled with workspace/configuration
- * for each document's own URI (the manifest declares `resource` scope, so a folder may differ
- * from another), cached until the client says they changed, and normalised by the shared
- * function: a mistyped value is dropped with a line in the log, never a crash.
+ * Settings per document, from whichever of the three ways the client uses (docs/editor.md):
+ * 1. workspace/configuration (section `gpuplan`, scopeUri = the document), when the client
+ *    answers it: pulled per document (the manifest declares `resource` scope, so a folder may
+ *    differ from another) and cached until the client says they changed;
+ * 2. workspace/didChangeConfiguration with `{ settings: { gpuplan: {...} } }`;
+ * 3. initializationOptions `{ settings: {...} }`.
+ * The pushed ones (2, else 3) stand where a pull answers nothing (null: the client has no
+ * `gpuplan` section). Everything is normalised by the shared function: a mistyped value is
+ * dropped with a line in the log, never a crash.
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, normalizeSettings, type GpuplanSettings } from '../../../shared/src/settings';
@@ -30,9 +35,15 @@ export class SettingsProvider {
     return this.canPull;
   }
 
-  /** A client's didChangeConfiguration: forget what was pulled; take pushed settings when it cannot be asked. */
+  /**
+   * A client's didChangeConfiguration: forget what was pulled; keep what it pushed under
+   * `gpuplan`. Mistakes still there after the change are logged again (once), so a user who just
+   * edited the settings sees what is still wrong.
+   */
   changed(pushed: unknown): void {
-    if (!this.canPull && pushed !== undefined) this.pushed = this.normalize((pushed as { gpuplan?: unknown } | null)?.gpuplan);
+    this.reported.clear();
+    const section = typeof pushed === 'object' && pushed !== null ? (pushed as { gpuplan?: unknown }).gpuplan : undefined;
+    if (section !== undefined && section !== null) this.pushed = this.normalize(section);
     this.cache.clear();
     this.resolved.clear();
   }
@@ -43,10 +54,13 @@ export class SettingsProvider {
     let pending = this.cache.get(uri);
     if (!pending) {
       pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'gpuplan' }).then(
-        (raw: unknown) => this.normalize(raw),
+        (raw: unknown) => (raw === null || raw === undefined ? this.pushed : this.normalize(raw)),
         () => this.pushed,
       );
-      pending.then((s) => this.resolved.set(uri, s), () => undefined);
+      pending.then(
+        (s) => this.resolved.set(uri, s),
+        () => undefined,
+      );
       this.cache.set(uri, pending);
     }
     return pending;

@@ -11,6 +11,8 @@ export const COMMON_OPTIONS = {
   extensionDevelopmentPath: { type: 'string' },
   extensionTestsPath: { type: 'string' },
   workspace: { type: 'string' },
+  // Open a multi-root workspace: the folder (given or fresh) plus a second fresh one.
+  'multi-root': { type: 'boolean', default: false },
   'timeout-ms': { type: 'string', default: String(10 * 60 * 1000) },
   locale: { type: 'string', default: 'en' },
   'suite-glob': { type: 'string' },
@@ -139,4 +141,20 @@ export function workspaceFolder(option, tmpRoot) {
   const workspace = path.join(tmpRoot, 'workspace');
   fs.mkdirSync(workspace);
   return workspace;
+}
+
+/**
+ * What the window opens. `folder`: its first workspace folder (null for an empty window);
+ * `open`: the path VS Code is given, the folder itself or, with `multiRoot`, a .code-workspace
+ * file listing that folder and a second fresh one (`<tmp>/workspace-b`), so that suites can give
+ * two folders different resource-scoped settings.
+ */
+export function workspaceToOpen(option, tmpRoot, multiRoot) {
+  const folder = workspaceFolder(option, tmpRoot);
+  if (!folder || !multiRoot) return { folder, open: folder, multiRoot: false };
+  const second = path.join(tmpRoot, 'workspace-b');
+  fs.mkdirSync(second);
+  const file = path.join(tmpRoot, 'gpuplan-it.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: folder }, { path: second }], settings: {} }, null, 2));
+  return { folder, open: file, multiRoot: true };
 }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, closeAll, harness, open, replaceText, screenshot, suiteFixtures } from './util';
+import { activate, closeAll, harness, inView, open, replaceText, screenshot, suiteFixtures } from './util';
 
 const { copyExample } = suiteFixtures(__filename);
 
@@ -44,11 +44,20 @@ describe('cost preview', function () {
     );
     assert.deepEqual(escaped, { images: 0, scripts: 0, shown: true });
 
+    // Scrolled down, and marked: an update that reloaded the page would lose both.
+    const y = 300;
+    await harness.waitFor(async () => {
+      await inView('cost', `window.scrollTo(0, ${y})`);
+      return (await inView<number>('cost', 'window.scrollY')).includes(y);
+    }, { message: `the cost preview scrolled to ${y}` });
+    await inView('cost', 'window.gpuplanTestMark = 7');
+
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
     const started = Date.now();
     await replaceText(editor, '"servers": 4,\n    "months": 6', '"servers": 8,\n    "months": 6');
     await waitForFigure('applicable', /153,600,000원/, 'the preview shows 153,600,000원 after servers 4 → 8', 5000);
     const elapsed = Date.now() - started;
+    assert.deepEqual(await inView('cost', '({ y: window.scrollY, mark: window.gpuplanTestMark })'), [{ y, mark: 7 }], 'updated in place, at the same scroll position');
     process.stdout.write(`preview updated ${elapsed} ms after the edit (includes the poll interval of the test)\n`);
     // The target is 200 ms from keystroke to panel; the poll and the remote browser round trip add
     // to what this measures, so the assertion allows for them.

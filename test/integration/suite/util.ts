@@ -37,12 +37,17 @@ const claimedSuites = new Map<string, string>();
 
 export interface SuiteFixtures {
   /** The suite's own folder, `<workspace>/<suite>/`; empty when the suite first asks for it. */
-  scratchDir(): string;
+  scratchDir: () => string;
   /**
    * Copies an example (optionally transformed) into the suite's folder under `name`. Each name
    * once per run: a test never opens a file (or its open document) that another test edited.
    */
-  copyExample(example: string, name: string, transform?: (text: string) => string): vscode.Uri;
+  copyExample: (example: string, name: string, transform?: (text: string) => string) => vscode.Uri;
+  /**
+   * A file this suite copied in an earlier phase of the run (before the window reloaded, see
+   * `reloadPhase`): the folder is not emptied, the file must be there.
+   */
+  existing: (name: string) => vscode.Uri;
 }
 
 /**
@@ -75,7 +80,46 @@ export function suiteFixtures(suiteFile: string): SuiteFixtures {
     fs.writeFileSync(file, text);
     return vscode.Uri.file(file);
   };
-  return { scratchDir, copyExample };
+  const existing = (name: string): vscode.Uri => {
+    const file = path.join(fixturesRootDir(), suite, name);
+    assert.ok(fs.existsSync(file), `${file} from before the reload`);
+    return vscode.Uri.file(file);
+  };
+  return { scratchDir, copyExample, existing };
+}
+
+/**
+ * Suites named `*.reload.test.ts` run twice around a reload of the window (test/integration/
+ * index.cjs): `before` (set things up; the reload follows the last such suite), then `after`
+ * (in the reloaded window, with a new extension host). `none` where the runner cannot reload
+ * the window (Electron): the suite then has nothing to check.
+ */
+export const reloadPhase = (): 'before' | 'after' | 'none' => {
+  const phase = process.env.GPUPLAN_RELOAD_PHASE;
+  return phase === 'before' || phase === 'after' ? phase : 'none';
+};
+
+/** Which of the extension's webviews: the document preview or the cost preview (their `<body data-gpuplan-view>`). */
+export type GpuplanView = 'document' | 'cost';
+
+/**
+ * Evaluates `expression` in the loaded webviews of one of our previews (code-server runner only):
+ * one result per such webview, none while it is not loaded.
+ */
+export async function inView<T>(view: GpuplanView, expression: string): Promise<T[]> {
+  const results = await harness.browser.evaluateInWebviews<{ view: string | null; value: T }>(
+    `({ view: document.body ? document.body.getAttribute('data-gpuplan-view') : null, value: document.body && document.body.getAttribute('data-gpuplan-view') === ${JSON.stringify(view)} ? (${expression}) : null })`,
+  );
+  return results.filter((r) => r.view === view).map((r) => r.value);
+}
+
+/** The tabs of our webview panels of a view type (`gpuplan.documentPreview`, `gpuplan.costPreview`). */
+export const webviewTabs = (viewType: string): vscode.Tab[] =>
+  vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+
+/** Toasts cover the previews in screenshots: clear them first. */
+export async function clearNotifications(): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
 }
 
 export async function activate(): Promise<GpuplanApi> {
@@ -174,6 +218,8 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promi
   return (actions ?? []).filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction);
 }
 
-export async function screenshot(name: string): Promise<string | false> {
+/** A PNG of the workbench under test/artifacts/integration/<lang>/; toasts cleared first unless they are the subject. */
+export async function screenshot(name: string, options: { notifications?: boolean } = {}): Promise<string | false> {
+  if (!options.notifications) await clearNotifications();
   return harness.screenshot(`integration/${isKorean() ? 'ko' : 'en'}/${name}.png`);
 }

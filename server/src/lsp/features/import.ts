@@ -1,22 +1,45 @@
 /**
- * `gpuplan/importDocument`: a filled form (HWP, HWPX, DOCX or PDF) sent by the client, read back
- * into a plan with its report. The client writes the file; the server touches no disk.
+ * `gpuplan/importDocument`: the filled form (HWP, HWPX, DOCX or PDF) the client names by its URI,
+ * read by the server and mapped back into a plan with its report. The client writes the plan.
  */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { ImportDocumentRequest, type ImportedDocument } from '../../../../shared/src/protocol';
 import { render } from '../../core/l10n';
 import { ImportError, MAX_DOCUMENT_BYTES, importDocument, reportJson, reportMarkdown } from '../../import';
 import { logError, t, type ServerContext } from '../context';
 
+/** The document's bytes, or a ResponseError saying why they cannot be read. */
+async function readDocumentFile(context: ServerContext, uri: string): Promise<{ bytes: Uint8Array; name: string }> {
+  let file: string;
+  try {
+    file = fileURLToPath(uri);
+  } catch {
+    throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'Only a file on this computer can be imported (not {0}).', uri));
+  }
+  const name = path.basename(file);
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat) throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'File not found: {0}', name), { code: 'notFound' });
+  if (!stat.isFile()) throw new ResponseError(ErrorCodes.InvalidParams, t(context, '{0} is not a file; choose the document to import.', name), { code: 'notFound' });
+  if (stat.size > MAX_DOCUMENT_BYTES)
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      t(context, 'The file is larger than {0} MB, more than a plan can be. Import the plan itself.', MAX_DOCUMENT_BYTES / 1024 / 1024),
+      { code: 'tooLarge' },
+    );
+  return { bytes: await fs.readFile(file), name };
+}
+
 export function registerImport(context: ServerContext): void {
   const { connection, service } = context;
-  connection.onRequest(ImportDocumentRequest, async ({ data, fileName }): Promise<ImportedDocument> => {
-    if (typeof data !== 'string' || typeof fileName !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'The import request needs the document\'s bytes and its name.'));
-    // base64 is 4 characters for 3 bytes: refuse before decoding what could not be a plan.
-    if (data.length > (MAX_DOCUMENT_BYTES / 3) * 4 + 4) throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'The file is larger than {0} MB, more than a plan can be. Import the plan itself.', MAX_DOCUMENT_BYTES / 1024 / 1024), { code: 'tooLarge' });
+  connection.onRequest(ImportDocumentRequest, async ({ uri }): Promise<ImportedDocument> => {
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'The import request needs the URI of the document.'));
+    const { bytes, name } = await readDocumentFile(context, uri);
     const locale = context.locale();
     try {
-      const result = await importDocument(Buffer.from(data, 'base64'), fileName, {
+      const result = await importDocument(bytes, name, {
         check: (text) => {
           const findings = service.analyze(text, { locale }).findings;
           return {

@@ -15,8 +15,8 @@ import {
 } from '../../../../shared/src/protocol';
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { figures, type GpuRequest } from '../../core';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, findPdfTools, renderHtmlParts } from '../../export';
-import { logError, type ServerContext } from '../context';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, findPdfTools, PdfToolFailedError, PdfToolMissingError, renderHtmlParts } from '../../export';
+import { logError, t, type ServerContext } from '../context';
 import { rangeOf } from '../convert';
 import { costPreviewOf } from './diagnostics';
 
@@ -81,8 +81,9 @@ export function registerRequests(context: ServerContext): void {
 
   connection.onRequest(ExportDocumentRequest, async ({ uri, format, includeFindings }) => {
     const document = documentOf(uri);
-    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `The document ${uri} is not open.`);
-    if (!service.exportFormats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown export format "${format}".`);
+    // The messages reach the user (the client shows them): in the client's language.
+    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'The plan {0} is not open in the editor.', uri));
+    if (!service.exportFormats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'Unknown export format "{0}".', format));
     const analysis = store.analysisOf(document);
     try {
       const file = await service.exportDocument(analysis, format, { includeFindings: includeFindings === true });
@@ -91,7 +92,12 @@ export function registerRequests(context: ServerContext): void {
       return { format, data: Buffer.from(file.bytes).toString('base64'), version: document.version, ...counts, ...(file.tool ? { tool: file.tool } : {}) };
     } catch (error) {
       logError(context, `export to ${format} failed`, error);
-      throw new ResponseError(ErrorCodes.InternalError, error instanceof Error ? error.message : String(error));
+      const message = error instanceof PdfToolMissingError
+        ? t(context, 'PDF needs Chromium or LibreOffice on this computer (for example: apt-get install chromium). Export DOCX or HWPX instead, or install one of them.')
+        : error instanceof PdfToolFailedError
+          ? t(context, 'The PDF tool failed: {0}', error.message)
+          : error instanceof Error ? error.message : String(error);
+      throw new ResponseError(ErrorCodes.InternalError, message);
     }
   });
 }

@@ -4,11 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { InsertionRequest, SectionsRequest, type Insertion, type SectionInfo } from '../../shared/src/protocol';
-import { LANGUAGE_ID } from './client';
-import { documentFor, editorFor, isJsonPath, toRange, toPosition } from './util';
-
-export type ClientProvider = () => Promise<LanguageClient | undefined>;
+import { InsertionRequest, SectionsRequest, type Insertion, type SectionInfo } from '../../../shared/src/protocol';
+import { documentFor, editorFor, isJsonPath, LANGUAGE_ID, toPosition, toRange } from '../documents';
+import type { ServerAccess } from '../language-client';
 
 interface SectionPickItem extends vscode.QuickPickItem {
   readonly section?: SectionInfo;
@@ -43,7 +41,7 @@ export function sectionPickItems(sections: readonly SectionInfo[]): SectionPickI
  *  - `(uri: vscode.Uri)` from the editor's context menu or title bar: picker for that document;
  *  - nothing (command palette): picker for the active editor.
  */
-export async function insertSectionCommand(getClient: ClientProvider, ...args: unknown[]): Promise<boolean> {
+export async function insertSectionCommand(server: ServerAccess, ...args: unknown[]): Promise<boolean> {
   const [first, parentPath, key] = args;
   const direct = typeof first === 'string' && isJsonPath(parentPath) && typeof key === 'string';
   const uri = typeof first === 'string' ? vscode.Uri.parse(first) : first instanceof vscode.Uri ? first : vscode.window.activeTextEditor?.document.uri;
@@ -53,7 +51,7 @@ export async function insertSectionCommand(getClient: ClientProvider, ...args: u
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a plan file (*.gpuplan.json) to insert a section.'));
     return false;
   }
-  const client = await getClient();
+  const client = await server.running();
   if (!client) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The gpuplan language server is not running. Run "gpuplan: Restart Language Server" and try again.'));
     return false;
@@ -80,12 +78,7 @@ export async function insertSectionCommand(getClient: ClientProvider, ...args: u
 }
 
 /** Asks the server where `key` goes under `parentPath` and inserts it there (or reveals it when it exists). */
-export async function insertAt(
-  client: LanguageClient,
-  document: vscode.TextDocument,
-  parentPath: (string | number)[],
-  key: string,
-): Promise<boolean> {
+export async function insertAt(client: LanguageClient, document: vscode.TextDocument, parentPath: (string | number)[], key: string): Promise<boolean> {
   const editor = await editorFor(document);
   // The user may type while we wait for the server: retry on a newer version, never insert stale.
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -115,7 +108,11 @@ export async function insertAt(
     if (!insertion.snippet) return false;
     const position = toPosition(insertion.position);
     // The server writes the snippet with the document's own indentation: keep it as is.
-    const inserted = await editor.insertSnippet(new vscode.SnippetString(insertion.snippet), position, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+    const inserted = await editor.insertSnippet(new vscode.SnippetString(insertion.snippet), position, {
+      undoStopBefore: true,
+      undoStopAfter: true,
+      keepWhitespace: true,
+    });
     if (inserted) editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return inserted;
   }

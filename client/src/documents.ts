@@ -1,20 +1,28 @@
+/**
+ * Finding the plan a command or a preview is about, and the editor that shows it; converting the
+ * server's LSP positions. Nothing here creates or writes a file.
+ */
 import * as vscode from 'vscode';
+import type { LspPosition, LspRange } from '../../shared/src/protocol';
 
-type LspPosition = { line: number; character: number };
-type LspRange = { start: LspPosition; end: LspPosition };
+export const LANGUAGE_ID = 'gpuplan';
 
 export const toPosition = (p: LspPosition): vscode.Position => new vscode.Position(p.line, p.character);
 export const toRange = (r: LspRange): vscode.Range => new vscode.Range(toPosition(r.start), toPosition(r.end));
 
 export const isPosition = (value: unknown): value is LspPosition =>
-  typeof value === 'object' && value !== null
-  && Number.isInteger((value as LspPosition).line) && Number.isInteger((value as LspPosition).character);
+  typeof value === 'object' && value !== null && Number.isInteger((value as LspPosition).line) && Number.isInteger((value as LspPosition).character);
 
 export const isRange = (value: unknown): value is LspRange =>
   typeof value === 'object' && value !== null && isPosition((value as LspRange).start) && isPosition((value as LspRange).end);
 
 export const isJsonPath = (value: unknown): value is (string | number)[] =>
   Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number');
+
+export const isPlan = (document: vscode.TextDocument | undefined): document is vscode.TextDocument => document?.languageId === LANGUAGE_ID;
+
+/** The last segment of a URI's path (already decoded), for titles and messages. */
+export const fileName = (uri: vscode.Uri): string => uri.path.split('/').pop() ?? '';
 
 /** The open document for `uri`, opening it when needed (never creating anything on disk). */
 export async function documentFor(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
@@ -46,12 +54,18 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export const isPlan = (document: vscode.TextDocument | undefined): document is vscode.TextDocument => document?.languageId === 'gpuplan';
+/** The plan the active editor shows, if it shows one. */
+export const activePlan = (): vscode.TextDocument | undefined => {
+  const document = vscode.window.activeTextEditor?.document;
+  return isPlan(document) ? document : undefined;
+};
 
 /** The plan a command is for: the URI it was given (from a menu or a CodeLens), else the active editor's. */
 export async function planDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   if (arg instanceof vscode.Uri) return documentFor(arg);
   if (typeof arg === 'string') return documentFor(vscode.Uri.parse(arg));
-  const active = vscode.window.activeTextEditor?.document;
-  return isPlan(active) ? active : undefined;
+  return activePlan();
 }
+
+/** An error as one line for a message. */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

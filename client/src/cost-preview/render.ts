@@ -4,15 +4,16 @@
  * here; the webview script only places this HTML, it never builds markup from data itself.
  */
 import type { CostPreview } from '../../../shared/src/protocol';
+import { contentSecurityPolicy, escapeAttribute, escapeHtml } from '../webview/html';
+
+export { escapeHtml };
 
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
-/** For a double-quoted attribute of our own making (the CSP): quotes inside stay readable. */
-const escapeAttribute = (value: string): string => value.replace(/[&<>"]/g, (c) => ESCAPES[c]);
-
-const group = (n: number): string => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const group = (n: number): string =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const won = (n: number | undefined): string => (n === undefined ? '—' : `${group(n)}원`);
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -31,7 +32,10 @@ export function renderCostTable(preview: CostPreview, t: Translate): string {
   }
   const head = table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
   // data-label repeats the header so that a narrow panel can show the row as label: value pairs.
-  const row = table.row.map((cell, i) => `<td data-label="${escapeHtml(table.headers[i])}"${i === table.row!.length - 1 ? ' class="amount"' : ''}>${escapeHtml(cell)}</td>`).join('');
+  const cells = table.row;
+  const row = cells
+    .map((cell, i) => `<td data-label="${escapeHtml(table.headers[i])}"${i === cells.length - 1 ? ' class="amount"' : ''}>${escapeHtml(cell)}</td>`)
+    .join('');
   const applicableLabel = escapeHtml(t('Applicable amount'));
   const applicable =
     cost.payer.applicableWon === undefined
@@ -48,13 +52,23 @@ export function renderCostTable(preview: CostPreview, t: Translate): string {
 export function renderFigures(preview: CostPreview, t: Translate): string {
   const { cost, pages } = preview;
   const items: string[] = [];
-  if (cost.gpus !== undefined) items.push(`<div class="figure"><span class="label">${escapeHtml(t('GPUs'))}</span><span class="value" data-figure="gpus">${escapeHtml(t('{0} GPUs ({1} servers × {2})', cost.gpus, cost.servers ?? 0, preview.limits.gpusPerServer))}</span></div>`);
-  if (cost.gpuHours !== undefined) items.push(`<div class="figure"><span class="label">${escapeHtml(t('GPU-hours'))}</span><span class="value" data-figure="gpuHours">${escapeHtml(t('{0} h ({1} GPUs × {2} months × {3} h)', group(cost.gpuHours), cost.gpus ?? 0, cost.months ?? 0, cost.hoursPerMonth))}</span></div>`);
-  items.push(`<div class="figure"><span class="label">${escapeHtml(t('Page budget'))}</span><span class="value" data-figure="pages">${escapeHtml(t('body about {0} of about {1} pages; summary about {2} of 2 pages', pages.body, pages.budget, pages.summary))}</span></div>`);
+  if (cost.gpus !== undefined)
+    items.push(
+      `<div class="figure"><span class="label">${escapeHtml(t('GPUs'))}</span><span class="value" data-figure="gpus">${escapeHtml(t('{0} GPUs ({1} servers × {2})', cost.gpus, cost.servers ?? 0, preview.limits.gpusPerServer))}</span></div>`,
+    );
+  if (cost.gpuHours !== undefined)
+    items.push(
+      `<div class="figure"><span class="label">${escapeHtml(t('GPU-hours'))}</span><span class="value" data-figure="gpuHours">${escapeHtml(t('{0} h ({1} GPUs × {2} months × {3} h)', group(cost.gpuHours), cost.gpus ?? 0, cost.months ?? 0, cost.hoursPerMonth))}</span></div>`,
+    );
+  items.push(
+    `<div class="figure"><span class="label">${escapeHtml(t('Page budget'))}</span><span class="value" data-figure="pages">${escapeHtml(t('body about {0} of about {1} pages; summary about {2} of 2 pages', pages.body, pages.budget, pages.summary))}</span></div>`,
+  );
   const review = cost.onsiteReview
     ? `<p class="notice warning" role="status">${escapeHtml(t('Large project: the on-site eligibility review (적격성 심사, 현장발표) is required, and the body may run to about {0} pages.', cost.pageBudget))}</p>`
     : '';
-  const publish = cost.payer.mustPublish ? `<p class="notice" role="status">${escapeHtml(t('Academia and research pay no co-payment but must publish their results.'))}</p>` : '';
+  const publish = cost.payer.mustPublish
+    ? `<p class="notice" role="status">${escapeHtml(t('Academia and research pay no co-payment but must publish their results.'))}</p>`
+    : '';
   return `<div class="figures">${items.join('')}</div>${review}${publish}`;
 }
 
@@ -88,15 +102,21 @@ export function renderChart(preview: CostPreview, t: Translate): string {
       const x = left + i * slot + slot * 0.15;
       const h = (used[i] / top) * plotH;
       const over = used[i] > capacity;
-      return `<g><rect class="bar${over ? ' over' : ''}" x="${x.toFixed(1)}" y="${(topPad + plotH - h).toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}"><title>${escapeHtml(t('{0}: {1} GPUs in use', monthLabel(m, true), used[i]))}</title></rect>` +
-        `<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${height - 10}" text-anchor="middle">${escapeHtml(monthLabel(m, withYear))}</text></g>`;
+      return (
+        `<g><rect class="bar${over ? ' over' : ''}" x="${x.toFixed(1)}" y="${(topPad + plotH - h).toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}"><title>${escapeHtml(t('{0}: {1} GPUs in use', monthLabel(m, true), used[i]))}</title></rect>` +
+        `<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${height - 10}" text-anchor="middle">${escapeHtml(monthLabel(m, withYear))}</text></g>`
+      );
     })
     .join('');
-  const capacityLine = capacity > 0
-    ? `<line class="capacity" x1="${left}" x2="${width - 8}" y1="${y(capacity).toFixed(1)}" y2="${y(capacity).toFixed(1)}"/><text class="axis capacity-label" x="${width - 10}" y="${(y(capacity) - 6).toFixed(1)}" text-anchor="end">${escapeHtml(t('requested {0} GPUs', capacity))}</text>`
-    : '';
+  const capacityLine =
+    capacity > 0
+      ? `<line class="capacity" x1="${left}" x2="${width - 8}" y1="${y(capacity).toFixed(1)}" y2="${y(capacity).toFixed(1)}"/><text class="axis capacity-label" x="${width - 10}" y="${(y(capacity) - 6).toFixed(1)}" text-anchor="end">${escapeHtml(t('requested {0} GPUs', capacity))}</text>`
+      : '';
   const ticks = [0, Math.round(top / 2), top]
-    .map((v) => `<text class="axis" x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text><line class="grid" x1="${left}" x2="${width - 8}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/>`)
+    .map(
+      (v) =>
+        `<text class="axis" x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text><line class="grid" x1="${left}" x2="${width - 8}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/>`,
+    )
     .join('');
   const label = t('GPUs in use per month against the {0} GPUs requested', capacity);
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" preserveAspectRatio="xMidYMid meet"><title>${escapeHtml(label)}</title>${ticks}${bars}${capacityLine}</svg>`;
@@ -115,8 +135,13 @@ export function renderMilestones(preview: CostPreview, t: Translate): string {
   const sameYear = end === undefined || Math.floor(anchor / 12) === Math.floor(end / 12);
   const firstColumn = sameYear ? Math.floor(anchor / 12) * 12 : anchor;
   const columns = Array.from({ length: 12 }, (_, i) => firstColumn + i);
-  const yearLabel = sameYear ? t('Schedule (\'{0})', String(Math.floor(anchor / 12)).slice(2)) : t('Schedule');
-  const head = columns.map((c) => `<th scope="col" class="month${start !== undefined && end !== undefined && (c < start || c > end) ? ' outside' : ''}">${escapeHtml(monthLabel(c, !sameYear))}</th>`).join('');
+  const yearLabel = sameYear ? t("Schedule ('{0})", String(Math.floor(anchor / 12)).slice(2)) : t('Schedule');
+  const head = columns
+    .map(
+      (c) =>
+        `<th scope="col" class="month${start !== undefined && end !== undefined && (c < start || c > end) ? ' outside' : ''}">${escapeHtml(monthLabel(c, !sameYear))}</th>`,
+    )
+    .join('');
   const rows = milestones
     .map((m, i) => {
       const marked = new Set(m.months.map(monthIndex));
@@ -145,7 +170,10 @@ export function renderWhatIf(current: CostPreview, alternative: CostPreview | un
 /** Everything that changes with the document; placed into the panel without reloading it. */
 export function renderPreviewBody(current: CostPreview, alternative: CostPreview | undefined, t: Translate): string {
   const counts = current.counts;
-  const status = counts.error > 0 ? `<p class="notice error">${escapeHtml(t('The plan still has {0} error(s) and {1} warning(s); the figures use what is there.', counts.error, counts.warning))}</p>` : '';
+  const status =
+    counts.error > 0
+      ? `<p class="notice error">${escapeHtml(t('The plan still has {0} error(s) and {1} warning(s); the figures use what is there.', counts.error, counts.warning))}</p>`
+      : '';
   return `${status}
 <section><h2>${escapeHtml(t('III-3. Co-payment (민간부담금 산출내역)'))}</h2>${renderCostTable(current, t)}${renderWhatIf(current, alternative, t)}</section>
 <section><h2>${escapeHtml(t('GPU capacity'))}</h2>${renderFigures(current, t)}</section>
@@ -163,11 +191,17 @@ export interface ShellOptions {
   readonly body: string;
   /** Labels of the what-if controls. */
   readonly labels: { whatIf: string; type: string; servers: string; months: string; apply: string; reset: string; hint: string };
+  /** The largest numbers the what-if fields take (wider than the program allows, to show "outside"). */
+  readonly tryMax: { readonly servers: number; readonly months: number };
 }
 
-/** The panel's page: strict CSP with a nonce, local resources only, and the what-if controls. */
+/**
+ * The panel's page: strict CSP with a nonce, local resources only, and the what-if controls. The
+ * GPU types of the select come with the first update (the server's figures, not a copy here).
+ */
 export function renderShell(o: ShellOptions): string {
-  const csp = [`default-src 'none'`, `style-src ${o.cspSource}`, `img-src ${o.cspSource} data:`, `font-src ${o.cspSource}`, `script-src 'nonce-${o.nonce}'`].join('; ');
+  const csp = contentSecurityPolicy({ nonce: o.nonce, cspSource: o.cspSource, styles: 'source' });
+  const int = (n: number) => String(Math.max(1, Math.floor(n)));
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(o.lang)}">
 <head>
@@ -177,15 +211,15 @@ export function renderShell(o: ShellOptions): string {
 <link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
 <title>${escapeHtml(o.title)}</title>
 </head>
-<body>
+<body data-gpuplan-view="cost">
 <header><h1>${escapeHtml(o.title)}</h1></header>
 <main id="preview" aria-live="polite">${o.body}</main>
-<form id="whatif" class="whatif" autocomplete="off">
+<form id="whatif" class="whatif" autocomplete="off" hidden>
 <h2>${escapeHtml(o.labels.whatIf)}</h2>
 <p class="hint">${escapeHtml(o.labels.hint)}</p>
-<label>${escapeHtml(o.labels.type)} <select name="type"><option value="H200">H200</option><option value="B200">B200</option></select></label>
-<label>${escapeHtml(o.labels.servers)} <input name="servers" type="number" min="1" max="64" step="1" required></label>
-<label>${escapeHtml(o.labels.months)} <input name="months" type="number" min="1" max="24" step="1" required></label>
+<label>${escapeHtml(o.labels.type)} <select name="type"></select></label>
+<label>${escapeHtml(o.labels.servers)} <input name="servers" type="number" min="1" max="${int(o.tryMax.servers)}" step="1" required></label>
+<label>${escapeHtml(o.labels.months)} <input name="months" type="number" min="1" max="${int(o.tryMax.months)}" step="1" required></label>
 <button type="button" id="reset" class="secondary">${escapeHtml(o.labels.reset)}</button>
 <button type="submit" id="apply">${escapeHtml(o.labels.apply)}</button>
 </form>

@@ -1,0 +1,96 @@
+/**
+ * The previews' pages, as far as they are pure: the Content-Security-Policy of both, the document
+ * preview's page and what it accepts from its webview, and the state a page saved, read back
+ * after a window reload as the untrusted input it is.
+ */
+import * as assert from 'node:assert/strict';
+import { parseDocumentPreviewMessage, renderDocumentShell } from '../../client/src/document-preview/page';
+import { contentSecurityPolicy, escapeHtml, newNonce } from '../../client/src/webview/html';
+import { savedState } from '../../client/src/webview/state';
+
+const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
+
+describe('previews: Content-Security-Policy', () => {
+  it('allows nothing by default, scripts only with the nonce, resources only from the webview source', () => {
+    const nonce = newNonce();
+    assert.match(nonce, /^[A-Za-z0-9+/]{22}==$/);
+    assert.notEqual(newNonce(), nonce);
+    assert.equal(
+      contentSecurityPolicy({ nonce, cspSource: CSP_SOURCE, styles: 'source' }),
+      `default-src 'none'; style-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} data:; font-src ${CSP_SOURCE}; script-src 'nonce-${nonce}'`,
+    );
+    assert.equal(
+      contentSecurityPolicy({ nonce, cspSource: CSP_SOURCE, styles: 'nonce' }),
+      `default-src 'none'; style-src 'nonce-${nonce}'; img-src ${CSP_SOURCE} data:; font-src ${CSP_SOURCE}; script-src 'nonce-${nonce}'`,
+    );
+  });
+
+  it('refuses a nonce or a source that could end a directive', () => {
+    assert.throws(() => contentSecurityPolicy({ nonce: "a'; script-src *", cspSource: CSP_SOURCE, styles: 'source' }));
+    assert.throws(() => contentSecurityPolicy({ nonce: 'abc', cspSource: 'x; script-src *', styles: 'source' }));
+    assert.throws(() => contentSecurityPolicy({ nonce: 'abc', cspSource: 'x">', styles: 'source' }));
+  });
+});
+
+describe('document preview: its page', () => {
+  const page = renderDocumentShell({
+    nonce: 'bm9uY2U=',
+    cspSource: CSP_SOURCE,
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/document-preview.js',
+    lang: 'en',
+    title: 'Document <preview>',
+    loading: 'Loading "…"',
+  });
+
+  it("has the strict policy, one script with the nonce and an empty nonce stylesheet for the server's", () => {
+    assert.ok(
+      page.includes(
+        `content="default-src 'none'; style-src 'nonce-bm9uY2U='; img-src ${CSP_SOURCE} data:; font-src ${CSP_SOURCE}; script-src 'nonce-bm9uY2U='"`,
+      ),
+      page,
+    );
+    assert.equal((page.match(/<script/g) ?? []).length, 1);
+    assert.match(page, /<script nonce="bm9uY2U=" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/document-preview\.js"><\/script>/);
+    assert.match(page, /<style nonce="bm9uY2U=" id="document-style"><\/style>/);
+    assert.ok(!/unsafe-inline|unsafe-eval/.test(page));
+    assert.match(page, /<body data-gpuplan-view="document">/);
+    assert.match(page, /<html lang="ko">/, 'the document is Korean, as the form is');
+  });
+
+  it('escapes its own strings', () => {
+    assert.ok(page.includes('<title>Document &lt;preview&gt;</title>'));
+    assert.ok(page.includes('Loading &quot;…&quot;'));
+    assert.equal(escapeHtml('<img src=x onerror="a">`\''), '&lt;img src=x onerror=&quot;a&quot;&gt;&#96;&#39;');
+  });
+
+  it('accepts only a well-formed "ready" from its webview', () => {
+    assert.deepEqual(parseDocumentPreviewMessage({ type: 'ready' }), { type: 'ready' });
+    for (const bad of [
+      null,
+      undefined,
+      'ready',
+      ['ready'],
+      {},
+      { type: 'update', body: '<b>' },
+      { type: 'open', uri: 'file:///etc/passwd' },
+      { type: 'READY' },
+    ]) {
+      assert.equal(parseDocumentPreviewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('previews: the state a page saved', () => {
+  it('keeps a URI and a scroll position', () => {
+    assert.deepEqual(savedState({ uri: 'file:///home/a/plan.gpuplan.json', scrollY: 812.5 }), { uri: 'file:///home/a/plan.gpuplan.json', scrollY: 812.5 });
+    assert.deepEqual(savedState({ uri: 'vscode-remote://host/plan.gpuplan.json' }), { uri: 'vscode-remote://host/plan.gpuplan.json' });
+  });
+
+  it('drops whatever is not one', () => {
+    for (const raw of [null, undefined, 'file:///x', [], 42]) assert.deepEqual(savedState(raw), {});
+    assert.deepEqual(savedState({ uri: 42, scrollY: '10' }), {});
+    assert.deepEqual(savedState({ uri: '', scrollY: -1 }), {});
+    assert.deepEqual(savedState({ uri: 'no scheme', scrollY: Number.POSITIVE_INFINITY }), {});
+    assert.deepEqual(savedState({ uri: `file:///${'a'.repeat(9000)}` }), {});
+  });
+});
