@@ -271,7 +271,13 @@ export function mapCover(ctx: Context, table: Table): void {
   for (const a of table.rows.flat()) {
     if (a.used || !loose(a.text).includes(loose(PLEDGE_TEXT).slice(0, 30))) continue;
     a.used = true;
-    mapPledge(ctx, a.text, a.where);
+    // The form puts the signature lines (년 월 일, 기업(관)명 (직인), 총괄책임자 (인/서명)) in the
+    // row under the pledge; a document may also keep them in its cell.
+    const signature = /\(\s*직인\s*\)|\(\s*인\s*\/?\s*서명\s*\)/.test(a.text)
+      ? undefined
+      : table.rows.flat().find((b) => !b.used && b.row > a.row && /\(\s*직인\s*\)|\(\s*인\s*\/?\s*서명\s*\)/.test(b.text));
+    if (signature) signature.used = true;
+    mapPledge(ctx, signature ? `${a.text}\n${signature.text}` : a.text, a.where);
   }
   // Anything else in the table: the form's notes, or not mapped.
   for (const a of table.rows.flat()) {
@@ -304,11 +310,13 @@ function percentInto(ctx: Context, text: string, path: string, where: Anchor['wh
 function counts(ctx: Context, text: string, where: Anchor['where'], parts: ReadonlyArray<readonly [RegExp, string, string]>): void {
   const t = joined(text);
   const slots = [...t.matchAll(/(?:([가-힣·]+)\s*)?[(（]?\s*([\d.,]*)\s*[)）]?\s*(억원|건)/g)];
-  let index = 0;
+  // Without a word, the nth slot of a unit is the nth part of that unit.
+  const seen = new Map<string, number>();
   for (const slot of slots) {
     const [, word, number, unit] = slot;
+    const index = seen.get(unit) ?? 0;
+    seen.set(unit, index + 1);
     const part = (word && parts.find(([p]) => p.test(word))) || parts.filter(([, u]) => u === unit)[index];
-    index++;
     if (!part) continue;
     if (number === '' || number === undefined) continue;
     const n = parseNumber(number);

@@ -26,12 +26,11 @@ export const importError = {
     ),
   corrupted: (why: string) => new ImportError('corrupted', msg('The document is damaged and cannot be read ({0}). Open it in Hangul or Word, save it again and import the new copy.', why)),
   tooLarge: (megabytes: number) => new ImportError('tooLarge', msg('The file is larger than {0} MB, more than a plan can be. Import the plan itself.', megabytes)),
-  notTheForm: (fileName: string) =>
+  notTheForm: () =>
     new ImportError(
       'notTheForm',
       msg(
-        '{0} does not look like the 사업수행계획서 of the 「첨단 GPU 활용 지원 사업」: neither its 표지 table nor the chapters I–VI were found. Import the form itself (the 2025. 12. Open Track form, filled in or half filled).',
-        fileName,
+        'This does not look like the 사업수행계획서 of the 「첨단 GPU 활용 지원 사업」: neither its 표지 table nor the chapters I–VI were found. Import the form itself (the 2025. 12. Open Track form, filled in or half filled).',
       ),
     ),
   failed: (why: string) => new ImportError('failed', msg('The document could not be read: {0}', why)),

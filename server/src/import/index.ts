@@ -38,7 +38,7 @@ export async function importDocument(bytes: Uint8Array, fileName: string, option
   const doc = await readDocument(bytes);
   let mapped;
   try {
-    mapped = mapDocument(doc, fileName);
+    mapped = mapDocument(doc);
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw importError.failed(error instanceof Error ? error.message : String(error));
@@ -55,7 +55,8 @@ export async function importDocument(bytes: Uint8Array, fileName: string, option
   const report: ImportReport = {
     file: fileName,
     format: doc.format,
-    ...(doc.pageCount !== undefined && doc.format !== 'docx' ? { pages: doc.pageCount } : {}),
+    // Pages where the format has them: a PDF's, an HWP's; an HWPX or DOCX not laid out by its editor says 1.
+    ...(doc.pageCount !== undefined && (doc.format === 'pdf' || (doc.format !== 'docx' && doc.pageCount > 1)) ? { pages: doc.pageCount } : {}),
     values: countValues(plan),
     entries: ctx.entries,
     ...(options.check ? { check: options.check(text) } : {}),

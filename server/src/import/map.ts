@@ -83,7 +83,7 @@ export interface Mapped {
   readonly recognised: number;
 }
 
-export function mapDocument(doc: ReadDocument, fileName: string): Mapped {
+export function mapDocument(doc: ReadDocument): Mapped {
   const corpus = doc.items.map((i) => (i.kind === 'line' ? i.text : i.rows.flat().map((a) => a.text).join('\n'))).join('\n');
   const ctx = new Context(doc.format === 'pdf', corpus);
   const buckets = new Map<string, Bucket>();
@@ -272,6 +272,31 @@ export function mapDocument(doc: ReadDocument, fileName: string): Mapped {
       return;
     }
     const filled = table.rows.flat().filter((a) => a.text.trim());
+    // Tables of the 작성요령 (유형, 오픈소스 공개대상 참고사항): guide as the rest of it.
+    if (part === 'guide') {
+      for (const a of filled) {
+        a.used = true;
+        ctx.guide(place, a.where, a.text);
+      }
+      return;
+    }
+    // The 요약서 as the form draws it: one table, its 작성 요령 rows first, then the items 1–7 and
+    // what is written under each. The rows before the first item are guide; the rest is read as lines.
+    if (part === 'summary') {
+      const first = table.rows.findIndex((row) => row.some((a) => summaryItemOf(a.text.split('\n')[0] ?? '') !== undefined));
+      if (first >= 0) {
+        for (const a of table.rows.slice(0, first).flat()) {
+          a.used = true;
+          if (a.text.trim()) ctx.guide(place, a.where, a.text);
+        }
+        for (const a of table.rows.slice(first).flat()) {
+          if (!a.text.trim()) continue;
+          a.used = true;
+          for (const text of a.text.split('\n')) if (text.trim()) onLine({ kind: 'line', text, where: a.where, used: false });
+        }
+        return;
+      }
+    }
     // The form's 작성요령 boxes.
     if (filled.length > 0 && (isGuideHeading(filled[0].text.split('\n')[0]) || filled.every((a) => a.text.split('\n').every((l) => !l.trim() || isGuideLine(l) || isGuideHeading(l))))) {
       for (const a of table.rows.flat()) {
@@ -312,13 +337,9 @@ export function mapDocument(doc: ReadDocument, fileName: string): Mapped {
   for (const item of doc.items) {
     if (item.kind === 'line') onLine(item);
     else onTable(item);
-    if (item.kind === 'line' && item.used === false && part !== 'front') {
-      // Lines left in a bucket are used when the bucket is mapped.
-    }
   }
-
-  if (recognised < 2 && !buckets.size) throw importError.notTheForm(fileName);
-  if (recognised < 2) throw importError.notTheForm(fileName);
+  // Lines left in a bucket are used when the bucket is mapped.
+  if (recognised < 2) throw importError.notTheForm();
 
   mapFront(ctx, frontLines);
   const year = projectYear(ctx);

@@ -768,8 +768,9 @@ export function mapLeadResearcher(run: TableRun, tables: readonly Table[]): Reco
       ctx.unmapped(place, a.where, a.text, msg('a cell of the 총괄책임자 table that could not be read'));
     } else a.used = true;
   }
-  lead.education = education;
-  lead.career = career;
-  lead.governmentProjects = projects;
+  // A table of the form left empty is left out (to be filled), not read as 해당 없음 ([]).
+  if (education.length > 0) lead.education = education;
+  if (career.length > 0) lead.career = career;
+  if (projects.length > 0) lead.governmentProjects = projects;
   return lead;
 }
