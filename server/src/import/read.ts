@@ -169,10 +169,11 @@ function splitPdfTable(placed: Placed[][], cols: number, page: number | undefine
   return items;
 }
 
-function flatten(blocks: readonly IRBlock[], format: SourceFormat, items: Item[], counter: { next: number }): void {
+/** `paged`: whether the pages are the document's (a PDF, an HWP or HWPX laid out by Hangul), not one page for all. */
+function flatten(blocks: readonly IRBlock[], format: SourceFormat, items: Item[], counter: { next: number }, paged: boolean): void {
   const pdf = format === 'pdf';
   for (const block of blocks) {
-    const page = block.pageNumber;
+    const page = paged ? block.pageNumber : undefined;
     if (block.type === 'table' && block.table) {
       const { placed, cols } = place(block.table);
       if (cols === 1 || placed.flat().length === 1) {
@@ -189,7 +190,7 @@ function flatten(blocks: readonly IRBlock[], format: SourceFormat, items: Item[]
       const text = part.replace(/[ \t]+/g, ' ').trim();
       if (text) items.push({ kind: 'line', text, where: { page }, heading: block.type === 'heading', used: false });
     }
-    if (block.children) flatten(block.children, format, items, counter);
+    if (block.children) flatten(block.children, format, items, counter, paged);
   }
 }
 
@@ -263,12 +264,13 @@ async function parseWith(bytes: Uint8Array): Promise<ReadDocument> {
   const format = result.fileType as SourceFormat;
   if (format === 'pdf' && (result.isImageBased || (result.qualitySummary?.totalTextChars ?? 1) === 0)) throw importError.imageOnly();
   const items: Item[] = [];
-  flatten(result.blocks, format, items, { next: 1 });
+  const pageCount = result.pageCount ?? result.metadata?.pageCount;
+  flatten(result.blocks, format, items, { next: 1 }, format === 'pdf' || (format !== 'docx' && (pageCount ?? 1) > 1));
   if (format === 'pdf' && items.every((item) => item.kind === 'line' && item.text.length < 3)) throw importError.imageOnly();
   return {
     format,
     items,
-    pageCount: result.pageCount ?? result.metadata?.pageCount,
+    pageCount,
     warnings: (result.warnings ?? []).filter((w) => w.code !== 'HIDDEN_TEXT_FILTERED').map((w) => w.message),
   };
 }
