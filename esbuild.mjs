@@ -2,6 +2,7 @@
 // `--production` minifies; `--watch` rebuilds on change. Imported (by the bundle test), it only
 // exports the options, so the test builds exactly what `npm run build:prod` builds.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { pathToFileURL } from 'node:url';
 
@@ -40,26 +41,14 @@ export const CLIENT_ENTRY = 'client/src/extension.ts';
 /**
  * vscode-languageclient checks VS Code's version (`^1.82.0`) with the whole of semver (13 kB of
  * the client's 400 kB budget) for one caret range; VS Code already refuses the extension below
- * its `engines.vscode` (^1.100.0). The client gets this exact, small parse and caret check instead.
+ * its `engines.vscode`. The client gets client/src/semver/{parse,satisfies}.js instead: the same
+ * parse and caret check, in a few lines (test/unit/semver-lite.test.ts compares them with semver).
  */
-const SEMVER_LITE = `
-const parse = (v) => { const m = /^v?(\\d+)\\.(\\d+)\\.(\\d+)(?:-([0-9A-Za-z.-]+))?/.exec(String(v)); return m ? { major: +m[1], minor: +m[2], patch: +m[3], prerelease: m[4] ? m[4].split('.') : [] } : null; };
-const satisfies = (v, range) => {
-  const r = /^\\^(\\d+)\\.(\\d+)\\.(\\d+)$/.exec(range);
-  const p = typeof v === 'string' ? parse(v) : v;
-  if (!r || !p || p.prerelease.length > 0) return false;
-  const [major, minor, patch] = [+r[1], +r[2], +r[3]];
-  return p.major === major && (p.minor > minor || (p.minor === minor && p.patch >= patch));
-};
-module.exports = { parse, satisfies };
-`;
 const semverLite = {
   name: 'semver-lite',
   setup(build) {
-    build.onResolve({ filter: /^semver\/functions\/(?:parse|satisfies)$/ }, (args) => ({ path: args.path.split('/').pop(), namespace: 'semver-lite' }));
-    build.onLoad({ filter: /.*/, namespace: 'semver-lite' }, (args) => ({
-      contents: `${SEMVER_LITE}\nmodule.exports = module.exports.${args.path};`,
-      loader: 'js',
+    build.onResolve({ filter: /^semver\/functions\/(?:parse|satisfies)$/ }, (args) => ({
+      path: path.resolve('client/src/semver', `${args.path.split('/').pop()}.js`),
     }));
   },
 };

@@ -42,7 +42,11 @@ export function scannedPdf(): Buffer {
     const body =
       typeof object === 'string'
         ? Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`, 'latin1')
-        : Buffer.concat([Buffer.from(`${index + 1} 0 obj\n${object.dict} /Length ${object.data.length} >>\nstream\n`, 'latin1'), object.data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+        : Buffer.concat([
+            Buffer.from(`${index + 1} 0 obj\n${object.dict} /Length ${object.data.length} >>\nstream\n`, 'latin1'),
+            object.data,
+            Buffer.from('\nendstream\nendobj\n', 'latin1'),
+          ]);
     parts.push(body);
     length += body.length;
   });

@@ -33,7 +33,10 @@ type Leaf = string | number | boolean | null;
 function leaves(value: unknown, prefix = ''): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
   const walk = (v: unknown, p: string): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}[${i}]`));
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        walk(x, `${p}[${i}]`);
+      });
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, p ? `${p}.${k}` : k);
     else out.set(p, v as Leaf);
   };
@@ -67,7 +70,11 @@ function compare(expected: unknown, actual: unknown): Comparison {
 }
 
 function run(args: string[], cwd: string, node: string[] = []) {
-  const result = spawnSync(process.execPath, [...node, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C' } });
+  const result = spawnSync(process.execPath, [...node, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -81,7 +88,9 @@ describe('import: our exports of the complete example come back as the same plan
     assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-import-rt-'));
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   async function roundTrip(format: 'docx' | 'hwpx' | 'pdf'): Promise<Comparison> {
     const file = path.join(dir, `complete.${format}`);
@@ -144,9 +153,15 @@ describe('import: the official form, filled in as an applicant fills it', functi
     });
   }
 
-  it('the fixture is the template filled in: its guide lines and table labels are the form\'s', () => {
+  it("the fixture is the template filled in: its guide lines and table labels are the form's", () => {
     const markdown = fs.readFileSync(path.join(FIXTURES, 'filled-form.md'), 'utf8');
-    for (const text of ['사업수행계획서 (Open Track, 산·학·연)', '★ GPU 요청 규모의 적정성', '작성 완료 후 요령은 삭제할 것', '수행일정(\'26년)', '대표자성명(국적)'])
+    for (const text of [
+      '사업수행계획서 (Open Track, 산·학·연)',
+      '★ GPU 요청 규모의 적정성',
+      '작성 완료 후 요령은 삭제할 것',
+      "수행일정('26년)",
+      '대표자성명(국적)',
+    ])
       assert.ok(markdown.includes(text), text);
   });
 });
@@ -155,20 +170,27 @@ describe('CLI: gpuplan import (bundled dist/cli.js)', function () {
   this.timeout(60_000);
   let dir: string;
 
-  before(() => assert.ok(fs.existsSync(CLI), 'run `npm run build` first'));
+  before(() => {
+    assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
+  });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-import-'));
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes the plan next to the document, prints the report, exits 0; gpuplan check reads the plan', () => {
     fs.copyFileSync(path.join(FIXTURES, 'filled-form.hwpx'), path.join(dir, '계획서.hwpx'));
     const r = run(['import', '계획서.hwpx', '--lang', 'en'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Wrote 계획서\.gpuplan\.json\. Check it with "gpuplan check 계획서\.gpuplan\.json"\.$/m);
-    assert.match(r.stdout, /Read 계획서\.hwpx \(HWPX\): 154 value\(s\) mapped into the plan, 1 passage\(s\) not mapped, 0 placeholder\(s\) left unfilled, 105 line\(s\) of the form's guide dropped\./);
+    assert.match(
+      r.stdout,
+      /Read 계획서\.hwpx \(HWPX\): 154 value\(s\) mapped into the plan, 1 passage\(s\) not mapped, 0 placeholder\(s\) left unfilled, 105 line\(s\) of the form's guide dropped\./,
+    );
     assert.match(r.stdout, /text under the chapter heading, before its first section \[overview\.goal\.content\]/);
-    const plan = JSON.parse(fs.readFileSync(path.join(dir, '계획서.gpuplan.json'), 'utf8'));
+    const plan = JSON.parse(fs.readFileSync(path.join(dir, '계획서.gpuplan.json'), 'utf8')) as { projectTitle: string };
     assert.equal(plan.projectTitle, '흉부 CT 영상 판독문 자동 생성 멀티모달 모델 개발 및 지역 병원 판독 지원 서비스 실증');
     // gpuplan check understands it: what it finds is only what the half-filled form left to write.
     const check = run(['check', '계획서.gpuplan.json', '--format', 'json', '--lang', 'en'], dir);
@@ -189,7 +211,11 @@ describe('CLI: gpuplan import (bundled dist/cli.js)', function () {
   it('--report json: the report on stdout, the message on stderr', () => {
     const r = run(['import', path.join(FIXTURES, 'filled-form.hwpx'), '-o', 'p.gpuplan.json', '--report', 'json', '--lang', 'en'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const report = JSON.parse(r.stdout) as { format: string; values: number; entries: Array<{ kind: string; where: string; text: string; reason: string; path?: string }> };
+    const report = JSON.parse(r.stdout) as {
+      format: string;
+      values: number;
+      entries: Array<{ kind: string; where: string; text: string; reason: string; path?: string }>;
+    };
     assert.equal(report.format, 'hwpx');
     assert.equal(report.values, 154);
     assert.equal(report.entries.filter((e) => e.kind === 'guide').length, 105);
@@ -213,7 +239,7 @@ describe('CLI: gpuplan import (bundled dist/cli.js)', function () {
     assert.match(r.stderr, /p\.gpuplan\.json 파일이 이미 있습니다/);
     r = run(['import', form, '-o', 'p.gpuplan.json', '--overwrite'], dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(JSON.parse(fs.readFileSync(target, 'utf8')).applicant.name, '주식회사 메디코어랩');
+    assert.equal((JSON.parse(fs.readFileSync(target, 'utf8')) as { applicant: { name: string } }).applicant.name, '주식회사 메디코어랩');
     assert.deepEqual(
       fs.readdirSync(dir).filter((f) => f !== 'p.gpuplan.json'),
       [],
@@ -263,7 +289,10 @@ describe('CLI: gpuplan import (bundled dist/cli.js)', function () {
     });
     assert.equal(result.status, 0, result.stderr);
     const lines = fs.readFileSync(log, 'utf8').trim().split('\n');
-    assert.ok(lines.some((l) => l.startsWith('loaded ')), 'the preload ran');
+    assert.ok(
+      lines.some((l) => l.startsWith('loaded ')),
+      'the preload ran',
+    );
     assert.deepEqual(
       lines.filter((l) => l.startsWith('blocked ')),
       [],

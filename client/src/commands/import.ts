@@ -32,7 +32,11 @@ export async function importCommand(server: ServerAccess, documentArg?: unknown,
     );
     const replace = await exists(target);
     // A dialog that cannot be shown (as in automated tests) counts as "no".
-    const answer = replace && (await Promise.resolve(vscode.window.showWarningMessage(t('{0} already exists. Replace it?', name), { modal: true }, t('Replace'))).catch(() => undefined));
+    const answer =
+      replace &&
+      (await Promise.resolve(vscode.window.showWarningMessage(t('{0} already exists. Replace it?', name), { modal: true }, t('Replace'))).catch(
+        () => undefined,
+      ));
     if (answer === undefined) return undefined;
     const failure = await writeWhole(target, Buffer.from(imported.text), replace);
     if (failure) throw failure.error;

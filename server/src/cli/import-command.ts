@@ -51,7 +51,8 @@ function readDocumentFile(file: string, cwd: string): Uint8Array {
   }
   if (stat.isDirectory()) throw new InputError(l10n.t('{0} is a folder; name the document to import.', file));
   if (!stat.isFile()) throw new InputError(l10n.t('{0} is not a regular file (a device, a pipe or a socket); name the document to import.', file));
-  if (stat.size > MAX_DOCUMENT_BYTES) throw new InputError(l10n.t('{0} is larger than {1} MB, more than a plan can be.', file, MAX_DOCUMENT_BYTES / 1024 / 1024));
+  if (stat.size > MAX_DOCUMENT_BYTES)
+    throw new InputError(l10n.t('{0} is larger than {1} MB, more than a plan can be.', file, MAX_DOCUMENT_BYTES / 1024 / 1024));
   return fs.readFileSync(resolved);
 }
 
@@ -78,7 +79,11 @@ function writePlan(target: string, text: string, overwrite: boolean, shown: stri
 }
 
 export async function importCommand(args: string[], io: Io, locale: Locale, service: PlanService): Promise<number> {
-  const { values: raw, positionals } = parse(args, { output: { type: 'string', short: 'o' }, overwrite: { type: 'boolean' }, report: { type: 'string' }, all: { type: 'boolean' } }, []);
+  const { values: raw, positionals } = parse(
+    args,
+    { output: { type: 'string', short: 'o' }, overwrite: { type: 'boolean' }, report: { type: 'string' }, all: { type: 'boolean' } },
+    [],
+  );
   const values = raw as typeof raw & { output?: string; overwrite?: boolean; report?: string; all?: boolean };
   if (values.help) {
     io.stdout.write(importHelp() + '\n');
@@ -121,6 +126,7 @@ export async function importCommand(args: string[], io: Io, locale: Locale, serv
   } else {
     io.stdout.write(wrote + '\n' + reportText(locale, result.report, values.all === true));
   }
-  if (!/\.gpuplan\.json$/i.test(output)) io.stderr.write(l10n.t('Note: VS Code checks files named *.gpuplan.json; rename {0} to use the editor.', output) + '\n');
+  if (!/\.gpuplan\.json$/i.test(output))
+    io.stderr.write(l10n.t('Note: VS Code checks files named *.gpuplan.json; rename {0} to use the editor.', output) + '\n');
   return 0;
 }

@@ -26,7 +26,7 @@ export class Context {
   get(path: string): PlanValue | undefined {
     let node: PlanValue | undefined = this.plan;
     for (const key of path.split('.')) {
-      if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+      if (typeof node !== 'object' || Array.isArray(node)) return undefined;
       node = node[key];
     }
     return node;
@@ -38,15 +38,26 @@ export class Context {
     const existing = this.get(path);
     if (existing !== undefined) {
       if (JSON.stringify(existing) !== JSON.stringify(value)) {
-        this.note('conflict', place, where, text ?? (typeof value === 'object' ? JSON.stringify(value) : String(value)), msg('differs from {0} written in {1}; the plan keeps the first', typeof existing === 'object' ? JSON.stringify(existing) : String(existing), this.sources.get(path) ?? ''), path);
+        this.note(
+          'conflict',
+          place,
+          where,
+          text ?? (typeof value === 'object' ? JSON.stringify(value) : String(value)),
+          msg(
+            'differs from {0} written in {1}; the plan keeps the first',
+            typeof existing === 'object' ? JSON.stringify(existing) : String(existing),
+            this.sources.get(path) ?? '',
+          ),
+          path,
+        );
       }
       return;
     }
     const keys = path.split('.');
     let node: Obj = this.plan;
     for (const key of keys.slice(0, -1)) {
-      const next = node[key];
-      if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+      const next = node[key] as PlanValue | undefined;
+      if (typeof next !== 'object' || Array.isArray(next)) node[key] = {};
       node = node[key] as Obj;
     }
     node[keys[keys.length - 1]] = value;
@@ -74,7 +85,7 @@ export class Context {
   }
 
   placeholder(place: string, where: Where, text: string, path?: string): void {
-    this.note('placeholder', place, where, text, msg('the form\'s placeholder, not a value: fill it in'), path);
+    this.note('placeholder', place, where, text, msg("the form's placeholder, not a value: fill it in"), path);
   }
 }
 

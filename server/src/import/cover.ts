@@ -35,7 +35,12 @@ export const leftOf = (table: Table, a: Anchor): Anchor | undefined => (a.col > 
 export const below = (table: Table, a: Anchor): Anchor | undefined => table.grid[a.row + a.rowSpan]?.[a.col];
 
 /** Words of a value cell, lines joined (a PDF cell breaks its lines). */
-export const joined = (text: string): string => text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+export const joined = (text: string): string =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
 
 /** A date of the form written as 1983.09.02. / 19830902 / 1983-09-02. */
 const dateValue = (text: string): string | undefined => parseDateText(text.replace(/\s+/g, ''));
@@ -89,7 +94,11 @@ export function mapCover(ctx: Context, table: Table): void {
     }
   };
   // Labels of the form (used: the form's words).
-  for (const a of find(table, /^(사업수행계획서opentrack|신청기업관$|담당$|총괄책임자$|실무책임자$|gpu수요$|과제정보$|과제목표성과$|과제결과물공개계획$|오픈소스\/모델|연구성과물공개)/)) a.used = true;
+  for (const a of find(
+    table,
+    /^(사업수행계획서opentrack|신청기업관$|담당$|총괄책임자$|실무책임자$|gpu수요$|과제정보$|과제목표성과$|과제결과물공개계획$|오픈소스\/모델|연구성과물공개)/,
+  ))
+    a.used = true;
 
   value(/^신청과제명$/, 'projectTitle');
   for (const a of find(table, /^과제번호$/)) {
@@ -97,7 +106,8 @@ export function mapCover(ctx: Context, table: Table): void {
     const v = rightOf(table, a);
     if (v) {
       v.used = true;
-      if (v.text && !isPlaceholder(v.text)) ctx.unmapped(PLACE, v.where, v.text, msg('the project number is given after selection; the plan has no field for it'));
+      if (v.text && !isPlaceholder(v.text))
+        ctx.unmapped(PLACE, v.where, v.text, msg('the project number is given after selection; the plan has no field for it'));
     }
   }
   value(/^기업관명$/, 'applicant.name');
@@ -184,10 +194,37 @@ export function mapCover(ctx: Context, table: Table): void {
 
   // 과제 목표 성과: labels in one row, values under them.
   const targets: ReadonlyArray<readonly [RegExp, (text: string, where: Anchor['where']) => void]> = [
-    [/^gpu사용률/, (t, w) => percentInto(ctx, t, 'targets.gpuUtilizationPercent', w)],
-    [/^과제진도율/, (t, w) => percentInto(ctx, t, 'targets.progressPercent', w)],
-    [/^경제적성과/, (t, w) => counts(ctx, t, w, [[/매출/, '억원', 'targets.revenueHundredMillionWon'], [/투자유치/, '건', 'targets.investmentCount']])],
-    [/^기술성과/, (t, w) => counts(ctx, t, w, [[/특허/, '건', 'targets.patents'], [/기술이전/, '건', 'targets.techTransfers'], [/논문/, '건', 'targets.papers']])],
+    [
+      /^gpu사용률/,
+      (t, w) => {
+        percentInto(ctx, t, 'targets.gpuUtilizationPercent', w);
+      },
+    ],
+    [
+      /^과제진도율/,
+      (t, w) => {
+        percentInto(ctx, t, 'targets.progressPercent', w);
+      },
+    ],
+    [
+      /^경제적성과/,
+      (t, w) => {
+        counts(ctx, t, w, [
+          [/매출/, '억원', 'targets.revenueHundredMillionWon'],
+          [/투자유치/, '건', 'targets.investmentCount'],
+        ]);
+      },
+    ],
+    [
+      /^기술성과/,
+      (t, w) => {
+        counts(ctx, t, w, [
+          [/특허/, '건', 'targets.patents'],
+          [/기술이전/, '건', 'targets.techTransfers'],
+          [/논문/, '건', 'targets.papers'],
+        ]);
+      },
+    ],
   ];
   for (const [label, read] of targets) {
     for (const a of find(table, label)) {
@@ -224,7 +261,10 @@ export function mapCover(ctx: Context, table: Table): void {
     }
     if (scope) {
       const parts = parseBoxes(scope[1]);
-      const codeScope = parts.filter((p) => p.checked).map((p) => (/학습/.test(p.label) ? 'training' : /추론/.test(p.label) ? 'inference' : '')).filter(Boolean);
+      const codeScope = parts
+        .filter((p) => p.checked)
+        .map((p) => (/학습/.test(p.label) ? 'training' : /추론/.test(p.label) ? 'inference' : ''))
+        .filter(Boolean);
       if (codeScope.length > 0) openSource.codeScope = codeScope;
       if (parts.some((p) => p.checked) && !keys.includes('code')) keys.splice(Math.min(1, keys.length), 0, 'code');
     }
@@ -291,16 +331,23 @@ export function mapCover(ctx: Context, table: Table): void {
 /** One checked box of a single choice (유형, 현 연구/개발단계). */
 function single(ctx: Context, text: string, labels: ReadonlyArray<readonly [string, string]>, path: string): string {
   const boxes = parseBoxes(text.split('\n')[0] ?? text);
-  const checked = boxes.filter((b) => b.checked).map((b) => keyOfLabel(b.label, labels)).filter((k): k is string => k !== undefined);
+  const checked = boxes
+    .filter((b) => b.checked)
+    .map((b) => keyOfLabel(b.label, labels))
+    .filter((k): k is string => k !== undefined);
   if (checked.length === 1) return checked[0];
-  if (checked.length > 1) ctx.note('conflict', PLACE, {}, text.split('\n')[0], msg('more than one box checked where the form asks for one; none was taken'), path);
+  if (checked.length > 1)
+    ctx.note('conflict', PLACE, {}, text.split('\n')[0], msg('more than one box checked where the form asks for one; none was taken'), path);
   else if (hasBoxes(text)) ctx.placeholder(PLACE, {}, text.split('\n')[0], path);
   return '';
 }
 
 function percentInto(ctx: Context, text: string, path: string, where: Anchor['where']): void {
   const t = joined(text);
-  if (/^0+\s*%$/.test(t)) return ctx.placeholder(PLACE, where, t, path);
+  if (/^0+\s*%$/.test(t)) {
+    ctx.placeholder(PLACE, where, t, path);
+    return;
+  }
   const n = parsePercent(t);
   if (n === undefined) ctx.unmapped(PLACE, where, t, msg('not a percentage'), undefined);
   else ctx.set(path, n, PLACE, where, t);
@@ -313,10 +360,11 @@ function counts(ctx: Context, text: string, where: Anchor['where'], parts: Reado
   // Without a word, the nth slot of a unit is the nth part of that unit.
   const seen = new Map<string, number>();
   for (const slot of slots) {
-    const [, word, number, unit] = slot;
+    const [, word, number, unit] = slot as unknown as [string, string | undefined, string | undefined, string];
     const index = seen.get(unit) ?? 0;
     seen.set(unit, index + 1);
-    const part = (word && parts.find(([p]) => p.test(word))) || parts.filter(([, u]) => u === unit)[index];
+    const byUnit: ReadonlyArray<(typeof parts)[number] | undefined> = parts.filter(([, u]) => u === unit);
+    const part = (word && parts.find(([p]) => p.test(word))) || byUnit[index];
     if (!part) continue;
     if (number === '' || number === undefined) continue;
     const n = parseNumber(number);
@@ -336,5 +384,13 @@ export function mapPledge(ctx: Context, text: string, where: Anchor['where']): v
   if (organization) ctx.set('pledge.organizationName', organization, place, where);
   if (lead) ctx.set('pledge.leadName', lead, place, where);
   if (date || organization || lead) ctx.set('pledge.agreed', true, place, where);
-  else ctx.note('placeholder', place, where, '년 월 일 / 기업(관)명 : (직인) / 총괄책임자: (인/서명)', msg('the pledge is not signed: no date and no names'), 'pledge');
+  else
+    ctx.note(
+      'placeholder',
+      place,
+      where,
+      '년 월 일 / 기업(관)명 : (직인) / 총괄책임자: (인/서명)',
+      msg('the pledge is not signed: no date and no names'),
+      'pledge',
+    );
 }

@@ -15,17 +15,38 @@ export class ImportError extends Error {
 export const importError = {
   empty: () => new ImportError('empty', msg('The file is empty: there is nothing to import.')),
   unsupported: () =>
-    new ImportError('unsupported', msg('This is not a document gpuplan can read. Import reads the filled form as HWP (Hangul 97–2024), HWPX, DOCX or PDF; save it in one of these formats and try again.')),
+    new ImportError(
+      'unsupported',
+      msg(
+        'This is not a document gpuplan can read. Import reads the filled form as HWP (Hangul 97–2024), HWPX, DOCX or PDF; save it in one of these formats and try again.',
+      ),
+    ),
   encrypted: () =>
-    new ImportError('encrypted', msg('The document is protected by a password. Open it in Hangul (or Word), remove the password (save a copy without it) and import that copy.')),
-  drm: () => new ImportError('drm', msg('The document is locked by document security (DRM), which only Hangul on an authorised computer can open. Save an unlocked copy there, or print it to PDF, and import that.')),
+    new ImportError(
+      'encrypted',
+      msg('The document is protected by a password. Open it in Hangul (or Word), remove the password (save a copy without it) and import that copy.'),
+    ),
+  drm: () =>
+    new ImportError(
+      'drm',
+      msg(
+        'The document is locked by document security (DRM), which only Hangul on an authorised computer can open. Save an unlocked copy there, or print it to PDF, and import that.',
+      ),
+    ),
   imageOnly: () =>
     new ImportError(
       'imageOnly',
-      msg('The PDF has no text, only images (a scan or a photo of the pages). gpuplan does not run character recognition: import the HWP, HWPX or DOCX the PDF was made from, or a PDF saved from it with its text.'),
+      msg(
+        'The PDF has no text, only images (a scan or a photo of the pages). gpuplan does not run character recognition: import the HWP, HWPX or DOCX the PDF was made from, or a PDF saved from it with its text.',
+      ),
     ),
-  corrupted: (why: string) => new ImportError('corrupted', msg('The document is damaged and cannot be read ({0}). Open it in Hangul or Word, save it again and import the new copy.', why)),
-  tooLarge: (megabytes: number) => new ImportError('tooLarge', msg('The file is larger than {0} MB, more than a plan can be. Import the plan itself.', megabytes)),
+  corrupted: (why: string) =>
+    new ImportError(
+      'corrupted',
+      msg('The document is damaged and cannot be read ({0}). Open it in Hangul or Word, save it again and import the new copy.', why),
+    ),
+  tooLarge: (megabytes: number) =>
+    new ImportError('tooLarge', msg('The file is larger than {0} MB, more than a plan can be. Import the plan itself.', megabytes)),
   notTheForm: () =>
     new ImportError(
       'notTheForm',

@@ -69,7 +69,10 @@ export const SECTIONS: readonly Section[] = [
     number: 1,
     title: '과제 목표',
     target: 'overview.goal.content',
-    subs: [sub('□ 과제 내용', /^과제내용$/, 'overview.goal.content'), sub('□ 연구·개발 분야(내용)의 차별성', /^연구개발분야(내용)?의?차별성/, 'overview.goal.differentiation')],
+    subs: [
+      sub('□ 과제 내용', /^과제내용$/, 'overview.goal.content'),
+      sub('□ 연구·개발 분야(내용)의 차별성', /^연구개발분야(내용)?의?차별성/, 'overview.goal.differentiation'),
+    ],
   },
   { chapter: 1, number: 2, title: '지원 필요성', target: 'overview.necessity', subs: [] },
   {
@@ -94,9 +97,27 @@ export const SECTIONS: readonly Section[] = [
       sub('□ 성과 지표 설정 근거 및 측정 방법', /^성과지표설정근거/, 'mainContent.goals.basis'),
     ],
   },
-  { chapter: 3, number: 1, title: 'GPU 자원 활용 규모', target: 'gpuPlan.scaleJustification', subs: [sub('□ GPU 활용(요청) 규모 적정성', /^gpu활용(요청)?규모적정성$/, 'gpuPlan.scaleJustification')] },
-  { chapter: 3, number: 2, title: 'GPU 자원 사용 계획', target: 'gpuPlan.stages', subs: [sub('□ GPU 단계별 활용 계획', /^gpu단계별활용계획$/, 'gpuPlan.stages')] },
-  { chapter: 3, number: 3, title: '민간부담금 산출내역', target: 'gpuPlan.copayment', subs: [sub('□ 민간 부담금 계산', /^민간부담금계산$/, 'gpuPlan.copayment')] },
+  {
+    chapter: 3,
+    number: 1,
+    title: 'GPU 자원 활용 규모',
+    target: 'gpuPlan.scaleJustification',
+    subs: [sub('□ GPU 활용(요청) 규모 적정성', /^gpu활용(요청)?규모적정성$/, 'gpuPlan.scaleJustification')],
+  },
+  {
+    chapter: 3,
+    number: 2,
+    title: 'GPU 자원 사용 계획',
+    target: 'gpuPlan.stages',
+    subs: [sub('□ GPU 단계별 활용 계획', /^gpu단계별활용계획$/, 'gpuPlan.stages')],
+  },
+  {
+    chapter: 3,
+    number: 3,
+    title: '민간부담금 산출내역',
+    target: 'gpuPlan.copayment',
+    subs: [sub('□ 민간 부담금 계산', /^민간부담금계산$/, 'gpuPlan.copayment')],
+  },
   { chapter: 4, number: 1, title: '활용 세부 계획', target: 'dissemination.utilization', subs: [] },
   { chapter: 4, number: 2, title: '서비스 확산 계획', target: 'dissemination.service', subs: [] },
   {
@@ -117,7 +138,13 @@ export const SECTIONS: readonly Section[] = [
   { chapter: 5, number: 3, title: '주요 산출물', target: 'schedule.deliverables', subs: [] },
   { chapter: 5, number: 4, title: '기대 효과', target: 'schedule.effects', subs: [] },
   { chapter: 6, number: 1, title: '신청기관 현황', target: 'institution.applicant', subs: [] },
-  { chapter: 6, number: 2, title: '참여 인력 현황', target: 'institution.leadResearcher', subs: [sub('○ 총괄책임자', /^총괄책임자$/, 'institution.leadResearcher')] },
+  {
+    chapter: 6,
+    number: 2,
+    title: '참여 인력 현황',
+    target: 'institution.leadResearcher',
+    subs: [sub('○ 총괄책임자', /^총괄책임자$/, 'institution.leadResearcher')],
+  },
   { chapter: 6, number: 3, title: '주요 실적', target: 'institution.achievements', subs: [sub('□ 주요 실적', /^주요실적$/, 'institution.achievements')] },
   { chapter: 6, number: 4, title: '제안기관의 미래 성장가능성', target: 'institution.vision', subs: [] },
 ];
@@ -127,7 +154,7 @@ export function sectionOf(line: string, chapter?: number): Section | undefined {
   const m = /^(?:(\d)\s*(?:\.|\s)\s*)?(.+?)(?:\s*[.·…\s]{2,}\s*\d+|\s+\d{1,3})?$/.exec(line.trim());
   if (!m) return undefined;
   const title = loose(m[2]);
-  const candidates = SECTIONS.filter((s) => loose(s.title) === title && (m[1] === undefined || Number(m[1]) === s.number));
+  const candidates = SECTIONS.filter((s) => loose(s.title) === title && ((m[1] as string | undefined) === undefined || Number(m[1]) === s.number));
   if (candidates.length <= 1) return candidates[0];
   return candidates.find((s) => s.chapter === chapter) ?? candidates[0];
 }
@@ -203,7 +230,9 @@ export function isGuideLine(line: string): boolean {
 export const isGuideHeading = (line: string): boolean => /^(신청서)?작성요령/.test(loose(line)) || /^과제수행계획서작성요령$/.test(loose(line));
 
 /** The form's words of the 표지 and the title page, which carry no value. */
-export const TITLE_PAGE_LINES = ['「첨단 GPU 활용 지원 사업」', '첨단 GPU 활용 지원 사업', '사업수행계획서', '[산 · 학 · 연 신청용]', '산학연 신청용'].map(loose);
+export const TITLE_PAGE_LINES = ['「첨단 GPU 활용 지원 사업」', '첨단 GPU 활용 지원 사업', '사업수행계획서', '[산 · 학 · 연 신청용]', '산학연 신청용'].map(
+  loose,
+);
 
 /** Checkbox labels of the 표지, as the form writes them. */
 export const FIELD_LABELS: ReadonlyArray<readonly [string, string]> = [

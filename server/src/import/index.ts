@@ -32,7 +32,11 @@ export interface ImportResult {
 }
 
 const countValues = (value: PlanValue): number =>
-  Array.isArray(value) ? value.reduce<number>((n, v) => n + countValues(v), 0) : typeof value === 'object' && value !== null ? Object.values(value).reduce<number>((n, v) => n + countValues(v), 0) : 1;
+  Array.isArray(value)
+    ? value.reduce<number>((n, v) => n + countValues(v), 0)
+    : typeof value === 'object'
+      ? Object.values(value).reduce<number>((n, v) => n + countValues(v), 0)
+      : 1;
 
 export async function importDocument(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const doc = await readDocument(bytes);
@@ -50,7 +54,7 @@ export async function importDocument(bytes: Uint8Array, fileName: string, option
       if (!item.used && item.text.trim()) ctx.unmapped('', item.where, item.text, msg('not mapped'));
     } else for (const a of item.rows.flat()) if (!a.used && a.text.trim()) ctx.unmapped('', a.where, a.text, msg('not mapped'));
   }
-  for (const warning of doc.warnings) ctx.note('notice', '', {}, warning, msg('the reader\'s warning'));
+  for (const warning of doc.warnings) ctx.note('notice', '', {}, warning, msg("the reader's warning"));
   const text = JSON.stringify(plan, null, 2) + '\n';
   const report: ImportReport = {
     file: fileName,

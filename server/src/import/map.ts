@@ -6,7 +6,7 @@
  * the plan goes into the report and, where it belongs to a section, into that section's text
  * marked for review.
  */
-import { ACKNOWLEDGEMENT, FORM_VERSION } from '../core/figures';
+import { FORM_VERSION } from '../core/figures';
 import { msg } from '../core/l10n';
 import { SCHEMA } from '../core/schema/compile';
 import type { SchemaNode } from '../core/schema/compile';
@@ -49,7 +49,7 @@ import {
   type TableRun,
 } from './tables';
 import { isBareMarker, joinLines, linesToText, splitMarker } from './text';
-import { isPlaceholder, loose, parseDatePeriod, parseMonthText, parseNumber } from './values';
+import { isPlaceholder, loose, parseDatePeriod, parseMonthText } from './values';
 
 const TABLE_TARGETS: Readonly<Record<TableKind, Target>> = {
   baseModels: 'mainContent.execution.baseModels',
@@ -84,7 +84,16 @@ export interface Mapped {
 }
 
 export function mapDocument(doc: ReadDocument): Mapped {
-  const corpus = doc.items.map((i) => (i.kind === 'line' ? i.text : i.rows.flat().map((a) => a.text).join('\n'))).join('\n');
+  const corpus = doc.items
+    .map((i) =>
+      i.kind === 'line'
+        ? i.text
+        : i.rows
+            .flat()
+            .map((a) => a.text)
+            .join('\n'),
+    )
+    .join('\n');
   const ctx = new Context(doc.format === 'pdf', corpus);
   const buckets = new Map<string, Bucket>();
   const bucket = (key: string, place: string): Bucket => {
@@ -122,7 +131,8 @@ export function mapDocument(doc: ReadDocument): Mapped {
     seenSections.add(s);
   };
 
-  const structural = (t: string): boolean => isSummaryHeading(t) || isTocHeading(t) || isAttachmentHeading(t) || chapterOf(t) !== undefined || sectionOf(t, chapter) !== undefined;
+  const structural = (t: string): boolean =>
+    isSummaryHeading(t) || isTocHeading(t) || isAttachmentHeading(t) || chapterOf(t) !== undefined || sectionOf(t, chapter) !== undefined;
 
   const onLine = (line: Line): void => {
     const t = line.text.trim();
@@ -298,7 +308,10 @@ export function mapDocument(doc: ReadDocument): Mapped {
       }
     }
     // The form's 작성요령 boxes.
-    if (filled.length > 0 && (isGuideHeading(filled[0].text.split('\n')[0]) || filled.every((a) => a.text.split('\n').every((l) => !l.trim() || isGuideLine(l) || isGuideHeading(l))))) {
+    if (
+      filled.length > 0 &&
+      (isGuideHeading(filled[0].text.split('\n')[0]) || filled.every((a) => a.text.split('\n').every((l) => !l.trim() || isGuideLine(l) || isGuideHeading(l))))
+    ) {
       for (const a of table.rows.flat()) {
         a.used = true;
         if (a.text.trim()) ctx.guide(place, a.where, a.text);
@@ -401,7 +414,13 @@ function tableForReview(ctx: Context, b: Bucket, textPath: string | undefined): 
       const cells = row.filter((a) => a.text.trim());
       for (const a of row) a.used = true;
       if (cells.length === 0) continue;
-      ctx.unmapped(b.place, cells[0].where, cells.map((a) => a.text.replace(/\n/g, ' ')).join(' | '), msg('a table the form does not have in this part'), textPath);
+      ctx.unmapped(
+        b.place,
+        cells[0].where,
+        cells.map((a) => a.text.replace(/\n/g, ' ')).join(' | '),
+        msg('a table the form does not have in this part'),
+        textPath,
+      );
     }
   }
 }
@@ -430,7 +449,7 @@ function mapBucket(ctx: Context, key: string, b: Bucket, year: number | undefine
   if (!TABLE_ONLY.has(key)) {
     const lines = textLines(ctx, b.place, b.lines);
     const text = linesToText(lines, { continuation: ctx.pdf, corpus: ctx.corpus });
-    ctx.set(key, text as PlanValue | undefined, b.place, b.lines[0]?.where ?? {});
+    ctx.set(key, text, b.place, b.lines[0]?.where ?? {});
     tableForReview(ctx, b, key);
     return;
   }
@@ -469,7 +488,9 @@ function mapBucket(ctx: Context, key: string, b: Bucket, year: number | undefine
     case 'institution.leadResearcher':
       if (b.tables.length > 0) {
         const lead = mapLeadResearcher(run, b.tables);
-        for (const [field, value] of Object.entries(lead)) if (!(Array.isArray(value) && value.length === 0 && ctx.get(`institution.leadResearcher.${field}`) !== undefined)) ctx.set(`institution.leadResearcher.${field}`, value, b.place, b.tables[0].where);
+        for (const [field, value] of Object.entries(lead))
+          if (!(Array.isArray(value) && value.length === 0 && ctx.get(`institution.leadResearcher.${field}`) !== undefined))
+            ctx.set(`institution.leadResearcher.${field}`, value, b.place, b.tables[0].where);
       }
       break;
     case 'institution.achievements':
@@ -527,7 +548,10 @@ function achievementsFromLines(ctx: Context, b: Bucket): PlanValue[] {
     const date = parseMonthText(text);
     if (!date || text.length < 6) continue;
     line.used = true;
-    const title = text.replace(/[(（]?\s*\d{4}\s*[.년-]\s*\d{1,2}\s*[.월]?\s*[)）]?/, '').replace(/\s+/g, ' ').trim();
+    const title = text
+      .replace(/[(（]?\s*\d{4}\s*[.년-]\s*\d{1,2}\s*[.월]?\s*[)）]?/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     out.push({ category: 'other', title: title || text, date });
     ctx.note('notice', b.place, line.where, text, msg('read as an achievement of kind 기타: choose its kind'), 'institution.achievements');
   }
@@ -541,11 +565,15 @@ function finish(ctx: Context): void {
   if (publications !== undefined) {
     const m = /이\s*성과는\s*정부.*?연구임\s*(?:[(（][^)）]*[)）])?/.exec(allText(ctx));
     if (m) ctx.set('disclosure.publications.acknowledgement', m[0].trim(), 'IV-3 AI 생태계 기여 계획', {});
-    else ctx.note('notice', '표지', {}, '', msg('publications are planned but the official acknowledgement (사사) is not in the document: add it'), 'disclosure.publications.acknowledgement');
-  }
-  const lead = ctx.get('institution.leadResearcher');
-  if (lead === undefined && ctx.get('contacts.lead.name') !== undefined) {
-    // nothing: 총괄책임자 table missing is reported by `gpuplan check`.
+    else
+      ctx.note(
+        'notice',
+        '표지',
+        {},
+        '',
+        msg('publications are planned but the official acknowledgement (사사) is not in the document: add it'),
+        'disclosure.publications.acknowledgement',
+      );
   }
   for (const [path, list] of ctx.review) {
     const existing = ctx.get(path);
@@ -553,12 +581,12 @@ function finish(ctx: Context): void {
     const keys = path.split('.');
     let node = ctx.plan as Record<string, PlanValue>;
     for (const key of keys.slice(0, -1)) {
-      if (typeof node[key] !== 'object' || node[key] === null || Array.isArray(node[key])) node[key] = {};
+      const next = node[key] as PlanValue | undefined;
+      if (typeof next !== 'object' || Array.isArray(next)) node[key] = {};
       node = node[key] as Record<string, PlanValue>;
     }
     node[keys[keys.length - 1]] = merged;
   }
-  void parseNumber;
 }
 
 const allText = (ctx: Context): string => {
@@ -577,10 +605,11 @@ const allText = (ctx: Context): string => {
 function ordered(value: PlanValue, schema: SchemaNode | undefined): PlanValue {
   const node = resolveRef(schema);
   if (Array.isArray(value)) return value.map((v) => ordered(v, node?.items ?? resolveRef(node)?.items));
-  if (typeof value !== 'object' || value === null) return value;
+  if (typeof value !== 'object') return value;
   const keys = Object.keys(node?.properties ?? {});
   const out: Record<string, PlanValue> = {};
-  for (const key of [...keys.filter((k) => k in value), ...Object.keys(value).filter((k) => !keys.includes(k))]) out[key] = ordered(value[key], node?.properties?.[key]);
+  for (const key of [...keys.filter((k) => k in value), ...Object.keys(value).filter((k) => !keys.includes(k))])
+    out[key] = ordered(value[key], node?.properties?.[key]);
   return out;
 }
 

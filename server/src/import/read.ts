@@ -76,10 +76,13 @@ const LINK = /^\[(.*)\]\(#[^)]*\)$/s;
 
 /** Text as it reads: no-break and odd spaces as spaces, no control characters. */
 export function cleanText(text: string): string {
-  return text
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, (c) => (c === '\u200b' || c === '\ufeff' ? '' : ' '))
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/\r\n?/g, '\n');
+  return (
+    text
+      .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, (c) => (c === '\u200b' || c === '\ufeff' ? '' : ' '))
+      // eslint-disable-next-line no-control-regex -- the control characters of a damaged document are dropped
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/\r\n?/g, '\n')
+  );
 }
 
 interface Placed {
@@ -144,7 +147,7 @@ function pushCell(out: Placed[], taken: boolean[][], r: number, col: number, cel
   const colSpan = Math.max(1, Math.min(cell.colSpan || 1, cols - col));
   const rowSpan = Math.max(1, Math.min(cell.rowSpan || 1, count - r));
   for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) taken[r + dr][col + dc] = true;
-  out.push({ text: cellText(cell.text ?? ''), col, colSpan, rowSpan });
+  out.push({ text: cellText(cell.text), col, colSpan, rowSpan });
 }
 
 /** A table of PDF split into its real tables and the lines of text drawn inside its frame. */
@@ -178,7 +181,9 @@ function flatten(blocks: readonly IRBlock[], format: SourceFormat, items: Item[]
       const { placed, cols } = place(block.table);
       if (cols === 1 || placed.flat().length === 1) {
         // A one-column table (the 요약서, a frame around text): its cells are lines.
-        for (const row of placed) for (const p of row) for (const text of p.text.split('\n')) if (text.trim()) items.push({ kind: 'line', text: text.trim(), where: { page }, used: false });
+        for (const row of placed)
+          for (const p of row)
+            for (const text of p.text.split('\n')) if (text.trim()) items.push({ kind: 'line', text: text.trim(), where: { page }, used: false });
       } else if (pdf && !placed.flat().some((p) => p.text.replace(/\s+/g, '') === '신청과제명')) items.push(...splitPdfTable(placed, cols, page, counter));
       else items.push(assemble(placed, cols, counter.next++, page));
       continue;
@@ -211,7 +216,8 @@ export async function readDocument(bytes: Uint8Array): Promise<ReadDocument> {
   for (const name of ['DOMMatrix', 'ImageData', 'Path2D'])
     if (g[name] === undefined)
       g[name] = class {
-        /* inert: gpuplan only reads text */
+        /** Inert: gpuplan only reads text. */
+        readonly inert = true;
       };
   // pdf.js also reports, on the console, that it found no canvas package; it needs none to read text.
   const log = console.log;

@@ -36,7 +36,8 @@ export function whereText(locale: Locale, entry: Pick<ReportEntry, 'place' | 'wh
   const parts = [entry.place];
   const w = entry.where;
   if (w.page !== undefined) parts.push(render(locale, msg('page {0}', w.page)));
-  if (w.table !== undefined && w.row !== undefined && w.col !== undefined) parts.push(render(locale, msg('table {0}, row {1}, column {2}', w.table, w.row, w.col)));
+  if (w.table !== undefined && w.row !== undefined && w.col !== undefined)
+    parts.push(render(locale, msg('table {0}, row {1}, column {2}', w.table, w.row, w.col)));
   else if (w.table !== undefined) parts.push(render(locale, msg('table {0}', w.table)));
   return parts.filter(Boolean).join(', ');
 }
@@ -44,9 +45,9 @@ export function whereText(locale: Locale, entry: Pick<ReportEntry, 'place' | 'wh
 const HEADINGS: Readonly<Record<EntryKind, string>> = {
   unmapped: 'Not mapped (review these: the text is kept in the section it came from, marked [가져오기 검토], where there is one)',
   conflict: 'Written twice, differently (the first one was kept)',
-  placeholder: 'Left as the form\'s placeholder (not filled in)',
+  placeholder: "Left as the form's placeholder (not filled in)",
   recomputed: 'Figures gpuplan computes itself (read, not copied)',
-  guide: 'The form\'s guide text (★ lines, 작성요령), dropped as the form asks',
+  guide: "The form's guide text (★ lines, 작성요령), dropped as the form asks",
   notice: 'Notes',
 };
 const ORDER: readonly EntryKind[] = ['unmapped', 'conflict', 'placeholder', 'notice', 'recomputed', 'guide'];
@@ -60,7 +61,7 @@ export function summaryLine(locale: Locale, report: ImportReport): string {
   return render(
     locale,
     msg(
-      'Read {0} ({1}{2}): {3} value(s) mapped into the plan, {4} passage(s) not mapped, {5} placeholder(s) left unfilled, {6} line(s) of the form\'s guide dropped.',
+      "Read {0} ({1}{2}): {3} value(s) mapped into the plan, {4} passage(s) not mapped, {5} placeholder(s) left unfilled, {6} line(s) of the form's guide dropped.",
       report.file,
       FORMAT_NAMES[report.format],
       report.pages !== undefined ? `, ${render(locale, msg('{0} page(s)', report.pages))}` : '',
@@ -75,7 +76,10 @@ export function summaryLine(locale: Locale, report: ImportReport): string {
 export function checkLine(locale: Locale, report: ImportReport): string | undefined {
   if (!report.check) return undefined;
   const { errors, warnings, information } = report.check;
-  return render(locale, msg('gpuplan check: {0} error(s), {1} warning(s), {2} information — the fields the document did not fill are among them.', errors, warnings, information));
+  return render(
+    locale,
+    msg('gpuplan check: {0} error(s), {1} warning(s), {2} information — the fields the document did not fill are among them.', errors, warnings, information),
+  );
 }
 
 const oneLine = (text: string, max = 300): string => {
@@ -111,7 +115,8 @@ export function reportText(locale: Locale, report: ImportReport, all = false): s
     if (entries.length === 0) continue;
     out.push('', `${headingOf(locale, kind)} (${entries.length})`);
     const shown = kind === 'guide' && !all ? [] : entries;
-    for (const e of shown) out.push(`  - ${whereText(locale, e)}: ${render(locale, e.reason)}${e.path ? ` [${e.path}]` : ''}${e.text ? `\n      ${oneLine(e.text, 200)}` : ''}`);
+    for (const e of shown)
+      out.push(`  - ${whereText(locale, e)}: ${render(locale, e.reason)}${e.path ? ` [${e.path}]` : ''}${e.text ? `\n      ${oneLine(e.text, 200)}` : ''}`);
     if (shown.length === 0) out.push(`  ${render(locale, msg('(listed with --report json)'))}`);
   }
   return out.join('\n') + '\n';

@@ -26,7 +26,8 @@ import {
   parseWon,
 } from './values';
 
-export type TableKind = 'baseModels' | 'indicators' | 'stages' | 'copayment' | 'milestones' | 'deliverables' | 'institution' | 'leadResearcher' | 'achievements' | 'staff';
+export type TableKind =
+  'baseModels' | 'indicators' | 'stages' | 'copayment' | 'milestones' | 'deliverables' | 'institution' | 'leadResearcher' | 'achievements' | 'staff';
 
 type Column = readonly [key: string, pattern: RegExp];
 
@@ -106,11 +107,15 @@ function findHeader(table: Table, columns: readonly Column[]): Header | undefine
 
 /** Which known table this is, by its header row. */
 export function tableKind(table: Table): TableKind | undefined {
-  const texts = table.rows.slice(0, 4).flat().map((a) => loose(a.text));
+  const texts = table.rows
+    .slice(0, 4)
+    .flat()
+    .map((a) => loose(a.text));
   if (texts.includes('구분') && texts.some((t) => t.startsWith('수행일정')) && texts.includes('수행내용')) return 'milestones';
   if (texts.some((t) => t.startsWith('사업자등록번호')) && texts.some((t) => t.startsWith('대표자'))) return 'institution';
   if (texts.includes('구분실적명')) return 'achievements';
-  if (table.rows.flat().some((a) => loose(a.text) === '국문') && table.rows.flat().some((a) => /^학력$|^해당분야경력$/.test(loose(a.text)))) return 'leadResearcher';
+  if (table.rows.flat().some((a) => loose(a.text) === '국문') && table.rows.flat().some((a) => /^학력$|^해당분야경력$/.test(loose(a.text))))
+    return 'leadResearcher';
   for (const kind of Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>) if (findHeader(table, COLUMNS[kind])) return kind;
   return undefined;
 }
@@ -177,7 +182,11 @@ const textOf = (row: Row, key: string): string =>
     })
     .join('\n');
 
-const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export interface TableRun {
   readonly ctx: Context;
@@ -198,7 +207,7 @@ function scalar(run: TableRun, row: Row, key: string, path: string): string | un
   return value;
 }
 
-const textValue = (run: TableRun, text: string): PlanValue | undefined => linesToText(lines(text), { continuation: run.ctx.pdf, corpus: run.ctx.corpus }) as PlanValue | undefined;
+const textValue = (run: TableRun, text: string): PlanValue | undefined => linesToText(lines(text), { continuation: run.ctx.pdf, corpus: run.ctx.corpus });
 
 /** Cells of a row no column was found for: reported. */
 function leftovers(run: TableRun, row: Row): void {
@@ -313,19 +322,24 @@ export function mapStages(run: TableRun, tables: readonly Table[]): PlanValue[] 
       }
     }
   }
-  return out.map((stage, i) => {
-    const tasks = textValue(run, taskLines[i].join('\n'));
-    const ordered: Record<string, PlanValue> = {};
-    if (stage.period) ordered.period = stage.period;
-    if (tasks !== undefined) ordered.tasks = tasks;
-    for (const [k, v] of Object.entries(stage)) if (k !== 'period') ordered[k] = v;
-    return ordered;
-  }).filter((stage) => Object.keys(stage).length > 0);
+  return out
+    .map((stage, i) => {
+      const tasks = textValue(run, taskLines[i].join('\n'));
+      const ordered: Record<string, PlanValue> = {};
+      if (stage.period) ordered.period = stage.period;
+      if (tasks !== undefined) ordered.tasks = tasks;
+      for (const [k, v] of Object.entries(stage)) if (k !== 'period') ordered[k] = v;
+      return ordered;
+    })
+    .filter((stage) => Object.keys(stage).length > 0);
 }
 
 function readPeriod(run: TableRun, stage: Record<string, PlanValue>, text: string, where: Anchor['where']): void {
   if (!text) return;
-  if (/yyyy/i.test(text)) return run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+  if (/yyyy/i.test(text)) {
+    run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+    return;
+  }
   const period = parseMonthPeriod(text);
   if (period) stage.period = period;
   else run.ctx.unmapped(run.place, where, text, msg('cannot read this period'));
@@ -333,7 +347,10 @@ function readPeriod(run: TableRun, stage: Record<string, PlanValue>, text: strin
 
 function readStart(run: TableRun, stage: Record<string, PlanValue>, text: string, where: Anchor['where']): void {
   if (!text) return;
-  if (/yy/i.test(text)) return run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+  if (/yy/i.test(text)) {
+    run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+    return;
+  }
   const month = parseMonthText(text);
   if (month) stage.gpuStart = month;
   else run.ctx.unmapped(run.place, where, text, msg('cannot read this month'));
@@ -346,12 +363,15 @@ function readUsage(run: TableRun, stage: Record<string, PlanValue>, usage: strin
   const servers = slash ? slash[2] : /(\d+)\s*(?:서버|대)/.exec(usage)?.[1];
   if (servers !== undefined) stage.servers = Number(servers);
   if (gpus !== undefined) stage.gpus = gpus;
-  if (stage.servers === undefined && stage.gpus === undefined) run.ctx.unmapped(run.place, where, usage, msg('cannot read the GPUs and servers here'));
+  if (!('servers' in stage) && !('gpus' in stage)) run.ctx.unmapped(run.place, where, usage, msg('cannot read the GPUs and servers here'));
 }
 
 function readUtilization(run: TableRun, stage: Record<string, PlanValue>, text: string, where: Anchor['where']): void {
   if (!text) return;
-  if (/^0+\s*%?$/.test(text)) return run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+  if (/^0+\s*%?$/.test(text)) {
+    run.ctx.placeholder(run.place, where, text, 'gpuPlan.stages');
+    return;
+  }
   const n = parsePercent(text);
   if (n !== undefined) stage.expectedUtilizationPercent = n;
   else run.ctx.unmapped(run.place, where, text, msg('not a percentage'));
@@ -376,7 +396,8 @@ export function mapCopayment(run: TableRun, tables: readonly Table[]): Record<st
     if (type) run.ctx.set('gpu.type', type, run.place, row.first.where, product);
     leftovers(run, row);
     if (Object.keys(copayment).length > 0 && !result) result = copayment;
-    else if (Object.keys(copayment).length > 0) run.ctx.unmapped(run.place, row.first.where, JSON.stringify(copayment), msg('a second row of the 민간부담금 table; the plan has one'));
+    else if (Object.keys(copayment).length > 0)
+      run.ctx.unmapped(run.place, row.first.where, JSON.stringify(copayment), msg('a second row of the 민간부담금 table; the plan has one'));
   }
   return result;
 }
@@ -429,12 +450,19 @@ function splitCategory(text: string): { category?: string; title: string } {
   return { title: source.join(' ') };
 }
 
-function achievementItem(run: TableRun, category: string, title: string | undefined, date: string, descriptionLines: string[], where: Anchor['where']): Record<string, PlanValue> {
+function achievementItem(
+  run: TableRun,
+  category: string,
+  title: string | undefined,
+  date: string,
+  descriptionLines: string[],
+  where: Anchor['where'],
+): Record<string, PlanValue> {
   const item: Record<string, PlanValue> = {};
   if (category) {
     const key = keyOfLabel(category.replace(/^국가·민간\s*/, ''), ACHIEVEMENT_LABELS) ?? (/r&d|과제/i.test(category) ? 'rnd' : undefined);
     if (key) item.category = key;
-    else run.ctx.unmapped(run.place, where, category, msg('not one of the form\'s kinds of achievement'));
+    else run.ctx.unmapped(run.place, where, category, msg("not one of the form's kinds of achievement"));
   }
   put(item, 'title', title);
   if (date) {
@@ -461,7 +489,12 @@ export function mapAchievements(run: TableRun, tables: readonly Table[]): PlanVa
         for (const a of row) a.used = true;
         if (cells.length === 0 || loose(cells[0].text) === '구분실적명') continue;
         const { category, title } = splitCategory(cells[0].text);
-        const rest = lines(cells.slice(1).map((a) => a.text).join('\n'));
+        const rest = lines(
+          cells
+            .slice(1)
+            .map((a) => a.text)
+            .join('\n'),
+        );
         const joinedRest = rest.join('\n');
         const date = /\d{4}\.\s?\d{1,2}\./.exec(joinedRest);
         const description = date ? lines(joinedRest.slice(0, date.index) + joinedRest.slice(date.index + date[0].length)) : rest;
@@ -471,7 +504,14 @@ export function mapAchievements(run: TableRun, tables: readonly Table[]): PlanVa
     return out;
   }
   for (const row of rowsOf(tables, COLUMNS.achievements, run.place, run.ctx, false)) {
-    const item = achievementItem(run, joined(textOf(row, 'category')), scalar(run, row, 'title', 'institution.achievements'), joined(textOf(row, 'date')), lines(textOf(row, 'description')), row.first.where);
+    const item = achievementItem(
+      run,
+      joined(textOf(row, 'category')),
+      scalar(run, row, 'title', 'institution.achievements'),
+      joined(textOf(row, 'date')),
+      lines(textOf(row, 'description')),
+      row.first.where,
+    );
     leftovers(run, row);
     if (Object.keys(item).length > 0) out.push(item);
   }
@@ -575,7 +615,15 @@ export function mapMilestones(run: TableRun, tables: readonly Table[], startYear
       if (!taskText && months.length === 0) continue;
       if (taskText && !isPlaceholder(taskText)) {
         out.push({ task: taskText, months: [...new Set(months)] });
-        if (months.length === 0) run.ctx.note('notice', run.place, where, taskText, msg('no month of this task is marked (shaded cells without a mark cannot be read): add its months'), 'schedule.milestones');
+        if (months.length === 0)
+          run.ctx.note(
+            'notice',
+            run.place,
+            where,
+            taskText,
+            msg('no month of this task is marked (shaded cells without a mark cannot be read): add its months'),
+            'schedule.milestones',
+          );
       }
     }
   }
@@ -628,7 +676,9 @@ export function institutionRow(run: TableRun, text: string, where: Anchor['where
         set('applicant.representative.birthDate', parseDateText(value.replace(/\s+/g, '')));
         break;
       case 'type': {
-        const checked = parseBoxes(value).filter((b) => b.checked).map((b) => keyOfLabel(b.label, TYPE_LABELS));
+        const checked = parseBoxes(value)
+          .filter((b) => b.checked)
+          .map((b) => keyOfLabel(b.label, TYPE_LABELS));
         if (checked.length === 1 && checked[0]) set('applicant.type', checked[0]);
         else ctx.placeholder(place, where, value, 'applicant.type');
         break;
@@ -670,7 +720,8 @@ export function mapInstitution(run: TableRun, tables: readonly Table[]): void {
       const group = table.grid[row[0].row]?.[0];
       const parts = group && !row.includes(group) ? [group, ...cells] : cells;
       const text = parts.map((a) => a.text.replace(/\n/g, ' ')).join(' ');
-      if (!institutionRow(run, text, cells[cells.length - 1].where)) run.ctx.unmapped(run.place, cells[0].where, cells.map((a) => a.text).join(' | '), msg('a row of 신청기관 현황 that has no field in the plan'));
+      if (!institutionRow(run, text, cells[cells.length - 1].where))
+        run.ctx.unmapped(run.place, cells[0].where, cells.map((a) => a.text).join(' | '), msg('a row of 신청기관 현황 that has no field in the plan'));
     }
   }
 }
@@ -696,8 +747,21 @@ export function mapLeadResearcher(run: TableRun, tables: readonly Table[]): Reco
         for (let i = 0; i < cells.length; i++) {
           const a = cells[i];
           const label = loose(a.text);
-          const next = cells[i + 1];
-          const key = label === '국문' ? 'nameKo' : label === '영문' ? 'nameEn' : label === '생년월일' ? 'birthDate' : label === '소속' ? 'affiliation' : label === '직위' ? 'position' : label === '성명' ? 'skip' : undefined;
+          const next = cells[i + 1] as Anchor | undefined;
+          const key =
+            label === '국문'
+              ? 'nameKo'
+              : label === '영문'
+                ? 'nameEn'
+                : label === '생년월일'
+                  ? 'birthDate'
+                  : label === '소속'
+                    ? 'affiliation'
+                    : label === '직위'
+                      ? 'position'
+                      : label === '성명'
+                        ? 'skip'
+                        : undefined;
           if (!key) continue;
           a.used = true;
           if (key === 'skip' || !next) continue;
@@ -727,7 +791,8 @@ export function mapLeadResearcher(run: TableRun, tables: readonly Table[]): Reco
       if (group === 'education') {
         const [year, majorCell = '', degree = ''] = v;
         const majorLines = lines(majorCell);
-        const school = majorLines.length > 1 && /^[(（].*[)）]$/.test(majorLines[majorLines.length - 1]) ? majorLines.pop()?.replace(/^[(（]|[)）]$/g, '') : undefined;
+        const school =
+          majorLines.length > 1 && /^[(（].*[)）]$/.test(majorLines[majorLines.length - 1]) ? majorLines.pop()?.replace(/^[(（]|[)）]$/g, '') : undefined;
         const item: Record<string, PlanValue> = {};
         const y = parseNumber(year);
         if (y !== undefined) item.year = y;
@@ -763,10 +828,11 @@ export function mapLeadResearcher(run: TableRun, tables: readonly Table[]): Reco
         projects.push(item);
       }
     }
-    for (const a of table.rows.flat()) if (!a.used && a.text.trim()) {
-      a.used = true;
-      ctx.unmapped(place, a.where, a.text, msg('a cell of the 총괄책임자 table that could not be read'));
-    } else a.used = true;
+    for (const a of table.rows.flat())
+      if (!a.used && a.text.trim()) {
+        a.used = true;
+        ctx.unmapped(place, a.where, a.text, msg('a cell of the 총괄책임자 table that could not be read'));
+      } else a.used = true;
   }
   // A table of the form left empty is left out (to be filled), not read as 해당 없음 ([]).
   if (education.length > 0) lead.education = education;

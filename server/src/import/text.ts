@@ -143,7 +143,7 @@ export function linesToText(lines: readonly string[], options: TextOptions = {})
 
   function attach(node: Node, level: number): void {
     while (path.length >= level) path.pop();
-    const parent = path[path.length - 1];
+    const parent = path[path.length - 1] as Node | undefined;
     if (parent) parent.items.push(node);
     else roots.push(node);
     // A level skipped (a first item at level 2) hangs under the last item, or starts at the top.

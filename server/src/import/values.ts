@@ -167,8 +167,8 @@ export function parseBoxes(text: string): Box[] {
   const boxes: Box[] = [];
   const marks = [...text.matchAll(BOX)];
   marks.forEach((m, i) => {
-    const from = (m.index ?? 0) + m[0].length;
-    const to = i + 1 < marks.length ? (marks[i + 1].index ?? text.length) : text.length;
+    const from = m.index + m[0].length;
+    const to = i + 1 < marks.length ? marks[i + 1].index : text.length;
     const mark = m[0];
     const checked = CHECKED.includes(mark) || /\[[xXvV✓]\]/.test(mark);
     boxes.push({ checked, label: text.slice(from, to).replace(/\s+/g, ' ').trim() });

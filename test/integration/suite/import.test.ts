@@ -38,7 +38,9 @@ describe('import a plan from the filled form', function () {
     );
 
     // The plan in the first column, checked by the server; the report beside it.
-    const editors = await harness.waitFor(() => (vscode.window.visibleTextEditors.length >= 2 ? vscode.window.visibleTextEditors : undefined), { message: 'plan and report' });
+    const editors = await harness.waitFor(() => (vscode.window.visibleTextEditors.length >= 2 ? vscode.window.visibleTextEditors : undefined), {
+      message: 'plan and report',
+    });
     const planEditor = editors.find((e) => e.document.uri.fsPath === target);
     const reportEditor = editors.find((e) => e.document.languageId === 'markdown');
     assert.equal(planEditor?.viewColumn, vscode.ViewColumn.One);
@@ -93,7 +95,10 @@ describe('import a plan from the filled form', function () {
     if (!harness.browserSupported()) this.skip();
     const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.importPlan'));
     await harness.waitFor(
-      () => harness.browser.evaluate<boolean>("[...document.querySelectorAll('.quick-input-widget')].some((w) => w.offsetParent !== null || w.style.display !== 'none')"),
+      () =>
+        harness.browser.evaluate<boolean>(
+          "[...document.querySelectorAll('.quick-input-widget')].some((w) => w.offsetParent !== null || w.style.display !== 'none')",
+        ),
       { message: 'the file picker' },
     );
     await screenshot('import-plan-picker');

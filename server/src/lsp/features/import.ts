@@ -22,7 +22,8 @@ async function readDocumentFile(context: ServerContext, uri: string): Promise<{ 
   const name = path.basename(file);
   const stat = await fs.stat(file).catch(() => undefined);
   if (!stat) throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'File not found: {0}', name), { code: 'notFound' });
-  if (!stat.isFile()) throw new ResponseError(ErrorCodes.InvalidParams, t(context, '{0} is not a file; choose the document to import.', name), { code: 'notFound' });
+  if (!stat.isFile())
+    throw new ResponseError(ErrorCodes.InvalidParams, t(context, '{0} is not a file; choose the document to import.', name), { code: 'notFound' });
   if (stat.size > MAX_DOCUMENT_BYTES)
     throw new ResponseError(
       ErrorCodes.InvalidParams,
@@ -63,7 +64,10 @@ export function registerImport(context: ServerContext): void {
     } catch (error) {
       if (error instanceof ImportError) throw new ResponseError(ErrorCodes.InvalidParams, render(locale, error.detail), { code: error.code });
       logError(context, 'import failed', error);
-      throw new ResponseError(ErrorCodes.InternalError, t(context, 'The document could not be read: {0}', error instanceof Error ? error.message : String(error)));
+      throw new ResponseError(
+        ErrorCodes.InternalError,
+        t(context, 'The document could not be read: {0}', error instanceof Error ? error.message : String(error)),
+      );
     }
   });
 }
