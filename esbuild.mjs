@@ -78,7 +78,7 @@ export function buildOptions({ production = false } = {}) {
     plugins: [offlineOnly],
     // kordoc is an ES module that reads `import.meta.url`; in these CommonJS bundles it is the bundle's file.
     define: { 'import.meta.url': 'importMetaUrl' },
-    inject: ['server/src/import/import-meta-url.js'],
+    inject: ['server/src/import/import-meta-url.js', 'server/src/import/offline-globals.js'],
   };
   return [
     { ...common, ...reader, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
