@@ -115,7 +115,7 @@ describe('security: no network in the bundles', () => {
       // the global fetch and XMLHttpRequest is a stub that refuses (in l10n's reader too). What is
       // left named fetch are methods: pdf.js's xref.fetch(ref) and its CMap factories' fetch({…}).
       it("calls the global fetch only in @vscode/l10n's bundle reader, which gpuplan never reaches", () => {
-        const calls = [...code.matchAll(/(?<![.\w$])fetch\s*\(/g)].map((m) => m.index ?? 0).filter((index) => !isMethodDefinition(code, index));
+        const calls = [...code.matchAll(/(?<![.\w$])fetch\s*\(/g)].map((m) => m.index).filter((index) => !isMethodDefinition(code, index));
         for (const index of calls) {
           const context = around(code, index, 600);
           assert.ok(

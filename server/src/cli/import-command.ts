@@ -2,12 +2,13 @@
  * `gpuplan import FILE [-o OUT.gpuplan.json] [--overwrite] [--report text|json]`: reads the filled
  * form (HWP, HWPX, DOCX or PDF) back into a plan and lists everything it did not map.
  *
- * The plan is written with an exclusive create: an existing file is never replaced unless
- * --overwrite is given (then atomically, through a temporary file and a rename). Exit 0 when the
+ * The plan is written whole (a temporary file, then a hard link or, with --overwrite, a rename):
+ * an existing file is never replaced unless --overwrite is given. Exit 0 when the
  * plan was written (whatever the report lists); 2 when nothing was written (usage, a file that is
  * not a document of the form, an existing output).
  */
 import * as l10n from '@vscode/l10n';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { render } from '../core/l10n';
@@ -56,25 +57,37 @@ function readDocumentFile(file: string, cwd: string): Uint8Array {
   return fs.readFileSync(resolved);
 }
 
-/** Writes the plan: exclusively (fails if it exists), or with --overwrite through a temporary file and a rename. */
+/**
+ * Writes the plan whole: into a temporary file beside it, then moved into place — with a rename
+ * (--overwrite) or a hard link, which fails if the file exists meanwhile, so that an existing plan
+ * is never replaced without --overwrite and nobody ever sees half a plan. Where the file system
+ * has no hard links, an exclusive create ("wx") is the fallback.
+ */
 function writePlan(target: string, text: string, overwrite: boolean, shown: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  if (!overwrite) {
-    try {
-      fs.writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(l10n.t('{0} already exists. Add --overwrite to replace it.', shown));
-      throw error;
-    }
-    return;
-  }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const exists = () => new InputError(l10n.t('{0} already exists. Add --overwrite to replace it.', shown));
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  fs.writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
   try {
-    fs.writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
-    fs.renameSync(temporary, target);
-  } catch (error) {
+    if (overwrite) {
+      fs.renameSync(temporary, target);
+      return;
+    }
+    try {
+      fs.linkSync(temporary, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw exists();
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+      try {
+        fs.writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
+      } catch (fallback) {
+        if ((fallback as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+        throw fallback;
+      }
+    }
+  } finally {
     fs.rmSync(temporary, { force: true });
-    throw error;
   }
 }
 
