@@ -2,19 +2,20 @@
  * `gpuplan import FILE [-o OUT.gpuplan.json] [--overwrite] [--report text|json]`: reads the filled
  * form (HWP, HWPX, DOCX or PDF) back into a plan and lists everything it did not map.
  *
- * The plan is written whole (a temporary file, then a hard link or, with --overwrite, a rename):
+ * The plan is written whole by cli/files.ts (a temporary file, then an exclusive hard link or,
+ * with --overwrite, a rename):
  * an existing file is never replaced unless --overwrite is given. Exit 0 when the
  * plan was written (whatever the report lists); 2 when nothing was written (usage, a file that is
  * not a document of the form, an existing output).
  */
 import * as l10n from '@vscode/l10n';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { render } from '../core/l10n';
 import type { Locale, PlanService } from '../core';
 import { ImportError, MAX_DOCUMENT_BYTES, importDocument, reportJson, reportText } from '../import';
 import { InputError, UsageError, helpPage, parse, type Io } from './common';
+import { FileError, checkWriteTarget, writeFileSafely, type FileIdentity, type WriteOptions } from './files';
 
 const REPORT_FORMATS = ['text', 'json'] as const;
 
@@ -42,52 +43,35 @@ export function defaultImportPath(file: string): string {
   return path.join(parsed.dir, `${parsed.name.replace(/\.gpuplan$/i, '')}.gpuplan.json`);
 }
 
-function readDocumentFile(file: string, cwd: string): Uint8Array {
+/** The document's bytes and who it is (so that no name of it is ever written over): a regular file within the size limit. */
+function readDocumentFile(file: string, cwd: string): { bytes: Uint8Array; identity: FileIdentity } {
   const resolved = path.resolve(cwd, file);
-  let stat: fs.Stats;
+  let stat: fs.BigIntStats;
   try {
-    stat = fs.statSync(resolved);
+    stat = fs.statSync(resolved, { bigint: true });
   } catch {
     throw new InputError(l10n.t('File not found: {0}', file));
   }
   if (stat.isDirectory()) throw new InputError(l10n.t('{0} is a folder; name the document to import.', file));
   if (!stat.isFile()) throw new InputError(l10n.t('{0} is not a regular file (a device, a pipe or a socket); name the document to import.', file));
-  if (stat.size > MAX_DOCUMENT_BYTES)
+  if (stat.size > BigInt(MAX_DOCUMENT_BYTES))
     throw new InputError(l10n.t('{0} is larger than {1} MB, more than a plan can be.', file, MAX_DOCUMENT_BYTES / 1024 / 1024));
-  return fs.readFileSync(resolved);
+  let realPath = resolved;
+  try {
+    realPath = fs.realpathSync(resolved);
+  } catch {
+    // the path as given
+  }
+  return { bytes: fs.readFileSync(resolved), identity: { dev: stat.dev, ino: stat.ino, realPath } };
 }
 
-/**
- * Writes the plan whole: into a temporary file beside it, then moved into place — with a rename
- * (--overwrite) or a hard link, which fails if the file exists meanwhile, so that an existing plan
- * is never replaced without --overwrite and nobody ever sees half a plan. Where the file system
- * has no hard links, an exclusive create ("wx") is the fallback.
- */
-function writePlan(target: string, text: string, overwrite: boolean, shown: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const exists = () => new InputError(l10n.t('{0} already exists. Add --overwrite to replace it.', shown));
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  fs.writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
+/** files.ts says what went wrong with a file in words; the CLI prints it and exits 2. */
+function safely<T>(action: () => T): T {
   try {
-    if (overwrite) {
-      fs.renameSync(temporary, target);
-      return;
-    }
-    try {
-      fs.linkSync(temporary, target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw exists();
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
-      try {
-        fs.writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
-      } catch (fallback) {
-        if ((fallback as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
-        throw fallback;
-      }
-    }
-  } finally {
-    fs.rmSync(temporary, { force: true });
+    return action();
+  } catch (error) {
+    if (error instanceof FileError) throw new InputError(error.message);
+    throw error;
   }
 }
 
@@ -110,11 +94,13 @@ export async function importCommand(args: string[], io: Io, locale: Locale, serv
   const output = values.output ?? defaultImportPath(file);
   const target = path.resolve(io.cwd, output);
   if (target === path.resolve(io.cwd, file)) throw new InputError(l10n.t('The output {0} is the document itself; choose another file with -o.', output));
-  if (fs.existsSync(target)) {
-    if (fs.statSync(target).isDirectory()) throw new InputError(l10n.t('{0} is a folder; name a file to write with -o.', output));
-    if (!values.overwrite) throw new InputError(l10n.t('{0} already exists. Add --overwrite to replace it.', output));
-  }
-  const bytes = readDocumentFile(file, io.cwd);
+  const { bytes, identity } = readDocumentFile(file, io.cwd);
+  // The plan is written by files.ts: a temporary file, then an exclusive link (or with --overwrite
+  // a rename); never over a folder, a device, a link without asking, or the document by another name.
+  const writeOptions: WriteOptions = { overwrite: values.overwrite === true, protect: [identity], display: output };
+  safely(() => {
+    checkWriteTarget(target, writeOptions);
+  });
   let result;
   try {
     result = await importDocument(bytes, path.basename(file), {
@@ -131,7 +117,7 @@ export async function importCommand(args: string[], io: Io, locale: Locale, serv
     if (error instanceof ImportError) throw new InputError(`${path.basename(file)}: ${render(locale, error.detail)}`);
     throw error;
   }
-  writePlan(target, result.text, values.overwrite === true, output);
+  safely(() => writeFileSafely(target, Buffer.from(result.text, 'utf8'), writeOptions));
   const wrote = l10n.t('Wrote {0}. Check it with "gpuplan check {0}".', output);
   if (values.report === 'json') {
     io.stderr.write(wrote + '\n');
