@@ -24,7 +24,7 @@ interface Manifest {
   main: string;
   icon: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean | { supported: string; description: string } };
   contributes: {
     languages: Array<{ id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }>;
     grammars: Array<{ language: string; scopeName: string; path: string }>;
@@ -96,7 +96,11 @@ describe('extension manifest', () => {
     assert.equal(manifest.contributes.snippets, undefined);
     // A preview restored after a window reload activates the extension by itself (its panel serializer).
     assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan', 'onWebviewPanel:gpuplan.documentPreview', 'onWebviewPanel:gpuplan.costPreview']);
-    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    // Limited only because Import Plan reads the document from disk (the server reads a file: URI).
+    assert.deepEqual(manifest.capabilities, {
+      untrustedWorkspaces: { supported: true },
+      virtualWorkspaces: { supported: 'limited', description: '%capabilities.virtualWorkspaces%' },
+    });
   });
 
   it('keeps comments out of gpuplan files: no comment toggling, comments scoped as invalid', () => {
