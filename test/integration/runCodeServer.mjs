@@ -33,7 +33,7 @@ import {
 } from './lib/common.mjs';
 
 const TAG = '[runCodeServer]';
-const SCREENSHOT_RE = /__SCREENSHOT__ (\{[^\n]*?\}|\S+)/;
+const SCREENSHOT_RE = /__SCREENSHOT__ (\{[^\n]*\}|\S+)/;
 const HARNESS_RE = /__HARNESS__ (\{[^\n]*\})/;
 
 // ------------------------------------------------------------------ arguments
