@@ -187,6 +187,17 @@ export function lint(page, root) {
   const problems = [];
   proseLines(page).forEach((line) => {
     if (/(?<!\\)~/.test(line.replace(/<!--.*?-->/g, ''))) problems.push(`a "~" that Markdown may read as strike-through: ${line.trim()}`);
+    // CommonMark's flanking rules: "**" closes only if it does not sit between punctuation and a
+    // letter ("사업」**에" stays literal), and opens only if not between a letter and punctuation.
+    // Korean particles right after a bracket or "…" hit this often.
+    [...line.matchAll(/\*\*/g)].forEach((m, i) => {
+      const before = line[m.index - 1] ?? ' ';
+      const after = line[m.index + 2] ?? ' ';
+      const punctuation = (c) => /[\p{P}\p{S}]/u.test(c);
+      const letter = (c) => /[\p{L}\p{N}]/u.test(c);
+      if (i % 2 === 1 ? punctuation(before) && letter(after) : letter(before) && punctuation(after))
+        problems.push(`a "**" that Markdown shows as is (punctuation and a letter on either side): ${line.trim()}`);
+    });
   });
   for (const [, target] of page.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)|src="([^"]+)"/g)) {
     if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;

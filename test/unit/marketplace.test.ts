@@ -42,7 +42,7 @@ describe('the Marketplace page (README.marketplace.md)', function () {
     assert.match(stdout, /up to date/);
   });
 
-  it('--check fails on a stale table, a stray "~" and a link to nothing; writing fixes the table', () => {
+  it('--check fails on a stale table, a stray "~", bold that does not render and a link to nothing; writing fixes the table', () => {
     const dir = tempCopy();
     try {
       const nls = path.join(dir, 'package.nls.ko.json');
@@ -55,10 +55,11 @@ describe('the Marketplace page (README.marketplace.md)', function () {
       assert.equal(generator('--check', '--root', dir).code, 0);
 
       const page = path.join(dir, PAGE);
-      fs.appendFileSync(page, '\n서버 2~32대, 3~12개월\n\n![gone](media/screenshots/ko/light/gone.png)\n');
+      fs.appendFileSync(page, '\n서버 2~32대, 3~12개월\n\n**「첨단 GPU 활용 지원 사업」**에 신청\n\n![gone](media/screenshots/ko/light/gone.png)\n');
       const broken = generator('--check', '--root', dir);
       assert.equal(broken.code, 1);
       assert.match(broken.stderr, /strike-through: 서버 2~32대/);
+      assert.match(broken.stderr, /a "\*\*" that Markdown shows as is .*: \*\*「첨단/);
       assert.match(broken.stderr, /a link to media\/screenshots\/ko\/light\/gone\.png, which does not exist/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
