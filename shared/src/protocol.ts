@@ -6,7 +6,7 @@
  * This module is the whole contract: it imports nothing of the engine, so the VS Code client
  * bundles none. The server's results are checked against these types where it sends them.
  */
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export interface LspPosition {
   line: number;
@@ -197,6 +197,11 @@ export interface ExportDocumentParams {
   format: string;
   /** List the plan's open findings at the end of the document. */
   includeFindings?: boolean;
+  /**
+   * The program that makes a PDF, from the machine-scoped setting `gpuplan.export.pdfBrowser`
+   * (user or remote settings only: the client never sends a workspace's value).
+   */
+  pdfBrowser?: string;
 }
 
 export interface ExportedDocument {
@@ -223,7 +228,14 @@ export interface ExportFormatInfo {
   available: boolean;
   /** The tool that would make it (PDF), when one was found. */
   tool?: string;
+  /** Why it is not available: `missing` no tool found; `setting` the tool the setting names cannot be run. */
+  problem?: 'missing' | 'setting';
+}
+
+export interface ExportFormatsParams {
+  /** As in `ExportDocumentParams.pdfBrowser`. */
+  pdfBrowser?: string;
 }
 
 /** `gpuplan/exportFormats`: what Export can offer. */
-export const ExportFormatsRequest = new RequestType0<ExportFormatInfo[], void>('gpuplan/exportFormats');
+export const ExportFormatsRequest = new RequestType<ExportFormatsParams | null, ExportFormatInfo[], void>('gpuplan/exportFormats');

@@ -49,14 +49,14 @@ export const INTERNAL_ERROR = {
   },
 };
 
-/** `compute`, run on the first call only. */
+/** `compute`, run on the first call only (and then let go, with whatever it holds). */
 export function once<T>(compute: () => T): () => T {
-  let done = false;
+  let pending: (() => T) | undefined = compute;
   let value: T;
   return () => {
-    if (!done) {
-      value = compute();
-      done = true;
+    if (pending) {
+      value = pending();
+      pending = undefined;
     }
     return value;
   };

@@ -7,12 +7,27 @@ import type { Exporter } from '../core';
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { renderHwpx } from './hwpx';
-import { renderPdf, type PdfEngine, type PdfOptions } from './pdf';
+import { renderPdf, type PdfEngine, type PdfOptions, type PdfTools } from './pdf';
 
 export { renderDocx, type DocxOptions } from './docx';
 export { renderHtml, renderHtmlParts, escapeHtml, type HtmlOptions } from './html';
 export { renderHwpx, hwpxParts, HWPX_MIMETYPE } from './hwpx';
-export { renderPdf, findPdfTools, PdfToolMissingError, PdfToolFailedError, type PdfEngine, type PdfOptions, type PdfTools } from './pdf';
+export {
+  renderPdf,
+  findPdfTools,
+  pickTool,
+  systemToolHost,
+  engineOfTool,
+  PdfToolMissingError,
+  PdfToolPathError,
+  PdfToolFailedError,
+  type LocateOptions,
+  type PdfEngine,
+  type PdfOptions,
+  type PdfToolProblem,
+  type PdfTools,
+  type ToolHost,
+} from './pdf';
 
 export type ExportFormat = 'docx' | 'html' | 'hwpx' | 'pdf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'html', 'hwpx', 'pdf'];
@@ -52,7 +67,10 @@ export function createExporters(options: ExportersOptions = {}): Readonly<Record
     hwpx: async (document) => ({ bytes: await renderHwpx(document) }),
     pdf: async (document, exportOptions) => {
       const engine = exportOptions?.pdfEngine as PdfEngine | 'auto' | undefined;
-      const { bytes, engine: used, tool } = await renderPdf(document, { ...options.pdf, ...(engine ? { engine } : {}) });
+      // The tools the edge found (with the one the user named), and its way to stop the export.
+      const tools = exportOptions?.pdfTools as PdfTools | undefined;
+      const signal = exportOptions?.signal as AbortSignal | undefined;
+      const { bytes, engine: used, tool } = await renderPdf(document, { ...options.pdf, ...(engine ? { engine } : {}), ...(tools ? { tools } : {}), ...(signal ? { signal } : {}) });
       return { bytes, tool: `${used}: ${tool}` };
     },
   };

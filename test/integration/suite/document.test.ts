@@ -61,7 +61,7 @@ describe('document export and preview', function () {
   });
 
   it('the format picker offers what the server can export, PDF with its availability', async function () {
-    const formats = await api.client.sendRequest(ExportFormatsRequest);
+    const formats = await api.client.sendRequest(ExportFormatsRequest, {});
     assert.deepEqual(formats.map((f) => f.format).sort(), ['docx', 'html', 'hwpx', 'pdf']);
     const pdf = formats.find((f) => f.format === 'pdf')!;
     assert.equal(pdf.available, pdf.tool !== undefined, JSON.stringify(pdf));
@@ -89,7 +89,7 @@ describe('document export and preview', function () {
   });
 
   it('exports a PDF through the server when it has a tool for it', async function () {
-    const formats = await api.client.sendRequest(ExportFormatsRequest);
+    const formats = await api.client.sendRequest(ExportFormatsRequest, {});
     if (!formats.find((f) => f.format === 'pdf')?.available) this.skip();
     const editor = await open(copyExample('complete.gpuplan.json', 'export-pdf.gpuplan.json'));
     const target = vscode.Uri.file(path.join(scratchDir(), 'export.pdf'));

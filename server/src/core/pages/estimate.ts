@@ -22,7 +22,7 @@ const TABLES: ReadonlyArray<{ chapter: keyof Plan; rows: (plan: Plan) => unknown
   },
 ];
 
-const linesOf = (text: string): number => Math.max(1, Math.ceil(displayWidth(text) / PAGE_ESTIMATE.value.charsPerLine));
+export const linesOf = (text: string): number => Math.max(1, Math.ceil(displayWidth(text) / PAGE_ESTIMATE.value.charsPerLine));
 /** At least `linesOf`, without reading the characters: as if every one were full width. */
 export const linesAtMost = (text: string): number => Math.max(1, Math.ceil(text.length / PAGE_ESTIMATE.value.charsPerLine));
 
