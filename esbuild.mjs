@@ -32,7 +32,13 @@ export function buildOptions({ production = false } = {}) {
   return [
     { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-    { ...common, entryPoints: [CLIENT_ENTRY], outfile: 'dist/extension.js' },
+    {
+      ...common,
+      entryPoints: [CLIENT_ENTRY],
+      outfile: 'dist/extension.js',
+      // vscode-languageclient checks the VS Code version with semver (20 KB): two small shims do it.
+      alias: { 'semver/functions/parse': './client/shims/semver-parse.cjs', 'semver/functions/satisfies': './client/shims/semver-satisfies.cjs' },
+    },
   ];
 }
 
