@@ -37,7 +37,7 @@ export function buildOptions({ production = false } = {}) {
       entryPoints: [CLIENT_ENTRY],
       outfile: 'dist/extension.js',
       // vscode-languageclient checks the VS Code version with semver (20 KB): two small shims do it.
-      alias: { 'semver/functions/parse': './client/shims/semver-parse.cjs', 'semver/functions/satisfies': './client/shims/semver-satisfies.cjs' },
+      alias: { 'semver/functions/parse': './client/src/shims/semver-parse.cjs', 'semver/functions/satisfies': './client/src/shims/semver-satisfies.cjs' },
     },
   ];
 }

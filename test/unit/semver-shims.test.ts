@@ -11,8 +11,8 @@ import { ROOT } from '../support/fixtures';
 
 type Parsed = { major: number; minor: number; patch: number; prerelease: (string | number)[] } | null;
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS modules, loaded as the bundle loads them */
-const shimParse = require(path.join(ROOT, 'client', 'shims', 'semver-parse.cjs')) as (v: string) => Parsed;
-const shimSatisfies = require(path.join(ROOT, 'client', 'shims', 'semver-satisfies.cjs')) as (v: Parsed | string, range: string) => boolean;
+const shimParse = require(path.join(ROOT, 'client', 'src', 'shims', 'semver-parse.cjs')) as (v: string) => Parsed;
+const shimSatisfies = require(path.join(ROOT, 'client', 'src', 'shims', 'semver-satisfies.cjs')) as (v: Parsed | string, range: string) => boolean;
 const semverParse = require('semver/functions/parse') as (v: string) => Parsed;
 const semverSatisfies = require('semver/functions/satisfies') as (v: Parsed | string, range: string) => boolean;
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -35,7 +35,7 @@ const RANGES = ['^1.82.0', '^1.100.0', '^0.3.1', '^0.0.4', '^2.1.0'];
 
 describe('semver shims of the client bundle', () => {
   it("read the library's required range as a caret range", () => {
-    assert.match(REQUIRED ?? '', /^\^\d+\.\d+\.\d+$/, 'vscode-languageclient changed the form of REQUIRED_VSCODE_VERSION: extend client/shims');
+    assert.match(REQUIRED ?? '', /^\^\d+\.\d+\.\d+$/, 'vscode-languageclient changed the form of REQUIRED_VSCODE_VERSION: extend client/src/shims');
   });
 
   it('answer as semver does for VS Code versions against caret ranges, the required one included', () => {
