@@ -97,6 +97,10 @@ describe('getting-started walkthrough', function () {
   this.timeout(120_000);
   before(async () => {
     await activate();
+    // A newcomer's window: nothing left open by an earlier suite (a pick, a panel, editors).
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await closeAll();
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
@@ -166,10 +170,18 @@ describe('getting-started walkthrough', function () {
 
     // 3. Insert Section…: its list for the plan beside, although the walkthrough has the focus.
     await clickStepButton(steps.insertSection, 'gpuplan.insertSection');
-    await harness.waitFor(
-      async () => (await quickInputVisible()) && (await page<number>("document.querySelectorAll('.quick-input-list .monaco-list-row').length")) > 3,
-      { message: 'the Insert Section list' },
-    );
+    await harness
+      .waitFor(async () => (await quickInputVisible()) && (await page<number>("document.querySelectorAll('.quick-input-list .monaco-list-row').length")) > 3, {
+        message: 'the Insert Section list',
+      })
+      .catch(async (error: unknown) => {
+        await screenshot('walkthrough-insert-section-failed', { notifications: true });
+        const editors = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ');
+        const toasts = await page<string>("(document.querySelector('.notifications-toasts') || {}).innerText || ''");
+        throw new Error(
+          `${String(error)}; active editor ${vscode.window.activeTextEditor?.document.uri.toString() ?? 'none'}; visible: ${editors}; toasts: ${toasts}`,
+        );
+      });
     await waitForChecked(steps.insertSection);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 
