@@ -34,7 +34,7 @@ const usage = (): string =>
     l10n.t('Usage:'),
     '  gpuplan check FILE... [--format stylish|json|sarif] [--lang ko|en]',
     '  gpuplan cost FILE [--format table|json] [--lang ko|en]',
-    '  gpuplan export FILE [--format docx|html|hwpx|pdf] [-o OUT] [--force] [--overwrite] [--include-findings] [--lang ko|en]',
+    '  gpuplan export FILE [--format docx|html|hwpx|hwp|pdf] [-o OUT] [--force] [--overwrite] [--include-findings] [--lang ko|en]',
     '  gpuplan rules [--format table|json] [--lang ko|en]',
     '  gpuplan --version',
     '',

@@ -72,10 +72,10 @@ describe('language server: export', function () {
     assert.match(Buffer.from(pdf.data, 'base64').toString('latin1'), /^%PDF-1\.4/);
     assert.equal(pdf.errors, 11);
     const html = (includeFindings?: boolean) =>
-      server.request<ExportedDocument>(ExportDocumentRequest.method, { uri, format: 'html', ...(includeFindings === undefined ? {} : { includeFindings }) }).then((d) => Buffer.from(d.data, 'base64').toString('utf8'));
-    assert.doesNotMatch(await html(), /제출 전 확인/);
-    assert.doesNotMatch(await html(false), /제출 전 확인/);
-    assert.match(await html(true), /제출 전 확인: 남은 점검 결과 \d+건/);
+      server.request<ExportedDocument>(ExportDocumentRequest.method, { uri, format: 'html', ...(includeFindings === undefined ? {} : { includeFindings }) }).then((d) => Buffer.from(d.data, 'base64').toString('utf8').replace(/<[^>]+>/g, ''));
+    assert.doesNotMatch(await html(), /점검 결과 \(양식 외/);
+    assert.doesNotMatch(await html(false), /점검 결과 \(양식 외/);
+    assert.match(await html(true), /점검 결과 \(양식 외, gpuplan\) \d+건/);
   });
 
   it('Cancel ends the PDF tool and the process it started, and removes its folder', async function () {

@@ -48,6 +48,8 @@ function description(info: ExportFormatInfo): string {
   switch (info.format) {
     case 'docx':
       return t('Word document, recommended (opens in Hancom Office too)');
+    case 'hwp':
+      return t('Hangul word processor (HWP 5), the format the form asks for');
     case 'hwpx':
       return t('Hancom Office (OWPML)');
     case 'pdf':
@@ -63,8 +65,8 @@ function description(info: ExportFormatInfo): string {
   }
 }
 
-/** The order of the picker: the formats reviewers take (DOCX, HWPX), then PDF and HTML, then any other. */
-const PREFERRED = ['docx', 'hwpx', 'pdf', 'html'];
+/** The order of the picker: the formats reviewers take (DOCX, HWP, HWPX), then PDF and HTML, then any other. */
+const PREFERRED = ['docx', 'hwp', 'hwpx', 'pdf', 'html'];
 const rank = (info: ExportFormatInfo): number =>
   (PREFERRED.includes(info.format) ? PREFERRED.indexOf(info.format) : PREFERRED.length) + (info.available ? 0 : 100);
 

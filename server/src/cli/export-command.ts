@@ -1,5 +1,5 @@
 /**
- * `gpuplan export FILE --format docx|html|hwpx|pdf -o OUT`: writes the plan as a document in the
+ * `gpuplan export FILE --format docx|html|hwpx|hwp|pdf -o OUT`: writes the plan as a document in the
  * form's layout. The document is always Korean (the form is); `--lang` only changes these messages.
  *
  * The document is the submission: the plan's findings are printed into it only with
@@ -17,9 +17,11 @@ import type { Analysis, Finding, Locale, PlanService } from '../core';
 import {
   EXPORT_EXTENSIONS,
   EXPORT_FORMATS,
+  HwpWriteError,
   PdfToolFailedError,
   PdfToolMissingError,
   PdfToolPathError,
+  RhwpUnavailableError,
   defaultOutputPath,
   findPdfTools,
   formatFromPath,
@@ -34,10 +36,10 @@ const PDF_ENGINES = ['auto', 'chromium', 'libreoffice'] as const;
 
 export const exportHelp = (): string =>
   helpPage(
-    'gpuplan export FILE [--format docx|html|hwpx|pdf] [-o OUT] [--force] [--overwrite] [--include-findings] [--lang ko|en]',
+    'gpuplan export FILE [--format docx|html|hwpx|hwp|pdf] [-o OUT] [--force] [--overwrite] [--include-findings] [--lang ko|en]',
     l10n.t('Writes the plan as a document in the layout of the official form (표지, 요약서, chapters I–VI, 붙임), ready to check and submit.'),
     [
-      ['--format docx|html|hwpx|pdf', l10n.t('document format (default: from the extension of OUT, else docx)')],
+      ['--format docx|html|hwpx|hwp|pdf', l10n.t('document format (default: from the extension of OUT, else docx)')],
       ['-o, --output OUT', l10n.t('file to write (default: FILE with the format\'s extension)')],
       ['--force', l10n.t('export even when the plan has errors (they are listed on stderr)')],
       ['--include-findings', l10n.t('list the plan\'s open findings on a page at the end of the document (not for submission)')],
@@ -54,7 +56,7 @@ export const exportHelp = (): string =>
     ],
   );
 
-const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { docx: 'DOCX', html: 'HTML', hwpx: 'HWPX', pdf: 'PDF' };
+const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { docx: 'DOCX', html: 'HTML', hwpx: 'HWPX', hwp: 'HWP', pdf: 'PDF' };
 
 function chooseFormat(format: string | undefined, output: string | undefined): ExportFormat {
   const fromOutput = output !== undefined ? formatFromPath(output) : undefined;
@@ -66,7 +68,7 @@ function chooseFormat(format: string | undefined, output: string | undefined): E
     return chosen;
   }
   if (output === undefined) return 'docx';
-  if (fromOutput === undefined) throw new UsageError(l10n.t('Cannot tell the format from the name {0}: add --format docx, html, hwpx or pdf.', printable(output)));
+  if (fromOutput === undefined) throw new UsageError(l10n.t('Cannot tell the format from the name {0}: add --format docx, html, hwpx, hwp or pdf.', printable(output)));
   return fromOutput;
 }
 
@@ -230,6 +232,7 @@ export async function exportCommand(args: string[], io: Io, service: PlanService
     }
     if (error instanceof PdfToolMissingError) throw new InputError(missingToolMessage(error.engine));
     if (error instanceof PdfToolFailedError) throw new InputError(l10n.t('The PDF tool failed: {0}', printable(error.message)));
+    if (error instanceof RhwpUnavailableError || error instanceof HwpWriteError) throw new InputError(l10n.t('Cannot make the HWP: {0}', printable(error.message)));
     return fileProblem(error);
   }
 

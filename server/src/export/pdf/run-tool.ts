@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { odtWithoutAutospace } from './odt';
 
 /** Per run of the tool, unless the options say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -212,13 +213,27 @@ export async function chromiumPdf(tool: string, html: string, dir: string, timeo
   return readOutput(tool, output);
 }
 
-/** The DOCX export converted by headless LibreOffice. */
+/**
+ * The DOCX export printed by headless LibreOffice: converted to ODT, its Korean–Latin spacing turned
+ * off (`odt.ts`), and the ODT converted to PDF.
+ */
 export async function libreofficePdf(tool: string, docx: Uint8Array, dir: string, timeoutMs: number, name: string, signal?: AbortSignal): Promise<Uint8Array> {
   const input = path.join(dir, `${name}.docx`);
   fs.writeFileSync(input, docx);
   const profile = pathToFileURL(path.join(dir, 'libreoffice-profile')).href;
-  await run(tool, ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, input], dir, timeoutMs, signal);
-  return readOutput(tool, path.join(dir, `${name}.pdf`));
+  const convert = (file: string, to: string) =>
+    run(tool, ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', dir, file], dir, timeoutMs, signal);
+  await convert(input, 'odt');
+  let odt: Uint8Array;
+  try {
+    odt = fs.readFileSync(path.join(dir, `${name}.odt`));
+  } catch {
+    throw new PdfToolFailedError(tool, 'it wrote no ODT.');
+  }
+  const printed = path.join(dir, `${name}-print.odt`);
+  fs.writeFileSync(printed, await odtWithoutAutospace(odt));
+  await convert(printed, 'pdf');
+  return readOutput(tool, path.join(dir, `${name}-print.pdf`));
 }
 
 function readOutput(tool: string, file: string): Uint8Array {

@@ -20,9 +20,11 @@ import { figures, type GpuRequest } from '../../core';
 import {
   EXPORT_EXTENSIONS,
   EXPORT_FORMATS,
+  HwpWriteError,
   PdfToolFailedError,
   PdfToolMissingError,
   PdfToolPathError,
+  RhwpUnavailableError,
   findPdfTools,
   pickTool,
   renderHtmlParts,
@@ -137,6 +139,8 @@ export function registerRequests(context: ServerContext): void {
           ? t(context, 'The PDF tool named in the setting {0} cannot be run. Correct the setting, or clear it to let gpuplan find Chrome, Edge, Chromium or LibreOffice.', 'gpuplan.export.pdfBrowser')
           : error instanceof PdfToolFailedError
           ? t(context, 'The PDF tool failed: {0}', error.message)
+          : error instanceof RhwpUnavailableError || error instanceof HwpWriteError
+          ? t(context, 'Cannot make the HWP: {0}', error.message)
           : error instanceof Error ? error.message : String(error);
       throw new ResponseError(ErrorCodes.InternalError, message);
     } finally {
