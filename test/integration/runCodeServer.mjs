@@ -318,7 +318,7 @@ function handleHarnessRequest(text) {
       case 'press': await page.keyboard.press(req.key); return null;
       case 'type': await page.keyboard.type(req.text); return null;
       case 'evaluate': return page.evaluate((expr) => {
-        // eslint-disable-next-line no-eval
+         
         const v = (0, eval)(expr);
         return Promise.resolve(v).then((x) => (x === undefined ? null : JSON.parse(JSON.stringify(x))));
       }, req.expression);
