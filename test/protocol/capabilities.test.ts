@@ -68,10 +68,10 @@ describe('capability negotiation (full client vs minimal client)', function () {
         const client = await start(caps);
         const uri = 'file:///hover.gpuplan.json';
         client.open(uri, complete);
-        const hover = (await client.connection.sendRequest('textDocument/hover', {
+        const hover = await client.connection.sendRequest<Hover>('textDocument/hover', {
           textDocument: { uri },
           position: positionOf(complete, '"servers": 4,', 3),
-        })) as Hover;
+        });
         const contents = hover.contents as MarkupContent;
         assert.equal(contents.kind, name);
         assert.match(contents.value, /서버 수/);
@@ -128,11 +128,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
         'source.fixAll',
       ]);
       client.open(uri, text);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: at(),
         context: { diagnostics: [] },
-      })) as CodeAction[];
+      });
       const fix = actions.find((a) => a.isPreferred)!;
       assert.equal(fix.kind, 'quickfix');
       assert.equal(fix.diagnostics?.[0].code, 'gpu-servers-range');
@@ -144,11 +144,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
       const client = await start({ workspace: { applyEdit: true } });
       assert.equal(client.initializeResult!.capabilities.codeActionProvider, true);
       client.open(uri, text);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      const actions = await client.connection.sendRequest<Array<CodeAction | Command>>('textDocument/codeAction', {
         textDocument: { uri },
         range: at(),
         context: { diagnostics: [] },
-      })) as Array<CodeAction | Command>;
+      });
       assert.ok(actions.length > 0);
       assert.ok(actions.every(isCommand), JSON.stringify(actions));
       const fix = actions.find((a) => /32/.test(a.title)) as Command;
@@ -169,11 +169,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
           }),
         );
         client.open(uri, text);
-        const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
           textDocument: { uri },
           range: at(),
           context: { diagnostics: [] },
-        })) as CodeAction[];
+        });
         const fix = actions.find((a) => a.isPreferred)!;
         assert.equal(fix.command, undefined);
         const edit = fix.edit as WorkspaceEdit;
@@ -192,11 +192,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
     it('applyEdit: the server sends versioned documentChanges to a client that takes them', async () => {
       const client = await start(FULL_CAPABILITIES);
       client.open(uri, text);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: at(),
         context: { diagnostics: [] },
-      })) as CodeAction[];
+      });
       assert.deepEqual(await client.execute(actions.find((a) => a.isPreferred)!.command!), { applied: true });
       const change = client.appliedEdits[0].edit.documentChanges![0] as { textDocument: { version: number } };
       assert.equal(change.textDocument.version, 1);
@@ -212,11 +212,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
       });
       client.open(uri, mistakes);
       const vague = (await client.diagnostics(uri, (d) => d.some((x) => x.code === 'vague-expression'))).find((d) => d.code === 'vague-expression')!;
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: vague.range,
         context: { diagnostics: [vague] },
-      })) as CodeAction[];
+      });
       const snippet = actions.find((a) => a.command?.command === 'gpuplan.applySnippet');
       assert.ok(snippet, JSON.stringify(actions.map((a) => a.command?.command)));
       assert.match(JSON.stringify(snippet.command!.arguments), /\$\{1:/);
@@ -225,11 +225,11 @@ describe('capability negotiation (full client vs minimal client)', function () {
       const client = await start(FULL_CAPABILITIES);
       client.open(uri, mistakes);
       const vague = (await client.diagnostics(uri, (d) => d.some((x) => x.code === 'vague-expression'))).find((d) => d.code === 'vague-expression')!;
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri },
         range: vague.range,
         context: { diagnostics: [vague] },
-      })) as CodeAction[];
+      });
       const fix = actions.find((a) => a.kind === 'quickfix')!;
       assert.equal(fix.command?.command, 'gpuplan.applyFix');
       assert.deepEqual(await client.execute(fix.command), { applied: true });
@@ -243,18 +243,18 @@ describe('capability negotiation (full client vs minimal client)', function () {
     it("hierarchy support: DocumentSymbol[] by the form's chapters", async () => {
       const client = await start(FULL_CAPABILITIES);
       client.open('file:///s.gpuplan.json', complete);
-      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+      const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
         textDocument: { uri: 'file:///s.gpuplan.json' },
-      })) as DocumentSymbol[];
+      });
       assert.ok(symbols[0].children && symbols[0].selectionRange);
       assert.equal(symbols[0].name, '표지 (사업수행계획서)');
     });
     it('no hierarchy support: SymbolInformation[] with locations and containers', async () => {
       const client = await start(MINIMAL_CAPABILITIES);
       client.open('file:///s.gpuplan.json', complete);
-      const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+      const symbols = await client.connection.sendRequest<SymbolInformation[]>('textDocument/documentSymbol', {
         textDocument: { uri: 'file:///s.gpuplan.json' },
-      })) as SymbolInformation[];
+      });
       assert.ok(symbols.length > 20);
       for (const s of symbols) {
         assert.equal(s.location.uri, 'file:///s.gpuplan.json');
@@ -305,7 +305,7 @@ describe('capability negotiation (full client vs minimal client)', function () {
       const diagnostic = (await client.diagnostics(uri, (d) => d.length > 0)).find((d) => d.code === 'registration-number-checksum')!;
       assert.deepEqual(diagnostic.range, { start: { line: 0, character: utf8 }, end: { line: 0, character: utf8 + 14 } });
       // Hover at a byte column answers with a byte range.
-      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: utf8 + 3 } })) as Hover;
+      const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: utf8 + 3 } });
       assert.match((hover.contents as MarkupContent).value, /사업자등록번호/);
       assert.deepEqual(hover.range, diagnostic.range);
       // A change at byte columns: replace the number by a valid one.
@@ -317,10 +317,10 @@ describe('capability negotiation (full client vs minimal client)', function () {
       const after = await client.diagnostics(uri, (_d, p) => p.version === version);
       assert.ok(!after.some((d) => d.code === 'registration-number-checksum'), JSON.stringify(after));
       // Formatting edits come in bytes too: the last edit ends at the end of the line.
-      const edits = (await client.connection.sendRequest('textDocument/formatting', {
+      const edits = await client.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
         textDocument: { uri },
         options: { tabSize: 2, insertSpaces: true },
-      })) as TextEdit[];
+      });
       assert.ok(edits.length > 0);
       const lineBytes = Buffer.byteLength(text.replace('214-86-47313', '124-81-00998').split('\n')[0]);
       assert.ok(edits.every((e) => e.range.end.line > 0 || e.range.end.character <= lineBytes));

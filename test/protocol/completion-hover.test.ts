@@ -39,12 +39,11 @@ describe('completion that fits the place', function () {
     const { text, position } = cursor(marked);
     const uri = `file:///c${n++}.gpuplan.json`;
     client.open(uri, text);
-    const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as
-      CompletionList | CompletionItem[] | null;
+    const result = await client.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position });
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
-  it('has no space trigger character', async () => {
+  it('has no space trigger character', () => {
     assert.deepEqual(client.initializeResult!.capabilities.completionProvider?.triggerCharacters, ['"', ':']);
   });
 
@@ -137,7 +136,7 @@ describe('a hover that fits', function () {
     const uri = 'file:///hover.gpuplan.json';
     client.open(uri, text);
     const position = TextDocument.create('x', 'gpuplan', 0, text).positionAt(text.indexOf(needle) + delta);
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover;
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position });
     return (hover.contents as MarkupContent).value;
   }
 

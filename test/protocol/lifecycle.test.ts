@@ -171,7 +171,7 @@ describe('lifecycle (LSP 3.17)', function () {
     assert.equal(last.version, 1);
     assert.deepEqual(last.diagnostics, []);
     // Hover and code actions read the new text too.
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string }>;
+    const symbols = await client.connection.sendRequest<Array<{ name: string }>>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.length, 9);
   });
 });

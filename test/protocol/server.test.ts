@@ -197,8 +197,9 @@ describe('language server over stdio', function () {
     const uri = 'file:///cost.gpuplan.json';
     client.open(uri, complete);
     const preview = await client.connection.sendRequest(CostPreviewRequest, { uri });
-    assert.equal(preview?.cost.baseWon, 76_800_000);
-    assert.equal(preview?.table.row?.[5], '76,800,000원');
+    assert.ok(preview, 'a preview of the open document');
+    assert.equal(preview.cost.baseWon, 76_800_000);
+    assert.equal(preview.table.row?.[5], '76,800,000원');
     const at = positionOf(complete, '"servers": 4,', '"servers": '.length);
     client.change(uri, [{ range: { start: at, end: { line: at.line, character: at.character + 2 } }, text: '2' }]);
     const changed = await client.notification<CostPreview>(CostChangedNotification.method, (p) => p.cost.baseWon === 38_400_000);
@@ -207,8 +208,9 @@ describe('language server over stdio', function () {
     const end = positionOf(complete, '"projectTitle"');
     client.change(uri, [{ range: { start: end, end }, text: '"oops" ' }]);
     const broken = await client.connection.sendRequest(CostPreviewRequest, { uri });
-    assert.equal(broken?.cost.baseWon, 38_400_000);
-    assert.ok((broken?.counts.error ?? 0) > 0);
+    assert.ok(broken, 'a preview of the open document despite the syntax error');
+    assert.equal(broken.cost.baseWon, 38_400_000);
+    assert.ok(broken.counts.error > 0);
   });
 });
 

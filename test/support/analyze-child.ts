@@ -7,7 +7,8 @@
 import { analyzeReport, BIG_INPUTS, warmUp } from './pathological';
 
 const id = process.argv[2];
-const build = BIG_INPUTS[id];
+// An own key only: a mistyped id must not find `toString` or another inherited member.
+const build = Object.hasOwn(BIG_INPUTS, id) ? BIG_INPUTS[id] : undefined;
 if (!build || !process.send) {
   process.stderr.write(`usage (forked, with IPC): analyze-child.js <${Object.keys(BIG_INPUTS).join('|')}>\n`);
   process.exit(2);

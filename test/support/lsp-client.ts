@@ -23,6 +23,7 @@ import {
   type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type Diagnostic,
+  type InitializeResult,
   type TextEdit,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -128,11 +129,12 @@ export class TestClient {
   /** Methods the server registered dynamically. */
   readonly registrations: string[] = [];
   /** The server's answer to initialize. */
-  initializeResult: import('vscode-languageserver-protocol').InitializeResult | undefined;
+  initializeResult: InitializeResult | undefined;
 
   async initialize(locale = 'ko', options: InitializeOptions = {}): Promise<void> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- InitializeParams still requires it; null: no folder is open
       rootUri: null,
       locale,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,

@@ -10,17 +10,27 @@
  * and use none of these functions.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
+// Types only (erased from the output): the values are the real modules, required below.
+import type * as ChildProcessModule from 'node:child_process';
+import type * as DgramModule from 'node:dgram';
+import type * as DnsModule from 'node:dns';
+import type * as FsModule from 'node:fs';
+import type * as HttpModule from 'node:http';
+import type * as Http2Module from 'node:http2';
+import type * as HttpsModule from 'node:https';
+import type * as NetModule from 'node:net';
+import type * as TlsModule from 'node:tls';
 // require, not `import * as`: with esModuleInterop an import namespace is a copy, and replacing a
 // function on the copy would leave the real module untouched.
-const childProcess = require('node:child_process') as typeof import('node:child_process');
-const dgram = require('node:dgram') as typeof import('node:dgram');
-const dns = require('node:dns') as typeof import('node:dns');
-const fs = require('node:fs') as typeof import('node:fs');
-const http = require('node:http') as typeof import('node:http');
-const http2 = require('node:http2') as typeof import('node:http2');
-const https = require('node:https') as typeof import('node:https');
-const net = require('node:net') as typeof import('node:net');
-const tls = require('node:tls') as typeof import('node:tls');
+const childProcess = require('node:child_process') as typeof ChildProcessModule;
+const dgram = require('node:dgram') as typeof DgramModule;
+const dns = require('node:dns') as typeof DnsModule;
+const fs = require('node:fs') as typeof FsModule;
+const http = require('node:http') as typeof HttpModule;
+const http2 = require('node:http2') as typeof Http2Module;
+const https = require('node:https') as typeof HttpsModule;
+const net = require('node:net') as typeof NetModule;
+const tls = require('node:tls') as typeof TlsModule;
 
 const logFile = process.env.GPUPLAN_NETWORK_LOG;
 const note = (line: string): void => {

@@ -144,7 +144,7 @@ export class ServerProcess {
   async request<R>(method: string, params: unknown, timeoutMs = 10_000): Promise<R> {
     if (!this.alive) throw this.died(method);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const pending = this.connection.sendRequest(method, params) as Promise<R>;
+    const pending = this.connection.sendRequest<R>(method, params);
     // Once the race is decided (deadline, death), a late rejection must not go unhandled.
     pending.catch(() => undefined);
     try {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { CostModel } from '../../server/src/core';
 import { EXAMPLES, ROOT, readExample } from '../support/fixtures';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -11,6 +12,41 @@ function run(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** What `check --format json` prints: one entry per finding. */
+interface JsonFinding {
+  readonly file: string;
+  readonly code: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+/** The part of a SARIF 2.1.0 log that `check --format sarif` writes and these tests read. */
+interface SarifLog {
+  readonly version: string;
+  readonly $schema: string;
+  readonly runs: ReadonlyArray<{
+    readonly tool: { readonly driver: { readonly name: string; readonly rules: ReadonlyArray<{ readonly id: string }> } };
+    readonly results: ReadonlyArray<{
+      readonly ruleId: string;
+      readonly ruleIndex: number;
+      readonly level: string;
+      readonly message: { readonly text: string };
+      readonly locations: ReadonlyArray<{
+        readonly physicalLocation: { readonly artifactLocation: { readonly uri: string }; readonly region: { readonly startLine: number; readonly startColumn: number } };
+      }>;
+    }>;
+  }>;
+}
+
+/** What `cost --format json` prints: the cost model with the file it was read from. */
+type CostJson = CostModel & { readonly file: string };
+
+// The CLI's JSON output read as the shape each command promises; the assertions check the values.
+const findingsOf = (stdout: string) => JSON.parse(stdout) as JsonFinding[];
+const sarifOf = (stdout: string) => JSON.parse(stdout) as SarifLog;
+const costOf = (stdout: string) => JSON.parse(stdout) as CostJson;
 
 const complete = path.join('examples', 'complete.gpuplan.json');
 const mistakes = path.join('examples', 'mistakes.gpuplan.json');
@@ -44,7 +80,7 @@ describe('CLI (bundled dist/cli.js)', () => {
     it('json: an array of findings with 0-based LSP ranges', () => {
       const { code, stdout } = run(['check', mistakes, '--format', 'json', '--lang', 'en']);
       assert.equal(code, 1);
-      const findings = JSON.parse(stdout) as Array<{ file: string; code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+      const findings = findingsOf(stdout);
       assert.equal(findings.length, 36);
       const registration = findings.find((f) => f.code === 'registration-number-checksum')!;
       assert.deepEqual(Object.keys(registration).sort(), ['code', 'file', 'message', 'range', 'severity']);
@@ -58,12 +94,12 @@ describe('CLI (bundled dist/cli.js)', () => {
     it('sarif: a SARIF 2.1.0 log with rules, levels and 1-based regions', () => {
       const { code, stdout } = run(['check', mistakes, '--format', 'sarif', '--lang', 'en']);
       assert.equal(code, 1);
-      const log = JSON.parse(stdout);
+      const log = sarifOf(stdout);
       assert.equal(log.version, '2.1.0');
       assert.match(log.$schema, /sarif-2\.1\.0/);
       const [runResult] = log.runs;
       assert.equal(runResult.tool.driver.name, 'gpuplan');
-      const ruleIds = runResult.tool.driver.rules.map((r: { id: string }) => r.id);
+      const ruleIds = runResult.tool.driver.rules.map((r) => r.id);
       assert.ok(ruleIds.includes('page-budget') && ruleIds.includes('syntax'));
       assert.equal(runResult.results.length, 36);
       for (const result of runResult.results) {
@@ -74,14 +110,14 @@ describe('CLI (bundled dist/cli.js)', () => {
         assert.equal(artifactLocation.uri, 'examples/mistakes.gpuplan.json');
         assert.ok(region.startLine >= 1 && region.startColumn >= 1);
       }
-      const info = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'large-project-review');
-      assert.equal(info.level, 'note');
+      const info = runResult.results.find((r) => r.ruleId === 'large-project-review');
+      assert.equal(info?.level, 'note');
     });
 
     it('checks several files and exits 1 when any has an error', () => {
       const { code, stdout } = run(['check', complete, mistakes, '--format', 'json']);
       assert.equal(code, 1);
-      assert.deepEqual([...new Set(JSON.parse(stdout).map((f: { file: string }) => f.file))], [mistakes]);
+      assert.deepEqual([...new Set(findingsOf(stdout).map((f) => f.file))], [mistakes]);
     });
 
     it('explains a missing file, a file that is not a plan, and an unknown flag (exit 2)', () => {
@@ -131,7 +167,7 @@ describe('CLI (bundled dist/cli.js)', () => {
         const { code, stdout, stderr } = run(['check', ...paths(), '--format', 'json', '--lang', 'en']);
         assert.equal(code, 1, stderr);
         assert.equal(stderr, '');
-        const findings = JSON.parse(stdout) as Array<{ file: string; code: string; severity: string }>;
+        const findings = findingsOf(stdout);
         for (const [name, , expected] of files) {
           const own = findings.filter((f) => f.file === path.join(dir, name));
           assert.ok(own.length >= 1, name);
@@ -142,7 +178,7 @@ describe('CLI (bundled dist/cli.js)', () => {
       it('sarif: a result for every file', () => {
         const { code, stdout } = run(['check', ...paths(), '--format', 'sarif', '--lang', 'en']);
         assert.equal(code, 1);
-        const results = JSON.parse(stdout).runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+        const { results } = sarifOf(stdout).runs[0];
         for (const [name, , expected] of files) {
           assert.ok(results.some((r) => r.ruleId === expected && r.locations[0].physicalLocation.artifactLocation.uri.endsWith('/' + name)), name);
         }
@@ -166,7 +202,7 @@ describe('CLI (bundled dist/cli.js)', () => {
       it('a missing file does not hide the findings of the others', () => {
         const { code, stdout, stderr } = run(['check', mistakes, path.join(dir, 'missing.gpuplan.json'), '--format', 'json', '--lang', 'en']);
         assert.equal(code, 2);
-        assert.equal(JSON.parse(stdout).length, 36);
+        assert.equal(findingsOf(stdout).length, 36);
         assert.match(stderr, /^gpuplan: File not found: .*missing\.gpuplan\.json$/m);
       });
 
@@ -227,7 +263,7 @@ describe('CLI (bundled dist/cli.js)', () => {
     });
 
     it('json: the cost model', () => {
-      const model = JSON.parse(run(['cost', complete, '--format', 'json']).stdout);
+      const model = costOf(run(['cost', complete, '--format', 'json']).stdout);
       assert.equal(model.baseWon, 76_800_000);
       assert.equal(model.gpus, 32);
       assert.equal(model.payer.policy, 'full');
@@ -246,7 +282,7 @@ describe('CLI (bundled dist/cli.js)', () => {
       const file = path.join(dir, 'not-youth.gpuplan.json');
       fs.writeFileSync(file, readExample('complete.gpuplan.json').replace('"youthCompany": false', '"youthCompany": true'));
       assert.match(run(['cost', file, '--lang', 'ko']).stdout, /실제 부담액: 76,800,000원 \(산업계: 전액 부담 \(청년기업 감면 미적용: 대표자가 1985\.12\.22\. 이전 출생\)\)/);
-      const model = JSON.parse(run(['cost', file, '--format', 'json']).stdout);
+      const model = costOf(run(['cost', file, '--format', 'json']).stdout);
       assert.equal(model.payer.policy, 'full');
       assert.equal(model.payer.youthCompanyDeclared, true);
       assert.equal(model.payer.youthCompanyRefusal, 'bornBefore');
@@ -263,7 +299,8 @@ describe('CLI (bundled dist/cli.js)', () => {
       assert.ok(table.stdout.includes('\\u001b[2J\\u202e\\u0085evil'), table.stdout);
       const json = run(['cost', file, '--format', 'json']);
       assert.ok(json.stdout.includes('"start": "\\u001b[2J\\u202e\\u0085evil"'), 'escaped in the JSON text');
-      assert.equal(JSON.parse(json.stdout).stages[0].start, '\u001b[2J\u202e\u0085evil', 'and the same value for a JSON reader');
+      assert.equal(costOf(json.stdout).stages[0].start, '\u001b[2J\u202e\u0085evil', 'and the same value for a JSON reader');
+      // eslint-disable-next-line no-control-regex -- the control characters are what this test proves absent
       for (const out of [table.stdout, json.stdout]) assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       fs.rmSync(dir, { recursive: true, force: true });
     });
