@@ -150,7 +150,7 @@ function findingProblems(text: string, findings: readonly Finding[]): Array<{ ki
     const what = `${f.code} "${f.message.slice(0, 80)}"`;
     if (f.code === 'internal-error') problems.push({ kind: 'internal-error', message: f.message });
     else if (!KNOWN_CODES.has(f.code)) problems.push({ kind: 'range', message: `unknown code ${f.code}` });
-    if (!SEVERITIES.has(f.severity)) problems.push({ kind: 'range', message: `${what}: severity ${String(f.severity)}` });
+    if (!SEVERITIES.has(f.severity)) problems.push({ kind: 'range', message: `${what}: severity ${f.severity}` });
     if (typeof f.message !== 'string' || f.message.length === 0) problems.push({ kind: 'range', message: `${f.code}: empty message` });
     const span = spanProblem(text, f.offset, f.length);
     if (span) {

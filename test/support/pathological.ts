@@ -89,7 +89,8 @@ export interface AnalyzeReport {
   /** The exception, when analyze threw (message and the top of the stack). */
   readonly error?: string;
   readonly findingCount: number;
-  readonly byCode: Record<string, number>;
+  /** Findings per code; a code with none is absent. */
+  readonly byCode: Readonly<Partial<Record<string, number>>>;
   /** The first findings, in document order. */
   readonly findings: readonly FindingSummary[];
   /** Findings (or related locations) whose span is not inside the text. */
@@ -125,7 +126,7 @@ export function analyzeReport(text: string): AnalyzeReport {
   for (const key of ['polluted', 'isAdmin', 'x']) if (probe[key] !== undefined) pollution.push(`({}).${key}`);
 
   const lines = new LineIndex(text);
-  const byCode: Record<string, number> = {};
+  const byCode: Partial<Record<string, number>> = {};
   const outOfRange: string[] = [];
   const inText = (offset: number, length: number) => Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length >= 0 && offset + length <= text.length;
   for (const f of findings) {

@@ -171,8 +171,9 @@ describe('analyze: settings and resilience', () => {
   it('attaches related locations to cross-field findings', () => {
     const text = complete.replace('"total": 21', '"total": 22');
     const [finding] = analyze(text, { locale: 'en' }).filter((f) => f.code === 'employees-total-mismatch');
-    assert.equal(finding.related?.length, 2);
-    assert.deepEqual(finding.related?.map((r) => text.slice(r.offset, r.offset + r.length)), ['18', '3']);
+    assert.ok(finding.related, 'related locations');
+    assert.equal(finding.related.length, 2);
+    assert.deepEqual(finding.related.map((r) => text.slice(r.offset, r.offset + r.length)), ['18', '3']);
   });
 });
 

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeActionKind, CodeActionRequest, type CodeAction, type Diagnostic, type TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { CodeActionKind, CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol';
 import type { Analysis, Finding, Fix, OffsetEdit } from '../../server/src/core';
 import { applyEdits } from '../../server/src/core/edit/fix';
 import { service } from '../support/service';
@@ -40,7 +40,6 @@ function applyFix(text: string, fix: Fix): string {
     const insertion = service.insertion(service.analyze(text), fix.insertSection.parentPath, fix.insertSection.key);
     assert.ok(insertion, `no place to insert ${fix.insertSection.key}`);
     assert.equal(insertion.kind, 'insert', `${fix.insertSection.key} already exists`);
-    if (insertion.kind !== 'insert') return text;
     return text.slice(0, insertion.offset) + expandSnippet(insertion.snippet) + text.slice(insertion.offset);
   }
   assert.fail(`fix "${fix.title}" has neither edits, a snippet nor a section`);

@@ -11,7 +11,7 @@ import { INTERNAL_ERROR, RULES } from '../../server/src/core';
 import { FORMAT_MESSAGES, TYPE_NAMES } from '../../server/src/core/schema/errors';
 import { ROOT } from '../support/fixtures';
 
-const ko: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ko.json'), 'utf8'));
+const ko = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.ko.json'), 'utf8')) as Record<string, string>;
 
 function sources(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

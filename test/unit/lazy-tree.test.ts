@@ -16,7 +16,7 @@ function materialize(node: Node | undefined, parent?: Node): unknown {
     type: node.type,
     offset: node.offset,
     length: node.length,
-    ...(node.value !== undefined || node.type === 'null' ? { value: node.value } : {}),
+    ...(node.value !== undefined || node.type === 'null' ? { value: node.value as unknown } : {}),
     ...(node.colonOffset !== undefined ? { colonOffset: node.colonOffset } : {}),
     ...(children ? { children } : {}),
   };

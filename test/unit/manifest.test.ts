@@ -13,7 +13,7 @@ import { ROOT } from '../support/fixtures';
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const readJsonc = (file: string): unknown => {
   const errors: ParseError[] = [];
-  const value = parseJsonc(read(file), errors);
+  const value: unknown = parseJsonc(read(file), errors);
   assert.deepEqual(errors, [], `${file} parses`);
   return value;
 };

@@ -149,7 +149,7 @@ describe('page estimate: the layout is the export’s', () => {
     assert.equal(g.bullets.cellScale, CELL_INDENT);
     assert.equal(g.bullets.wideMarkerMm, WIDE_MARKER_MM);
     const css = renderHtmlParts(planToDocument({ plan: {}, cost: computeCost({}) })).css.replace(/\s+/g, ' ');
-    const rule = (selector: string) => new RegExp(`(^|\}) ?${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';
+    const rule = (selector: string) => new RegExp(`(^|}) ?${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';
     assert.match(rule('body'), new RegExp(`line-height: ${g.body.lineHeight};`));
     assert.match(rule('h1, h2, h3, h4'), new RegExp(`line-height: ${g.headings.section.lineHeight};`));
     assert.match(rule('h2'), new RegExp(`margin: ${g.headings.section.beforeMm}mm 0 ${g.headings.section.afterMm}mm;`));
@@ -217,15 +217,16 @@ describe('page estimate: the upper bound and incremental analysis', () => {
     const random = mulberry32(11);
     const plans = table.plans.map((p) => readPlan(p.file));
     const variants = Array.from({ length: 60 }, () => {
-      const plan = JSON.parse(JSON.stringify(plans[Math.floor(random() * plans.length)])) as Record<string, Record<string, unknown>>;
+      const plan = JSON.parse(JSON.stringify(plans[Math.floor(random() * plans.length)])) as Record<string, Record<string, unknown> | undefined>;
       // Drop or double some chapters' prose and rows.
       for (const key of CHAPTER_KEYS) {
         const chapter = plan[key];
         if (!chapter) continue;
         for (const [field, value] of Object.entries(chapter)) {
           if (!Array.isArray(value)) continue;
+          const items = value as unknown[];
           const r = random();
-          chapter[field] = r < 0.3 ? value.slice(0, Math.floor(value.length / 2)) : r < 0.6 ? [...value, ...value] : value;
+          chapter[field] = r < 0.3 ? items.slice(0, Math.floor(items.length / 2)) : r < 0.6 ? [...items, ...items] : items;
         }
       }
       return plan;

@@ -32,12 +32,13 @@ interface Generator {
 
 // tsc compiles `import()` to `require()` for CommonJS output, and Node 20 cannot require an ES
 // module; a real dynamic import keeps the generator a plain .mjs script.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate: a real import() that tsc does not turn into require() (see above)
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Generator>;
 const loadGenerator = () => importModule(pathToFileURL(path.join(ROOT, 'scripts', 'generate-snippets.mjs')).href);
 
 function parseStrict(text: string, what: string): unknown {
   const errors: ParseError[] = [];
-  const value = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
   assert.deepEqual(errors, [], `${what} does not expand to valid JSON:\n${text}`);
   return value;
 }

@@ -177,7 +177,8 @@ describe('prose scans', () => {
   });
 
   it('find a guide sentence exactly where a brute-force comparison finds a long enough common run (3,000 generated strings)', () => {
-    const norm = (text: string) => [...text].map((c) => normal(c.charCodeAt(0))).filter((c) => c !== 0);
+    // Code units, as the scan reads them (normal() drops surrogates either way).
+    const norm = (text: string) => Array.from({ length: text.length }, (_, i) => normal(text.charCodeAt(i))).filter((c) => c !== 0);
     const guides = FORM_GUIDE_SENTENCES.value.map((g) => norm(g.text));
     /** The longest run the string shares with each guide, by dynamic programming. */
     const longestRuns = (codes: number[]) =>
@@ -220,7 +221,8 @@ describe('prose scans', () => {
       [...value.matchAll(new RegExp(patterns.map((p) => `(${p.pattern.source})`).join('|'), 'gu'))].map((m) => ({
         start: m.index,
         text: m[0],
-        kind: patterns[m.slice(1).findIndex((g) => g !== undefined)].id,
+        // A group that did not take part is undefined (RegExpMatchArray's type says string).
+        kind: patterns[(m.slice(1) as Array<string | undefined>).findIndex((g) => g !== undefined)].id,
       }));
     const fragments = ['★', '작성요령', '작성 요령', '000', '00%', '3,200,000', 'YYYYMMDD', 'yyyy.mm.', 'ㅇㅇㅇ', '( )', '해당시 작성', '사업자등록증상 주소',
       '〔대표자 성명〕', '〔', '〕', 'name@example.com', 'kim@lab.co.kr', 'a@b.test', '@', '02-1234-5678', '010-0000-0000', '123-45-67891', '1900-01-01', '2026-01-01',

@@ -59,7 +59,7 @@ describe('validation in parts (the top level, each chapter, each row of the staf
           keys,
           // The rows of a list: none, wrong ones, the same row twice (kept errors are per place).
           { ...plan, staff: [] },
-          { ...plan, staff: [{}, seed, ...(Array.isArray(plan.staff) ? plan.staff.slice(0, 2) : [])] },
+          { ...plan, staff: [{}, seed, ...(Array.isArray(plan.staff) ? (plan.staff as unknown[]).slice(0, 2) : [])] },
           { ...plan, staff: Array.isArray(plan.staff) && plan.staff.length > 0 ? [plan.staff[0], { ...(plan.staff[0] as object), extra: 1 }, plan.staff[0]] : 'none' },
         ];
         for (const variant of variants) assert.deepEqual(validationErrors(variant), whole(variant), `seed ${seed}, variant`);
