@@ -108,7 +108,7 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 // ------------------------------------------------------------------ timeout + cleanup
 function descendants(pid) {
   if (process.platform === 'win32') return [];
-  let out = '';
+  let out;
   try { out = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }); } catch { return []; }
   const children = new Map();
   for (const line of out.trim().split('\n')) {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 // runner exports, because tsc does not copy .cjs files into out/.
 import type * as Harness from '../harness.cjs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const harness: typeof Harness = require(process.env.GPUPLAN_HARNESS ?? '../../../../test/integration/harness.cjs');
+const harness = require(process.env.GPUPLAN_HARNESS ?? '../../../../test/integration/harness.cjs') as typeof Harness;
 
 describe('example integration suite', () => {
   it('runs in the extension host with the extension under development registered', () => {

@@ -147,13 +147,13 @@ describe('gpuplan: commands', () => {
   it('the co-payment CodeLens runs a registered command that opens the cost preview', async () => {
     const editor = await open(copyExample('complete.gpuplan.json', 'preview.gpuplan.json'));
     const lenses = await harness.waitFor(async () => {
-      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', editor.document.uri);
       return found?.length ? found : undefined;
     }, { timeoutMs: 15000, message: 'a CodeLens from the server' });
     const command = lenses.find((l) => l.command?.command === 'gpuplan.showCostPreview')?.command;
     assert.ok(command, `lenses: ${lenses.map((l) => l.command?.command).join(', ')}`);
     assert.ok((await vscode.commands.getCommands(true)).includes(command.command), 'the client registered it');
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     await harness.waitFor(
       () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview),
       { message: 'a webview tab with the preview' },
@@ -178,6 +178,7 @@ describe('gpuplan: commands', () => {
 
     const servers = positionOf(editor.document, '"servers"', 3);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, servers);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- reads the { language, value } form still in the API's type; writes none
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /서버 수/, `hover names the form's field: ${text}`);
   });
@@ -203,7 +204,7 @@ describe('gpuplan: commands', () => {
 
     if (harness.browserSupported()) await harness.browser.press('Escape');
     const type = positionOf(editor.document, '"type": "H200"', '"type": '.length);
-    await editor.edit((edit) => edit.replace(new vscode.Range(type, type.translate(0, '"H200"'.length)), ''));
+    await editor.edit((edit) => { edit.replace(new vscode.Range(type, type.translate(0, '"H200"'.length)), ''); });
     editor.selection = new vscode.Selection(type, type);
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
     if (harness.browserSupported()) {

@@ -82,9 +82,9 @@ describe('cost preview', function () {
 
     await harness.browser.evaluateInWebviews(`(() => { const b = document.getElementById('apply'); if (b) b.click(); return !!b; })()`);
     await harness.waitFor(() => /"type": "B200"/.test(editor.document.getText()), { message: 'the request is written into the plan' });
-    const written = JSON.parse(editor.document.getText());
+    const written = JSON.parse(editor.document.getText()) as { gpu?: unknown; gpuPlan?: { copayment?: { totalWon?: unknown } } };
     assert.deepEqual(written.gpu, { type: 'B200', servers: 3, months: 5 });
-    assert.equal(written.gpuPlan.copayment.totalWon, 96_000_000, 'the declared co-payment follows');
+    assert.equal(written.gpuPlan?.copayment?.totalWon, 96_000_000, 'the declared co-payment follows');
     await waitForFigure('applicable', /96,000,000원/, 'the panel shows the new request');
 
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);

@@ -8,7 +8,7 @@ import type * as Harness from '../harness.cjs';
 import type { GpuplanApi } from '../../../client/src/extension';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const harness: typeof Harness = require(process.env.GPUPLAN_HARNESS ?? path.resolve(__dirname, '../../../../test/integration/harness.cjs'));
+export const harness = require(process.env.GPUPLAN_HARNESS ?? path.resolve(__dirname, '../../../../test/integration/harness.cjs')) as typeof Harness;
 
 export const REPO_ROOT = process.env.GPUPLAN_REPO_ROOT ?? path.resolve(__dirname, '../../../..');
 export const EXAMPLES = path.join(REPO_ROOT, 'examples');
@@ -138,7 +138,7 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 }
 
 export const codeOf = (d: vscode.Diagnostic): string | number | undefined =>
-  typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;
+  typeof d.code === 'object' ? d.code.value : d.code;
 
 export const gpuplanDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] =>
   vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gpuplan');
@@ -173,11 +173,11 @@ export async function provokeAndRevert(editor: vscode.TextEditor): Promise<void>
   const end = document.lineAt(document.lineCount - 1).range.end;
   const atProbe = (d: vscode.Diagnostic) => codeOf(d) === 'syntax' && d.range.start.line === end.line && d.range.start.character >= end.character;
   await harness.waitFor(() => !gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `an earlier probe's diagnostic gone; have:\n${describeDiagnostics(document.uri)}` });
-  assert.ok(await editor.edit((edit) => edit.insert(end, ' @@')), 'inserted the probe');
+  assert.ok(await editor.edit((edit) => { edit.insert(end, ' @@'); }), 'inserted the probe');
   await harness.waitFor(() => gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `syntax diagnostic at the probe on line ${end.line + 1}; have:\n${describeDiagnostics(document.uri)}` });
   const probe = new vscode.Range(end, end.translate(0, 3));
   assert.equal(document.getText(probe), ' @@');
-  assert.ok(await editor.edit((edit) => edit.delete(probe)), 'removed the probe');
+  assert.ok(await editor.edit((edit) => { edit.delete(probe); }), 'removed the probe');
 }
 
 /** Position of the `nth` occurrence of `needle` in the document, plus `delta` characters. */
@@ -193,7 +193,7 @@ export function positionOf(document: vscode.TextDocument, needle: string, delta 
 export async function replaceText(editor: vscode.TextEditor, needle: string, replacement: string): Promise<vscode.Range> {
   const start = positionOf(editor.document, needle);
   const range = new vscode.Range(start, start.translate(0, needle.length));
-  assert.ok(await editor.edit((edit) => edit.replace(range, replacement)), `replaced ${needle}`);
+  assert.ok(await editor.edit((edit) => { edit.replace(range, replacement); }), `replaced ${needle}`);
   return new vscode.Range(start, start.translate(0, replacement.length));
 }
 
@@ -209,12 +209,13 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 /** Applies a code action the way the editor does: its edit first, then its command. */
 export async function applyCodeAction(action: vscode.CodeAction): Promise<unknown> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applied edit of "${action.title}"`);
-  if (action.command) return vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.command) return vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
   return undefined;
 }
 
 export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range);
+  // The generic type is only our claim: the command may resolve to undefined.
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>('vscode.executeCodeActionProvider', uri, range);
   return (actions ?? []).filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction);
 }
 
