@@ -32,6 +32,7 @@ import { registerCodeLens } from './lsp/features/code-lens';
 import { registerCompletion } from './lsp/features/completion';
 import { Diagnostics } from './lsp/features/diagnostics';
 import { registerHover } from './lsp/features/hover';
+import { registerOverview } from './lsp/features/overview';
 import { registerRequests } from './lsp/features/requests';
 import { registerSymbols } from './lsp/features/symbols';
 import { JsonService } from './lsp/json-service';
@@ -161,6 +162,7 @@ function serve(): void {
   registerSymbols(context);
   registerCodeLens(context);
   registerRequests(context);
+  registerOverview(context);
 
   documents.listen(connection);
   connection.listen();

@@ -148,6 +148,8 @@ export interface CostPreview {
   pages: { body: number; summary: number; budget: number; summaryBudget: number };
   /** Findings by severity, so the preview can say the plan is not clean yet. */
   counts: { error: number; warning: number; information: number };
+  /** Blanks still to write, counted apart from `counts` for a client that lists them (ClientOptions.blanks). */
+  toWrite?: number;
   /** What the program allows, to validate a what-if before asking for it. */
   limits: PreviewLimits;
 }
@@ -208,6 +210,8 @@ export interface ExportedDocument {
   /** Findings of the plan by severity: errors refuse nothing here, the client decides. */
   errors: number;
   warnings: number;
+  /** Blanks still to write, apart from the errors and warnings (for a client that lists them, ClientOptions.blanks). */
+  toWrite?: number;
   /** The tool that made a PDF, e.g. "chromium". */
   tool?: string;
 }
@@ -227,3 +231,105 @@ export interface ExportFormatInfo {
 
 /** `gpuplan/exportFormats`: what Export can offer. */
 export const ExportFormatsRequest = new RequestType0<ExportFormatInfo[], void>('gpuplan/exportFormats');
+
+/**
+ * `initializationOptions` of the VS Code client beyond the settings (docs/editor.md lists them):
+ * where the rule pages open, and whether the client shows the plan's blanks in its own overview.
+ */
+export interface ClientOptions {
+  /**
+   * The rule pages' address, with `{code}` for the rule's code: each diagnostic's
+   * `codeDescription.href`. Without it the server links the pages shipped beside it (file:).
+   */
+  ruleDocs?: string;
+  /**
+   * `"information"`: the client lists what is left to write itself (its overview, from
+   * `gpuplan/overview`), so a blank the plan still has to fill — an empty value, a placeholder or
+   * sample value gpuplan inserted — is published at the information level (still in the Problems panel), not as an error or warning, unless
+   * the user set that rule's level. Without it every finding keeps its level.
+   */
+  blanks?: 'information';
+}
+
+/** The state of a part of the form in the overview. */
+export type OverviewState =
+  /** Everything in it is written: no blank is left (findings may remain). */
+  | 'written'
+  /** Some of it is written, some is still to write. */
+  | 'partial'
+  /** It is there, but nothing in it is written yet (only blanks, placeholders or sample values). */
+  | 'empty'
+  /** The form has it, the plan does not. */
+  | 'missing';
+
+export interface OverviewCounts {
+  errors: number;
+  warnings: number;
+  information: number;
+  /** Blanks still to write: empty values, placeholders and sample values that a check reports. */
+  toWrite: number;
+}
+
+/** One place still to write. */
+export interface OverviewBlank {
+  /** The form's label of the field, e.g. "기업(관)명". */
+  label: string;
+  path: (string | number)[];
+  /** The blank itself (the placeholder or the empty value), to select so that typing replaces it. */
+  range: LspRange;
+  kind: 'empty' | 'placeholder' | 'sample';
+  /** The placeholder or sample text, when there is one. */
+  text?: string;
+}
+
+/** A section of the form (a top-level key, or a part of one) with its state. */
+export interface OverviewEntry {
+  /** Its JSON path in the plan. */
+  path: (string | number)[];
+  /** The form's label, e.g. "과제 목표" or "1. 홍길동". */
+  label: string;
+  state: OverviewState;
+  counts: OverviewCounts;
+  /** The key (or the row), to reveal; absent when the section is missing. */
+  range?: LspRange;
+  /** The blanks in it (at most OVERVIEW_MAX_BLANKS; `counts.toWrite` has them all). */
+  blanks: OverviewBlank[];
+}
+
+/** A chapter of the form: 표지, 요약서, I–VI or 붙임0. */
+export interface OverviewChapter {
+  /** 표지, 요약서, I … VI, 붙임0. */
+  part: string;
+  /** The form's name, e.g. "I 과제 개요". */
+  label: string;
+  /** The top-level key when the chapter is one section of the plan (all but 표지). */
+  key?: string;
+  state: OverviewState;
+  counts: OverviewCounts;
+  range?: LspRange;
+  /** Its sections: the cover fields of 표지, the parts of a chapter, the rows of 붙임0. */
+  entries: OverviewEntry[];
+  /** Blanks of the chapter outside its entries. */
+  blanks: OverviewBlank[];
+}
+
+/** `gpuplan/overview`: what is written and what is left, in the form's order. */
+export interface PlanOverview {
+  uri: string;
+  /** Version of the document the overview was made from. */
+  version: number;
+  /** The plan's `formVersion`, when it has one. */
+  formVersion?: string;
+  /** Whether the server knows that version of the form. */
+  formVersionKnown: boolean;
+  /** The versions of the form the server checks against. */
+  formVersions: string[];
+  chapters: OverviewChapter[];
+  /** The whole plan: counts, and how many of the form's top-level sections are written. */
+  totals: OverviewCounts & { sections: number; writtenSections: number };
+}
+
+/** At most this many blanks are listed per entry (the counts have them all). */
+export const OVERVIEW_MAX_BLANKS = 100;
+
+export const OverviewRequest = new RequestType<DocumentParams, PlanOverview | null, void>('gpuplan/overview');

@@ -33,7 +33,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Finding, Fix, OffsetEdit } from '../../core';
 import { ClientCommands, type ApplySnippetArgs } from '../../../../shared/src/protocol';
 import { t, type ServerContext } from '../context';
-import { rangeOf, toDiagnostic, toTextEdit } from '../convert';
+import { rangeOf, toTextEdit } from '../convert';
+import { shownDiagnostic } from './diagnostics';
 import { plainInsertion } from '../snippets';
 
 /** The server command that applies a fix after checking the document's version. */
@@ -175,7 +176,7 @@ export function registerCodeActions(context: ServerContext): void {
       const fixAllOffered = new Set<string>();
       for (const { finding, fix } of fixes) {
         let diagnostic = diagnosticOf.get(finding);
-        if (!diagnostic) diagnosticOf.set(finding, (diagnostic = toDiagnostic(document, finding)));
+        if (!diagnostic) diagnosticOf.set(finding, (diagnostic = shownDiagnostic(context, document, analysis, finding)));
         // fixesAt lists each finding's fixes in order: the count so far is this fix's index.
         const index = perFinding.get(finding) ?? 0;
         perFinding.set(finding, index + 1);

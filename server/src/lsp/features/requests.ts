@@ -19,6 +19,7 @@ import { EXPORT_EXTENSIONS, EXPORT_FORMATS, findPdfTools, PdfToolFailedError, Pd
 import { logError, t, type ServerContext } from '../context';
 import { rangeOf } from '../convert';
 import { costPreviewOf } from './diagnostics';
+import { shownCounts } from './overview';
 
 /** A what-if from a client, checked: a known type, whole numbers of servers and months. */
 function gpuRequestOf(value: WireGpuRequest | undefined): GpuRequest | undefined {
@@ -87,8 +88,9 @@ export function registerRequests(context: ServerContext): void {
     const analysis = store.analysisOf(document);
     try {
       const file = await service.exportDocument(analysis, format, { includeFindings: includeFindings === true });
-      const counts = { errors: 0, warnings: 0 };
-      for (const f of analysis.findings) if (f.severity === 'error') counts.errors++; else if (f.severity === 'warning') counts.warnings++;
+      // What the editor shows: blanks (to write) apart for a client that lists them itself.
+      const shown = shownCounts(context, analysis);
+      const counts = { errors: shown.errors, warnings: shown.warnings, ...(context.client().blanksApart ? { toWrite: shown.toWrite } : {}) };
       return { format, data: Buffer.from(file.bytes).toString('base64'), version: document.version, ...counts, ...(file.tool ? { tool: file.tool } : {}) };
     } catch (error) {
       logError(context, `export to ${format} failed`, error);
