@@ -26,6 +26,8 @@ export function buildOptions({ production = false } = {}) {
     mainFields: ['module', 'main'],
     // The server carries the generated gp- snippets (snippets/gpuplan.code-snippets) as text.
     loader: { '.code-snippets': 'text' },
+    // Korean strings as UTF-8 (3 bytes a syllable) rather than \uXXXX escapes (6 bytes).
+    charset: 'utf8',
   };
   return [
     { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

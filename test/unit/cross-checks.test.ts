@@ -146,9 +146,12 @@ describe('cross-checks: messages a Korean reviewer reads', () => {
   it('write dates in the form\'s style (2026.09.), never ISO, in Korean', () => {
     for (const [code, file] of failFixtures) {
       const { text } = stripMarkers(fs.readFileSync(path.join(FIXTURES, 'rules', code, file), 'utf8'));
+      // A message may quote what the plan says ("1900-01-01" left in as a placeholder): only the
+      // dates the message writes itself must be in the form's style.
+      const own = (message: string) => message.replace(/"[^"]*"/g, '""');
       for (const finding of codesOf(text, code)) {
-        assert.doesNotMatch(finding.message, /(?<![\d-])\d{4}-\d{2}(-\d{2})?(?![\d-])/, `${code}/${file}: ${finding.message}`);
-        for (const related of finding.related ?? []) assert.doesNotMatch(related.message, /(?<![\d-])\d{4}-\d{2}(-\d{2})?(?![\d-])/, `${code}/${file}: ${related.message}`);
+        assert.doesNotMatch(own(finding.message), /(?<![\d-])\d{4}-\d{2}(-\d{2})?(?![\d-])/, `${code}/${file}: ${finding.message}`);
+        for (const related of finding.related ?? []) assert.doesNotMatch(own(related.message), /(?<![\d-])\d{4}-\d{2}(-\d{2})?(?![\d-])/, `${code}/${file}: ${related.message}`);
       }
     }
   });

@@ -78,10 +78,15 @@ local ok, err = pcall(function()
   local reg = diagnostics_with(buf, 'registration-number-checksum')[1]
   record('diagnostic of a number: line and byte columns', reg and reg.lnum == line and reg.col == col and reg.end_col == col + 14,
     reg and string.format('%d:%d-%d, expected %d:%d-%d', reg.lnum, reg.col, reg.end_col, line, col, col + 14) or 'none')
-  local gline, gcol = find(buf, '★')
-  local guide = diagnostics_with(buf, 'template-guide-left')[1]
-  record('diagnostic inside a Hangul string', guide and guide.lnum == gline and guide.col == gcol and guide.end_col == gcol + #'★',
-    guide and string.format('%d:%d-%d, expected %d:%d-%d', guide.lnum, guide.col, guide.end_col, gline, gcol, gcol + #'★') or 'none')
+  -- A guide sentence of the form left in, with its ★: one diagnostic over the whole sentence.
+  local sentence = '★ 국가 AI컴퓨팅 자원이 왜 필요한지 추진배경과 당위성을 기술'
+  local gline, gcol = find(buf, sentence)
+  local guide
+  for _, d in ipairs(diagnostics_with(buf, 'template-guide-left')) do
+    if d.lnum == gline then guide = d end
+  end
+  record('diagnostic inside a Hangul string', guide and guide.lnum == gline and guide.col == gcol and guide.end_col == gcol + #sentence,
+    guide and string.format('%d:%d-%d, expected %d:%d-%d', guide.lnum, guide.col, guide.end_col, gline, gcol, gcol + #sentence) or 'none')
   local page = diagnostics_with(buf, 'page-budget')[1]
   record('settings from init_options apply (page-budget as information)', page and page.severity == vim.diagnostic.severity.INFO, page and page.severity)
 

@@ -1,4 +1,5 @@
 /** `template-guide-left`: guide text or a placeholder of the form, or of gpuplan itself, is left in the plan. */
+import type { ParsedDocument } from '../json/parse';
 import type { JsonPath } from '../json/tree';
 import { defineRule } from './rule';
 import { PROJECT_PLACEHOLDER_IDS, guideHits, guideSentence, guideSentenceHits, guideTextAnywhere, proseGuideHits } from './prose/guide';
@@ -91,19 +92,55 @@ export const templateGuideLeft = defineRule<GuideData>()({
   },
   fixes(finding, { doc, title }) {
     const kind = finding.data?.kind;
+    if (kind !== 'star' && kind !== 'guideSentence') return [];
+    const fixTitle = title(kind === 'star' ? 'fixStar' : 'fixSentence');
+    // A bullet that is nothing but guide text goes as a whole (an empty bullet would be a new
+    // problem): both the mark's and the sentence's fix then remove the same element.
+    const bullet = wholeBulletRemoval(doc, finding);
+    if (bullet) return [{ code: finding.code, title: fixTitle, edits: [bullet], fixAll: true, preferred: true }];
+    let start = finding.offset;
+    let end = finding.offset + finding.length;
     if (kind === 'star') {
       // Remove the mark and the space after it.
-      const after = doc.text[finding.offset + finding.length] === ' ' ? 1 : 0;
-      return [{ code: finding.code, title: title('fixStar'), edits: [{ offset: finding.offset, length: finding.length + after, newText: '' }], fixAll: true, preferred: true }];
-    }
-    if (kind === 'guideSentence') {
+      if (doc.text[end] === ' ') end++;
+    } else {
       // Remove the sentence and the spaces after it (or, at the end of the string, before it).
-      let start = finding.offset;
-      let end = finding.offset + finding.length;
       while (doc.text[end] === ' ') end++;
       if (doc.text[end] === '"') while (doc.text[start - 1] === ' ') start--;
-      return [{ code: finding.code, title: title('fixSentence'), edits: [{ offset: start, length: end - start, newText: '' }], fixAll: true, preferred: true }];
     }
-    return [];
+    return [{ code: finding.code, title: fixTitle, edits: [{ offset: start, length: end - start, newText: '' }], fixAll: true, preferred: true }];
   },
 });
+
+/**
+ * The edit that removes a whole array item (with its comma) when its string holds only guide
+ * marks and guide sentences; undefined for anything else.
+ */
+function wholeBulletRemoval(doc: ParsedDocument, finding: { readonly path?: JsonPath; readonly offset: number }): { offset: number; length: number; newText: string } | undefined {
+  const path = finding.path;
+  if (!path || typeof path[path.length - 1] !== 'number') return undefined;
+  const node = doc.spanAt(path);
+  const parent = doc.spanAt(path.slice(0, -1));
+  if (!node || !parent) return undefined;
+  const raw = doc.text.slice(node.offset + 1, node.offset + node.length - 1);
+  if (raw.includes('\\')) return undefined;
+  let rest = raw.replace(/★/g, '');
+  for (const hit of guideSentenceHits(rest)) rest = rest.replace(hit.text, '');
+  if (rest.trim().length > 0) return undefined;
+  // The comma and white space before the item, or (for the first item) after it.
+  let start = node.offset;
+  let end = node.offset + node.length;
+  let before = start;
+  while (before > parent.offset && /\s/.test(doc.text[before - 1])) before--;
+  if (doc.text[before - 1] === ',') {
+    start = before - 1;
+  } else {
+    let after = end;
+    while (after < parent.offset + parent.length && /\s/.test(doc.text[after])) after++;
+    if (doc.text[after] === ',') {
+      end = after + 1;
+      while (/[ \t]/.test(doc.text[end])) end++;
+    }
+  }
+  return { offset: start, length: end - start, newText: '' };
+}
