@@ -32,6 +32,7 @@ import { registerCodeLens } from './lsp/features/code-lens';
 import { registerCompletion } from './lsp/features/completion';
 import { Diagnostics } from './lsp/features/diagnostics';
 import { registerHover } from './lsp/features/hover';
+import { registerNewPlan } from './lsp/features/new-plan';
 import { registerOverview } from './lsp/features/overview';
 import { registerRequests } from './lsp/features/requests';
 import { registerSymbols } from './lsp/features/symbols';
@@ -163,6 +164,7 @@ function serve(): void {
   registerCodeLens(context);
   registerRequests(context);
   registerOverview(context);
+  registerNewPlan(context);
 
   documents.listen(connection);
   connection.listen();

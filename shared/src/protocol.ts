@@ -69,6 +69,8 @@ export interface ApplySnippetArgs {
 export const ClientCommands = {
   applySnippet: 'gpuplan.applySnippet',
   insertSection: 'gpuplan.insertSection',
+  /** `gpuplan.turnOffRule <code> <plan uri>`: writes `"<code>": "off"` into `gpuplan.rules` at a scope the user picks. */
+  turnOffRule: 'gpuplan.turnOffRule',
 } as const;
 
 /** A GPU request to try out or write: the what-if of the cost preview (the type as the server names it). */
@@ -82,6 +84,16 @@ export interface CostPreviewParams {
   uri: string;
   /** Compute the figures as if `gpu` were this request, without touching the document. */
   override?: GpuRequest;
+  /** Also answer the preview's HTML (`CostPreview.html`), in the server's locale. */
+  html?: boolean;
+}
+
+/** The cost preview as HTML, made by the server (the client only places it in its webview). */
+export interface CostPreviewHtml {
+  /** The document's figures: the III-3 table, GPU capacity, GPUs per month, milestones. */
+  body: string;
+  /** With an `override`: the what-if's result against the document's figures. */
+  whatIf?: string;
 }
 
 /** The cost figures the previews show (a part of the server's cost model). */
@@ -152,6 +164,8 @@ export interface CostPreview {
   toWrite?: number;
   /** What the program allows, to validate a what-if before asking for it. */
   limits: PreviewLimits;
+  /** For a request with `html`, and in the notifications of a client that asked (ClientOptions.costPreviewHtml). */
+  html?: CostPreviewHtml;
 }
 
 export const CostPreviewRequest = new RequestType<CostPreviewParams, CostPreview | null, void>('gpuplan/costPreview');
@@ -249,6 +263,8 @@ export interface ClientOptions {
    * the user set that rule's level. Without it every finding keeps its level.
    */
   blanks?: 'information';
+  /** `true`: every `gpuplan/costChanged` carries the preview's HTML (`CostPreview.html`). */
+  costPreviewHtml?: boolean;
 }
 
 /** The state of a part of the form in the overview. */
@@ -268,6 +284,12 @@ export interface OverviewCounts {
   information: number;
   /** Blanks still to write: empty values, placeholders and sample values that a check reports. */
   toWrite: number;
+}
+
+/** A part's state and counts in words, in the server's locale: "일부 작성", "작성할 곳 3 · 오류 1" ("" when all are 0). */
+export interface OverviewText {
+  state: string;
+  counts: string;
 }
 
 /** One place still to write. */
@@ -294,6 +316,7 @@ export interface OverviewEntry {
   range?: LspRange;
   /** The blanks in it (at most OVERVIEW_MAX_BLANKS; `counts.toWrite` has them all). */
   blanks: OverviewBlank[];
+  text: OverviewText;
 }
 
 /** A chapter of the form: 표지, 요약서, I–VI or 붙임0. */
@@ -311,6 +334,7 @@ export interface OverviewChapter {
   entries: OverviewEntry[];
   /** Blanks of the chapter outside its entries. */
   blanks: OverviewBlank[];
+  text: OverviewText;
 }
 
 /** `gpuplan/overview`: what is written and what is left, in the form's order. */
@@ -327,9 +351,21 @@ export interface PlanOverview {
   chapters: OverviewChapter[];
   /** The whole plan: counts, and how many of the form's top-level sections are written. */
   totals: OverviewCounts & { sections: number; writtenSections: number };
+  /** The totals in words: "작성할 곳 63 · 오류 1", and "섹션 17개 중 5개 작성". */
+  totalsText: { counts: string; sections: string };
 }
 
 /** At most this many blanks are listed per entry (the counts have them all). */
 export const OVERVIEW_MAX_BLANKS = 100;
 
 export const OverviewRequest = new RequestType<DocumentParams, PlanOverview | null, void>('gpuplan/overview');
+
+/** `gpuplan/newPlan`: the text of a new plan (the form's skeleton) and where a user starts. */
+export interface NewPlan {
+  /** The plan, 2-space indented, ending with a newline. */
+  text: string;
+  /** What to select first: the project title's placeholder, so that typing replaces it. */
+  start: LspRange;
+}
+
+export const NewPlanRequest = new RequestType0<NewPlan, void>('gpuplan/newPlan');

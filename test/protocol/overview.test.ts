@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { CostPreviewRequest, OverviewRequest, type OverviewChapter, type PlanOverview } from '../../shared/src/protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { CostChangedNotification, CostPreviewRequest, NewPlanRequest, OverviewRequest, type CostPreview, type OverviewChapter, type PlanOverview } from '../../shared/src/protocol';
 import { readExample, ROOT } from '../support/fixtures';
 import { FULL_CAPABILITIES, TestClient } from '../support/lsp-client';
 
@@ -20,7 +20,7 @@ const CAPABILITIES = {
   ...FULL_CAPABILITIES,
   textDocument: { ...FULL_CAPABILITIES.textDocument, publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
 };
-const VSCODE_OPTIONS = { blanks: 'information', ruleDocs: 'vscode://gpuplan.gpuplan/rule/{code}' };
+const VSCODE_OPTIONS = { blanks: 'information', ruleDocs: 'vscode://gpuplan.gpuplan/rule/{code}', clientCommands: ['gpuplan.turnOffRule'], costPreviewHtml: true };
 
 const INFO = 3;
 const chapter = (overview: PlanOverview, part: string): OverviewChapter => {
@@ -210,5 +210,75 @@ describe('overview and blanks over stdio', function () {
     const preview = (await client.connection.sendRequest(CostPreviewRequest, { uri }))!;
     assert.deepEqual(preview.counts, { error: 1, warning: 1, information: 0 });
     assert.ok((preview.toWrite ?? 0) > 50);
+  });
+
+  it('says each part in words, in the server\'s language', async () => {
+    await start(VSCODE_OPTIONS);
+    const uri = 'file:///skeleton-words.gpuplan.json';
+    client.open(uri, skeleton);
+    await client.diagnostics(uri, (d) => d.length > 0);
+    const overview = (await client.connection.sendRequest(OverviewRequest, { uri }))!;
+    const title = chapter(overview, '표지').entries.find((e) => e.path[0] === 'projectTitle')!;
+    assert.deepEqual(title.text, { state: '아직 작성하지 않음', counts: '작성할 곳 1' });
+    assert.equal(chapter(overview, '표지').entries.find((e) => e.path[0] === 'formVersion')!.text.state, '작성함');
+    assert.match(overview.totalsText.counts, /^작성할 곳 \d+ · 오류 1건 · 경고 1건$/);
+    assert.match(overview.totalsText.sections, /^섹션 17개 중 \d+개 작성$/);
+  });
+
+  it('gives New Plan its text: the skeleton, 2-space indented, with the title placeholder to start at', async () => {
+    await start(VSCODE_OPTIONS);
+    const plan = await client.connection.sendRequest(NewPlanRequest);
+    const parsed = JSON.parse(plan.text) as Record<string, unknown>;
+    assert.ok(!('$schema' in parsed));
+    assert.equal(parsed.formVersion, '2025-12');
+    assert.ok(plan.text.endsWith('}\n'));
+    assert.match(plan.text, /^\{\n  "formVersion"/);
+    const line = plan.text.split('\n')[plan.start.start.line];
+    assert.equal(plan.start.start.line, plan.start.end.line);
+    assert.equal(line.slice(plan.start.start.character, plan.start.end.character), '〔연구개발과제 명칭〕');
+  });
+
+  it('offers "Turn off this rule" once per rule of the diagnostics, to a client that implements the command', async () => {
+    await start(VSCODE_OPTIONS);
+    const uri = 'file:///mistakes-turn-off.gpuplan.json';
+    client.open(uri, mistakes);
+    const diagnostics: Diagnostic[] = await client.diagnostics(uri, (d) => d.length > 0);
+    const first = diagnostics.find((d) => d.code !== 'schema' && d.code !== 'syntax')!;
+    const same = diagnostics.filter((d) => d.code === first.code);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: first.range,
+      context: { diagnostics: [...same, first] },
+    })) as CodeAction[];
+    const off = actions.filter((a) => a.command?.command === 'gpuplan.turnOffRule');
+    assert.equal(off.length, 1, actions.map((a) => a.title).join('\n'));
+    assert.equal(off[0].title, `이 규칙 끄기 (${String(first.code)})`);
+    assert.deepEqual(off[0].command!.arguments, [first.code, uri]);
+    assert.equal(off[0].kind, 'quickfix');
+    assert.equal(actions[actions.length - 1], off[0], 'last in the light bulb');
+    await client.dispose();
+
+    await start({ blanks: 'information' });
+    client.open(uri, mistakes);
+    const plain = await client.diagnostics(uri, (d) => d.length > 0);
+    const again = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: plain[0].range, context: { diagnostics: plain } })) as CodeAction[];
+    assert.ok(again.every((a) => a.command?.command !== 'gpuplan.turnOffRule'), 'not for a client without the command');
+  });
+
+  it('makes the cost preview\'s HTML: the body with the year on the chart\'s axis, and the what-if result against the plan', async () => {
+    await start(VSCODE_OPTIONS);
+    const uri = 'file:///complete-html.gpuplan.json';
+    const changed = new Promise<CostPreview>((resolve) => client.connection.onNotification(CostChangedNotification, resolve));
+    client.open(uri, complete);
+    const notified = await changed;
+    assert.match(notified.html?.body ?? '', /data-figure="applicable">76,800,000원</);
+    assert.match(notified.html?.body ?? '', />&#39;26\.3</);
+    const whatIf = (await client.connection.sendRequest(CostPreviewRequest, { uri, override: { type: 'H200', servers: 8, months: 6 }, html: true }))!;
+    assert.match(whatIf.html?.whatIf ?? '', /153,600,000원/);
+    assert.match(whatIf.html?.whatIf ?? '', /\+76,800,000원/);
+    // The body stays the plan's own figures.
+    assert.match(whatIf.html?.body ?? '', /data-figure="applicable">76,800,000원</);
+    const bare = (await client.connection.sendRequest(CostPreviewRequest, { uri }))!;
+    assert.equal(bare.html, undefined);
   });
 });

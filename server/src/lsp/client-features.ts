@@ -59,6 +59,8 @@ export interface ClientFeatures {
   readonly ruleDocs: string | undefined;
   /** Blanks are published as information (to write): the client lists them itself (initializationOptions.blanks). */
   readonly blanksApart: boolean;
+  /** The cost preview's notifications carry its HTML (initializationOptions.costPreviewHtml). */
+  readonly costPreviewHtml: boolean;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -109,6 +111,7 @@ export function clientFeatures(params: Pick<InitializeParams, 'capabilities' | '
     codeDescription: text.publishDiagnostics?.codeDescriptionSupport === true,
     ruleDocs: ruleDocsOf(options.ruleDocs),
     blanksApart: options.blanks === 'information',
+    costPreviewHtml: options.costPreviewHtml === true,
   };
 }
 

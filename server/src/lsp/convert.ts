@@ -1,5 +1,4 @@
 /** Core results (offsets) → LSP objects (positions), at the edge. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,15 +25,12 @@ export interface DiagnosticOptions {
 }
 
 /**
- * The rule pages shipped beside the server (dist/server.js → docs/rules/), as a file: URI with
- * `{code}`; undefined where they are not (the pages are not in every install).
+ * The rule pages shipped beside the server (dist/server.js → docs/rules/, in the repository and
+ * in the VSIX), as a file: URI with `{code}`. Not checked on disk: the server reads no files.
  */
-let shippedRuleDocs: string | undefined | null = null;
-function shippedRuleDocsTemplate(): string | undefined {
-  if (shippedRuleDocs === null) {
-    const dir = path.resolve(__dirname, '..', 'docs', 'rules');
-    shippedRuleDocs = fs.existsSync(path.join(dir, 'README.md')) ? `${pathToFileURL(dir).href}/{code}.md` : undefined;
-  }
+let shippedRuleDocs: string | undefined;
+function shippedRuleDocsTemplate(): string {
+  shippedRuleDocs ??= `${pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href}/{code}.md`;
   return shippedRuleDocs;
 }
 
@@ -46,7 +42,7 @@ function shippedRuleDocsTemplate(): string | undefined {
 export function ruleHref(client: ClientFeatures, code: string): string | undefined {
   if (!client.codeDescription || !isRuleCode(code)) return undefined;
   const template = client.ruleDocs ?? shippedRuleDocsTemplate();
-  return template?.replace(/\{code\}/g, encodeURIComponent(code));
+  return template.replace(/\{code\}/g, encodeURIComponent(code));
 }
 
 export function toDiagnostic(document: TextDocument, finding: Finding, options: DiagnosticOptions = {}): Diagnostic {

@@ -9,6 +9,7 @@ import type { Analysis, Finding, GpuRequest } from '../../core';
 import { CostChangedNotification, type CostPreview } from '../../../../shared/src/protocol';
 import { logError, t, type ServerContext } from '../context';
 import { ruleHref, toDiagnostic } from '../convert';
+import { renderPreviewBody, renderWhatIf, type Translate } from './cost-preview-html';
 import { shownAsBlank, shownCounts } from './overview';
 
 /** At most this many diagnostics are published per document; the rest are summed up in one. */
@@ -38,11 +39,18 @@ export function diagnosticsOf(context: ServerContext, document: TextDocument, an
  * The cost preview of a document's analysis, as the protocol sends it. Its counts are those the
  * editor shows: a client that lists blanks itself gets them apart, as `toWrite`.
  */
-export function costPreviewOf(context: ServerContext, document: TextDocument, analysis: Analysis, override?: GpuRequest): CostPreview {
-  const model = context.service.costPreview(analysis, context.locale(), override);
-  if (!context.client().blanksApart) return { uri: document.uri, version: document.version, ...model };
-  const shown = shownCounts(context, analysis);
-  return { uri: document.uri, version: document.version, ...model, counts: { error: shown.errors, warning: shown.warnings, information: shown.information }, toWrite: shown.toWrite };
+export function costPreviewOf(context: ServerContext, document: TextDocument, analysis: Analysis, override?: GpuRequest, html = false): CostPreview {
+  const figuresOf = (request?: GpuRequest): CostPreview => {
+    const model = context.service.costPreview(analysis, context.locale(), request);
+    if (!context.client().blanksApart) return { uri: document.uri, version: document.version, ...model };
+    const shown = shownCounts(context, analysis);
+    return { uri: document.uri, version: document.version, ...model, counts: { error: shown.errors, warning: shown.warnings, information: shown.information }, toWrite: shown.toWrite };
+  };
+  const preview = figuresOf(override);
+  if (!html) return preview;
+  const tr: Translate = (message, ...args) => t(context, message, ...args);
+  const current = override ? figuresOf() : preview;
+  return { ...preview, html: { body: renderPreviewBody(current, tr), ...(override ? { whatIf: renderWhatIf(current, preview, tr) } : {}) } };
 }
 
 export class Diagnostics {
@@ -102,7 +110,7 @@ export class Diagnostics {
       if (last?.version === version && last.analysis === analysis) return;
       this.published.set(uri, { version, analysis });
       void this.context.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis) });
-      const preview = costPreviewOf(this.context, document, analysis);
+      const preview = costPreviewOf(this.context, document, analysis, undefined, this.context.client().costPreviewHtml);
       const key = JSON.stringify({ ...preview, version: 0 });
       if (this.costKeys.get(uri) !== key) {
         this.costKeys.set(uri, key);

@@ -22,9 +22,10 @@ import {
   type OverviewCounts,
   type OverviewEntry,
   type OverviewState,
+  type OverviewText,
   type PlanOverview,
 } from '../../../../shared/src/protocol';
-import type { ServerContext } from '../context';
+import { t, type ServerContext } from '../context';
 import { rangeOf } from '../convert';
 
 /** The ids of gpuplan's own placeholders and sample values (figures.ts), as template-guide-left reports them. */
@@ -62,7 +63,7 @@ function valueAt(root: unknown, path: JsonPath): unknown {
 function blankString(text: string): BlankKind | undefined {
   if (!WRITTEN.test(text)) return 'empty';
   let rest = text;
-  let placeholder = false;
+  let placeholder = false as boolean; // set in the callback below
   for (const [index, pattern] of OWN_PLACEHOLDERS.entries()) {
     rest = rest.replace(pattern, () => {
       if (index === 0) placeholder = true;
@@ -144,7 +145,7 @@ const startsWith = (path: readonly (string | number)[], prefix: readonly (string
 function placeOf(finding: Finding): JsonPath {
   const path = finding.path ?? [];
   const data = isRecord(finding.data) ? finding.data : undefined;
-  const missing = data?.keyword === 'required' && Array.isArray(data.missing) && data.missing.length === 1 ? data.missing[0] : undefined;
+  const missing: unknown = data?.keyword === 'required' && Array.isArray(data.missing) && data.missing.length === 1 ? (data.missing as unknown[])[0] : undefined;
   return typeof missing === 'string' ? [...path, missing] : path;
 }
 
@@ -211,7 +212,7 @@ export function overviewOf(context: ServerContext, document: TextDocument, analy
     const value = valueAt(plan, path);
     const { counts, blanks } = countsUnder(placed, path);
     const range = value === undefined ? undefined : keyRange(path);
-    return { path: [...path], label: name ?? label(path), state: stateOf(value, counts), counts, ...(range ? { range } : {}), blanks: blankItems(blanks) };
+    return { path: [...path], label: name ?? label(path), state: stateOf(value, counts), counts, ...(range ? { range } : {}), blanks: blankItems(blanks), text: NO_TEXT };
   };
   /** The parts of a section: its properties, or its rows. */
   const partsOf = (key: string): OverviewEntry[] => {
@@ -226,14 +227,14 @@ export function overviewOf(context: ServerContext, document: TextDocument, analy
   const sections = service.sections(analysis);
   const chapters: OverviewChapter[] = [];
   for (const section of sections) {
-    const last = chapters[chapters.length - 1];
+    const last = chapters.at(-1);
     if (last && last.part === section.part && last.key === undefined) {
       last.entries.push(entry([section.key], section.label));
       continue;
     }
     const cover = sections.filter((s) => s.part === section.part).length > 1;
     if (cover) {
-      chapters.push({ part: section.part, label: section.part, state: 'missing', counts: zero(), entries: [entry([section.key], section.label)], blanks: [] });
+      chapters.push({ part: section.part, label: section.part, state: 'missing', counts: zero(), entries: [entry([section.key], section.label)], blanks: [], text: NO_TEXT });
       continue;
     }
     const value = valueAt(plan, [section.key]);
@@ -250,6 +251,7 @@ export function overviewOf(context: ServerContext, document: TextDocument, analy
       ...(range ? { range } : {}),
       entries,
       blanks: blankItems(outside),
+      text: NO_TEXT,
     });
   }
   // A chapter of several sections (표지): their sums, and a state from theirs.
@@ -273,6 +275,11 @@ export function overviewOf(context: ServerContext, document: TextDocument, analy
     if (chapter.key !== undefined) totals.writtenSections += chapter.state === 'written' ? 1 : 0;
     else totals.writtenSections += chapter.entries.filter((e) => e.state === 'written').length;
   }
+  // The words of each part, so that every client says them alike.
+  for (const chapter of chapters) {
+    chapter.text = textOf(context, chapter.state, chapter.counts);
+    for (const e of chapter.entries) e.text = textOf(context, e.state, e.counts);
+  }
   const formVersion = valueAt(plan, ['formVersion']);
   return {
     uri: document.uri,
@@ -282,8 +289,25 @@ export function overviewOf(context: ServerContext, document: TextDocument, analy
     formVersions: [figures.FORM_VERSION.value],
     chapters,
     totals,
+    totalsText: { counts: countsText(context, totals), sections: t(context, '{0} of {1} sections written', totals.writtenSections, totals.sections) },
   };
 }
+
+/** Filled in at the end, once the states are known. */
+const NO_TEXT: OverviewText = { state: '', counts: '' };
+
+const STATE_WORDS: Record<OverviewState, string> = { written: 'written', partial: 'partly written', empty: 'not written yet', missing: 'missing' };
+
+/** "3 to write · 1 error · 2 warnings": the counts that are not zero, in words. */
+function countsText(context: ServerContext, counts: OverviewCounts): string {
+  const parts: string[] = [];
+  if (counts.toWrite > 0) parts.push(t(context, '{0} to write', counts.toWrite));
+  if (counts.errors > 0) parts.push(counts.errors === 1 ? t(context, '1 error') : t(context, '{0} errors', counts.errors));
+  if (counts.warnings > 0) parts.push(counts.warnings === 1 ? t(context, '1 warning') : t(context, '{0} warnings', counts.warnings));
+  return parts.join(' · ');
+}
+
+const textOf = (context: ServerContext, state: OverviewState, counts: OverviewCounts): OverviewText => ({ state: t(context, STATE_WORDS[state]), counts: countsText(context, counts) });
 
 /** Severity counts of what the editor shows: blanks apart (to write), the rest by level. */
 export function shownCounts(context: ServerContext, analysis: Analysis): OverviewCounts {

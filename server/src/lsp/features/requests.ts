@@ -49,9 +49,9 @@ export function registerRequests(context: ServerContext): void {
     return { position: document.positionAt(insertion.offset), snippet: insertion.snippet };
   });
 
-  connection.onRequest(CostPreviewRequest, ({ uri, override }) => {
+  connection.onRequest(CostPreviewRequest, ({ uri, override, html }) => {
     const document = documentOf(uri);
-    return document ? costPreviewOf(context, document, store.analysisOf(document), gpuRequestOf(override)) : null;
+    return document ? costPreviewOf(context, document, store.analysisOf(document), gpuRequestOf(override), html === true) : null;
   });
 
   connection.onRequest(GpuEditRequest, ({ uri, version, request }) => {
