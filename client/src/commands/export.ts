@@ -11,6 +11,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportDocumentRequest, ExportFormatsRequest, type ExportedDocument, type ExportFormatInfo } from '../../../shared/src/protocol';
 import { errorText, exists, fileName, planDocument } from '../documents';
 import type { ServerAccess } from '../language-client';
+import type { OverviewModel } from '../overview/model';
+import { readyToExport } from '../overview/readiness';
 
 const t = vscode.l10n.t;
 
@@ -93,8 +95,17 @@ async function requestFile(client: LanguageClient, document: vscode.TextDocument
   }
 }
 
-/** `gpuplan.export [uri] [format] [target uri]`: without arguments it asks for each. */
-export async function exportCommand(server: ServerAccess, arg?: unknown, formatArg?: unknown, targetArg?: unknown): Promise<vscode.Uri | undefined> {
+/**
+ * `gpuplan.export [uri] [format] [target uri]`: without arguments it asks for each, after the
+ * readiness list (what the plan still lacks, from the overview) when anything is left.
+ */
+export async function exportCommand(
+  server: ServerAccess,
+  arg?: unknown,
+  formatArg?: unknown,
+  targetArg?: unknown,
+  overview?: OverviewModel,
+): Promise<vscode.Uri | undefined> {
   const document = await planDocument(arg);
   if (!document) {
     void vscode.window.showInformationMessage(t('Open a *.gpuplan.json file to export it.'));
@@ -122,6 +133,7 @@ export async function exportCommand(server: ServerAccess, arg?: unknown, formatA
       return undefined;
     }
   } else {
+    if (!(await readyToExport(overview, document))) return undefined;
     info = await pickFormat(formats);
     if (!info) return undefined;
   }
