@@ -69,11 +69,16 @@ export class OverviewModel implements vscode.Disposable {
   private async refresh(): Promise<void> {
     const target = this.target;
     if (!target) return;
-    const overview = await this.request(target);
-    if (target.toString() !== this.target?.toString()) return;
-    if (overview) {
-      this.latest = overview;
-      this.emitter.fire();
+    // Just opened: the server may learn of it a moment later (its diagnostics then ask again too).
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const overview = await this.request(target);
+      if (target.toString() !== this.target?.toString()) return;
+      if (overview) {
+        this.latest = overview;
+        this.emitter.fire();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
     }
   }
 

@@ -60,6 +60,7 @@ export class OverviewStatus implements vscode.Disposable {
     this.server.detail = running ? t('language server') : t('checks are paused');
     this.server.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     this.server.busy = state === State.Starting;
+    this.server.accessibilityInformation = { label: running ? t('gpuplan: running') : state === State.Starting ? t('gpuplan: starting') : t('gpuplan: stopped') };
     this.server.command = { title: t('Restart'), command: 'gpuplan.restartServer' };
 
     const overview = this.model.overview;

@@ -33,6 +33,8 @@ export class OverviewTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly view: vscode.TreeView<Node>;
   private readonly disposables: Disposable[];
+  /** The chapter shown open: the first one not written yet. */
+  private start: OverviewChapter | undefined;
 
   constructor(private readonly model: OverviewModel) {
     this.view = vscode.window.createTreeView(OVERVIEW_VIEW, { treeDataProvider: this, showCollapseAll: true });
@@ -59,7 +61,11 @@ export class OverviewTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getChildren(node?: Node): Node[] {
     const overview = this.model.overview;
     if (!overview || !this.model.plan) return [];
-    if (!node) return overview.chapters.map((chapter) => ({ kind: 'chapter', chapter }));
+    if (!node) {
+      // Where to start: the first chapter not written yet is open, the others closed.
+      this.start = overview.chapters.find((c) => c.state !== 'written');
+      return overview.chapters.map((chapter) => ({ kind: 'chapter', chapter }));
+    }
     if (node.kind === 'chapter') {
       return [...node.chapter.blanks.map((blank): Node => ({ kind: 'blank', blank })), ...node.chapter.entries.map((entry): Node => ({ kind: 'entry', entry }))];
     }
@@ -81,14 +87,15 @@ export class OverviewTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     const part = node.kind === 'chapter' ? node.chapter : node.entry;
     const children = node.kind === 'chapter' ? node.chapter.entries.length + node.chapter.blanks.length : node.entry.blanks.length;
-    const collapsed = children === 0 ? vscode.TreeItemCollapsibleState.None : part.state === 'written' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-    const item = new vscode.TreeItem(part.label, node.kind === 'chapter' ? collapsed : children === 0 ? collapsed : vscode.TreeItemCollapsibleState.Collapsed);
+    const { None, Collapsed, Expanded } = vscode.TreeItemCollapsibleState;
+    const item = new vscode.TreeItem(part.label, children === 0 ? None : node.kind === 'chapter' && node.chapter === this.start ? Expanded : Collapsed);
     item.id = `${node.kind}:${JSON.stringify(node.kind === 'chapter' ? node.chapter.part : node.entry.path)}`;
     const { state, counts } = part.text;
     item.description = counts || state;
     item.iconPath = stateIcon(part.state, part.counts);
     item.tooltip = counts ? `${part.label}: ${state} (${counts})` : `${part.label}: ${state}`;
-    item.command = open(part.range);
+    // A part with blanks goes to its first blank (typing replaces it), else to its key.
+    item.command = open(part.blanks[0]?.range ?? part.range);
     return item;
   }
 
