@@ -89,7 +89,8 @@ export class OverviewTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const children = node.kind === 'chapter' ? node.chapter.entries.length + node.chapter.blanks.length : node.entry.blanks.length;
     const { None, Collapsed, Expanded } = vscode.TreeItemCollapsibleState;
     const item = new vscode.TreeItem(part.label, children === 0 ? None : node.kind === 'chapter' && node.chapter === this.start ? Expanded : Collapsed);
-    item.id = `${node.kind}:${JSON.stringify(node.kind === 'chapter' ? node.chapter.part : node.entry.path)}`;
+    // Per plan: VS Code remembers each id's expansion, and each plan starts where it is unwritten.
+    item.id = `${uri?.toString() ?? ''}#${node.kind}:${JSON.stringify(node.kind === 'chapter' ? node.chapter.part : node.entry.path)}`;
     const { state, counts } = part.text;
     item.description = counts || state;
     item.iconPath = stateIcon(part.state, part.counts);

@@ -113,8 +113,11 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     await vscode.commands.executeCommand('gpuplan.overview.focus');
     await harness.waitFor(
       async () => {
-        if (/^\s*신청과제명/.test(await textOf('.part.sidebar .monaco-list-row.focused'))) return true;
-        await vscode.commands.executeCommand('list.focusDown');
+        const focused = await textOf('.part.sidebar .monaco-list-row.focused');
+        if (/^\s*신청과제명/.test(focused)) return true;
+        // 표지 opens where it is unwritten; should a user have closed it, open it again.
+        await vscode.commands.executeCommand(/^\s*표지/.test(focused) ? 'list.expand' : 'list.focusDown');
+        if (/^\s*표지/.test(focused)) await vscode.commands.executeCommand('list.focusDown');
         return undefined;
       },
       { message: 'the project title row focused' },
