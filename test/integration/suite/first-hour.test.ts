@@ -131,6 +131,15 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     assert.match(label, ko() ? /계획서 작성 현황: 섹션 17개 중 \d+개 작성, 작성할 곳 \d+/ : /Plan overview: \d+ of 17 sections written, \d+ to write/);
     assert.ok(!/\$\(|&nbsp;|\*\*/.test(label), label);
     await screenshot('overview-tree');
+    // And in a dark theme.
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    try {
+      await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+      await harness.waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark || undefined, { message: 'the dark theme' });
+      await screenshot('overview-tree-dark');
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('the language status shows the server, the form version and the findings, with Restart and Output', async function () {
