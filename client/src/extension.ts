@@ -70,7 +70,9 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
     output,
     vscode.commands.registerCommand('gpuplan.insertSection', (...args: unknown[]) => insertSectionCommand(server, ...args)),
     vscode.commands.registerCommand('gpuplan.newPlan', () => newPlanCommand(server, () => overviewTree.focus())),
-    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => output.show(true)),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => {
+      output.show(true);
+    }),
     vscode.commands.registerCommand('gpuplan.applySnippet', (args: unknown) => applySnippetCommand(args)),
     vscode.commands.registerCommand('gpuplan.restartServer', async () => {
       starting = languageClient.restart().catch(report('restarting the language server failed'));

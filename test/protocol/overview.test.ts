@@ -232,7 +232,7 @@ describe('overview and blanks over stdio', function () {
     assert.ok(!('$schema' in parsed));
     assert.equal(parsed.formVersion, '2025-12');
     assert.ok(plan.text.endsWith('}\n'));
-    assert.match(plan.text, /^\{\n  "formVersion"/);
+    assert.ok(plan.text.startsWith('{\n' + ' '.repeat(2) + '"formVersion"'), '2-space indentation');
     const line = plan.text.split('\n')[plan.start.start.line];
     assert.equal(plan.start.start.line, plan.start.end.line);
     assert.equal(line.slice(plan.start.start.character, plan.start.end.character), '〔연구개발과제 명칭〕');
@@ -245,11 +245,11 @@ describe('overview and blanks over stdio', function () {
     const diagnostics: Diagnostic[] = await client.diagnostics(uri, (d) => d.length > 0);
     const first = diagnostics.find((d) => d.code !== 'schema' && d.code !== 'syntax')!;
     const same = diagnostics.filter((d) => d.code === first.code);
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: first.range,
       context: { diagnostics: [...same, first] },
-    })) as CodeAction[];
+    });
     const off = actions.filter((a) => a.command?.command === 'gpuplan.turnOffRule');
     assert.equal(off.length, 1, actions.map((a) => a.title).join('\n'));
     assert.equal(off[0].title, `이 규칙 끄기 (${String(first.code)})`);
@@ -261,7 +261,7 @@ describe('overview and blanks over stdio', function () {
     await start({ blanks: 'information' });
     client.open(uri, mistakes);
     const plain = await client.diagnostics(uri, (d) => d.length > 0);
-    const again = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: plain[0].range, context: { diagnostics: plain } })) as CodeAction[];
+    const again = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: plain[0].range, context: { diagnostics: plain } });
     assert.ok(again.every((a) => a.command?.command !== 'gpuplan.turnOffRule'), 'not for a client without the command');
   });
 
