@@ -32,6 +32,11 @@ export class OverviewModel implements vscode.Disposable {
       vscode.languages.onDidChangeDiagnostics((event) => {
         if (this.target && event.uris.some((uri) => uri.toString() === this.target?.toString())) this.schedule();
       }),
+      // An edit that changes no finding (more text in a written part) still changes nothing here,
+      // but one the server has not analysed when the diagnostics came is asked again after it.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() === this.target?.toString()) this.schedule(DEBOUNCE_MS * 2);
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.uri.toString() === this.target?.toString() && !activePlan()) this.retarget(undefined);
       }),
@@ -74,6 +79,8 @@ export class OverviewModel implements vscode.Disposable {
       const overview = await this.request(target);
       if (target.toString() !== this.target?.toString()) return;
       if (overview) {
+        // An answer for an older version than the one shown is not news.
+        if (this.latest?.uri === overview.uri && this.latest.version > overview.version) return;
         this.latest = overview;
         this.emitter.fire();
         return;

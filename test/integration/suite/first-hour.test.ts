@@ -101,7 +101,8 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     await waitForDiagnostic(editor.document.uri, 'pledge-missing');
     await vscode.commands.executeCommand('gpuplan.showOverview');
     const sidebar = '.part.sidebar';
-    await harness.waitFor(async () => /붙임0/.test(await textOf(sidebar)) || undefined, { message: 'chapters in the overview' }).catch(async (error: unknown) => {
+    const toWrite = ko() ? /작성할 곳 \d+/ : /\d+ to write/;
+    await harness.waitFor(async () => (/붙임0/.test(await textOf(sidebar)) && toWrite.test(await textOf(sidebar))) || undefined, { message: 'chapters in the overview' }).catch(async (error: unknown) => {
       await screenshot('overview-failed');
       throw new Error(`${String(error)}\nsidebar:\n${await textOf(sidebar)}`);
     });
