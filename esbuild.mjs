@@ -1,7 +1,9 @@
-// Bundles the three entry points: the CLI, the language server and the VS Code client.
+// Bundles the three entry points: the CLI, the language server and the VS Code client, and copies
+// beside them the WebAssembly module of @rhwp/core (the HWP engine), which they load from disk.
 // `--production` minifies; `--watch` rebuilds on change. Imported (by the bundle test), it only
 // exports the options, so the test builds exactly what `npm run build:prod` builds.
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import { pathToFileURL } from 'node:url';
 
@@ -45,6 +47,8 @@ if (invoked) {
   fs.mkdirSync('dist', { recursive: true });
   fs.copyFileSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', 'dist/terminateProcess.sh');
   fs.chmodSync('dist/terminateProcess.sh', 0o755);
+  // The CLI and the server read dist/rhwp_bg.wasm (server/src/export/hwp/rhwp.ts): nothing is fetched.
+  fs.copyFileSync(createRequire(import.meta.url).resolve('@rhwp/core/rhwp_bg.wasm'), 'dist/rhwp_bg.wasm');
   const contexts = await Promise.all(buildOptions({ production }).map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

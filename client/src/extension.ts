@@ -88,7 +88,9 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
   context.subscriptions.push(
     documentPreview,
     vscode.commands.registerCommand('gpuplan.previewDocument', (arg?: unknown) => documentPreview.show(arg)),
-    vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown) => exportCommand(server, arg, format, target, overview)),
+    vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown, options?: unknown) =>
+      exportCommand(server, arg, format, target, options, overview),
+    ),
   );
 
   return {

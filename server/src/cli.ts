@@ -3,7 +3,9 @@
  * arguments, creates the core's service with the export writers, and hands each command to its
  * module under cli/.
  *
- * Exit codes: 0 success; 1 `check` found an error; 2 the command could not run (usage, file).
+ * Exit codes: 0 success; 1 `check` found an error, or `export` refused a plan with errors; 2 the
+ * command could not run (usage, a file that cannot be read or written: a sentence, never a stack
+ * trace); 129/130/143 an export stopped by SIGHUP/SIGINT/SIGTERM.
  */
 import * as l10n from '@vscode/l10n';
 import koBundle from '../../l10n/bundle.l10n.ko.json';
@@ -12,6 +14,7 @@ import { checkCommand } from './cli/check-command';
 import { InputError, UsageError, type Io } from './cli/common';
 import { costCommand } from './cli/cost-command';
 import { exportCommand } from './cli/export-command';
+import { FileError, fileError } from './cli/files';
 import { rulesCommand } from './cli/rules-command';
 import { createPlanService, normalizeLocale, type Locale } from './core';
 import { createExporters } from './export';
@@ -31,7 +34,7 @@ const usage = (): string =>
     l10n.t('Usage:'),
     '  gpuplan check FILE... [--format stylish|json|sarif] [--lang ko|en]',
     '  gpuplan cost FILE [--format table|json] [--lang ko|en]',
-    '  gpuplan export FILE [--format docx|html|hwpx|pdf] [-o OUT] [--force] [--overwrite] [--lang ko|en]',
+    '  gpuplan export FILE [--format docx|html|hwpx|hwp|pdf] [-o OUT] [--force] [--overwrite] [--include-findings] [--lang ko|en]',
     '  gpuplan rules [--format table|json] [--lang ko|en]',
     '  gpuplan --version',
     '',
@@ -50,7 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'cost':
         return costCommand(rest, io, locale, service);
       case 'export':
-        return await exportCommand(rest, io, service);
+        return await exportCommand(rest, io, service, locale);
       case 'rules':
         return rulesCommand(rest, io, locale);
       case '--version':
@@ -71,8 +74,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`gpuplan: ${error.message}\n${l10n.t('Run "gpuplan --help" for usage.')}\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof FileError) {
       io.stderr.write(`gpuplan: ${error.message}\n`);
+      return 2;
+    }
+    // A file-system error no command foresaw is still a sentence, not a stack trace.
+    if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
+      const failure = error as NodeJS.ErrnoException;
+      io.stderr.write(`gpuplan: ${fileError(failure.syscall === 'open' || failure.syscall === 'read' ? 'read' : 'write', failure.path ?? '', failure).message}\n`);
       return 2;
     }
     throw error;

@@ -213,6 +213,11 @@ export interface ExportDocumentParams {
   format: string;
   /** List the plan's open findings at the end of the document. */
   includeFindings?: boolean;
+  /**
+   * The program that makes a PDF, from the machine-scoped setting `gpuplan.export.pdfBrowser`
+   * (user or remote settings only: the client never sends a workspace's value).
+   */
+  pdfBrowser?: string;
 }
 
 export interface ExportedDocument {
@@ -241,10 +246,17 @@ export interface ExportFormatInfo {
   available: boolean;
   /** The tool that would make it (PDF), when one was found. */
   tool?: string;
+  /** Why it is not available: `missing` no tool found; `setting` the tool the setting names cannot be run. */
+  problem?: 'missing' | 'setting';
+}
+
+export interface ExportFormatsParams {
+  /** As in `ExportDocumentParams.pdfBrowser`. */
+  pdfBrowser?: string;
 }
 
 /** `gpuplan/exportFormats`: what Export can offer. */
-export const ExportFormatsRequest = new RequestType0<ExportFormatInfo[], void>('gpuplan/exportFormats');
+export const ExportFormatsRequest = new RequestType<ExportFormatsParams | null, ExportFormatInfo[], void>('gpuplan/exportFormats');
 
 /**
  * `initializationOptions` of the VS Code client beyond the settings (docs/editor.md lists them):

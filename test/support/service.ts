@@ -7,10 +7,10 @@ export const service = createPlanService({ exporters: createExporters() });
 /** The findings of a text. */
 export const analyze = (text: string, options: AnalyzeOptions = {}): Finding[] => service.analyze(text, options).findings;
 
-/** A plan's export as the CLI makes it (findings listed at the end), with its model and analysis. */
+/** A plan's export as the CLI makes it (without its findings unless `includeFindings: true`), with its model and analysis. */
 export async function exportPlan(text: string, format: string, options: Record<string, unknown> = {}) {
   const analysis = service.analyze(text, { locale: 'ko' });
-  const file = await service.exportDocument(analysis, format, { includeFindings: true, ...options });
+  const file = await service.exportDocument(analysis, format, options);
   return {
     bytes: file.bytes,
     tool: file.tool,

@@ -187,7 +187,7 @@ describe('analyze: page estimate', () => {
   const reported = (text: string) => analyze(text, { locale: 'en' }).some((f) => f.code === 'page-budget' && f.path?.[0] !== 'summary');
   const overBudget = (text: string) => {
     const analysis = service.analyze(text);
-    return estimatePages(analysis.plan, analysis.texts()).bodyPages > analysis.cost.pageBudget * (1 + PAGE_ESTIMATE.value.tolerance);
+    return estimatePages(analysis.plan, analysis.cost).bodyPages > analysis.cost.pageBudget * (1 + PAGE_ESTIMATE.value.tolerance);
   };
 
   for (const [kind, bullet] of [

@@ -96,7 +96,9 @@ describe('CLI (bundled dist/cli.js)', () => {
       assert.equal(wrong.code, 2);
       assert.match(wrong.stderr, /is not a gpuplan plan/);
       fs.writeFileSync(notPlan, 'hello, world');
-      assert.equal(run(['check', notPlan]).code, 2);
+      const notJson = run(['check', notPlan, '--lang', 'en']);
+      assert.equal(notJson.code, 1, 'a file that is not JSON is reported, as the editor shows it');
+      assert.match(notJson.stdout, /syntax$/m);
 
       const flag = run(['check', complete, '--frmat', 'json', '--lang', 'en']);
       assert.equal(flag.code, 2);
@@ -106,6 +108,104 @@ describe('CLI (bundled dist/cli.js)', () => {
       const format = run(['check', complete, '--format', 'xml', '--lang', 'en']);
       assert.equal(format.code, 2);
       assert.match(format.stderr, /Unknown format "xml"/);
+    });
+
+    describe('what the editor shows, in every output format, with exit 1', () => {
+      let dir: string;
+      const files: Array<[string, string, string]> = [
+        ['empty.gpuplan.json', '', 'syntax'],
+        ['blank.gpuplan.json', '  \n\n', 'syntax'],
+        ['hello.json', 'hello, world', 'syntax'],
+        ['array.json', '[1, 2, 3]', 'schema'],
+        ['string.json', '"a plan"', 'schema'],
+        ['null.json', 'null', 'schema'],
+      ];
+      before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-check-'));
+        for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+      });
+      after(() => fs.rmSync(dir, { recursive: true, force: true }));
+      const paths = () => files.map(([name]) => path.join(dir, name));
+
+      it('json: a finding for every file (syntax for an empty file or one that is not JSON, schema for JSON that is not an object)', () => {
+        const { code, stdout, stderr } = run(['check', ...paths(), '--format', 'json', '--lang', 'en']);
+        assert.equal(code, 1, stderr);
+        assert.equal(stderr, '');
+        const findings = JSON.parse(stdout) as Array<{ file: string; code: string; severity: string }>;
+        for (const [name, , expected] of files) {
+          const own = findings.filter((f) => f.file === path.join(dir, name));
+          assert.ok(own.length >= 1, name);
+          assert.ok(own.every((f) => f.code === expected && f.severity === 'error'), `${name}: ${JSON.stringify(own)}`);
+        }
+      });
+
+      it('sarif: a result for every file', () => {
+        const { code, stdout } = run(['check', ...paths(), '--format', 'sarif', '--lang', 'en']);
+        assert.equal(code, 1);
+        const results = JSON.parse(stdout).runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+        for (const [name, , expected] of files) {
+          assert.ok(results.some((r) => r.ruleId === expected && r.locations[0].physicalLocation.artifactLocation.uri.endsWith('/' + name)), name);
+        }
+      });
+
+      it('stylish: each file with its finding', () => {
+        const { code, stdout } = run(['check', ...paths(), '--lang', 'en']);
+        assert.equal(code, 1);
+        for (const [name, , expected] of files) assert.match(stdout, new RegExp(`${name.replace('.', '\\.')}\\n\\s+\\d+:\\d+\\s+error\\s+.+\\s+${expected}`), name);
+        assert.match(stdout, /The file is empty\./);
+      });
+    });
+
+    describe('files that cannot be read: exit 2, a sentence on stderr, the other files still reported', () => {
+      let dir: string;
+      beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-check-'));
+      });
+      afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+      it('a missing file does not hide the findings of the others', () => {
+        const { code, stdout, stderr } = run(['check', mistakes, path.join(dir, 'missing.gpuplan.json'), '--format', 'json', '--lang', 'en']);
+        assert.equal(code, 2);
+        assert.equal(JSON.parse(stdout).length, 36);
+        assert.match(stderr, /^gpuplan: File not found: .*missing\.gpuplan\.json$/m);
+      });
+
+      it('a FIFO and a device are refused at once (no waiting for a writer, no reading /dev/zero for ever)', function () {
+        if (process.platform === 'win32') this.skip();
+        const fifo = path.join(dir, 'fifo.gpuplan.json');
+        assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+        const started = Date.now();
+        const result = spawnSync(process.execPath, [CLI, 'check', fifo, '/dev/zero', complete, '--lang', 'en'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, LANG: 'C', GPUPLAN_LANG: '' } });
+        assert.equal(result.signal, null, 'it did not hang');
+        assert.ok(Date.now() - started < 15_000);
+        assert.equal(result.status, 2);
+        assert.match(result.stderr, /fifo\.gpuplan\.json is a named pipe \(FIFO\), not a regular file: gpuplan reads only regular files\./);
+        assert.match(result.stderr, /\/dev\/zero is a device, not a regular file/);
+        assert.match(result.stdout, /No problems found in 1 file\(s\)\./);
+      });
+
+      it('a file beyond the size limit is refused before it is read', () => {
+        const big = path.join(dir, 'big.gpuplan.json');
+        fs.writeFileSync(big, '');
+        fs.truncateSync(big, 33 * 1024 * 1024); // sparse
+        const { code, stderr } = run(['check', big, '--lang', 'en']);
+        assert.equal(code, 2);
+        assert.match(stderr, /big\.gpuplan\.json is larger than 32 MB, the most gpuplan reads/);
+      });
+
+      it('UTF-16 with a BOM is read; invalid UTF-8 is reported with its place, not replaced', () => {
+        const utf16 = path.join(dir, 'utf16.gpuplan.json');
+        fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readExample('complete.gpuplan.json'), 'utf16le')]));
+        const ok = run(['check', utf16, '--lang', 'en']);
+        assert.equal(ok.code, 0, ok.stderr);
+        assert.match(ok.stdout, /No problems found in 1 file\(s\)\./);
+        const broken = path.join(dir, 'broken.gpuplan.json');
+        fs.writeFileSync(broken, Buffer.concat([Buffer.from('{"projectTitle": "'), Buffer.from([0xb0, 0xfa]), Buffer.from('"}')]));
+        const bad = run(['check', broken, '--lang', 'en']);
+        assert.equal(bad.code, 2);
+        assert.match(bad.stderr, /broken\.gpuplan\.json is not valid UTF-8: byte 18 \(line 1, column 19\) is not part of any character\./);
+        assert.doesNotMatch(bad.stdout + bad.stderr, /\ufffd/);
+      });
     });
 
     it('has --help', () => {
@@ -152,6 +252,20 @@ describe('CLI (bundled dist/cli.js)', () => {
       assert.equal(model.payer.youthCompanyRefusal, 'bornBefore');
       assert.equal(model.payer.applicableWon, 76_800_000);
       assert.ok(run(['check', file, '--format', 'json']).stdout.includes('youth-company-mismatch'));
+    });
+
+    it('escapes terminal control and bidirectional characters of the plan, as check does (table and json)', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-'));
+      const file = path.join(dir, 'evil.gpuplan.json');
+      fs.writeFileSync(file, readExample('complete.gpuplan.json').replace('"start": "2026-03"', '"start": "\\u001b[2J\\u202e\\u0085evil"'));
+      const table = run(['cost', file, '--lang', 'en']);
+      assert.equal(table.code, 0, table.stderr);
+      assert.ok(table.stdout.includes('\\u001b[2J\\u202e\\u0085evil'), table.stdout);
+      const json = run(['cost', file, '--format', 'json']);
+      assert.ok(json.stdout.includes('"start": "\\u001b[2J\\u202e\\u0085evil"'), 'escaped in the JSON text');
+      assert.equal(JSON.parse(json.stdout).stages[0].start, '\u001b[2J\u202e\u0085evil', 'and the same value for a JSON reader');
+      for (const out of [table.stdout, json.stdout]) assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it('has --help and rejects extra files', () => {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import JSZip from 'jszip';
+import { documentLayout } from '../../server/src/export';
+import type { PlanDocument } from '../../server/src/core/render';
 import { exportPlan } from '../support/service';
 import { readExample } from '../support/fixtures';
 
@@ -15,7 +17,12 @@ async function unzip(bytes: Uint8Array): Promise<Map<string, string>> {
 }
 
 const decode = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const norm = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
 /** The text of an XML fragment: its `w:t` runs joined. */
 const text = (xml: string): string => decode([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
@@ -33,12 +40,16 @@ const tableWith = (xml: string, needle: string): string => {
 const CHAPTERS = ['I 과제 개요', 'II 과제 주요 내용', 'III GPU 자원 활용 계획', 'IV 활용 확산 추진 방안', 'V 추진 계획 및 기대효과', 'VI 기관현황'];
 
 describe('export: DOCX', function () {
+  // The 목차's page numbers come from laying the document out with rhwp (a few seconds).
+  this.timeout(120_000);
   let parts: Map<string, string>;
   let body: string;
+  let doc: PlanDocument;
 
   before(async function () {
     const result = await exportPlan(readExample('complete.gpuplan.json'), 'docx');
     assert.equal(result.errors, 0);
+    doc = result.document;
     parts = await unzip(result.bytes);
     body = parts.get('word/document.xml') as string;
     assert.ok(body);
@@ -60,9 +71,59 @@ describe('export: DOCX', function () {
     assert.deepEqual(parts, ['목 차', '요 약 서', ...CHAPTERS, '붙임 0 투입 인력 현황']);
   });
 
-  it('writes a table of contents field over the headings', () => {
+  it('writes a table of contents field over the headings, with the page numbers the HWPX has', async () => {
     assert.match(decode(body), /<w:instrText[^>]*>\s*TOC (\\h )?\\o "1-2"/);
     assert.match(parts.get('word/settings.xml') as string, /<w:updateFields( w:val="(true|1)")?\/>/);
+    // The field's result is written in: a 목차 with numbers before any update (LibreOffice shows it as is).
+    const sdt = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(body)?.[0] ?? '';
+    const entries = paragraphs(sdt)
+      .map((p) => norm(text(p.replace(/<w:tab\/>/g, '<w:t> </w:t>'))))
+      .filter((t) => /\d$/.test(t));
+    const pages = (await documentLayout(doc)).tocPages;
+    assert.ok(pages);
+    const headingText = new Map(doc.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.id, b.text] as const] : [])));
+    assert.deepEqual(
+      entries,
+      [...pages].map(([id, page]) => `${headingText.get(id)} ${page}`),
+    );
+  });
+
+  it('tags each run with the language of its script, so numbers and Latin words are never Korean', () => {
+    const runs = [...body.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)]
+      .map((m) => ({ lang: /<w:lang ([^>]*)\/>/.exec(m[1])?.[1] ?? '', text: text(m[1]) }))
+      .filter((r) => r.text.trim());
+    assert.ok(runs.length > 1000);
+    // Runs without a language of their own (the 목차's cached entries, written by the docx package)
+    // take the document's: English for Latin letters and digits, Korean for Hangul.
+    const tagged = runs.filter((r) => r.lang);
+    assert.ok(runs.length - tagged.length < 40, `${runs.length - tagged.length} runs without a language`);
+    const latin = tagged.filter((r) => /[A-Za-z0-9]/.test(r.text));
+    const hangul = tagged.filter((r) => /[가-힣]/.test(r.text));
+    for (const r of latin) assert.match(r.lang, /w:val="en-US"/, `"${r.text}" is not tagged Korean`);
+    for (const r of hangul) assert.match(r.lang, /w:eastAsia="ko-KR"/, `"${r.text}"`);
+    assert.ok(!tagged.some((r) => /[A-Za-z0-9]/.test(r.text) && /[가-힣]/.test(r.text)), 'no run mixes the scripts');
+    // "3,200,000원 (400,000원 x 8장)": the amount in English, the unit in Korean.
+    const amount = runs.findIndex((r) => r.text === '400,000' || r.text === '(400,000');
+    assert.ok(amount > 0);
+    assert.equal(runs[amount + 1].text.trim(), '원');
+    assert.match(runs[amount + 1].lang, /w:val="ko-KR"/);
+    const styles = parts.get('word/styles.xml') as string;
+    assert.match(/<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(styles)?.[0] ?? '', /<w:lang w:val="en-US" w:eastAsia="ko-KR"\/>/);
+  });
+
+  it('adds no space between Korean and Latin text or digits', () => {
+    const styles = parts.get('word/styles.xml') as string;
+    const defaults = /<w:pPrDefault><w:pPr>([\s\S]*?)<\/w:pPr><\/w:pPrDefault>/.exec(styles)?.[1] ?? '';
+    assert.match(defaults, /^<w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/><w:spacing /);
+  });
+
+  it('keeps every row on one page and label words whole', () => {
+    for (const tbl of tables(body)) for (const tr of rows(tbl)) assert.match(tr, /<w:cantSplit\/>/);
+    // A label wider than its cell is broken where Korean allows, with explicit breaks.
+    const cover = tableWith(body, '사업수행계획서 (Open Track, 산·학·연)');
+    const label = cells(rows(cover)[2])[0];
+    assert.equal(text(label), '신청기업(관)');
+    assert.match(label, /<w:t[^>]*>신청기업<\/w:t>[\s\S]*?<w:br\/>[\s\S]*?<w:t[^>]*>\(<\/w:t>/);
   });
 
   it('has the cost table with the figures of the cost preview', () => {
@@ -122,18 +183,25 @@ describe('export: DOCX', function () {
   it('leaves no writing guide of the form', () => {
     const all = text(body);
     assert.doesNotMatch(all, /★|작성\s?요령|YYYYMMDD|yyyy\.mm|ㅇㅇㅇ/);
-    assert.ok(!all.includes('제출 전 확인'));
+    assert.ok(!all.includes('점검 결과'));
   });
 
-  it('exports a plan with errors, with the open findings listed at the end', async () => {
-    const result = await exportPlan(readExample('mistakes.gpuplan.json'), 'docx');
-    assert.ok(result.errors > 0);
+  it('exports a plan with errors without its findings, unless they are asked for', async () => {
+    const plain = await exportPlan(readExample('mistakes.gpuplan.json'), 'docx');
+    assert.ok(plain.errors > 0);
+    const plainXml = (await unzip(plain.bytes)).get('word/document.xml') as string;
+    assert.ok(!text(plainXml).includes('점검 결과'));
+    assert.ok(!text(plainXml).includes('registration-number-checksum'));
+
+    const result = await exportPlan(readExample('mistakes.gpuplan.json'), 'docx', { includeFindings: true });
     const xml = (await unzip(result.bytes)).get('word/document.xml') as string;
     const all = paragraphs(xml).map((p) => norm(text(p)));
-    const heading = all.findIndex((t) => t.startsWith('제출 전 확인: 남은 점검 결과'));
+    const heading = all.findIndex((t) => /^점검 결과 \(양식 외, gpuplan\) \d+건$/.test(t));
     assert.ok(heading > all.lastIndexOf('붙임 0 투입 인력 현황'));
     const findings = rows(tableWith(xml, '위치'));
     assert.equal(findings.length - 1, result.findings.length);
     assert.ok(norm(text(xml)).includes('registration-number-checksum'));
+    // Set as the rest of the document: nothing red.
+    assert.doesNotMatch(xml + ((await unzip(result.bytes)).get('word/styles.xml') as string), /C00000|FBE5E5/i);
   });
 });

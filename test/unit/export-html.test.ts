@@ -11,16 +11,33 @@ const complete = readExample('complete.gpuplan.json');
 const CHAPTERS = ['I 과제 개요', 'II 과제 주요 내용', 'III GPU 자원 활용 계획', 'IV 활용 확산 추진 방안', 'V 추진 계획 및 기대효과', 'VI 기관현황'];
 
 const decode = (s: string): string =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-const strip = (html: string): string => decode(html.replace(/<[^>]+>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').trim();
+  s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+const strip = (html: string): string =>
+  decode(html.replace(/<[^>]+>/g, ' '))
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 const tableWith = (html: string, needle: string): string => {
   const found = [...html.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0]).find((t) => strip(t).includes(needle));
   assert.ok(found, `a table with ${needle}`);
   return found;
 };
-const rows = (table: string): string[][] => [...table.matchAll(/<tr(?: class="split")?>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => strip(c[1])));
+const rows = (table: string): string[][] =>
+  [...table.matchAll(/<tr(?: class="split")?>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => strip(c[1])));
 
-const HOSTILE = ['<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', '"><svg onload=alert(1)>', "' onmouseover='alert(1)", 'javascript:alert(1)', '<style>*{display:none}</style>', '<link rel=stylesheet href=https://evil.example/x.css>'];
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '</script><script>alert(1)</script>',
+  '"><svg onload=alert(1)>',
+  "' onmouseover='alert(1)",
+  'javascript:alert(1)',
+  '<style>*{display:none}</style>',
+  '<link rel=stylesheet href=https://evil.example/x.css>',
+];
 
 describe('export: HTML', () => {
   const html = renderHtml(documentFromText(complete).document);
@@ -47,7 +64,9 @@ describe('export: HTML', () => {
 
   it('marks the milestone months in the right columns', () => {
     const table = tableWith(html, "수행일정('26년)");
-    const data = [...table.matchAll(/<tr(?: class="split")?>([\s\S]*?)<\/tr>/g)].slice(2).map((m) => [...m[1].matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].slice(2));
+    const data = [...table.matchAll(/<tr(?: class="split")?>([\s\S]*?)<\/tr>/g)]
+      .slice(2)
+      .map((m) => [...m[1].matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].slice(2));
     const marked = data.map((cells) => cells.flatMap((c, i) => (/class="[^"]*\bmark\b/.test(c[1]) && strip(c[2]) === '●' ? [i + 1] : [])));
     assert.deepEqual(marked, [[3, 4], [3, 4], [4, 5, 6], [6, 7], [7], [8], [8]]);
   });
@@ -61,7 +80,12 @@ describe('export: HTML', () => {
 
   it('writes the 목차 page numbers when they are known', () => {
     const doc = documentFromText(complete).document;
-    const withPages = renderHtml(doc, { tocPages: new Map([['ch-1', 6], ['ch-1-1', 6]]) });
+    const withPages = renderHtml(doc, {
+      tocPages: new Map([
+        ['ch-1', 6],
+        ['ch-1-1', 6],
+      ]),
+    });
     assert.match(withPages, /<a href="#ch-1"><span class="entry">I\. 과제 개요<\/span><span class="leader"><\/span><span class="pg">6<\/span><\/a>/);
   });
 
@@ -69,13 +93,26 @@ describe('export: HTML', () => {
     assert.doesNotMatch(strip(html), /★|작성\s?요령|YYYYMMDD|yyyy\.mm|ㅇㅇㅇ/);
   });
 
-  it('lists the open findings at the end of a plan with errors', async () => {
-    const result = await exportPlan(readExample('mistakes.gpuplan.json'), 'html');
+  it('lists the findings of a plan at its end only when asked, set as the rest of the document', async () => {
+    const plain = new TextDecoder().decode((await exportPlan(readExample('mistakes.gpuplan.json'), 'html')).bytes);
+    assert.ok(!strip(plain).includes('점검 결과'));
+    const result = await exportPlan(readExample('mistakes.gpuplan.json'), 'html', { includeFindings: true });
     const page = new TextDecoder().decode(result.bytes);
     const findings = tableWith(page, '위치');
-    assert.match(findings, /class="t t-findings findings"/);
+    assert.match(findings, /class="t t-findings"/);
     assert.equal(rows(findings).length - 1, result.findings.length);
-    assert.ok(page.lastIndexOf('제출 전 확인') > page.lastIndexOf('붙임 0'));
+    assert.ok(page.lastIndexOf('점검 결과 (양식 외, gpuplan)') > page.lastIndexOf('붙임 0'));
+    assert.doesNotMatch(page, /C00000|FBE5E5|findings th|findings td/i, 'nothing red');
+  });
+
+  it('keeps rows and headings on their page, and shrinks label cells rather than break their words', () => {
+    assert.match(html, /table\.t tr \{ break-inside: avoid; page-break-inside: avoid; \}/);
+    assert.doesNotMatch(html, /tr class="split"/);
+    assert.match(html, /h1, h2, h3, h4 \{ break-after: avoid;/);
+    assert.match(html, /table\.t th \{[^}]*word-break: keep-all; overflow-wrap: normal; \}/);
+    // "사업자등록번호" does not fit its 표지 cell at 9 pt: it is set smaller.
+    assert.match(html, /<th class="a-center fit-8_5"><p class="r-cell a-center">사업자등록번호<\/p>/);
+    assert.match(html, /table\.t th\.fit-8_5 \{ font-size: 8\.5pt; \}/);
   });
 
   describe('security', () => {

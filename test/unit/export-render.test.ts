@@ -14,14 +14,19 @@ function render(text: string): PlanDocument {
   return planToDocument(analyzeDocument(parseDocument(text), { locale: 'ko' }));
 }
 const fromPlan = (plan: unknown): PlanDocument => render(JSON.stringify(plan));
-const headings = (doc: PlanDocument, level?: number): HeadingBlock[] => doc.blocks.filter((b): b is HeadingBlock => b.kind === 'heading' && (level === undefined || b.level === level));
+const headings = (doc: PlanDocument, level?: number): HeadingBlock[] =>
+  doc.blocks.filter((b): b is HeadingBlock => b.kind === 'heading' && (level === undefined || b.level === level));
 const table = (doc: PlanDocument, id: TableBlock['id']): TableBlock => {
   const found = doc.blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === id);
   assert.ok(found, `table ${id}`);
   return found;
 };
 const cellText = (t: TableBlock, row: number): string[] =>
-  t.rows[row].cells.map((c) => c.blocks.map((b) => (b.kind === 'paragraph' ? b.runs.map((r) => (typeof r === 'string' ? r : r.text)).join('') : b.items.map((i) => i.text).join(' '))).join('\n'));
+  t.rows[row].cells.map((c) =>
+    c.blocks
+      .map((b) => (b.kind === 'paragraph' ? b.runs.map((r) => (typeof r === 'string' ? r : r.text)).join('') : b.items.map((i) => i.text).join(' ')))
+      .join('\n'),
+  );
 
 const CHAPTER_HEADINGS = ['I 과제 개요', 'II 과제 주요 내용', 'III GPU 자원 활용 계획', 'IV 활용 확산 추진 방안', 'V 추진 계획 및 기대효과', 'VI 기관현황'];
 
@@ -30,17 +35,39 @@ describe('export: plan → document model', () => {
 
   it('has every chapter of the form, in order, with the form’s numbering', () => {
     assert.deepEqual(
-      headings(doc, 1).filter((h) => h.toc).map((h) => h.text),
+      headings(doc, 1)
+        .filter((h) => h.toc)
+        .map((h) => h.text),
       CHAPTER_HEADINGS,
     );
-    const sections = headings(doc).filter((h) => h.level <= 2 && h.toc).map((h) => h.text);
+    const sections = headings(doc)
+      .filter((h) => h.level <= 2 && h.toc)
+      .map((h) => h.text);
     assert.deepEqual(sections, [
-      'I 과제 개요', '1. 과제 목표', '2. 지원 필요성',
-      'II 과제 주요 내용', '1. 과제 수행 계획', '2. 성과 목표 수립',
-      'III GPU 자원 활용 계획', '1. GPU 자원 활용 규모', '2. GPU 자원 사용 계획', '3. 민간부담금 산출내역',
-      'IV 활용 확산 추진 방안', '1. 활용 세부 계획', '2. 서비스 확산 계획', '3. AI 생태계 기여 계획',
-      'V 추진 계획 및 기대효과', '1. 추진 일정', '2. 추진체계', '3. 주요 산출물', '4. 기대 효과',
-      'VI 기관현황', '1. 신청기관 현황', '2. 참여 인력 현황', '3. 주요 실적', '4. 제안기관의 미래 성장가능성',
+      'I 과제 개요',
+      '1. 과제 목표',
+      '2. 지원 필요성',
+      'II 과제 주요 내용',
+      '1. 과제 수행 계획',
+      '2. 성과 목표 수립',
+      'III GPU 자원 활용 계획',
+      '1. GPU 자원 활용 규모',
+      '2. GPU 자원 사용 계획',
+      '3. 민간부담금 산출내역',
+      'IV 활용 확산 추진 방안',
+      '1. 활용 세부 계획',
+      '2. 서비스 확산 계획',
+      '3. AI 생태계 기여 계획',
+      'V 추진 계획 및 기대효과',
+      '1. 추진 일정',
+      '2. 추진체계',
+      '3. 주요 산출물',
+      '4. 기대 효과',
+      'VI 기관현황',
+      '1. 신청기관 현황',
+      '2. 참여 인력 현황',
+      '3. 주요 실적',
+      '4. 제안기관의 미래 성장가능성',
     ]);
     assert.ok(headings(doc, 3).every((h) => h.text.startsWith('□ ')));
     assert.ok(headings(doc, 4).every((h) => h.text.startsWith('○ ')));
@@ -50,7 +77,9 @@ describe('export: plan → document model', () => {
 
   it('orders the parts as the form: title page, 표지, 목차, 요약서, I–VI, 붙임 0', () => {
     const order = doc.blocks
-      .map((b: Block) => (b.kind === 'table' && b.id === 'cover' ? 'cover' : b.kind === 'toc' ? 'toc' : b.kind === 'heading' && b.level === 1 ? b.text : undefined))
+      .map((b: Block) =>
+        b.kind === 'table' && b.id === 'cover' ? 'cover' : b.kind === 'toc' ? 'toc' : b.kind === 'heading' && b.level === 1 ? b.text : undefined,
+      )
       .filter(Boolean);
     assert.deepEqual(order, ['cover', 'toc', '요 약 서', ...CHAPTER_HEADINGS, '붙임 0  투입 인력 현황']);
     const toc = doc.blocks.find((b) => b.kind === 'toc');
@@ -67,7 +96,10 @@ describe('export: plan → document model', () => {
     const plan = JSON.parse(complete) as Plan;
     plan.overview = {
       ...plan.overview,
-      necessity: ['첫째', { text: '둘째', items: ['가 항목', { text: '나 항목', items: [{ text: '셋째 단계', items: [{ text: '넷째 단계', items: ['다섯째 단계'] }] }] }] }],
+      necessity: [
+        '첫째',
+        { text: '둘째', items: ['가 항목', { text: '나 항목', items: [{ text: '셋째 단계', items: [{ text: '넷째 단계', items: ['다섯째 단계'] }] }] }] },
+      ],
     };
     const d = fromPlan(plan);
     const index = d.blocks.findIndex((b) => b.kind === 'heading' && b.text === '2. 지원 필요성');
@@ -134,12 +166,21 @@ describe('export: plan → document model', () => {
     const text = documentText({ ...doc, blocks: [lead] }).join('\n');
     assert.ok(!text.includes('학교명'));
     assert.ok(text.includes('전산학') && text.includes('(한국과학기술원)'), 'the school is kept, under the major');
-    assert.deepEqual(table(doc, 'gpu-stages').rows.slice(1).map((r) => cellText({ ...table(doc, 'gpu-stages'), rows: [r] }, 0)[3]), ["'26.03", "'26.05", "'26.08"]);
+    assert.deepEqual(
+      table(doc, 'gpu-stages')
+        .rows.slice(1)
+        .map((r) => cellText({ ...table(doc, 'gpu-stages'), rows: [r] }, 0)[3]),
+      ["'26.03", "'26.05", "'26.08"],
+    );
     const cover = documentText({ ...doc, blocks: [table(doc, 'cover')] }).join('\n');
     assert.ok(cover.includes('■\u00a0코드 공개(■\u00a0학습/■\u00a0추론)'), cover);
     const plan = JSON.parse(complete) as Plan;
     if (plan.disclosure?.openSource) plan.disclosure.openSource.codeScope = ['inference'];
-    assert.ok(documentText({ ...doc, blocks: [table(fromPlan(plan), 'cover')] }).join('\n').includes('코드 공개(□\u00a0학습/■\u00a0추론)'));
+    assert.ok(
+      documentText({ ...doc, blocks: [table(fromPlan(plan), 'cover')] })
+        .join('\n')
+        .includes('코드 공개(□\u00a0학습/■\u00a0추론)'),
+    );
   });
 
   it('takes the 민간부담금 row from the core, as the cost preview shows it', () => {
@@ -184,10 +225,30 @@ describe('export: plan → document model', () => {
 
   it('fills the 표지, 기관현황 and 붙임0 tables', () => {
     const cover = documentText({ ...doc, blocks: [table(doc, 'cover')] }).join('\n');
-    for (const expected of ['주식회사 리걸브릿지', '214-86-47312', '■\u00a0산', '□\u00a0학', '■\u00a0미해당', '4서버 (GPU 32장)', '이용개시일로부터 6개월', '85%', '■\u00a0모델개발(학습)', '정보통신산업진흥원 귀하']) {
+    for (const expected of [
+      '주식회사 리걸브릿지',
+      '214-86-47312',
+      '■\u00a0산',
+      '□\u00a0학',
+      '■\u00a0미해당',
+      '4서버 (GPU 32장)',
+      '이용개시일로부터 6개월',
+      '85%',
+      '■\u00a0모델개발(학습)',
+      '정보통신산업진흥원 귀하',
+    ]) {
       assert.ok(cover.includes(expected), expected);
     }
-    assert.deepEqual(cellText(table(doc, 'staff'), 1), ['1', '주식회사 리걸브릿지', '한도윤', 'CTO', '총괄책임자(학습 전략·자원 배분)', '박사(전산학)', '2026.03.01.~\n2026.08.31. (6)', '40']);
+    assert.deepEqual(cellText(table(doc, 'staff'), 1), [
+      '1',
+      '주식회사 리걸브릿지',
+      '한도윤',
+      'CTO',
+      '총괄책임자(학습 전략·자원 배분)',
+      '박사(전산학)',
+      '2026.03.01.~\n2026.08.31. (6)',
+      '40',
+    ]);
     assert.equal(table(doc, 'staff').rows.length, 7);
     const institution = documentText({ ...doc, blocks: [table(doc, 'institution')] }).join('\n');
     assert.ok(institution.includes('박정우(대한민국)'));
@@ -212,10 +273,36 @@ describe('export: plan → document model', () => {
     const codes = new Set(d.openFindings.map((f) => f.code));
     for (const code of ['registration-number-checksum', 'pledge-missing', 'template-guide-left']) assert.ok(codes.has(code), code);
     assert.match(d.openFindings[0].location, /^\d+행 \d+열/);
+    // A part like the others: its title and a note, with every count right.
+    const heading = d.blocks[headingIndex];
+    assert.ok(heading.kind === 'heading');
+    assert.equal(heading.text, `점검 결과 (양식 외, gpuplan) ${d.openFindings.length}건`);
+    const note = d.blocks[headingIndex + 1];
+    assert.ok(note.kind === 'paragraph' && note.role === 'note');
+    const count = (...s: string[]) => d.openFindings.filter((f) => s.includes(f.severity)).length;
+    assert.ok(
+      documentText({ ...d, blocks: [note] })[0].includes(`오류 ${count('error')}건, 경고 ${count('warning')}건, 정보·참고 ${count('information', 'hint')}건`),
+    );
+  });
+
+  it("writes the JSON path of a finding as JSON writes it, whatever the plan's keys", () => {
+    const plan = JSON.parse(complete) as Record<string, unknown>;
+    plan['bad\uFFFEkey.x'] = { 'a b': 1 };
+    const paths = fromPlan(plan).openFindings.map((f) => f.path);
+    assert.ok(
+      paths.some((p) => p.startsWith('["badkey.x"]')),
+      paths.join(' | '),
+    );
+    assert.ok(paths.every((p) => !/[\ufffe\uffff\u0000-\u0008]/.test(p)));
   });
 
   it('survives a plan of the wrong shapes', () => {
-    for (const text of ['{}', '{"projectTitle": 3, "gpu": "H200", "staff": {"a": 1}, "summary": [1, null], "schedule": {"milestones": [null, {"months": "x"}]}}', '[]', '{"overview": {"goal": {"content": [{"items": [[], {"text": 5}]}]}}}']) {
+    for (const text of [
+      '{}',
+      '{"projectTitle": 3, "gpu": "H200", "staff": {"a": 1}, "summary": [1, null], "schedule": {"milestones": [null, {"months": "x"}]}}',
+      '[]',
+      '{"overview": {"goal": {"content": [{"items": [[], {"text": 5}]}]}}}',
+    ]) {
       const d = render(text);
       assert.ok(d.blocks.length > 20, text);
       assert.ok(headings(d, 1).filter((h) => h.toc).length === 6, text);

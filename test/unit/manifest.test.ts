@@ -155,7 +155,8 @@ describe('extension manifest', () => {
           .replace(/\*/g, '[^/]+')}$`,
       );
     const packaged = (file: string) => allowed.some((pattern) => glob(pattern).test(file.split(path.sep).join('/')));
-    for (const file of [...referenced, path.normalize(manifest.main), 'dist/server.js']) assert.ok(packaged(file), `${file} is packaged`);
+    // The server loads the HWP engine's WebAssembly from beside its bundle.
+    for (const file of [...referenced, path.normalize(manifest.main), 'dist/server.js', 'dist/rhwp_bg.wasm']) assert.ok(packaged(file), `${file} is packaged`);
     for (const file of [
       'node_modules/x/index.js',
       'dist/cli.js',

@@ -45,6 +45,13 @@ export const printable = (text: string): string =>
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/**
+ * JSON text for the terminal: the same value, with the characters JSON.stringify leaves raw but a
+ * terminal acts on (C1 controls, line and paragraph separators, bidirectional overrides) escaped.
+ */
+export const printableJson = (json: string): string =>
+  json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function toStylish(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: keyof typeof COLORS, text: string) => (color ? COLORS[code] + text + COLORS.reset : text);
   const out: string[] = [];

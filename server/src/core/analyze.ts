@@ -49,14 +49,14 @@ export const INTERNAL_ERROR = {
   },
 };
 
-/** `compute`, run on the first call only. */
+/** `compute`, run on the first call only (and then let go, with whatever it holds). */
 export function once<T>(compute: () => T): () => T {
-  let done = false;
+  let pending: (() => T) | undefined = compute;
   let value: T;
   return () => {
-    if (!done) {
-      value = compute();
-      done = true;
+    if (pending) {
+      value = pending();
+      pending = undefined;
     }
     return value;
   };
@@ -139,15 +139,19 @@ export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptio
 
 export const byPosition = (a: Finding, b: Finding): number => a.offset - b.offset || a.code.localeCompare(b.code);
 
-/** The values derived from a plan, computed on first use. */
-export function deriveFrom(doc: ParsedDocument, plan: Plan): Derived {
+/**
+ * The values derived from a plan, computed on first use. `previous`, the plan of the analysis
+ * this one replaces (the same document before an edit), lets the page estimate reuse its work.
+ */
+export function deriveFrom(doc: ParsedDocument, plan: Plan, previous?: Plan): Derived {
   const texts = once(() => collectTextStrings(doc));
-  return { cost: once(() => computeCost(plan)), texts, pages: once(() => estimatePages(plan, texts())) };
+  const cost = once(() => computeCost(plan));
+  return { cost, texts, pages: once(() => estimatePages(plan, cost(), previous ? { previous } : {})) };
 }
 
-export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
+export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}, previous?: Analysis): Analysis {
   const plan = (isPlanObject(doc.value) ? doc.value : {}) as Plan;
-  const derived = deriveFrom(doc, plan);
+  const derived = deriveFrom(doc, plan, previous?.plan);
   const findings = renderFindings(runRules(doc, plan, RULES, options, derived), options, doc.text.length);
   return { document: doc, plan, cost: derived.cost(), findings, texts: derived.texts, pages: derived.pages, options };
 }

@@ -52,23 +52,107 @@ export const PAGE_BUDGET = sourced(
 
 export const SUMMARY_MAX_PAGES = sourced(2, 'form, 요약서 작성 요령: "요약서는 1~2 페이지 분량으로 작성"');
 
+/**
+ * Advance widths of a face's characters in thousandths of an em, as Chromium lays them out in the
+ * export's Korean page (measured between Hangul syllables in a lang="ko" document):
+ * `ascii` holds U+0020–U+007E in order; Hangul syllables and jamo share one width; other
+ * characters from U+1100 on (Chinese, full-width symbols, ①, →, ※) are one em.
+ */
+export interface FaceWidths {
+  readonly hangul: number;
+  readonly ascii: readonly number[];
+  /** The middle dot between Hangul (법령·판례), and next to a Latin letter or digit (LoRA·QLoRA), where the browser sets it narrower. */
+  readonly middleDot: number;
+  readonly middleDotLatin: number;
+  readonly doubleQuote: number;
+  readonly singleQuote: number;
+  /** Other characters below U+1100 (accented Latin, Greek, ×, ±): an average. */
+  readonly latin: number;
+}
+
 /** How the page count is estimated. Not a program figure: our own typesetting approximation. */
 export const PAGE_ESTIMATE = sourced(
   {
-    /** Characters of Korean text per line of an A4 page at the form's body font size. */
-    charsPerLine: 45,
-    /** Lines per A4 page in the form's layout. */
-    linesPerPage: 38,
-    /** Lines a table row takes, on average, in the form's tables. */
-    linesPerTableRow: 2,
-    /** Lines the fixed chapter and section headings of chapters I–VI take together. */
-    headingLines: 70,
-    /** Lines the fixed parts of the 요약서 table take (headings, title and applicant rows). */
-    summaryFixedLines: 12,
+    /**
+     * The faces the HTML export falls back to on Linux (fonts-noto-cjk): Noto Serif CJK KR for
+     * the body's prose, Noto Sans CJK KR for headings and tables (bold for headings and labels).
+     */
+    faces: {
+      serif: {
+        hangul: 966,
+        ascii: [310, 307, 374, 574, 550, 923, 779, 194, 363, 363, 478, 580, 306, 380, 306, 352, 557, 471, 558, 557, 555, 558, 558, 549, 558, 562, 330, 330, 580, 580, 580, 431, 912, 718, 670, 691, 770, 652, 629, 741, 853, 405, 402, 731, 625, 975, 796, 767, 641, 767, 715, 567, 659, 797, 714, 1053, 700, 687, 605, 344, 352, 344, 580, 563, 435, 557, 638, 538, 629, 546, 388, 566, 663, 332, 311, 607, 334, 974, 661, 596, 638, 607, 462, 473, 367, 653, 548, 838, 564, 552, 498, 374, 316, 374, 580],
+        middleDot: 327,
+        middleDotLatin: 361,
+        doubleQuote: 462,
+        singleQuote: 266,
+        latin: 546,
+      },
+      sans: {
+        hangul: 920,
+        ascii: [280, 323, 475, 555, 555, 921, 680, 279, 338, 338, 467, 555, 279, 348, 279, 393, 555, 555, 555, 555, 555, 555, 555, 555, 555, 555, 279, 279, 555, 555, 555, 475, 946, 608, 657, 638, 688, 589, 552, 689, 728, 293, 535, 646, 543, 812, 723, 742, 633, 742, 635, 596, 599, 721, 575, 878, 573, 531, 603, 338, 392, 338, 555, 559, 606, 563, 618, 510, 620, 554, 325, 564, 607, 275, 275, 552, 284, 926, 610, 606, 620, 620, 388, 468, 377, 607, 521, 802, 498, 521, 475, 338, 270, 338, 556],
+        middleDot: 561,
+        middleDotLatin: 286,
+        doubleQuote: 475,
+        singleQuote: 279,
+        latin: 554,
+      },
+      sansBold: {
+        hangul: 920,
+        ascii: [280, 372, 577, 590, 590, 963, 740, 326, 378, 378, 507, 590, 326, 371, 326, 390, 590, 590, 590, 590, 590, 590, 590, 590, 590, 590, 326, 326, 590, 590, 590, 515, 1007, 641, 681, 656, 714, 615, 585, 717, 757, 330, 568, 686, 578, 853, 749, 770, 667, 770, 682, 624, 625, 748, 619, 915, 627, 580, 613, 378, 387, 378, 590, 567, 626, 591, 644, 527, 644, 581, 372, 597, 640, 304, 306, 604, 315, 964, 641, 626, 644, 644, 436, 495, 421, 637, 576, 863, 562, 574, 511, 378, 296, 378, 592],
+        middleDot: 592,
+        middleDotLatin: 300,
+        doubleQuote: 577,
+        singleQuote: 326,
+        latin: 581,
+      },
+    } satisfies Record<'serif' | 'sans' | 'sansBold', FaceWidths>,
+    /**
+     * The page and type of the HTML export (export/layout.ts PAGE and SIZES, export/html.ts
+     * stylesheet), in millimetres and points: A4 with 20 mm margins on every side.
+     */
+    page: { widthMm: 170, heightMm: 257 },
+    /** Body text: 12 pt, line-height 1.6; a paragraph is followed by 1.2 mm. */
+    body: { sizePt: 12, lineHeight: 1.6, paragraphAfterMm: 1.2 },
+    /** "※" notes under tables: 10 pt, 1.5 mm before and 3 mm after. */
+    note: { sizePt: 10, lineHeight: 1.6, beforeMm: 1.5, afterMm: 3 },
+    /** Headings: type size, line height and the margins before and after them. */
+    headings: {
+      /** `I 과제 개요`: 16 pt on a band with 1.2 mm padding and a 2 px rule, 6 mm after. */
+      chapter: { sizePt: 16, lineHeight: 1.4, paddingMm: 1.2, ruleMm: 0.53, beforeMm: 0, afterMm: 6 },
+      /** `요 약 서`, `붙임 0`: 18 pt, centred, 6 mm after. */
+      part: { sizePt: 18, lineHeight: 1.4, paddingMm: 0, ruleMm: 0, beforeMm: 0, afterMm: 6 },
+      /** `1. 과제 목표` */
+      section: { sizePt: 14, lineHeight: 1.4, paddingMm: 0, ruleMm: 0, beforeMm: 6, afterMm: 2.5 },
+      /** `□ 과제 내용` */
+      mark: { sizePt: 13, lineHeight: 1.4, paddingMm: 0, ruleMm: 0, beforeMm: 4, afterMm: 1.5 },
+      /** `○ 마일스톤` */
+      sub: { sizePt: 12, lineHeight: 1.4, paddingMm: 0, ruleMm: 0, beforeMm: 3, afterMm: 1.5 },
+    },
+    /**
+     * The bullet ladder (export/layout.ts BULLET_INDENT_MM, BULLET_MARKER_MM): indent and marker
+     * width of levels 1–5; a counted marker of three characters (`10)`, `가2)`) widens its level by
+     * 2.5 mm; in table cells everything is 0.75 as wide. 0.8 mm between items, 1.5 mm after a list.
+     */
+    bullets: { indentMm: [0, 5, 10, 14, 18], markerMm: [6, 7.5, 4.5, 4, 4], wideMarkerMm: 2.5, cellScale: 0.75, itemAfterMm: 0.8, listAfterMm: 1.5 },
+    /**
+     * Tables: 1 mm before, 3 mm after; cells of 10 pt (dense tables, the milestone chart: 9 pt)
+     * with their padding, paragraphs at line-height 1.35 (dense 1.25) 0.5 mm apart, bullets at the
+     * body's 1.6, and 0.75 pt rules.
+     */
+    table: {
+      beforeMm: 1,
+      afterMm: 3,
+      ruleMm: 0.2646,
+      cell: { sizePt: 10, lineHeight: 1.35, bulletLineHeight: 1.6, paddingTopMm: 1.2, paddingSideMm: 1.5, paragraphGapMm: 0.5 },
+      dense: { sizePt: 9, lineHeight: 1.25, bulletLineHeight: 1.6, paddingTopMm: 0.6, paddingSideMm: 0.8, paragraphGapMm: 0.5 },
+    },
+    /** The browser's defaults for breaking a paragraph across pages: at least 2 lines on each side. */
+    orphans: 2,
+    widows: 2,
     /** "내외" (about): the estimate may exceed the budget by this share before we warn. */
     tolerance: 0.1,
   },
-  'gpuplan estimate, calibrated on the form in HWP at 휴먼명조 13pt with the form\'s margins',
+  'gpuplan estimate, calibrated on gpuplan\'s own PDF export (Chromium 150 printing the HTML export, fonts-noto-cjk 20220127) of the 17 plans in test/fixtures/calibration (measured.json; npm run calibrate:pages): the geometry is export/layout.ts and the export/html.ts stylesheet, the glyph widths are those Chromium lays out in that page',
 );
 
 export type PayerPolicy = 'full' | 'youthDiscount' | 'exempt';

@@ -172,7 +172,7 @@ export function createPlanService(serviceOptions: PlanServiceOptions = {}): Plan
 
     analyze: (text, options = {}) => analyzeDocument(parseDocument(text), options),
 
-    update: (previous, edit, text) => reanalyze(previous, edit, text) ?? analyzeDocument(parseDocument(text), previous.options),
+    update: (previous, edit, text) => reanalyze(previous, edit, text) ?? analyzeDocument(parseDocument(text), previous.options, previous),
 
     fixesAt(analysis, span, codes) {
       return analysis.findings

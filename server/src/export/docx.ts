@@ -1,8 +1,15 @@
 /**
  * The document model as DOCX (Office Open XML), with the `docx` package: real headings (Heading 1–4,
- * so Word's and Hancom Office's tables of contents work), a TOC field after the 표지, real tables
- * with merged cells and repeated header rows, A4 pages with the page number at the bottom of every
- * page counting from the cover, and Korean fonts and language set on the styles.
+ * so Word's and Hancom Office's tables of contents work), a TOC field after the 표지 with its page
+ * numbers written in, real tables with merged cells and repeated header rows, A4 pages with the page
+ * number at the bottom of every page counting from the cover, and Korean fonts.
+ *
+ * Language per run: text is cut where its script changes, Hangul runs are tagged Korean and Latin
+ * letters and digits English (`w:lang w:val="en-US" w:eastAsia="ko-KR"`), so no application breaks a
+ * number or a word with Korean rules ("400,00 / 0원"). Automatic spacing between Korean and Latin
+ * text or digits is off (`w:autoSpaceDE`, `w:autoSpaceDN`), as the form has none ("3,200,000원").
+ * Every row is kept on one page, headings stay with what follows, and label cells break at spaces
+ * only (explicit breaks where the label is wider than its cell).
  */
 import {
   AlignmentType,
@@ -29,14 +36,61 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { FORM_NAME, type Align, type BulletsBlock, type CellBlock, type HeadingBlock, type Inline, type ParagraphBlock, type PlanDocument, type TableBlock, type TocBlock } from '../core/render';
-import { COLORS, FONTS, PAGE, SIZES, TEXT_WIDTH_MM, asRun, headerRowCount, normalizedBlocks, placeCells, roleSize, rowMaySplit, bulletGeometry, wideLevels } from './layout';
+import JSZip from 'jszip';
+import {
+  FORM_NAME,
+  type Align,
+  type BulletsBlock,
+  type CellBlock,
+  type HeadingBlock,
+  type Inline,
+  type ParagraphBlock,
+  type PlanDocument,
+  type TableBlock,
+  type TocBlock,
+} from '../core/render';
+import {
+  COLORS,
+  FONTS,
+  PAGE,
+  SIZES,
+  TEXT_WIDTH_MM,
+  asRun,
+  bulletGeometry,
+  cellPaddingMm,
+  cellParagraphTexts,
+  cellSizePt,
+  cellTextWidthMm,
+  fitLabel,
+  headerRowCount,
+  headsItems,
+  normalizedBlocks,
+  placeCells,
+  roleSize,
+  scriptSegments,
+  wideLevels,
+  xmlSafe,
+  type PlacedCell,
+} from './layout';
 
 const twip = (mm: number): number => Math.round(convertMillimetersToTwip(mm));
 /** docx sizes are half-points. */
 const half = (pt: number): number => Math.round(pt * 2);
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
-const LANGUAGE = { value: 'ko-KR', eastAsia: 'ko-KR' } as const;
+/** The document's language: Korean for East Asian text, English for Latin letters and digits. */
+const LANGUAGE = { value: 'en-US', eastAsia: 'ko-KR' } as const;
+const KOREAN_RUN = { value: 'ko-KR', eastAsia: 'ko-KR' } as const;
+
+/**
+ * A text as runs of one script each, every run tagged with its language: Hangul (and hanja, CJK
+ * punctuation) Korean, everything else English, so that each run has the language of its letters
+ * whichever of `w:val` and `w:eastAsia` an application reads.
+ */
+function textRuns(text: string, base: IRunOptions = {}): TextRun[] {
+  const clean = xmlSafe(text);
+  if (clean.length === 0) return [new TextRun({ ...base, text: '' })];
+  return scriptSegments(clean).map((segment) => new TextRun({ ...base, text: segment.text, language: segment.eastAsian ? KOREAN_RUN : LANGUAGE }));
+}
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -51,15 +105,15 @@ const STYLE = {
   cell: 'GpTableText',
   note: 'GpNote',
   cover: 'GpCover',
-  warning: 'GpWarning',
+  label: 'GpTableLabel',
 } as const;
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
 function runs(content: readonly Inline[], base: IRunOptions = {}): TextRun[] {
-  return content.map((r) => {
+  return content.flatMap((r) => {
     const run = asRun(r);
-    return new TextRun({ ...base, text: run.text, ...(run.bold ? { bold: true } : {}), ...(run.small ? { size: half(SIZES.small) } : {}) });
+    return textRuns(run.text, { ...base, ...(run.bold ? { bold: true } : {}), ...(run.small ? { size: half(SIZES.small) } : {}) });
   });
 }
 
@@ -84,7 +138,8 @@ class Writer {
 
   /** Before a table or TOC that must start a page: an empty, tiny paragraph carrying the break. */
   private breakBeforeNonParagraph(): void {
-    if (this.takeBreak()) this.children.push(new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 240 }, children: [new TextRun({ text: '', size: 2 })] }));
+    if (this.takeBreak())
+      this.children.push(new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 240 }, children: [new TextRun({ text: '', size: 2 })] }));
   }
 
   paragraph(p: ParagraphBlock, inCell = false, dense = false): Paragraph {
@@ -96,15 +151,28 @@ class Writer {
     };
     switch (p.role) {
       case 'coverTitle':
-        return new Paragraph({ ...options, style: STYLE.cover, children: runs(p.runs, { size: half(SIZES.coverTitle), bold: true, characterSpacing: 40 }), spacing: { before: twip(8), after: twip(6) } });
+        return new Paragraph({
+          ...options,
+          style: STYLE.cover,
+          children: runs(p.runs, { size: half(SIZES.coverTitle), bold: true, characterSpacing: 40 }),
+          spacing: { before: twip(8), after: twip(6) },
+        });
       case 'coverSubtitle':
-        return new Paragraph({ ...options, style: STYLE.cover, children: runs(p.runs, { size: half(SIZES.coverSubtitle) }), spacing: { before: twip(previous === undefined ? 50 : 0), after: twip(6) } });
+        return new Paragraph({
+          ...options,
+          style: STYLE.cover,
+          children: runs(p.runs, { size: half(SIZES.coverSubtitle) }),
+          spacing: { before: twip(previous === undefined ? 50 : 0), after: twip(6) },
+        });
       case 'coverLine':
-        return new Paragraph({ ...options, style: STYLE.cover, children: runs(p.runs, { size: half(SIZES.coverLine) }), spacing: { before: twip(previous === 'coverLine' ? 0 : 45), after: twip(4) } });
+        return new Paragraph({
+          ...options,
+          style: STYLE.cover,
+          children: runs(p.runs, { size: half(SIZES.coverLine) }),
+          spacing: { before: twip(previous === 'coverLine' ? 0 : 45), after: twip(4) },
+        });
       case 'note':
         return new Paragraph({ ...options, style: STYLE.note });
-      case 'warning':
-        return new Paragraph({ ...options, style: STYLE.warning });
       case 'cell':
       case 'pledge':
         return new Paragraph({
@@ -119,7 +187,7 @@ class Writer {
 
   bullets(b: BulletsBlock, inCell = false, dense = false): Paragraph[] {
     const geometry = bulletGeometry(wideLevels(b), inCell);
-    return b.items.map((item) => {
+    return b.items.map((item, index) => {
       const i = item.level - 1;
       const left = twip(geometry.indent[i] + geometry.marker[i]);
       const hanging = twip(geometry.marker[i]);
@@ -130,7 +198,8 @@ class Writer {
         indent: { left, hanging },
         tabStops: [{ type: TabStopType.LEFT, position: left }],
         spacing: inCell ? { before: 0, after: 0 } : { before: 0, after: 40 },
-        children: [new TextRun({ ...size, text: item.marker }), new TextRun({ ...size, children: [new Tab(), item.text] })],
+        ...(!inCell && headsItems(b, index) ? { keepNext: true } : {}),
+        children: [...textRuns(item.marker, size), new TextRun({ ...size, children: [new Tab()] }), ...textRuns(item.text, size)],
       });
     });
   }
@@ -138,19 +207,19 @@ class Writer {
   heading(h: HeadingBlock): void {
     const pageBreakBefore = this.takeBreak();
     if (h.level === 1 && !h.toc) {
-      this.children.push(new Paragraph({ style: STYLE.part, pageBreakBefore, alignment: AlignmentType.CENTER, children: [new TextRun(h.text)] }));
+      this.children.push(new Paragraph({ style: STYLE.part, pageBreakBefore, alignment: AlignmentType.CENTER, children: textRuns(h.text) }));
       return;
     }
     // A chapter's numeral sits in a dark box, as in the form; other numbers precede the title.
     const children: ParagraphChild[] =
       h.level === 1 && h.number
         ? [
-            new TextRun({ text: `\u00a0${h.number}\u00a0`, color: 'FFFFFF', shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.chapterRule } }),
-            new TextRun({ text: ` ${h.title}` }),
+            ...textRuns(`\u00a0${h.number}\u00a0`, { color: 'FFFFFF', shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLORS.chapterRule } }),
+            ...textRuns(` ${h.title}`),
           ]
         : h.number
-          ? [new TextRun({ text: h.number }), new TextRun({ text: ` ${h.title}` })]
-          : [new TextRun(h.title)];
+          ? [...textRuns(h.number), ...textRuns(` ${h.title}`)]
+          : textRuns(h.title);
     this.children.push(
       new Paragraph({
         heading: HEADINGS[h.level - 1],
@@ -159,6 +228,29 @@ class Writer {
         children,
       }),
     );
+  }
+
+  /**
+   * A label cell: bold, its words never broken. The size shrinks until the longest word fits, and
+   * each paragraph is cut into lines at spaces with explicit breaks, since LibreOffice breaks Korean
+   * between any two syllables.
+   */
+  labelChildren(blocks: readonly CellBlock[], table: TableBlock, placed: PlacedCell): Paragraph[] {
+    const fitted = fitLabel(cellParagraphTexts(blocks), cellTextWidthMm(table, placed), cellSizePt(table));
+    // fitLabel has one entry per paragraph and per bullet, in the order of cellParagraphTexts.
+    let index = 0;
+    return blocks.flatMap((block) => {
+      if (block.kind !== 'paragraph') {
+        index += block.items.length;
+        return this.bullets(block, true, Boolean(table.dense));
+      }
+      const lines = fitted.lines[index++] ?? [''];
+      const small = block.runs.length > 0 && block.runs.every((r) => typeof r !== 'string' && r.small);
+      const size = half(small ? Math.min(SIZES.small, fitted.sizePt) : fitted.sizePt);
+      // A line break before each line but the first (on its first run only).
+      const children = lines.flatMap((text, i) => [...(i > 0 ? [new TextRun({ break: 1, bold: true, size })] : []), ...textRuns(text, { bold: true, size })]);
+      return [new Paragraph({ style: STYLE.label, ...(block.align ? { alignment: ALIGN[block.align] } : {}), children })];
+    });
   }
 
   cellChildren(blocks: readonly CellBlock[], dense: boolean): Paragraph[] {
@@ -176,32 +268,31 @@ class Writer {
     const sum = table.columns.reduce((a, b) => a + b, 0) || 1;
     const widths = table.columns.map((c) => Math.round((c / sum) * total));
     const heads = headerRowCount(table);
-    const findings = table.variant === 'findings';
-    const borderColor = findings ? COLORS.warning : COLORS.border;
-    const border = { style: BorderStyle.SINGLE, size: 6, color: borderColor };
+    const border = { style: BorderStyle.SINGLE, size: 6, color: COLORS.border };
+    const padding = twip(cellPaddingMm(Boolean(table.dense)));
     const rows = placeCells(table).map((placed, r) => {
       const cells = placed.map((p) => {
         const width = widths.slice(p.column, p.column + p.colspan).reduce((a, b) => a + b, 0);
-        const fill = p.cell.marked ? COLORS.markFill : p.cell.header ? (findings ? COLORS.warningFill : COLORS.headerFill) : undefined;
-        // Label cells are bold; a cell's alignment applies to its paragraphs that set none.
+        const fill = p.cell.marked ? COLORS.markFill : p.cell.header ? COLORS.headerFill : undefined;
+        // A cell's alignment applies to its paragraphs that set none.
         const blocks = p.cell.blocks.map((b): CellBlock => {
           if (b.kind !== 'paragraph') return b;
           const align = b.align ?? p.cell.align ?? (p.cell.header ? 'center' : undefined);
-          const content = p.cell.header ? b.runs.map((run) => ({ ...asRun(run), bold: true })) : b.runs;
-          return { ...b, runs: content, ...(align ? { align } : {}) };
+          return { ...b, ...(align ? { align } : {}) };
         });
         return new TableCell({
-          children: this.cellChildren(blocks, Boolean(table.dense)),
+          children: p.cell.header && blocks.length > 0 ? this.labelChildren(blocks, table, p) : this.cellChildren(blocks, Boolean(table.dense)),
           width: { size: width, type: WidthType.DXA },
           ...(p.colspan > 1 ? { columnSpan: p.colspan } : {}),
           ...(p.rowspan > 1 ? { rowSpan: p.rowspan } : {}),
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: table.dense ? { top: 20, bottom: 20, left: 50, right: 50 } : { top: 40, bottom: 40, left: 90, right: 90 },
+          margins: { top: table.dense ? 20 : 40, bottom: table.dense ? 20 : 40, left: padding, right: padding },
           ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
           borders: { top: border, bottom: border, left: border, right: border },
         });
       });
-      return new TableRow({ children: cells, ...(r < heads ? { tableHeader: true } : {}), cantSplit: !rowMaySplit(table.rows[r]) });
+      // No row is split across pages (a row taller than a page is the application's to split).
+      return new TableRow({ children: cells, ...(r < heads ? { tableHeader: true } : {}), cantSplit: true });
     });
     this.children.push(
       new Table({
@@ -217,7 +308,7 @@ class Writer {
   }
 
   toc(toc: TocBlock, pages: ReadonlyMap<string, number> | undefined): void {
-    this.children.push(new Paragraph({ style: STYLE.part, pageBreakBefore: this.takeBreak(), alignment: AlignmentType.CENTER, children: [new TextRun(toc.title)] }));
+    this.children.push(new Paragraph({ style: STYLE.part, pageBreakBefore: this.takeBreak(), alignment: AlignmentType.CENTER, children: textRuns(toc.title) }));
     // A real TOC field over Heading 1–2. Word fills in the page numbers when it updates the field;
     // when they are known (the PDF export learns them from a first conversion) they are written in.
     const known = pages && toc.entries.every((e) => pages.has(e.id));
@@ -226,7 +317,9 @@ class Writer {
       new TableOfContents('목차', {
         hyperlink: true,
         headingStyleRange: '1-2',
-        ...(known ? { cachedEntries: toc.entries.map((e) => ({ title: headingText.get(e.id) ?? e.text, level: e.level, page: pages.get(e.id) })) } : {}),
+        ...(known
+          ? { cachedEntries: toc.entries.map((e) => ({ title: xmlSafe(headingText.get(e.id) ?? e.text), level: e.level, page: pages.get(e.id) })) }
+          : {}),
       }),
     );
   }
@@ -280,9 +373,9 @@ function build(doc: PlanDocument, options: DocxOptions): Document {
   return new Document({
     creator: 'gpuplan',
     lastModifiedBy: 'gpuplan',
-    title: doc.meta.title,
+    title: xmlSafe(doc.meta.title),
     subject: FORM_NAME,
-    description: doc.meta.organization ? `${doc.meta.organization} — ${FORM_NAME}` : FORM_NAME,
+    description: doc.meta.organization ? `${xmlSafe(doc.meta.organization)} — ${FORM_NAME}` : FORM_NAME,
     keywords: '첨단 GPU 활용 지원 사업, 사업수행계획서',
     // Word fills in the table of contents' page numbers when it opens the file.
     features: { updateFields: true },
@@ -314,6 +407,13 @@ function build(doc: PlanDocument, options: DocxOptions): Document {
           paragraph: { spacing: { before: 0, after: 0, line: 240 } },
         },
         {
+          id: STYLE.label,
+          name: 'GP Table Label',
+          basedOn: STYLE.cell,
+          run: { bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, line: 240 } },
+        },
+        {
           id: STYLE.note,
           name: 'GP Note',
           basedOn: 'Normal',
@@ -326,13 +426,6 @@ function build(doc: PlanDocument, options: DocxOptions): Document {
           basedOn: 'Normal',
           run: { font: font(FONTS.heading) },
           paragraph: { alignment: AlignmentType.CENTER },
-        },
-        {
-          id: STYLE.warning,
-          name: 'GP Warning',
-          basedOn: 'Normal',
-          run: { font: font(FONTS.table), size: half(SIZES.note), color: COLORS.warning },
-          paragraph: { spacing: { before: 0, after: twip(3) } },
         },
       ],
     },
@@ -369,8 +462,27 @@ function build(doc: PlanDocument, options: DocxOptions): Document {
   });
 }
 
+/**
+ * No automatic space between Korean and Latin text or digits, for every paragraph: `w:autoSpaceDE`
+ * and `w:autoSpaceDN` off in the document defaults (the `docx` package writes only the second, and
+ * only per paragraph). They go before `w:spacing`, where the schema puts them.
+ */
+async function withoutAutoSpacing(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const styles = await zip.file('word/styles.xml')?.async('string');
+  if (styles === undefined) return bytes;
+  const patched = styles.replace(/<w:pPrDefault><w:pPr>([\s\S]*?)<\/w:pPr><\/w:pPrDefault>/, (_all, inner: string) => {
+    const off = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+    const at = inner.indexOf('<w:spacing');
+    return `<w:pPrDefault><w:pPr>${at >= 0 ? inner.slice(0, at) + off + inner.slice(at) : inner + off}</w:pPr></w:pPrDefault>`;
+  });
+  if (patched === styles) return bytes;
+  zip.file('word/styles.xml', patched);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
 /** The document as a .docx file. */
 export async function renderDocx(doc: PlanDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const buffer = await Packer.toBuffer(build(doc, options));
-  return new Uint8Array(buffer);
+  return withoutAutoSpacing(new Uint8Array(buffer));
 }

@@ -9,7 +9,25 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block, BulletsBlock, Cell, CellBlock, HeadingBlock, Inline, ParagraphBlock, PlanDocument, TableBlock, TocBlock } from '../core/render';
-import { COLORS, bulletGeometry, wideLevels, FONTS, PAGE, SIZES, asRun, headerRowCount, normalizedBlocks, placeCells, rowMaySplit } from './layout';
+import {
+  COLORS,
+  bulletGeometry,
+  cellParagraphTexts,
+  headsItems,
+  cellSizePt,
+  cellTextWidthMm,
+  fitLabel,
+  wideLevels,
+  FONTS,
+  PAGE,
+  SIZES,
+  asRun,
+  headerRowCount,
+  normalizedBlocks,
+  placeCells,
+  xmlSafe,
+  type PlacedCell,
+} from './layout';
 
 export interface HtmlOptions {
   /** Webview: the nonce of the `<style>` element, allowed by the CSP. */
@@ -20,9 +38,9 @@ export interface HtmlOptions {
   readonly tocPages?: ReadonlyMap<string, number>;
 }
 
-/** Escapes text for HTML content and attribute values. */
+/** Escapes text for HTML content and attribute values, without the characters XML cannot carry. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return xmlSafe(value).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Only ids we made ourselves go into attributes, but they are checked all the same. */
@@ -49,7 +67,9 @@ function paragraphHtml(p: ParagraphBlock): string {
 }
 
 function bulletsHtml(b: BulletsBlock): string {
-  const items = b.items.map((item) => `<li class="lv${item.level}"><span class="mk">${escapeHtml(item.marker)}</span>${escapeHtml(item.text)}</li>`);
+  const items = b.items.map(
+    (item, i) => `<li class="lv${item.level}${headsItems(b, i) ? ' kn' : ''}"><span class="mk">${escapeHtml(item.marker)}</span>${escapeHtml(item.text)}</li>`,
+  );
   const wide = wideLevels(b);
   const classes = ['ladder', wide.level1 ? 'w1' : '', wide.level2 ? 'w2' : ''].filter(Boolean).join(' ');
   return `<ul class="${classes}">${items.join('')}</ul>`;
@@ -59,7 +79,12 @@ function bulletsHtml(b: BulletsBlock): string {
 function ladderCss(): string {
   const rules: string[] = [];
   for (const inCell of [false, true]) {
-    for (const [level1, level2] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    for (const [level1, level2] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       const { indent, marker } = bulletGeometry({ level1, level2 }, inCell);
       const selector = `${inCell ? 'table.t ' : ''}.ladder${level1 ? '.w1' : ''}${level2 ? '.w2' : ''}`;
       indent.forEach((mm, i) => rules.push(`${selector} .lv${i + 1}{margin-left:${mm.toFixed(2)}mm;padding-left:${marker[i].toFixed(2)}mm}`));
@@ -72,20 +97,27 @@ function cellBlocks(blocks: readonly CellBlock[]): string {
   return blocks.map((b) => (b.kind === 'paragraph' ? paragraphHtml(b) : bulletsHtml(b))).join('');
 }
 
-function cellHtml(cell: Cell, colspan: number, rowspan: number): string {
+/** Type sizes a label cell may shrink to (pt), each with its class: no `style` attributes. */
+const LABEL_SIZES = [9.5, 9, 8.5, 8, 7.5] as const;
+const labelClass = (size: number): string => `fit-${String(size).replace('.', '_')}`;
+
+function cellHtml(cell: Cell, colspan: number, rowspan: number, table: TableBlock, placed: PlacedCell): string {
   const tag = cell.header ? 'th' : 'td';
   const attrs = [colspan > 1 ? ` colspan="${colspan}"` : '', rowspan > 1 ? ` rowspan="${rowspan}"` : ''].join('');
-  const classes = [cell.align ? `a-${cell.align}` : '', cell.marked ? 'mark' : ''].filter(Boolean).join(' ');
+  // A label whose longest word is wider than its cell is set smaller, so that no word breaks.
+  const fitted = cell.header ? fitLabel(cellParagraphTexts(cell.blocks), cellTextWidthMm(table, placed), cellSizePt(table)).sizePt : undefined;
+  const shrink = fitted !== undefined && fitted < cellSizePt(table) ? labelClass(LABEL_SIZES.find((s) => s <= fitted) ?? 7.5) : '';
+  const classes = [cell.align ? `a-${cell.align}` : '', cell.marked ? 'mark' : '', shrink].filter(Boolean).join(' ');
   return `<${tag}${attrs}${classes ? ` class="${classes}"` : ''}>${cellBlocks(cell.blocks)}</${tag}>`;
 }
 
 function tableHtml(table: TableBlock, index: number): string {
   const placed = placeCells(table);
   const heads = headerRowCount(table);
-  const rowHtml = (r: number) => `<tr${rowMaySplit(table.rows[r]) ? ' class="split"' : ''}>${placed[r].map((p) => cellHtml(p.cell, p.colspan, p.rowspan)).join('')}</tr>`;
+  const rowHtml = (r: number) => `<tr>${placed[r].map((p) => cellHtml(p.cell, p.colspan, p.rowspan, table, p)).join('')}</tr>`;
   const head = Array.from({ length: heads }, (_, r) => rowHtml(r)).join('');
   const body = Array.from({ length: table.rows.length - heads }, (_, i) => rowHtml(i + heads)).join('');
-  const classes = ['t', `t-${table.id}`, table.variant === 'findings' ? 'findings' : '', table.dense ? 'dense' : ''].filter(Boolean).join(' ');
+  const classes = ['t', `t-${table.id}`, table.dense ? 'dense' : ''].filter(Boolean).join(' ');
   const cols = table.columns.map(() => '<col>').join('');
   return `<table id="t${index}" class="${classes}" data-table="${escapeHtml(table.id)}"><colgroup>${cols}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
@@ -167,7 +199,6 @@ p.r-coverLine { font-size: ${SIZES.coverLine}pt; margin: 0 0 3mm; }
 p.r-coverSubtitle + p.r-coverLine, p.r-coverTitle + p.r-coverSubtitle + p.r-coverLine { margin-top: 45mm; }
 p.r-note { font-size: ${SIZES.note}pt; margin: 1.5mm 0 3mm; }
 p.r-notApplicable { color: #${COLORS.text}; }
-p.r-warning { color: #${COLORS.warning}; font-family: ${fontList(FONTS.headingStack)}; font-size: ${SIZES.note}pt; margin: 0 0 3mm; }
 p.r-cell, p.r-pledge { margin: 0; text-align: left; line-height: 1.35; }
 p.r-pledge { margin: 1.5mm 1mm; }
 .a-left { text-align: left; } .a-center { text-align: center; } .a-right { text-align: right; } .a-justify { text-align: justify; }
@@ -176,11 +207,13 @@ small { font-size: ${SIZES.small}pt; }
 ul.ladder { list-style: none; margin: 0 0 1.5mm; padding: 0; }
 ul.ladder li { position: relative; margin: 0 0 0.8mm; text-align: justify; }
 ul.ladder .mk { position: absolute; left: 0; }
+ul.ladder li.kn { break-after: avoid; page-break-after: avoid; }
 ${ladder}
 table.t { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 1mm 0 3mm; font-size: ${SIZES.cell}pt; }
 table.t.dense { font-size: ${SIZES.denseCell}pt; }
 table.t th, table.t td { border: 0.75pt solid #${COLORS.border}; padding: 1.2mm 1.5mm; vertical-align: middle; overflow-wrap: anywhere; }
-table.t th { background: #${COLORS.headerFill}; font-weight: bold; text-align: center; }
+table.t th { background: #${COLORS.headerFill}; font-weight: bold; text-align: center; word-break: keep-all; overflow-wrap: normal; }
+${LABEL_SIZES.map((size) => `table.t th.${labelClass(size)} { font-size: ${size}pt; }`).join('\n')}
 table.t td.mark { background: #${COLORS.markFill}; }
 table.t.dense th, table.t.dense td { padding: 0.6mm 0.8mm; }
 table.t.dense p.r-cell { line-height: 1.25; }
@@ -188,11 +221,7 @@ table.t ul.ladder { margin: 0; font-size: inherit; }
 table.t ul.ladder li { margin: 0; text-align: left; }
 table.t p.r-cell + p.r-cell { margin-top: 0.5mm; }
 table.t tr { break-inside: avoid; page-break-inside: avoid; }
-table.t tr.split { break-inside: auto; page-break-inside: auto; }
 thead { display: table-header-group; }
-table.findings th, table.findings td { border-color: #${COLORS.warning}; }
-table.findings th { background: #${COLORS.warningFill}; }
-h1.part + p.r-warning { text-align: center; }
 .toc ol { list-style: none; margin: 0 10mm; padding: 0; }
 .toc li { margin: 0 0 1.5mm; }
 .toc li.toc1 { font-weight: bold; margin-top: 3mm; font-size: ${SIZES.h2}pt; }
@@ -240,7 +269,12 @@ export function renderHtml(doc: PlanDocument, options: HtmlOptions = {}): string
   if (options.nonce !== undefined) {
     if (!/^[A-Za-z0-9+/=_-]+$/.test(options.nonce)) throw new Error('The nonce must be base64 or alphanumeric.');
     const source = options.cspSource && !/[;,'"<>\s]/.test(options.cspSource) ? options.cspSource : undefined;
-    csp = [`default-src 'none'`, `style-src ${source ? `${source} ` : ''}'nonce-${options.nonce}'`, `img-src ${source ? `${source} ` : ''}data:`, ...(source ? [`font-src ${source}`] : [])].join('; ');
+    csp = [
+      `default-src 'none'`,
+      `style-src ${source ? `${source} ` : ''}'nonce-${options.nonce}'`,
+      `img-src ${source ? `${source} ` : ''}data:`,
+      ...(source ? [`font-src ${source}`] : []),
+    ].join('; ');
     styleOpen = `<style nonce="${options.nonce}">`;
   } else {
     const hash = createHash('sha256').update(css, 'utf8').digest('base64');

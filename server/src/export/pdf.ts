@@ -1,9 +1,9 @@
 /**
  * PDF, made by a tool found on this machine at run time — nothing is downloaded:
  *
- * - Chromium (`chromium`, `chromium-browser`, `google-chrome`, …) prints the HTML export, headless,
+ * - a browser of the Chromium family (Chrome, Chromium, Edge) prints the HTML export, headless,
  *   with networking, updates and sync off and a throw-away profile;
- * - LibreOffice (`soffice`, `libreoffice`) converts the DOCX export.
+ * - LibreOffice (`soffice`) converts the DOCX export.
  *
  * Both are run twice: the first PDF tells on which page each chapter and section starts, and the
  * second is made with those page numbers in the 목차. When neither tool exists, `PdfToolMissingError`
@@ -19,7 +19,7 @@ import { findPdfTools, pickTool, type PdfEngine, type PdfTools } from './pdf/fin
 import { chromiumTocPages, libreofficeTocPages, printTwice } from './pdf/read-pages';
 import { DEFAULT_TIMEOUT_MS, chromiumPdf, libreofficePdf, withTempDir } from './pdf/run-tool';
 
-export { findPdfTools, PdfToolMissingError, type PdfEngine, type PdfTools } from './pdf/find-tools';
+export { findPdfTools, pickTool, systemToolHost, engineOfTool, PdfToolMissingError, PdfToolPathError, type LocateOptions, type PdfEngine, type PdfToolProblem, type PdfTools, type ToolHost } from './pdf/find-tools';
 export { PdfToolFailedError } from './pdf/run-tool';
 
 export interface PdfOptions {
@@ -29,6 +29,8 @@ export interface PdfOptions {
   readonly tools?: PdfTools;
   /** Per run of the tool. Default 120 s. */
   readonly timeoutMs?: number;
+  /** Stops the tool (and every process it started) and removes its temporary folder. */
+  readonly signal?: AbortSignal;
 }
 
 /** The document as PDF, made by Chromium or LibreOffice. */
@@ -38,10 +40,10 @@ export async function renderPdf(doc: PlanDocument, options: PdfOptions = {}): Pr
   return withTempDir(async (dir) => {
     const bytes =
       engine === 'chromium'
-        ? await printTwice(doc, (pass, tocPages) => chromiumPdf(tool, renderHtml(doc, tocPages ? { tocPages } : {}), dir, timeoutMs, pass), chromiumTocPages)
+        ? await printTwice(doc, (pass, tocPages) => chromiumPdf(tool, renderHtml(doc, tocPages ? { tocPages } : {}), dir, timeoutMs, pass, options.signal), chromiumTocPages)
         : await printTwice(
             doc,
-            async (pass, tocPages) => libreofficePdf(tool, await renderDocx(doc, tocPages ? { tocPages } : {}), dir, timeoutMs, pass),
+            async (pass, tocPages) => libreofficePdf(tool, await renderDocx(doc, tocPages ? { tocPages } : {}), dir, timeoutMs, pass, options.signal),
             (first, toc) => libreofficeTocPages(first, toc, doc),
           );
     return { bytes, engine, tool };

@@ -69,13 +69,22 @@ const CUSTOM_REQUESTS = new Map<string, number>(
     .map((type) => [type.method, type.numberOfParams]),
 );
 
+/** gpuplan requests whose params may be left out. */
+const OPTIONAL_PARAMS: ReadonlySet<string> = new Set([protocol.ExportFormatsRequest.method]);
+
 /**
  * Why the params of a request are not acceptable, or undefined when they are. An LSP request,
  * and a gpuplan request typed with params, needs an object; a request typed without params
- * (gpuplan/exportFormats) takes none; params that are there must be structured (JSON-RPC 2.0).
+ * takes none; one with optional params (gpuplan/exportFormats) takes none, null or an object; params that are there must be structured (JSON-RPC 2.0).
  */
 export function invalidParams(method: string, params: unknown): string | undefined {
   if (method === 'shutdown') return undefined;
+  // Optional params (the client's PDF tool): none, null or an object.
+  // vscode-jsonrpc sends a single null argument by position, as [null].
+  if (OPTIONAL_PARAMS.has(method)) {
+    const only: unknown = Array.isArray(params) && params.length === 1 ? params[0] : params;
+    return only === undefined || only === null || isRecord(only) ? undefined : `${method}: params must be an object or null; got ${JSON.stringify(params)}.`;
+  }
   const custom = CUSTOM_REQUESTS.get(method);
   if (!LSP_NAMESPACE.test(method) && custom !== 1)
     return params === undefined || (typeof params === 'object' && params !== null)

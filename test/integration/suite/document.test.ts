@@ -9,7 +9,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExportFormatsRequest } from '../../../shared/src/protocol';
+// By method: this test's copy of vscode-jsonrpc is not the bundle's, so a typed request's parameter structure would not match.
+import { ExportFormatsRequest, type ExportFormatInfo } from '../../../shared/src/protocol';
 import type { GpuplanApi } from '../../../client/src/extension';
 import { activate, clearNotifications, closeAll, harness, inView, isKorean, open, replaceText, screenshot, suiteFixtures } from './util';
 
@@ -33,9 +34,9 @@ describe('document export and preview', function () {
   afterEach(clearNotifications);
   after(closeAll);
 
-  it('exports DOCX, HWPX and HTML, and does not replace an existing file without asking', async () => {
+  it('exports DOCX, HWPX, HWP and HTML, and does not replace an existing file without asking', async () => {
     const editor = await open(copyExample('complete.gpuplan.json', 'export.gpuplan.json'));
-    for (const format of ['docx', 'hwpx', 'html']) {
+    for (const format of ['docx', 'hwpx', 'hwp', 'html']) {
       const target = vscode.Uri.file(path.join(scratchDir(), `export.${format}`));
       fs.rmSync(target.fsPath, { force: true });
       const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri, format, target);
@@ -46,6 +47,8 @@ describe('document export and preview', function () {
         assert.match(html, /^<!DOCTYPE html>/);
         assert.ok(html.includes('한국어 법령·행정문서 특화 대규모 언어모델'), "the plan's title");
         assert.match(html, /Content-Security-Policy/);
+      } else if (format === 'hwp') {
+        assert.equal(bytes.subarray(0, 4).toString('hex'), 'd0cf11e0', 'HWP 5 is a compound file');
       } else {
         assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `${format} is a zip package`);
       }
@@ -61,8 +64,8 @@ describe('document export and preview', function () {
   });
 
   it('the format picker offers what the server can export, PDF with its availability', async function () {
-    const formats = await api.client.sendRequest(ExportFormatsRequest);
-    assert.deepEqual(formats.map((f) => f.format).sort(), ['docx', 'html', 'hwpx', 'pdf']);
+    const formats = await api.client.sendRequest<ExportFormatInfo[]>(ExportFormatsRequest.method, {});
+    assert.deepEqual(formats.map((f) => f.format).sort(), ['docx', 'html', 'hwp', 'hwpx', 'pdf']);
     const pdf = formats.find((f) => f.format === 'pdf')!;
     assert.equal(pdf.available, pdf.tool !== undefined, JSON.stringify(pdf));
     if (!harness.browserSupported()) this.skip();
@@ -73,9 +76,9 @@ describe('document export and preview', function () {
         const texts = await harness.browser.evaluate<string[]>(
           "[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter((r) => r.offsetParent !== null).map((r) => r.innerText.replace(/\\s+/g, ' '))",
         );
-        return texts.length >= 4 ? texts : undefined;
+        return texts.length >= 5 ? texts : undefined;
       },
-      { message: 'the format picker with four formats' },
+      { message: 'the format picker with five formats' },
     );
     const pdfRow = rows.find((r) => r.startsWith('PDF'));
     assert.ok(pdfRow, rows.join(' | '));
@@ -83,13 +86,14 @@ describe('document export and preview', function () {
     else assert.match(pdfRow, isKorean() ? /사용할 수 없음/ : /not available/, pdfRow);
     assert.match(rows[0], /^DOCX/, 'DOCX, the recommended format, first');
     assert.match(rows.find((r) => /HWPX/.test(r)) ?? '', isKorean() ? /한컴오피스/ : /Hancom Office/);
+    assert.match(rows.find((r) => /^HWP\b(?!X)/.test(r)) ?? '', isKorean() ? /한글 문서 \(HWP 5\)/ : /Hangul word processor \(HWP 5\)/);
     await screenshot('export-format-picker');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await running, undefined, 'cancelled: nothing exported');
   });
 
   it('exports a PDF through the server when it has a tool for it', async function () {
-    const formats = await api.client.sendRequest(ExportFormatsRequest);
+    const formats = await api.client.sendRequest<ExportFormatInfo[]>(ExportFormatsRequest.method, {});
     if (!formats.find((f) => f.format === 'pdf')?.available) this.skip();
     const editor = await open(copyExample('complete.gpuplan.json', 'export-pdf.gpuplan.json'));
     const target = vscode.Uri.file(path.join(scratchDir(), 'export.pdf'));
@@ -114,8 +118,8 @@ describe('document export and preview', function () {
     assert.deepEqual(leftovers(), []);
     if (!harness.browserSupported()) return;
     const expected = isKorean()
-      ? [/gpuplan은 "odt" 형식으로 내보낼 수 없습니다\. 내보낼 수 있는 형식: DOCX, HTML, HWPX, PDF\./, /export\.docx 파일을 쓰지 못했습니다: /]
-      : [/gpuplan cannot export "odt"\. It can export: DOCX, HTML, HWPX, PDF\./, /Could not write export\.docx: /];
+      ? [/gpuplan은 "odt" 형식으로 내보낼 수 없습니다\. 내보낼 수 있는 형식: DOCX, HTML, HWPX, HWP, PDF\./, /export\.docx 파일을 쓰지 못했습니다: /]
+      : [/gpuplan cannot export "odt"\. It can export: DOCX, HTML, HWPX, HWP, PDF\./, /Could not write export\.docx: /];
     const shown = await harness
       .waitFor(
         async () => {

@@ -3,7 +3,8 @@
  * duplicate keys, and jsonc-parser's tree with offsets (built only when needed).
  */
 import { SyntaxKind, createScanner, parseTree, type Node, type ParseErrorCode } from 'jsonc-parser';
-import { locate, membersInText } from './scan';
+import { lazyTree } from './lazy-tree';
+import { membersInText } from './scan';
 import { keyNodeAt, nodeAt, type JsonPath } from './tree';
 
 export interface SyntaxProblem {
@@ -95,12 +96,8 @@ function measure(value: unknown, limit: number): { depth: number; members: numbe
   return { depth, members, longestArray };
 }
 
-/** After this many targeted scans a document builds its tree once: many findings stay linear. */
-const SCANS_BEFORE_TREE = 16;
-
 class Document implements ParsedDocument {
   private tree: Node | null | undefined;
-  private scans = 0;
 
   constructor(
     readonly text: string,
@@ -115,25 +112,37 @@ class Document implements ParsedDocument {
     this.tree = tree;
   }
 
+  /**
+   * The tree with offsets. A clean document (valid JSON, no duplicate key) gets the lazy tree,
+   * which reads only the containers that are looked into; others got jsonc-parser's tree when
+   * they were parsed.
+   */
   get root(): Node | undefined {
-    if (this.tree === undefined) this.tree = parseTree(this.source, [], PARSE_OPTIONS) ?? null;
+    if (this.tree === undefined) this.tree = (this.syntaxErrors.length === 0 && this.duplicates.length === 0 ? lazyTree(this.source) : parseTree(this.source, [], PARSE_OPTIONS)) ?? null;
     return this.tree ?? undefined;
   }
 
+  /** The tree if it was made already (for an incremental analysis to take over). */
+  get rootIfMade(): Node | null | undefined {
+    return this.tree;
+  }
+
   spanAt(path: JsonPath, part: 'value' | 'key' = 'value'): { offset: number; length: number } | undefined {
-    if (this.tree === undefined && this.syntaxErrors.length === 0 && this.duplicates.length === 0 && ++this.scans <= SCANS_BEFORE_TREE) {
-      const found = locate(this.source, path);
-      return part === 'key' ? found?.key : found?.value;
-    }
     const node = part === 'key' ? keyNodeAt(this.root, path) : nodeAt(this.root, path);
     return node ? { offset: node.offset, length: node.length } : undefined;
   }
 }
 
-/** A document known to be valid JSON without duplicate keys, whose value is already at hand. */
-export function cleanDocument(text: string, value: unknown): ParsedDocument {
-  return new Document(text, text, value, [], []);
+/**
+ * A document known to be valid JSON without duplicate keys, whose value is already at hand, and
+ * maybe its tree (e.g. taken over from the document before an edit).
+ */
+export function cleanDocument(text: string, value: unknown, tree?: Node, longestArray?: number): ParsedDocument {
+  return new Document(text, text, value, [], [], tree, longestArray);
 }
+
+/** The tree of a document, if it was made already. */
+export const treeIfMade = (doc: ParsedDocument): Node | undefined => (doc instanceof Document ? (doc.rootIfMade ?? undefined) : undefined);
 
 /** Whether a document took the fast path (valid JSON, no duplicates, no byte-order mark). */
 export const isCleanDocument = (doc: ParsedDocument): boolean =>

@@ -1,11 +1,15 @@
 /** jsonc-parser's tree: from a JSON path to its node and back. */
 import type { Node } from 'jsonc-parser';
+import { lazyItem, lazyMember } from './lazy-tree';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
 /** The property node (key + value) for `key` in an object node; the last one when duplicated. */
 export function propertyNode(objectNode: Node | undefined, key: string): Node | undefined {
-  if (!objectNode || objectNode.type !== 'object' || !objectNode.children) return undefined;
+  if (!objectNode || objectNode.type !== 'object') return undefined;
+  const member = lazyMember(objectNode, key);
+  if (member !== null) return member;
+  if (!objectNode.children) return undefined;
   for (let i = objectNode.children.length - 1; i >= 0; i--) {
     const property = objectNode.children[i];
     if (property.children?.[0]?.value === key) return property;
@@ -19,7 +23,8 @@ export function nodeAt(root: Node | undefined, path: JsonPath): Node | undefined
   for (const segment of path) {
     if (!node) return undefined;
     if (typeof segment === 'number') {
-      node = node.type === 'array' ? node.children?.[segment] : undefined;
+      const item = node.type === 'array' ? lazyItem(node, segment) : undefined;
+      node = item === null ? node.children?.[segment] : item;
     } else {
       node = propertyNode(node, segment)?.children?.[1];
     }

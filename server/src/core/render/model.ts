@@ -28,9 +28,8 @@ export type Align = 'left' | 'center' | 'right' | 'justify';
  * - `notApplicable`: the form's "해당 없음" for a section left empty.
  * - `pledge`: the pledge sentence and signature lines of the cover table.
  * - `cell`: text inside a table cell.
- * - `warning`: text of the open-findings list (not part of the form).
  */
-export type ParagraphRole = 'body' | 'coverTitle' | 'coverSubtitle' | 'coverLine' | 'note' | 'notApplicable' | 'pledge' | 'cell' | 'warning';
+export type ParagraphRole = 'body' | 'coverTitle' | 'coverSubtitle' | 'coverLine' | 'note' | 'notApplicable' | 'pledge' | 'cell';
 
 export interface ParagraphBlock {
   readonly kind: 'paragraph';
@@ -112,7 +111,7 @@ export interface TableBlock {
   /** Relative column widths; the grid has exactly this many columns. */
   readonly columns: readonly number[];
   readonly rows: readonly TableRow[];
-  /** `findings` is drawn as a warning box, not as a table of the form. */
+  /** `findings`: the list of findings appended on request, not a table of the form (drawn as the others are). */
   readonly variant: 'form' | 'findings';
   /** Smaller type for wide tables (the milestone chart, 붙임0). */
   readonly dense?: boolean;

@@ -48,19 +48,20 @@ export interface Report<Data> extends Span {
   readonly severity?: Severity;
 }
 
+/** Its functions are properties, not methods: a rule takes them apart (`check({ doc, report })`). */
 export interface RuleContext<Key extends string, Data> {
   readonly doc: ParsedDocument;
   readonly plan: Plan;
   readonly options: RuleOptions;
   /** Prose strings of every Text field (computed once per analysis). */
-  texts(): readonly TextString[];
+  readonly texts: () => readonly TextString[];
   /** The cost model of this plan (computed once per analysis). */
-  cost(): CostModel;
+  readonly cost: () => CostModel;
   /** The page estimate of this plan (computed once per analysis, when first asked for). */
-  pages(): PageEstimate;
+  readonly pages: () => PageEstimate;
   /** One of the rule's messages, with its arguments. */
-  message(key: Key, ...args: MessageArg[]): Message;
-  report(finding: Report<Data>): void;
+  readonly message: (key: Key, ...args: MessageArg[]) => Message;
+  readonly report: (finding: Report<Data>) => void;
 }
 
 export interface FixContext<Key extends string> {
@@ -68,7 +69,7 @@ export interface FixContext<Key extends string> {
   readonly plan: Plan;
   readonly locale: Locale;
   /** One of the rule's messages in the locale of the fix (fix titles). */
-  title(key: Key, ...args: Array<string | number>): string;
+  readonly title: (key: Key, ...args: Array<string | number>) => string;
 }
 
 /** A plan change that shows the rule passing or failing: JSON pointer → value (undefined deletes). */
@@ -138,10 +139,10 @@ export interface EngineContext {
   readonly doc: ParsedDocument;
   readonly plan: Plan;
   readonly options: RuleOptions;
-  texts(): readonly TextString[];
-  cost(): CostModel;
-  pages(): PageEstimate;
-  report(finding: Report<unknown> & { readonly code: string }): void;
+  readonly texts: () => readonly TextString[];
+  readonly cost: () => CostModel;
+  readonly pages: () => PageEstimate;
+  readonly report: (finding: Report<unknown> & { readonly code: string }) => void;
 }
 
 /**

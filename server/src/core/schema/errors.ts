@@ -9,7 +9,7 @@ import { msg, type Message } from '../l10n';
 import type { ParsedDocument } from '../json/parse';
 import { keyNodeAt, nearestNode, nodeAt, pointerToPath, propertyNode, type JsonPath } from '../json/tree';
 import { didYouMean } from '../suggest';
-import { MAX_VALIDATED_ITEMS, TEXT_REF, bounded, validator, type SchemaNode } from './compile';
+import { MAX_VALIDATED_ITEMS, TEXT_REF, bounded, validationErrors, type SchemaNode } from './compile';
 import { fieldLabel, resolveRef, schemaAt } from './lookup';
 
 /** A check a rule owns: schema errors of these keywords at these places are left to it. */
@@ -277,10 +277,10 @@ function blankSection(doc: ParsedDocument, path: JsonPath, label: string, make: 
 /** Validates the document's value and returns at most one finding per place. */
 export function schemaFindings(doc: ParsedDocument, owned: readonly SchemaOwnership[] = []): RawFinding[] {
   if (doc.value === undefined) return [];
-  const validate = validator();
   const short = doc.longestArray !== undefined && doc.longestArray <= MAX_VALIDATED_ITEMS;
-  if (validate(short ? doc.value : bounded(doc.value))) return [];
-  const errors = simplifyAlternatives([...(validate.errors ?? [])]).filter((e) => !ownedByRule(e, owned));
+  const found = validationErrors(short ? doc.value : bounded(doc.value));
+  if (!found) return [];
+  const errors = simplifyAlternatives(found).filter((e) => !ownedByRule(e, owned));
   // A broken plan can have a million structural errors; the first ones are what the user can act on.
   const shown = errors.length > MAX_SCHEMA_FINDINGS ? errors.slice(0, MAX_SCHEMA_FINDINGS) : errors;
   const byPlace = new Map<string, Placed>();

@@ -132,7 +132,7 @@ export function pdfNamedDestinationPages(bytes: Uint8Array): Map<string, number>
 }
 
 /** Outline (bookmarks) titles → 1-based page, in outline order (LibreOffice writes the headings). */
-function pdfOutlinePages(bytes: Uint8Array): Array<{ title: string; page: number }> {
+export function pdfOutlinePages(bytes: Uint8Array): Array<{ title: string; page: number }> {
   const result: Array<{ title: string; page: number }> = [];
   try {
     const objects = pdfObjects(bytes);

@@ -53,11 +53,38 @@ export function costPreviewOf(context: ServerContext, document: TextDocument, an
   return { ...preview, html: { body: renderPreviewBody(current, tr), ...(override ? { whatIf: renderWhatIf(current, preview, tr) } : {}) } };
 }
 
+/** What the cost preview of an analysis is made from (see `service.costPreview`). */
+interface PreviewInputs {
+  readonly cost: Analysis['cost'];
+  readonly schedule: unknown;
+  readonly body: number;
+  readonly summary: number;
+  readonly counts: string;
+  readonly locale: string;
+}
+
+function previewInputs(analysis: Analysis, locale: string): PreviewInputs {
+  const pages = analysis.pages();
+  let error = 0;
+  let warning = 0;
+  let information = 0;
+  for (const f of analysis.findings) {
+    if (f.severity === 'error') error++;
+    else if (f.severity === 'warning') warning++;
+    else information++;
+  }
+  return { cost: analysis.cost, schedule: analysis.plan.schedule, body: pages.bodyPages, summary: pages.summaryPages, counts: `${error}/${warning}/${information}`, locale };
+}
+
+const sameInputs = (a: PreviewInputs, b: PreviewInputs): boolean =>
+  a.cost === b.cost && a.schedule === b.schedule && a.body === b.body && a.summary === b.summary && a.counts === b.counts && a.locale === b.locale;
+
 export class Diagnostics {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What was last published per document: its text and settings, so a version is published once. */
   private readonly published = new Map<string, { version: number; analysis: Analysis }>();
-  private readonly costKeys = new Map<string, string>();
+  /** Per document: what the last cost preview was made from, and its text. */
+  private readonly costs = new Map<string, { inputs: PreviewInputs; key: string }>();
 
   constructor(private readonly context: ServerContext) {}
 
@@ -88,8 +115,25 @@ export class Diagnostics {
   closed(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
-    this.costKeys.delete(uri);
+    this.costs.delete(uri);
     void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /**
+   * Notifies the cost preview when its figures changed. The preview is made only from what
+   * `service.costPreview` reads: the cost model, the schedule, the page estimate, the findings'
+   * severities and the locale. When those are the very same as last time (an incremental analysis
+   * keeps the cost model and the schedule of before when they did not change), nothing is built.
+   * Otherwise the preview is built and sent if its text differs from the last one sent.
+   */
+  private costChanged(document: TextDocument, analysis: Analysis): void {
+    const inputs = previewInputs(analysis, this.context.locale());
+    const last = this.costs.get(document.uri);
+    if (last && sameInputs(last.inputs, inputs)) return;
+    const preview = costPreviewOf(this.context, document, analysis, undefined, this.context.client().costPreviewHtml);
+    const key = JSON.stringify({ ...preview, version: 0 });
+    this.costs.set(document.uri, { inputs, key });
+    if (last?.key !== key) void this.context.connection.sendNotification(CostChangedNotification, preview);
   }
 
   private cancel(uri: string): void {
@@ -110,12 +154,7 @@ export class Diagnostics {
       if (last?.version === version && last.analysis === analysis) return;
       this.published.set(uri, { version, analysis });
       void this.context.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis) });
-      const preview = costPreviewOf(this.context, document, analysis, undefined, this.context.client().costPreviewHtml);
-      const key = JSON.stringify({ ...preview, version: 0 });
-      if (this.costKeys.get(uri) !== key) {
-        this.costKeys.set(uri, key);
-        void this.context.connection.sendNotification(CostChangedNotification, preview);
-      }
+      this.costChanged(document, analysis);
     } catch (error) {
       // Runs from a timer: an exception here would end the process. Log it; the next edit retries.
       logError(this.context, 'validation failed', error);

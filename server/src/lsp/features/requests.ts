@@ -7,15 +7,29 @@ import {
   CostPreviewRequest,
   ExportDocumentRequest,
   ExportFormatsRequest,
+  type ExportFormatInfo,
+  type ExportFormatsParams,
   GpuEditRequest,
   InsertionRequest,
   RenderDocumentRequest,
   SectionsRequest,
   type GpuRequest as WireGpuRequest,
 } from '../../../../shared/src/protocol';
-import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
 import { figures, type GpuRequest } from '../../core';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, findPdfTools, PdfToolFailedError, PdfToolMissingError, renderHtmlParts } from '../../export';
+import {
+  EXPORT_EXTENSIONS,
+  EXPORT_FORMATS,
+  HwpWriteError,
+  PdfToolFailedError,
+  PdfToolMissingError,
+  PdfToolPathError,
+  RhwpUnavailableError,
+  findPdfTools,
+  pickTool,
+  renderHtmlParts,
+  type PdfTools,
+} from '../../export';
 import { logError, t, type ServerContext } from '../context';
 import { rangeOf } from '../convert';
 import { costPreviewOf } from './diagnostics';
@@ -69,37 +83,70 @@ export function registerRequests(context: ServerContext): void {
     return { uri, version: document.version, css, body };
   });
 
-  connection.onRequest(ExportFormatsRequest, () => {
-    const tools = findPdfTools();
-    const pdfTool = tools.chromium ?? tools.libreoffice;
+  // The PDF tools: the one the user's machine-scoped setting names (sent by the client, never a
+  // workspace's value), else Chrome, Edge, Chromium or LibreOffice where they are installed.
+  const pdfToolsOf = (pdfBrowser: unknown): PdfTools => findPdfTools(typeof pdfBrowser === 'string' && pdfBrowser.trim() ? { browser: pdfBrowser } : {});
+
+  // By method, not by type: the params are optional (none, null or { pdfBrowser }), which a typed
+  // handler would refuse before it runs.
+  connection.onRequest(ExportFormatsRequest.method, (params?: ExportFormatsParams | null): ExportFormatInfo[] => {
+    let tools: PdfTools = {};
+    let problem: 'missing' | 'setting' | undefined;
+    try {
+      tools = pdfToolsOf(params?.pdfBrowser);
+    } catch (error) {
+      if (!(error instanceof PdfToolPathError)) throw error;
+      problem = 'setting';
+    }
+    let pdfTool: string | undefined;
+    try {
+      if (!problem) pdfTool = pickTool('auto', tools).tool;
+    } catch {
+      problem = 'missing';
+    }
     return EXPORT_FORMATS.filter((format) => service.exportFormats.includes(format)).map((format) => ({
       format,
       extension: EXPORT_EXTENSIONS[format],
       available: format !== 'pdf' || pdfTool !== undefined,
       ...(format === 'pdf' && pdfTool ? { tool: pdfTool } : {}),
+      ...(format === 'pdf' && problem ? { problem } : {}),
     }));
   });
 
-  connection.onRequest(ExportDocumentRequest, async ({ uri, format, includeFindings }) => {
+  connection.onRequest(ExportDocumentRequest, async ({ uri, format, includeFindings, pdfBrowser }, token) => {
     const document = documentOf(uri);
     // The messages reach the user (the client shows them): in the client's language.
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'The plan {0} is not open in the editor.', uri));
     if (!service.exportFormats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, t(context, 'Unknown export format "{0}".', format));
     const analysis = store.analysisOf(document);
+    // Cancel (the client's progress notification) stops the PDF tool with all its processes.
+    const controller = new AbortController();
+    const cancelled = token.onCancellationRequested(() => {
+      controller.abort(new Error('The export was cancelled.'));
+    });
     try {
-      const file = await service.exportDocument(analysis, format, { includeFindings: includeFindings === true });
+      const pdfTools = format === 'pdf' ? pdfToolsOf(pdfBrowser) : undefined;
+      const file = await service.exportDocument(analysis, format, { includeFindings: includeFindings === true, signal: controller.signal, ...(pdfTools ? { pdfTools } : {}) });
+      if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
       // What the editor shows: blanks (to write) apart for a client that lists them itself.
       const shown = shownCounts(context, analysis);
       const counts = { errors: shown.errors, warnings: shown.warnings, ...(context.client().blanksApart ? { toWrite: shown.toWrite } : {}) };
       return { format, data: Buffer.from(file.bytes).toString('base64'), version: document.version, ...counts, ...(file.tool ? { tool: file.tool } : {}) };
     } catch (error) {
+      if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
       logError(context, `export to ${format} failed`, error);
       const message = error instanceof PdfToolMissingError
-        ? t(context, 'PDF needs Chromium or LibreOffice on this computer (for example: apt-get install chromium). Export DOCX or HWPX instead, or install one of them.')
-        : error instanceof PdfToolFailedError
+        ? t(context, 'PDF needs Chrome, Edge, Chromium or LibreOffice on this computer (for example: apt-get install chromium). Export DOCX or HWPX instead, or install one of them.')
+        : error instanceof PdfToolPathError
+          ? t(context, 'The PDF tool named in the setting {0} cannot be run. Correct the setting, or clear it to let gpuplan find Chrome, Edge, Chromium or LibreOffice.', 'gpuplan.export.pdfBrowser')
+          : error instanceof PdfToolFailedError
           ? t(context, 'The PDF tool failed: {0}', error.message)
+          : error instanceof RhwpUnavailableError || error instanceof HwpWriteError
+          ? t(context, 'Cannot make the HWP: {0}', error.message)
           : error instanceof Error ? error.message : String(error);
       throw new ResponseError(ErrorCodes.InternalError, message);
+    } finally {
+      cancelled.dispose();
     }
   });
 }

@@ -1,0 +1,292 @@
+/**
+ * The tree of a valid JSON text, node for node what jsonc-parser's `parseTree` builds (types,
+ * offsets, lengths, values, colon offsets, parents), but built lazily: the children of an object
+ * or array are read from the text the first time they are asked for, and kept. Looking up a few
+ * paths costs the containers on those paths, not the whole text. Only for text that `JSON.parse`
+ * accepted and that has no duplicate key: it reads valid JSON and nothing else.
+ *
+ * After an edit inside one literal (a string, a number or a key), which leaves the structure as
+ * it was, the tree of the new text takes over what the previous tree has already read
+ * (`adoptTree`): a node's children are copied from the previous node's, moved by the length of
+ * the edit, instead of being read from the text again.
+ */
+import type { Node, NodeType } from 'jsonc-parser';
+import { isSpace, skipSpace, skipString } from './scan';
+
+/** Index just past the JSON value that starts at `i` (valid JSON only). */
+export function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return skipString(text, i);
+  if (c === 0x7b || c === 0x5b) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 0x22) j = skipString(text, j) - 1;
+      else if (d === 0x7b || d === 0x5b) depth++;
+      else if ((d === 0x7d || d === 0x5d) && --depth === 0) return j + 1;
+    }
+    return text.length;
+  }
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 0x2c || d === 0x7d || d === 0x5d || isSpace(d)) break;
+    j++;
+  }
+  return j;
+}
+
+/** The value of the string literal text[start, end) (quotes included). */
+export function stringValue(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+/** The value of the literal text[start, end): a string, a number, true, false or null. */
+export function literalValue(text: string, start: number, end: number): string | number | boolean | null {
+  switch (text.charCodeAt(start)) {
+    case 0x22:
+      return stringValue(text, start, end);
+    case 0x74:
+      return true;
+    case 0x66:
+      return false;
+    case 0x6e:
+      return null;
+    default:
+      // As jsonc-parser reads a number (for valid JSON, the same as JSON.parse).
+      return Number(text.slice(start, end));
+  }
+}
+
+const literalType = (value: unknown): NodeType => (value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean'));
+
+/**
+ * How the nodes of a previous tree stand in a new text: the literal at [offset, offset + length)
+ * of the previous text was replaced by one `delta` characters longer; nodes after it move by
+ * `delta`, the nodes around it grow by `delta`, the literal is read again.
+ */
+interface Move {
+  readonly offset: number;
+  readonly length: number;
+  readonly delta: number;
+}
+
+/** A move of a whole subtree by `delta` (every node of it lies after the edit). */
+const shiftBy = (delta: number): Move => ({ offset: -1, length: 1, delta });
+
+/**
+ * A node of the tree. Containers read their children on first access, or (looking up one
+ * property or item) only as far as that one: a lookup near the start of a large object reads
+ * the text up to it, as a scan would, and what it read is kept for the next lookups.
+ */
+class TextNode implements Node {
+  value: unknown = undefined;
+  colonOffset: number | undefined = undefined;
+  parent: TextNode | undefined = undefined;
+  /** All the children, once read. */
+  private kids: TextNode[] | undefined = undefined;
+  /** The children read so far, and where the next one begins (-1: there is none). */
+  private partial: TextNode[] | undefined = undefined;
+  private resume = 0;
+  /** The properties by key, for an object with many. */
+  private members: Map<string, TextNode> | undefined = undefined;
+  /** The same node in the previous tree, already read, and how its nodes move into this text. */
+  private origin: TextNode | undefined = undefined;
+  private move: Move | undefined = undefined;
+
+  constructor(
+    readonly type: NodeType,
+    readonly offset: number,
+    readonly length: number,
+    readonly text: string,
+  ) {}
+
+  get children(): TextNode[] | undefined {
+    if (this.kids === undefined && (this.type === 'object' || this.type === 'array')) this.kids = this.readAll();
+    return this.kids;
+  }
+
+  /** The property of this object with the key `key` (a clean text has no key twice). */
+  member(key: string): TextNode | undefined {
+    if (this.type !== 'object') return undefined;
+    const children = this.kids;
+    if (children) {
+      if (children.length <= 8) {
+        for (const property of children) if (property.kids![0].value === key) return property;
+        return undefined;
+      }
+      if (!this.members) {
+        this.members = new Map();
+        for (const property of children) this.members.set(property.kids![0].value as string, property);
+      }
+      return this.members.get(key);
+    }
+    if (this.origin) return this.children && this.member(key);
+    const read = this.begin();
+    for (const property of read) if (property.kids![0].value === key) return property;
+    for (let property = this.readNext(); property; property = this.readNext()) if (property.kids![0].value === key) return property;
+    return undefined;
+  }
+
+  /** The item `index` of this array. */
+  item(index: number): TextNode | undefined {
+    if (this.type !== 'array') return undefined;
+    if (this.kids || this.origin) return this.children![index];
+    const read = this.begin();
+    while (read.length <= index && this.readNext());
+    return read[index];
+  }
+
+  /** Whether all the children are read (always, for a property). */
+  get expanded(): boolean {
+    return this.kids !== undefined;
+  }
+
+  setChildren(children: TextNode[]): void {
+    this.kids = children;
+  }
+
+  /** Children to copy from `origin` (a node of the previous tree that has read its own) when asked. */
+  adopt(origin: TextNode, move: Move): void {
+    this.origin = origin;
+    this.move = move;
+  }
+
+  private readAll(): TextNode[] {
+    const { origin, move } = this;
+    this.origin = undefined;
+    this.move = undefined;
+    if (origin && move) return origin.kids!.map((child) => movedIn(child, move, this, this.text));
+    const read = this.begin();
+    while (this.readNext());
+    this.partial = undefined;
+    return read;
+  }
+
+  /** The children read so far (starting to read when none is). */
+  private begin(): TextNode[] {
+    if (!this.partial) {
+      this.partial = [];
+      const first = skipSpace(this.text, this.offset + 1);
+      const c = this.text.charCodeAt(first);
+      this.resume = (this.type === 'object' ? c === 0x22 : c !== 0x5d) ? first : -1;
+    }
+    return this.partial;
+  }
+
+  /** Reads one more child, or returns undefined when all are read. */
+  private readNext(): TextNode | undefined {
+    const at = this.resume;
+    if (at < 0) {
+      if (!this.kids) this.kids = this.partial;
+      return undefined;
+    }
+    const text = this.text;
+    let child: TextNode;
+    let end: number;
+    if (this.type === 'object') {
+      const keyEnd = skipString(text, at);
+      const colon = skipSpace(text, keyEnd);
+      const start = skipSpace(text, colon + 1);
+      end = skipValue(text, start);
+      child = new TextNode('property', at, end - at, text);
+      child.parent = this;
+      child.colonOffset = colon;
+      const key = literal(stringValue(text, at, keyEnd), at, keyEnd - at, text);
+      key.parent = child;
+      child.setChildren([key, valueNode(text, start, end, child)]);
+    } else {
+      end = skipValue(text, at);
+      child = valueNode(text, at, end, this);
+    }
+    this.partial!.push(child);
+    const next = skipSpace(text, end);
+    this.resume = text.charCodeAt(next) === 0x2c ? skipSpace(text, next + 1) : -1;
+    return child;
+  }
+}
+
+function container(type: 'object' | 'array', offset: number, length: number, text: string): TextNode {
+  return new TextNode(type, offset, length, text);
+}
+
+function literal(value: string | number | boolean | null, offset: number, length: number, text: string): TextNode {
+  const node = new TextNode(literalType(value), offset, length, text);
+  node.value = value;
+  return node;
+}
+
+function valueNode(text: string, start: number, end: number, parent: TextNode | undefined): TextNode {
+  const c = text.charCodeAt(start);
+  const node =
+    c === 0x7b ? container('object', start, end - start, text) : c === 0x5b ? container('array', start, end - start, text) : literal(literalValue(text, start, end), start, end - start, text);
+  node.parent = parent;
+  return node;
+}
+
+/** `node` of the previous tree as it stands in the new `text`, as a child of `parent`. */
+function movedIn(node: TextNode, move: Move, parent: TextNode | undefined, text: string): TextNode {
+  const end = node.offset + node.length;
+  const editEnd = move.offset + move.length;
+  let copy: TextNode;
+  let inner: Move;
+  if (end <= move.offset) {
+    inner = shiftBy(0);
+    copy = node.type === 'object' || node.type === 'array' || node.type === 'property' ? new TextNode(node.type, node.offset, node.length, text) : literal(node.value as string, node.offset, node.length, text);
+  } else if (node.offset >= editEnd) {
+    inner = shiftBy(move.delta);
+    const offset = node.offset + move.delta;
+    copy = node.type === 'object' || node.type === 'array' || node.type === 'property' ? new TextNode(node.type, offset, node.length, text) : literal(node.value as string, offset, node.length, text);
+  } else if (node.offset === move.offset && end === editEnd && node.type !== 'object' && node.type !== 'array' && node.type !== 'property') {
+    // The edited literal: read again from the new text.
+    copy = literal(literalValue(text, node.offset, end + move.delta), node.offset, node.length + move.delta, text);
+    copy.parent = parent;
+    return copy;
+  } else if (node.offset <= move.offset && end >= editEnd) {
+    inner = move;
+    copy = new TextNode(node.type, node.offset, node.length + move.delta, text);
+  } else {
+    throw new Error('adoptTree: an edit that crosses a node boundary changes the structure');
+  }
+  copy.parent = parent;
+  if (node.colonOffset !== undefined) copy.colonOffset = node.colonOffset >= editEnd ? node.colonOffset + move.delta : node.colonOffset;
+  if (node.type === 'property') {
+    // Always read: exactly its key and its value.
+    const [key, value] = node.children!;
+    copy.setChildren([movedIn(key, inner, copy, text), movedIn(value, inner, copy, text)]);
+  } else if (node.expanded) {
+    copy.adopt(node, inner);
+  }
+  return copy;
+}
+
+/** The lazy tree of a valid JSON text without duplicate keys (`JSON.parse` accepted it). */
+export function lazyTree(text: string): Node | undefined {
+  const start = skipSpace(text, 0);
+  if (start >= text.length) return undefined;
+  // After the value of a valid JSON text there is only white space.
+  let end = text.length;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return valueNode(text, start, end, undefined);
+}
+
+/**
+ * The tree of `text`, which is the text of `previous` with the literal (string, number, key…)
+ * at [offset, offset + length) replaced by another literal `delta` characters longer; what
+ * `previous` has read is taken over, moved. The caller guarantees that the structure is the same.
+ */
+export function adoptTree(previous: Node, text: string, offset: number, length: number, delta: number): Node {
+  if (!(previous instanceof TextNode)) throw new Error('adoptTree: not a lazy tree');
+  return movedIn(previous, { offset, length, delta }, undefined, text);
+}
+
+/** The property node for `key` of an object node of a lazy tree: undefined when it has none, null when `node` is not of a lazy tree. */
+export function lazyMember(node: Node, key: string): Node | undefined | null {
+  return node instanceof TextNode ? node.member(key) : null;
+}
+
+/** The item `index` of an array node of a lazy tree: undefined when it has none, null when `node` is not of a lazy tree. */
+export function lazyItem(node: Node, index: number): Node | undefined | null {
+  return node instanceof TextNode ? node.item(index) : null;
+}

@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseTree, type Node } from 'jsonc-parser';
+import { adoptTree, lazyTree } from '../../server/src/core/json/lazy-tree';
+import { nodeAt, propertyNode } from '../../server/src/core/json/tree';
+import { EXAMPLES, readExample } from '../support/fixtures';
+import { mulberry32 as random } from '../support/random';
+
+/** The whole tree as plain data, with each node's parent checked on the way. */
+function materialize(node: Node | undefined, parent?: Node): unknown {
+  if (!node) return undefined;
+  assert.equal(node.parent, parent, `parent of the node at ${node.offset}`);
+  const children = node.children?.map((child) => materialize(child, node));
+  return {
+    type: node.type,
+    offset: node.offset,
+    length: node.length,
+    ...(node.value !== undefined || node.type === 'null' ? { value: node.value } : {}),
+    ...(node.colonOffset !== undefined ? { colonOffset: node.colonOffset } : {}),
+    ...(children ? { children } : {}),
+  };
+}
+
+const fresh = (text: string) => materialize(parseTree(text, [], { disallowComments: true, allowTrailingComma: false }));
+
+/**
+ * Reads a random part of a tree, as lookups would: some containers whole, some only up to one
+ * property or item (a lookup by key or index), so that adoption meets both.
+ */
+function expandSome(node: Node | undefined, next: () => number, depth = 0): void {
+  if (!node || (node.type !== 'object' && node.type !== 'array')) {
+    for (const child of node?.children ?? []) expandSome(child, next, depth + 1);
+    return;
+  }
+  const partly = next() < 0.3;
+  if (partly) {
+    // One lookup, by key or index, into a copy of what jsonc-parser reads for the same text.
+    const reference = parseTree(JSON.stringify(JSON.parse(textOf(node))));
+    const count = reference?.children?.length ?? 0;
+    if (count === 0) return;
+    const index = Math.floor(next() * count);
+    const found = node.type === 'object' ? propertyNode(node, reference!.children![index].children![0].value as string) : nodeAt(node, [index]);
+    assert.ok(found, 'a lookup finds what is there');
+    if (next() < 0.5) expandSome(node.type === 'object' ? found.children![1] : found, next, depth + 1);
+    return;
+  }
+  for (const child of node.children ?? []) if (next() < 0.6 - depth * 0.05) expandSome(child, next, depth + 1);
+}
+
+let currentText = '';
+const textOf = (node: Node) => currentText.slice(node.offset, node.offset + node.length);
+
+/** Literals of a text, as [start, end) of strings (keys too), numbers and true/false/null. */
+function literals(text: string): Array<{ start: number; end: number; kind: 'string' | 'number' | 'word' }> {
+  const out: Array<{ start: number; end: number; kind: 'string' | 'number' | 'word' }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out.push({ start: i, end: j + 1, kind: 'string' });
+      i = j;
+    } else if (/[-\d]/.test(c)) {
+      let j = i;
+      while (/[-+.\deE]/.test(text[j])) j++;
+      out.push({ start: i, end: j, kind: 'number' });
+      i = j - 1;
+    } else if (/[tfn]/.test(c)) {
+      let j = i;
+      while (/[a-z]/.test(text[j])) j++;
+      out.push({ start: i, end: j, kind: 'word' });
+      i = j - 1;
+    }
+  }
+  return out;
+}
+
+describe('the lazy tree of a valid JSON text', () => {
+  const texts: Array<[string, string]> = [
+    ...fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).map((f): [string, string] => [f, fs.readFileSync(path.join(EXAMPLES, f), 'utf8')]),
+    ['scalars', ' [1, -0, 2.5e3, true, false, null, "a\\"b\\u00e9", {}, [], {"": {"x": [[]]}}] \n'],
+    ['a string', '"text"'],
+    ['a number', '  42  '],
+    ['compact', '{"a":{"b":[1,2,{"c":"d"}]},"e":null}'],
+  ];
+  for (const [name, text] of texts) {
+    let valid = true;
+    try {
+      JSON.parse(text);
+    } catch {
+      valid = false;
+    }
+    if (!valid) continue;
+    it(`${name}: node for node what jsonc-parser builds`, () => {
+      assert.deepEqual(materialize(lazyTree(text)), fresh(text));
+    });
+  }
+
+  it('finds by key and index what jsonc-parser finds, reading only up to it, and is whole afterwards', () => {
+    const text = readExample('complete.gpuplan.json');
+    const reference = parseTree(text)!;
+    const paths: Array<Array<string | number>> = [];
+    const collect = (node: Node, path: Array<string | number>) => {
+      paths.push(path);
+      if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
+      if (node.type === 'array') (node.children ?? []).forEach((c, i) => collect(c, [...path, i]));
+    };
+    collect(reference, []);
+    const next = random(5);
+    const tree = lazyTree(text)!;
+    for (let k = 0; k < 300; k++) {
+      const path = paths[Math.floor(next() * paths.length)];
+      const a = nodeAt(tree, path)!;
+      const b = nodeAt(reference, path)!;
+      assert.deepEqual([a.type, a.offset, a.length, a.value], [b.type, b.offset, b.length, b.value], path.join('/'));
+      assert.equal(nodeAt(tree, [...path, 'no such key']), undefined);
+    }
+    assert.deepEqual(materialize(tree), fresh(text));
+  });
+
+  it('after 400 random edits inside literals, the adopted tree equals a fresh one', () => {
+    const next = random(11);
+    let text = readExample('complete.gpuplan.json');
+    let tree = lazyTree(text)!;
+    let checked = 0;
+    for (let step = 0; step < 400; step++) {
+      currentText = text;
+      expandSome(tree, next);
+      const all = literals(text);
+      const target = all[Math.floor(next() * all.length)];
+      // A replacement of the same kind, so that the text stays valid JSON of the same structure.
+      let replacement: string;
+      if (target.kind === 'string') {
+        const value = JSON.parse(text.slice(target.start, target.end)) as string;
+        const at = Math.floor(next() * (value.length + 1));
+        const insert = ['가', 'x', '', 'ab', '\n', '"'][Math.floor(next() * 6)];
+        const cut = next() < 0.3 ? 1 : 0;
+        replacement = JSON.stringify(value.slice(0, at) + insert + value.slice(at + cut));
+      } else if (target.kind === 'number') {
+        replacement = String(Math.floor(next() * 10 ** Math.floor(next() * 5)));
+      } else {
+        replacement = ['true', 'false', 'null', '7'][Math.floor(next() * 4)];
+      }
+      const isKey = target.kind === 'string' && /^\s*:/.test(text.slice(target.end));
+      if (isKey) {
+        // A key must not become the same as another of its object (the tree would still be right, but keep it realistic).
+        replacement = JSON.stringify(`${JSON.parse(replacement) as string}_${step}`);
+      }
+      const next_ = text.slice(0, target.start) + replacement + text.slice(target.end);
+      tree = adoptTree(tree, next_, target.start, target.end - target.start, replacement.length - (target.end - target.start));
+      text = next_;
+      if (step % 20 === 19) {
+        assert.deepEqual(materialize(tree), fresh(text), `step ${step}`);
+        checked++;
+        tree = lazyTree(text)!; // materialize read everything: start again from a part
+      }
+    }
+    assert.equal(checked, 20);
+  });
+});
