@@ -15,7 +15,6 @@ import { ClientCommands } from '../../shared/src/protocol';
 const t = vscode.l10n.t;
 export const OPEN_RULE_COMMAND = 'gpuplan.openRule';
 export const TURN_OFF_RULE_COMMAND = ClientCommands.turnOffRule;
-const RULE_CODE = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** The rule pages' address for the server (`ClientOptions.ruleDocs`), with `{code}`. */
 export function ruleDocsAddress(context: vscode.ExtensionContext): string {
@@ -30,7 +29,7 @@ function ruleCodes(context: vscode.ExtensionContext): ReadonlySet<string> {
 
 /** Opens a rule's page, shipped in the extension, as a Markdown preview. */
 export async function openRule(context: vscode.ExtensionContext, code: unknown): Promise<boolean> {
-  if (typeof code !== 'string' || !RULE_CODE.test(code) || !ruleCodes(context).has(code)) {
+  if (typeof code !== 'string' || !ruleCodes(context).has(code)) {
     void vscode.window.showWarningMessage(t('gpuplan has no rule named "{0}".', String(code)));
     return false;
   }
@@ -46,13 +45,13 @@ interface ScopePick extends vscode.QuickPickItem {
 }
 
 function scopePicks(uri: vscode.Uri | undefined): ScopePick[] {
-  const picks: ScopePick[] = [{ scope: 'user', label: `$(account) ${t('User settings')}`, description: t('every plan on this computer') }];
+  const picks: ScopePick[] = [{ scope: 'user', label: `$(account) ${t('User settings')}` }];
   if (vscode.workspace.workspaceFolders?.length) {
-    picks.push({ scope: 'workspace', label: `$(root-folder) ${t('Workspace settings')}`, description: t('the plans of this workspace') });
+    picks.push({ scope: 'workspace', label: `$(root-folder) ${t('Workspace settings')}` });
   }
   const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
   if (folder && vscode.workspace.workspaceFile) {
-    picks.push({ scope: 'folder', label: `$(folder) ${t('Folder settings')}`, description: t('the plans in {0}', folder.name) });
+    picks.push({ scope: 'folder', label: `$(folder) ${t('Folder settings')}`, description: folder.name });
   }
   return picks;
 }

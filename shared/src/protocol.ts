@@ -170,6 +170,21 @@ export interface CostPreview {
 
 export const CostPreviewRequest = new RequestType<CostPreviewParams, CostPreview | null, void>('gpuplan/costPreview');
 
+/** The cost preview's page, made by the server in its locale: the client gives what only it knows. */
+export interface CostPreviewPageParams {
+  nonce: string;
+  /** The page's Content-Security-Policy (the client's, with the webview's source). */
+  csp: string;
+  scriptUri: string;
+  styleUri: string;
+  lang: string;
+  /** The largest numbers the what-if fields take. */
+  tryMax: { servers: number; months: number };
+}
+
+/** `gpuplan/costPreviewPage`: the page (HTML) the cost preview's webview loads; its content comes by message. */
+export const CostPreviewPageRequest = new RequestType<CostPreviewPageParams, string, void>('gpuplan/costPreviewPage');
+
 /** Sent by the server whenever a document's figures change, so clients never poll. */
 export const CostChangedNotification = new NotificationType<CostPreview>('gpuplan/costChanged');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isAllowedRequest, parsePreviewMessage } from '../../client/src/cost-preview/messages';
-import { renderShell } from '../../client/src/cost-preview/shell';
-import { escapeHtml, renderChart, renderCostTable, renderMilestones, renderPreviewBody, renderWhatIf } from '../../server/src/lsp/features/cost-preview-html';
+import { contentSecurityPolicy } from '../../client/src/webview/html';
+import { escapeHtml, renderChart, renderCostShell, renderCostTable, renderMilestones, renderPreviewBody, renderWhatIf } from '../../server/src/lsp/features/cost-preview-html';
 import { localize, type Plan } from '../../server/src/core';
 import { computeCost } from '../../server/src/core/cost/cost';
 import { costTable } from '../../server/src/core/cost/table';
@@ -113,13 +113,15 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('builds a page with a strict CSP and a nonce on its only script', () => {
-    const page = renderShell({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: 'ko', title: '<b>x</b>', body: '', labels: { whatIf: 'w', type: 't', servers: 's', months: 'm', apply: 'a', reset: 'r', hint: 'h' }, tryMax: { servers: 64, months: 24 } });
+    const csp = contentSecurityPolicy({ nonce: 'abc123', cspSource: 'vscode-resource:', styles: 'source' });
+    const page = renderCostShell({ nonce: 'abc123', csp, scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: '<b>x</b>', tryMax: { servers: 64, months: 24 } }, t);
     assert.match(page, /default-src 'none'/);
     assert.match(page, /script-src 'nonce-abc123'/);
     assert.ok(!/unsafe-inline|unsafe-eval|https?:/.test(page.replace(/http-equiv/g, '')), 'no unsafe sources, no remote URLs');
     assert.equal((page.match(/<script/g) ?? []).length, 1);
     assert.match(page, /<script nonce="abc123" src=/);
-    assert.ok(page.includes('&lt;b&gt;x&lt;/b&gt;'));
+    assert.ok(page.includes('lang="&lt;b&gt;x&lt;/b&gt;"'));
+    assert.match(page, /<form id="whatif"[\s\S]*계획서에 반영[\s\S]*<div id="whatif-result"[^>]*><\/div>\n<\/form>\n<main id="preview"/, 'the what-if result right below its controls, before the figures');
   });
 });
 

@@ -9,7 +9,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { NewPlanRequest, type NewPlan } from '../../../shared/src/protocol';
-import { errorText, exists, LANGUAGE_ID, toRange } from '../documents';
+import { exists, LANGUAGE_ID, toRange } from '../documents';
 import type { ServerAccess } from '../language-client';
 
 /**
@@ -31,12 +31,9 @@ export async function freePlanUri(): Promise<vscode.Uri> {
 /** "gpuplan: New Plan": an unsaved editor with the skeleton. Nothing is written until the user saves. */
 export async function newPlanCommand(server: ServerAccess, showOverview?: () => Promise<void>): Promise<vscode.TextEditor | undefined> {
   const client = await server.running();
-  let plan: NewPlan;
-  try {
-    if (!client) throw new Error(vscode.l10n.t('the language server is not running'));
-    plan = await client.sendRequest(NewPlanRequest);
-  } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the new plan: {0}', errorText(error)));
+  const plan: NewPlan | undefined = await client?.sendRequest(NewPlanRequest).catch(() => undefined);
+  if (!plan) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the new plan.'));
     return undefined;
   }
   const uri = await freePlanUri();
@@ -44,7 +41,7 @@ export async function newPlanCommand(server: ServerAccess, showOverview?: () => 
   if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   const editor = await vscode.window.showTextDocument(document);
   // An empty untitled editor has nothing to detect its indentation from: say it.
-  editor.options = { tabSize: 2, insertSpaces: true, indentSize: 2 };
+  editor.options = { tabSize: 2, insertSpaces: true };
   const ok = await editor.edit(
     (edit) => {
       edit.insert(new vscode.Position(0, 0), plan.text);

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import {
   CostChangedNotification,
+  CostPreviewPageRequest,
   CostPreviewRequest,
   GpuEditRequest,
   SHOW_COST_PREVIEW_COMMAND,
@@ -16,11 +17,11 @@ import {
 } from '../../../shared/src/protocol';
 import { activePlan, documentFor, fileName, isPlan } from '../documents';
 import type { ServerAccess } from '../language-client';
-import { newNonce } from '../webview/html';
+import { contentSecurityPolicy, newNonce } from '../webview/html';
 import { disposeAll, mediaUri, panelOptions, previewIcon, webviewOptions, type Disposable } from '../webview/options';
 import { savedState } from '../webview/state';
 import { isAllowedRequest, parsePreviewMessage, TRY_MAX } from './messages';
-import { renderShell, won } from './shell';
+import { won } from './shell';
 
 const t = (message: string, ...args: Array<string | number>): string => vscode.l10n.t(message, ...args);
 export const COST_PREVIEW_VIEW = 'gpuplan.costPreview';
@@ -118,26 +119,25 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
         this.panelDisposables = [];
       }),
     ];
+    void this.page(panel);
+  }
+
+  /** The panel's page, which the server makes; the content follows by message once it is loaded. */
+  private async page(panel: vscode.WebviewPanel): Promise<void> {
     const webview = panel.webview;
-    webview.html = renderShell({
-      nonce: newNonce(),
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.js')).toString(),
-      styleUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.css')).toString(),
-      lang: vscode.env.language,
-      title: t('gpuplan: what the GPUs will cost'),
-      body: `<p class="empty">${t('Loading…')}</p>`,
-      labels: {
-        whatIf: t('What if…'),
-        type: t('GPU type'),
-        servers: t('Servers'),
-        months: t('Months'),
-        apply: t('Write into the plan'),
-        reset: t('Back to the plan'),
-        hint: t('Try another request: the file changes only when you press "Write into the plan" (one undoable edit).'),
-      },
-      tryMax: TRY_MAX,
-    });
+    const nonce = newNonce();
+    const client = await this.server.running();
+    const html = await client
+      ?.sendRequest(CostPreviewPageRequest, {
+        nonce,
+        csp: contentSecurityPolicy({ nonce, cspSource: webview.cspSource, styles: 'source' }),
+        scriptUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.js')).toString(),
+        styleUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.css')).toString(),
+        lang: vscode.env.language,
+        tryMax: TRY_MAX,
+      })
+      .catch(() => undefined);
+    if (html && panel === this.panel) webview.html = html;
   }
 
   /** The panel and the status bar follow the active plan editor. */

@@ -36,12 +36,10 @@ export async function readyToExport(model: OverviewModel | undefined, document: 
   if (!overview) return true; // no overview to show: Export says the errors afterwards, as before
   const items = readinessItems(overview);
   if (items.length === 0) return true;
-  const { toWrite, errors } = overview.totals;
-  const anyway: ReadinessPick = { label: `$(export) ${t('Export anyway')}`, description: t('the document shows what is there'), exportAnyway: true };
+  const anyway: ReadinessPick = { label: `$(export) ${t('Export anyway')}`, exportAnyway: true };
   const picked = await vscode.window.showQuickPick([anyway, { label: t('Still to do'), kind: vscode.QuickPickItemKind.Separator }, ...items], {
     title: t('Before you export: {0}', overview.totalsText.counts || overview.totalsText.sections),
-    placeHolder: errors > 0 || toWrite > 0 ? t('Choose a part to go to it, or export anyway') : t('Export anyway?'),
-    matchOnDescription: true,
+    placeHolder: t('Choose a part to go to it, or export anyway'),
   });
   if (!picked) return false;
   if (picked.exportAnyway) return true;

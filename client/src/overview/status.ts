@@ -56,11 +56,10 @@ export class OverviewStatus implements vscode.Disposable {
   private update(): void {
     const state = this.access.client.state;
     const running = state === State.Running;
-    this.server.text = running ? `$(check) ${t('gpuplan: running')}` : state === State.Starting ? `$(sync~spin) ${t('gpuplan: starting')}` : `$(error) ${t('gpuplan: stopped')}`;
-    this.server.detail = running ? t('language server') : t('checks are paused');
+    const said = running ? t('gpuplan: running') : state === State.Starting ? t('gpuplan: starting') : t('gpuplan: stopped');
+    this.server.text = `$(${running ? 'check' : state === State.Starting ? 'sync~spin' : 'error'}) ${said}`;
     this.server.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
-    this.server.busy = state === State.Starting;
-    this.server.accessibilityInformation = { label: running ? t('gpuplan: running') : state === State.Starting ? t('gpuplan: starting') : t('gpuplan: stopped') };
+    this.server.accessibilityInformation = { label: said };
     this.server.command = { title: t('Restart'), command: 'gpuplan.restartServer' };
 
     const overview = this.model.overview;
@@ -72,12 +71,11 @@ export class OverviewStatus implements vscode.Disposable {
       return;
     }
     const version = overview.formVersion ?? '—';
-    this.plan.text = overview.formVersionKnown ? t('Form {0}', version) : `$(warning) ${t('Form {0}', version)}`;
+    this.plan.text = t('Form {0}', version); // an unknown version: the Warning severity says it
     const counts = overview.totalsText.counts;
     const findings = overview.totals.errors + overview.totals.warnings + overview.totals.information;
     this.plan.detail = [counts || t('nothing left to write'), findings === 0 ? t('no findings') : findings === 1 ? t('1 finding') : t('{0} findings', findings)].join(' · ');
     this.plan.severity = overview.formVersionKnown ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
-    if (!overview.formVersionKnown) this.plan.detail = t('gpuplan checks the form of {0}', overview.formVersions.join(', '));
 
     const { writtenSections, sections, toWrite, errors } = overview.totals;
     const done = writtenSections === sections && toWrite === 0;

@@ -17,17 +17,6 @@ export const REVEAL_COMMAND = 'gpuplan.overview.reveal';
 
 type Node = { kind: 'chapter'; chapter: OverviewChapter } | { kind: 'entry'; entry: OverviewEntry } | { kind: 'blank'; blank: OverviewBlank };
 
-function blankLabel(blank: OverviewBlank): string {
-  switch (blank.kind) {
-    case 'placeholder':
-      return t('placeholder {0}', blank.text ?? '');
-    case 'sample':
-      return t('sample value {0}', blank.text ?? '');
-    case 'empty':
-      return t('empty');
-  }
-}
-
 export class OverviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
@@ -76,12 +65,11 @@ export class OverviewTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getTreeItem(node: Node): vscode.TreeItem {
     const uri = this.model.plan;
     const open = (range: LspRange | undefined): vscode.Command | undefined =>
-      uri && range ? { command: REVEAL_COMMAND, title: t('Go to'), arguments: [uri.toString(), range] } : undefined;
+      uri && range ? { command: REVEAL_COMMAND, title: '', arguments: [uri.toString(), range] } : undefined;
     if (node.kind === 'blank') {
       const item = new vscode.TreeItem(node.blank.label, vscode.TreeItemCollapsibleState.None);
-      item.description = blankLabel(node.blank);
+      item.description = node.blank.text;
       item.iconPath = new vscode.ThemeIcon('edit');
-      item.tooltip = t('To write: {0}', node.blank.label);
       item.command = open(node.blank.range);
       return item;
     }

@@ -4,7 +4,7 @@
  * `CostPreview`, in the UI language. Every string that can come from the plan is escaped here;
  * the webview script only places this HTML, it never builds markup from data itself.
  */
-import type { CostPreview } from '../../../../shared/src/protocol';
+import type { CostPreview, CostPreviewPageParams } from '../../../../shared/src/protocol';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
@@ -188,4 +188,42 @@ export function renderPreviewBody(current: CostPreview, t: Translate): string {
 <section><h2>${escapeHtml(t('GPU capacity'))}</h2>${renderFigures(current, t)}</section>
 <section><h2>${escapeHtml(t('III-2. GPUs per month'))}</h2>${renderChart(current, t)}</section>
 <section><h2>${escapeHtml(t('V-1. Milestones'))}</h2>${renderMilestones(current, t)}</section>`;
+}
+
+
+
+/**
+ * The panel's page. The what-if controls come first, with their result right below them (visible
+ * without scrolling), then the figures. The GPU types of the select come with the first update
+ * (the server's preview limits, not a copy here).
+ */
+export function renderCostShell(o: CostPreviewPageParams, t: Translate): string {
+  const attribute = (value: string) => value.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+  const title = t('gpuplan: what the GPUs will cost');
+  const int = (n: number) => String(Math.max(1, Math.floor(n)));
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(o.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attribute(o.csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body data-gpuplan-view="cost">
+<header><h1>${escapeHtml(title)}</h1></header>
+<form id="whatif" class="whatif" autocomplete="off" hidden>
+<h2>${escapeHtml(t('What if…'))}</h2>
+<p class="hint">${escapeHtml(t('Try another request: the file changes only when you press "Write into the plan" (one undoable edit).'))}</p>
+<label>${escapeHtml(t('GPU type'))} <select name="type"></select></label>
+<label>${escapeHtml(t('Servers'))} <input name="servers" type="number" min="1" max="${int(o.tryMax.servers)}" step="1" required></label>
+<label>${escapeHtml(t('Months'))} <input name="months" type="number" min="1" max="${int(o.tryMax.months)}" step="1" required></label>
+<button type="button" id="reset" class="secondary">${escapeHtml(t('Back to the plan'))}</button>
+<button type="submit" id="apply">${escapeHtml(t('Write into the plan'))}</button>
+<div id="whatif-result" class="whatif-slot" role="status" aria-live="polite"></div>
+</form>
+<main id="preview" aria-live="polite"><p class="empty">${escapeHtml(t('Loading…'))}</p></main>
+<script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
+</body>
+</html>`;
 }

@@ -4,6 +4,7 @@
  * and export. Every answer is computed by the core's service from the current analysis.
  */
 import {
+  CostPreviewPageRequest,
   CostPreviewRequest,
   ExportDocumentRequest,
   ExportFormatsRequest,
@@ -32,6 +33,7 @@ import {
 } from '../../export';
 import { logError, t, type ServerContext } from '../context';
 import { rangeOf } from '../convert';
+import { renderCostShell } from './cost-preview-html';
 import { costPreviewOf } from './diagnostics';
 import { shownCounts } from './overview';
 
@@ -62,6 +64,8 @@ export function registerRequests(context: ServerContext): void {
     }
     return { position: document.positionAt(insertion.offset), snippet: insertion.snippet };
   });
+
+  connection.onRequest(CostPreviewPageRequest, (params) => renderCostShell(params, (message, ...args) => t(context, message, ...args)));
 
   connection.onRequest(CostPreviewRequest, ({ uri, override, html }) => {
     const document = documentOf(uri);
