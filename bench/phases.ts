@@ -58,7 +58,7 @@ function main(): void {
           s[3].push(Number(t4 - t3) / 1e6);
           s[4].push(ms(t0));
         }
-        void diagnostics;
+        diagnostics;
       }
     }
   }

@@ -25,7 +25,7 @@ import { ROOT, complete, grow } from './plans';
 // Contenders.
 
 const jsonService = getLanguageService({ schemaRequestService: () => Promise.resolve(JSON.stringify(SCHEMA)), clientCapabilities: ClientCapabilities.LATEST });
-jsonService.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_ID, fileMatch: ['*'], schema: SCHEMA as JSONSchema }] });
+jsonService.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_ID, fileMatch: ['*'], schema: SCHEMA }] });
 
 const bare = new Ajv({ strict: false });
 addFormats(bare);
@@ -159,7 +159,7 @@ function activation(): Promise<{ activateMs: number; serverReadyMs: number } | u
   ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
-    child.on('exit', () => resolve(fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { activateMs: number; serverReadyMs: number }) : undefined));
+    child.on('exit', () => { resolve(fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { activateMs: number; serverReadyMs: number }) : undefined); });
   });
 }
 

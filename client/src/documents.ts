@@ -54,10 +54,23 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** The plan the active editor shows, if it shows one. */
+/**
+ * The plan the active editor shows. While no text editor is active (the walkthrough, a preview or
+ * the Problems panel has the focus), the plan a visible editor shows, else the plan of a tab
+ * (active tabs first).
+ */
 export const activePlan = (): vscode.TextDocument | undefined => {
-  const document = vscode.window.activeTextEditor?.document;
-  return isPlan(document) ? document : undefined;
+  const active = vscode.window.activeTextEditor;
+  if (active) return isPlan(active.document) ? active.document : undefined;
+  const visible = vscode.window.visibleTextEditors.find((editor) => isPlan(editor.document));
+  if (visible) return visible.document;
+  const groups = vscode.window.tabGroups.all;
+  for (const tab of [...groups.map((g) => g.activeTab), ...groups.flatMap((g) => g.tabs)]) {
+    const uri = tab?.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (isPlan(document)) return document;
+  }
+  return undefined;
 };
 
 /** The plan a command is for: the URI it was given (from a menu or a CodeLens), else the active editor's. */

@@ -17,6 +17,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { applySnippetCommand } from './commands/apply-snippet';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { insertSectionCommand } from './commands/insert-section';
 import { newPlanCommand } from './commands/new-plan';
 import { registerCostPreview } from './cost-preview/panel';
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
     vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown, options?: unknown) =>
       exportCommand(server, arg, format, target, options, overview),
     ),
+    vscode.commands.registerCommand('gpuplan.importPlan', (document?: unknown, target?: unknown) => importCommand(server, document, target)),
   );
 
   return {

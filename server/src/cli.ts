@@ -1,5 +1,5 @@
 /**
- * The `gpuplan` command line: `check`, `cost`, `export` and `rules`. Wiring only: it reads the
+ * The `gpuplan` command line: `check`, `cost`, `export`, `import` and `rules`. Wiring only: it reads the
  * arguments, creates the core's service with the export writers, and hands each command to its
  * module under cli/.
  *
@@ -15,6 +15,7 @@ import { InputError, UsageError, type Io } from './cli/common';
 import { costCommand } from './cli/cost-command';
 import { exportCommand } from './cli/export-command';
 import { FileError, fileError } from './cli/files';
+import { importCommand } from './cli/import-command';
 import { rulesCommand } from './cli/rules-command';
 import { createPlanService, normalizeLocale, type Locale } from './core';
 import { createExporters } from './export';
@@ -35,6 +36,7 @@ const usage = (): string =>
     '  gpuplan check FILE... [--format stylish|json|sarif] [--lang ko|en]',
     '  gpuplan cost FILE [--format table|json] [--lang ko|en]',
     '  gpuplan export FILE [--format docx|html|hwpx|hwp|pdf] [-o OUT] [--force] [--overwrite] [--include-findings] [--lang ko|en]',
+    '  gpuplan import FILE [-o OUT.gpuplan.json] [--overwrite] [--report text|json] [--lang ko|en]',
     '  gpuplan rules [--format table|json] [--lang ko|en]',
     '  gpuplan --version',
     '',
@@ -54,6 +56,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return costCommand(rest, io, locale, service);
       case 'export':
         return await exportCommand(rest, io, service, locale);
+      case 'import':
+        return await importCommand(rest, io, locale, service);
       case 'rules':
         return rulesCommand(rest, io, locale);
       case '--version':

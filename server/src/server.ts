@@ -34,6 +34,7 @@ import { Diagnostics } from './lsp/features/diagnostics';
 import { registerHover } from './lsp/features/hover';
 import { registerNewPlan } from './lsp/features/new-plan';
 import { registerOverview } from './lsp/features/overview';
+import { registerImport } from './lsp/features/import';
 import { registerRequests } from './lsp/features/requests';
 import { registerSymbols } from './lsp/features/symbols';
 import { JsonService } from './lsp/json-service';
@@ -165,6 +166,7 @@ function serve(): void {
   registerRequests(context);
   registerOverview(context);
   registerNewPlan(context);
+  registerImport(context);
 
   documents.listen(connection);
   connection.listen();

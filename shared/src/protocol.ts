@@ -396,3 +396,42 @@ export interface NewPlan {
 }
 
 export const NewPlanRequest = new RequestType0<NewPlan, void>('gpuplan/newPlan');
+export interface ImportDocumentParams {
+  /** The document (HWP, HWPX, DOCX or PDF): a file: URI, which the server reads. */
+  uri: string;
+}
+
+/** One passage of the document that is not a value of the plan (or a note about one). */
+export interface ImportReportEntry {
+  /** `unmapped`, `conflict`, `placeholder`, `notice`, `recomputed` or `guide`. */
+  kind: string;
+  /** Where in the document, in the user's language ("II-1 과제 수행 계획, 7쪽"). */
+  where: string;
+  text: string;
+  reason: string;
+  /** The plan field it concerns, or where the text was kept for review. */
+  path?: string;
+}
+
+export interface ImportedDocument {
+  /** The plan file's text. */
+  text: string;
+  /** What the document was read as: hwp, hwp3, hwpx, hwpml, docx or pdf. */
+  format: string;
+  report: {
+    /** One line: what was read and how much of it was mapped. */
+    summary: string;
+    /** The whole report as Markdown, in the user's language. */
+    markdown: string;
+    /** Values written into the plan. */
+    values: number;
+    entries: ImportReportEntry[];
+  };
+}
+
+/**
+ * `gpuplan/importDocument`: the filled form read back into a plan (the client writes the file).
+ * A document that cannot be imported (not the form, encrypted, a scan, empty) is answered with an
+ * error whose message says why, in the user's language, and whose `data.code` names the case.
+ */
+export const ImportDocumentRequest = new RequestType<ImportDocumentParams, ImportedDocument, void>('gpuplan/importDocument');

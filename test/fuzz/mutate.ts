@@ -153,7 +153,7 @@ function scalarTokens(text: string): Array<{ node: Node; isKey: boolean }> {
     if (kind === SyntaxKind.ColonToken && previous?.node.type === 'string') previous.isKey = true;
     const type = SCALAR_TYPES[kind];
     if (type) {
-      previous = { node: { type, offset: scanner.getTokenOffset(), length: scanner.getTokenLength(), value: scanner.getTokenValue() } as Node, isKey: false };
+      previous = { node: { type, offset: scanner.getTokenOffset(), length: scanner.getTokenLength(), value: scanner.getTokenValue() }, isKey: false };
       out.push(previous);
     } else if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia) {
       previous = undefined;

@@ -9,6 +9,7 @@
  * Screenshot protocol (implemented by runCodeServer.mjs):
  *   1. the test deletes a stale `<png>.done`, then logs one line
  *        __SCREENSHOT__ {"id":"<unique>","path":"/abs/file.png"}
+ *      (optionally with "clip":{"x","y","width","height"}: only that part of the page)
  *      via console.log; the extension host forwards it to the workbench, which passes
  *      it to the runner through window.codeAutomationLog.
  *   2. the runner waits two animation frames, saves the page as PNG, then atomically
@@ -57,11 +58,12 @@ async function waitFor(predicate, { timeoutMs = 10000, intervalMs = 50, message 
 function screenshotsSupported() { return process.env.GPUPLAN_SCREENSHOT_SUPPORTED === '1'; }
 
 /**
- * Ask the runner to screenshot the whole workbench page *now*.
+ * Ask the runner to screenshot the whole workbench page *now* (or only the `clip` rectangle of
+ * it, in CSS pixels of the page: `{ x, y, width, height }`).
  * Relative paths resolve against GPUPLAN_ARTIFACTS_DIR (set by the runner) or cwd.
  * Resolves to the absolute PNG path, or false when the runner cannot take screenshots.
  */
-async function screenshot(file, { timeoutMs = 30000 } = {}) {
+async function screenshot(file, { timeoutMs = 30000, clip } = {}) {
   if (!screenshotsSupported()) {
     console.log(`[harness] screenshot skipped (runner does not support it): ${file}`);
     return false;
@@ -71,7 +73,7 @@ async function screenshot(file, { timeoutMs = 30000 } = {}) {
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   fs.rmSync(done, { force: true });
   const id = crypto.randomBytes(8).toString('hex');
-  console.log(`${MARKER} ${JSON.stringify({ id, path: abs })}`);
+  console.log(`${MARKER} ${JSON.stringify({ id, path: abs, ...(clip ? { clip } : {}) })}`);
   const result = await waitFor(() => {
     let txt;
     try { txt = fs.readFileSync(done, 'utf8'); } catch { return undefined; }

@@ -21,11 +21,19 @@ export function sleep(ms: number): Promise<void>;
 export function screenshotsSupported(): boolean;
 
 /**
- * Ask the runner to save a PNG of the whole workbench now. Relative paths resolve against
+ * Ask the runner to save a PNG of the whole workbench now (or of `clip`, a part of it). Relative paths resolve against
  * GPUPLAN_ARTIFACTS_DIR (default <repo>/test/artifacts). Resolves to the absolute path, or
  * `false` when the runner cannot take screenshots (runElectron.mjs).
  */
-export function screenshot(file: string, options?: { timeoutMs?: number }): Promise<string | false>;
+export function screenshot(file: string, options?: { timeoutMs?: number; clip?: ScreenshotClip }): Promise<string | false>;
+
+/** A rectangle of the workbench page, in CSS pixels (e.g. an element's getBoundingClientRect()). */
+export interface ScreenshotClip {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** True when harness.browser.* works (runCodeServer.mjs). */
 export function browserSupported(): boolean;

@@ -33,7 +33,7 @@ import {
 } from './lib/common.mjs';
 
 const TAG = '[runCodeServer]';
-const SCREENSHOT_RE = /__SCREENSHOT__ (\{[^\n]*?\}|\S+)/;
+const SCREENSHOT_RE = /__SCREENSHOT__ (\{[^\n]*\}|\S+)/;
 const HARNESS_RE = /__HARNESS__ (\{[^\n]*\})/;
 
 // ------------------------------------------------------------------ arguments
@@ -259,17 +259,27 @@ function enqueue(fn) {
   return job;
 }
 
-async function doScreenshot(file) {
+/** A finite, positive rectangle inside the page, or undefined (the whole page). */
+function clipOf(clip) {
+  if (!clip || typeof clip !== 'object') return undefined;
+  const { x, y, width, height } = clip;
+  if (![x, y, width, height].every((n) => typeof n === 'number' && Number.isFinite(n)) || width <= 0 || height <= 0) {
+    throw new Error(`bad screenshot clip ${JSON.stringify(clip)}`);
+  }
+  return { x: Math.max(0, x), y: Math.max(0, y), width, height };
+}
+
+async function doScreenshot(file, clip) {
   if (!page) throw new Error('no page');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Let the workbench paint whatever the test just did.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))))
     .catch(() => {});
-  await page.screenshot({ path: file, timeout: 30000 });
+  await page.screenshot({ path: file, timeout: 30000, ...(clip ? { clip: clipOf(clip) } : {}) });
   return file;
 }
 
-function takeScreenshot(file) { return enqueue(() => doScreenshot(file)); }
+function takeScreenshot(file, clip) { return enqueue(() => doScreenshot(file, clip)); }
 
 const seenScreenshotIds = new Set();
 function handleScreenshotRequest(text) {
@@ -288,7 +298,7 @@ function handleScreenshotRequest(text) {
     fs.writeFileSync(tmp, JSON.stringify({ id: req.id, ...result }));
     fs.renameSync(tmp, `${file}.done`);
   };
-  takeScreenshot(file).then(
+  takeScreenshot(file, req.clip).then(
     () => { info(`screenshot (requested by test): ${file}`); writeDone({ ok: true, path: file }); },
     (e) => { console.error(`${TAG} requested screenshot failed: ${e.message}`); writeDone({ ok: false, error: e.message }); });
 }
@@ -308,7 +318,7 @@ function handleHarnessRequest(text) {
       case 'press': await page.keyboard.press(req.key); return null;
       case 'type': await page.keyboard.type(req.text); return null;
       case 'evaluate': return page.evaluate((expr) => {
-        // eslint-disable-next-line no-eval
+         
         const v = (0, eval)(expr);
         return Promise.resolve(v).then((x) => (x === undefined ? null : JSON.parse(JSON.stringify(x))));
       }, req.expression);

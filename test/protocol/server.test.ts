@@ -182,7 +182,7 @@ describe('language server over stdio', function () {
 
   it('answers gpuplan/sections and gpuplan/insertion', async () => {
     const uri = 'file:///sec.gpuplan.json';
-    const text = complete.replace(/,\n  "staff": \[[\s\S]*\]\n\}\s*$/, '\n}\n');
+    const text = complete.replace(/,\n {2}"staff": \[[\s\S]*\]\n\}\s*$/, '\n}\n');
     client.open(uri, text);
     const sections = await client.connection.sendRequest(SectionsRequest, { uri });
     assert.equal(sections.find((s) => s.key === 'staff')?.present, false);

@@ -106,7 +106,7 @@ export class TestClient {
         if (!('textDocument' in change)) continue;
         if (change.textDocument.version !== null && change.textDocument.version !== this.versions.get(change.textDocument.uri))
           return { applied: false, failureReason: 'stale version' };
-        byUri.set(change.textDocument.uri, change.edits as TextEdit[]);
+        byUri.set(change.textDocument.uri, change.edits);
       }
       for (const [uri, edits] of Object.entries(params.edit.changes ?? {})) byUri.set(uri, edits);
       for (const [uri, edits] of byUri) this.applyEdits(uri, edits);
@@ -122,7 +122,7 @@ export class TestClient {
   }
 
   private wake(): void {
-    this.waiters.splice(0).forEach((w) => w());
+    this.waiters.splice(0).forEach((w) => { w(); });
   }
 
   /** Methods the server registered dynamically. */

@@ -16,7 +16,7 @@ const complete = path.join('examples', 'complete.gpuplan.json');
 const mistakes = path.join('examples', 'mistakes.gpuplan.json');
 
 describe('CLI (bundled dist/cli.js)', () => {
-  before(() => assert.ok(fs.existsSync(CLI), 'run `npm run build` first'));
+  before(() => { assert.ok(fs.existsSync(CLI), 'run `npm run build` first'); });
 
   describe('check', () => {
     it('prints no findings and exits 0 for the complete example', () => {
@@ -124,7 +124,7 @@ describe('CLI (bundled dist/cli.js)', () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-check-'));
         for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
       });
-      after(() => fs.rmSync(dir, { recursive: true, force: true }));
+      after(() => { fs.rmSync(dir, { recursive: true, force: true }); });
       const paths = () => files.map(([name]) => path.join(dir, name));
 
       it('json: a finding for every file (syntax for an empty file or one that is not JSON, schema for JSON that is not an object)', () => {
@@ -161,7 +161,7 @@ describe('CLI (bundled dist/cli.js)', () => {
       beforeEach(() => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-check-'));
       });
-      afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+      afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 
       it('a missing file does not hide the findings of the others', () => {
         const { code, stdout, stderr } = run(['check', mistakes, path.join(dir, 'missing.gpuplan.json'), '--format', 'json', '--lang', 'en']);

@@ -13,7 +13,7 @@ describe('cost model (III-3 민간부담금)', () => {
   it('reproduces the form\'s own example: H200, 2 servers, 6 months = 38,400,000원', () => {
     const cost = computeCost(plan());
     assert.equal(cost.baseWon, 38_400_000);
-    assert.equal(formatWon(cost.baseWon!), '38,400,000원');
+    assert.equal(formatWon(cost.baseWon), '38,400,000원');
     const table = costTable(cost, 'ko');
     assert.deepEqual(table.headers, ['신청상품', '수량', '기준단가(서버1대/월)', '신청개월', '산출 내역', '합계']);
     assert.deepEqual(table.row, ['H200', '서버 2대', '3,200,000원 (400,000원 x 8장)', '6개월', '3,200,000원 x 2대 x 6개월', '38,400,000원']);
@@ -51,7 +51,7 @@ describe('cost model (III-3 민간부담금)', () => {
       ['no registration number', { registrationNumber: undefined }, 'registrationUnknown', /확인할 수 없음/, /does not show a corporation/],
     ];
     for (const [name, change, refusal, ko, en] of cases) {
-      const cost = computeCost(plan({ applicant: { ...youth, ...change } as Plan['applicant'] }));
+      const cost = computeCost(plan({ applicant: { ...youth, ...change } }));
       assert.equal(cost.payer.policy, 'full', name);
       assert.equal(cost.payer.applicableWon, 38_400_000, name);
       assert.equal(cost.payer.youthCompany, false, name);
@@ -62,7 +62,7 @@ describe('cost model (III-3 민간부담금)', () => {
     }
     // Born on the day itself, and a corporation branch (85) and a foreign corporation (84): the discount applies.
     for (const change of [{ representative: { ...youth.representative, birthDate: '1985-12-22' } }, { registrationNumber: '124-85-00996' }, { registrationNumber: '124-84-00999' }]) {
-      const cost = computeCost(plan({ applicant: { ...youth, ...change } as Plan['applicant'] }));
+      const cost = computeCost(plan({ applicant: { ...youth, ...change } }));
       assert.equal(cost.payer.policy, 'youthDiscount', JSON.stringify(change));
       assert.equal(cost.payer.applicableWon, 19_200_000);
     }

@@ -141,13 +141,13 @@ describe('edits: what the server sends', function () {
       assert.equal(action.edit.changes, undefined, `${action.title}: unversioned changes`);
       for (const change of action.edit.documentChanges ?? []) {
         assert.ok('textDocument' in change && 'edits' in change, `${action.title}: a file operation (${JSON.stringify(change).slice(0, 80)})`);
-        const edit = change as TextDocumentEdit;
+        const edit = change;
         assert.equal(edit.textDocument.uri, uri);
         assert.equal(edit.textDocument.version, 7, `${action.title}: the edit is for the version it was computed on`);
         edits++;
       }
     };
-    for (const diagnostic of published.diagnostics as Diagnostic[]) {
+    for (const diagnostic of published.diagnostics) {
       const actions = (await server.request<CodeAction[] | null>(CodeActionRequest.method, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) ?? [];
       actions.forEach(check);
     }
@@ -204,7 +204,7 @@ describe('edits: gpuplan export never overwrites without being asked', function 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-export-'));
     fs.writeFileSync(path.join(dir, 'plan.gpuplan.json'), complete);
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 
   for (const format of ['html', 'docx', 'hwpx']) {
     it(`${format}: an existing file is left byte for byte without --overwrite (exit 2), replaced with it`, () => {

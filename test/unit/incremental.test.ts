@@ -78,7 +78,7 @@ function randomEdit(text: string, kind: 'number' | 'string' | 'key' | 'space', n
         walk(value, inner);
       }
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, i) => walk(child, [...path, i]));
+      (node.children ?? []).forEach((child, i) => { walk(child, [...path, i]); });
     } else if (kind === 'number' && node.type === 'number') {
       literals.push({ start: node.offset, end: node.offset + node.length, path });
     } else if (kind === 'string' && node.type === 'string' && !isProsePath(path)) {

@@ -104,7 +104,7 @@ describe('the lazy tree of a valid JSON text', () => {
     const collect = (node: Node, path: Array<string | number>) => {
       paths.push(path);
       if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
-      if (node.type === 'array') (node.children ?? []).forEach((c, i) => collect(c, [...path, i]));
+      if (node.type === 'array') (node.children ?? []).forEach((c, i) => { collect(c, [...path, i]); });
     };
     collect(reference, []);
     const next = random(5);

@@ -24,13 +24,24 @@ interface Manifest {
   main: string;
   icon: string;
   activationEvents: string[];
-  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean | { supported: string; description: string } };
   contributes: {
     languages: Array<{ id: string; filenamePatterns: string[]; configuration: string; icon: { light: string; dark: string } }>;
     grammars: Array<{ language: string; scopeName: string; path: string }>;
     jsonValidation: Array<{ fileMatch: string; url: string }>;
     snippets?: Array<{ language: string; path: string }>;
     commands: Array<{ command: string; title: string; category: string }>;
+    keybindings: Array<{ command: string; key: string; mac?: string; when: string }>;
+    walkthroughs: Array<{
+      id: string;
+      steps: Array<{
+        id: string;
+        description: string;
+        media: { image: Record<'light' | 'dark' | 'hc' | 'hcLight', string>; altText: string };
+        completionEvents: string[];
+      }>;
+    }>;
+    configurationDefaults: Record<string, Record<string, unknown>>;
     menus: Record<string, Array<{ command: string; when?: string }>>;
     configuration: {
       properties: Record<
@@ -67,7 +78,9 @@ describe('extension manifest', () => {
     }
     assert.deepEqual(Object.keys(nls.ko).sort(), Object.keys(nls.en).sort());
     for (const [key, value] of Object.entries(nls.ko)) {
-      if (/[a-z]{4}/.test(nls.en[key]) && key !== 'config.title') assert.match(value, /[가-힣]/, `Korean text for ${key}`);
+      // Image paths are not prose: each language has its own screenshots (checked below).
+      if (/[a-z]{4}/.test(nls.en[key]) && key !== 'config.title' && !/\.image\.(light|dark)$/.test(key))
+        assert.match(value, /[가-힣]/, `Korean text for ${key}`);
     }
     assert.equal(nls.ko['command.insertSection'], '섹션 삽입…');
     assert.equal(nls.ko['command.newPlan'], '새 계획서');
@@ -96,7 +109,11 @@ describe('extension manifest', () => {
     assert.equal(manifest.contributes.snippets, undefined);
     // A preview restored after a window reload activates the extension by itself (its panel serializer).
     assert.deepEqual(manifest.activationEvents, ['onLanguage:gpuplan', 'onWebviewPanel:gpuplan.documentPreview', 'onWebviewPanel:gpuplan.costPreview']);
-    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+    // Limited only because Import Plan reads the document from disk (the server reads a file: URI).
+    assert.deepEqual(manifest.capabilities, {
+      untrustedWorkspaces: { supported: true },
+      virtualWorkspaces: { supported: 'limited', description: '%capabilities.virtualWorkspaces%' },
+    });
   });
 
   it('keeps comments out of gpuplan files: no comment toggling, comments scoped as invalid', () => {
@@ -167,6 +184,63 @@ describe('extension manifest', () => {
       'examples/complete.gpuplan.json',
     ]) {
       assert.ok(!packaged(file), `${file} is not packaged`);
+    }
+  });
+
+  it('walks a newcomer through five steps, each with its screenshot in both languages and themes and a way to be completed', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough.id, 'start');
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['open', 'checks', 'insertSection', 'costPreview', 'export'],
+    );
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const step of walkthrough.steps) {
+      assert.ok(step.completionEvents.length > 0, `${step.id} can be completed`);
+      for (const event of step.completionEvents) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        if (command?.startsWith('gpuplan.')) assert.ok(commands.has(command), `${step.id}: ${event}`);
+      }
+      for (const lang of ['en', 'ko'] as const) {
+        const description = nls[lang][step.description.slice(1, -1)];
+        // The walkthrough renders bold and links, not code spans: a backtick would show as is.
+        assert.ok(!description.includes('`'), `${lang} ${step.id}: no backticks`);
+        // Each step's button runs a command; the step's own commands complete it.
+        const linked = [...description.matchAll(/\]\(command:(?:toSide:)?([\w.]+)\)/g)].map((m) => m[1]);
+        assert.ok(linked.length > 0, `${lang} ${step.id}: a button`);
+        for (const command of linked.filter((c) => c.startsWith('gpuplan.'))) assert.ok(commands.has(command), `${lang} ${step.id}: ${command}`);
+        for (const theme of ['light', 'dark', 'hc', 'hcLight'] as const) {
+          const file = nls[lang][step.media.image[theme].slice(1, -1)];
+          assert.match(file, new RegExp(`^media/screenshots/${lang}/(light|dark)/[a-z-]+\\.png$`), `${lang} ${step.id} ${theme}`);
+          assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists (npm run screenshots)`);
+          assert.ok(fs.statSync(path.join(ROOT, file)).size < 200 * 1024, `${file} < 200 KB`);
+        }
+      }
+    }
+  });
+
+  it('binds its previews and Insert Section to Ctrl+K chords only in gpuplan editors (Markdown has Ctrl+K V for its preview to the side)', () => {
+    const keys = Object.fromEntries(manifest.contributes.keybindings.map((k) => [k.command, k]));
+    assert.deepEqual(Object.keys(keys).sort(), ['gpuplan.insertSection', 'gpuplan.previewDocument', 'gpuplan.showCostPreview']);
+    for (const binding of manifest.contributes.keybindings) {
+      assert.match(binding.key, /^ctrl\+k [a-z]$/);
+      assert.equal(binding.mac, binding.key.replace('ctrl', 'cmd'));
+      assert.match(binding.when, /editorLangId == gpuplan/);
+    }
+    assert.equal(keys['gpuplan.previewDocument'].key, 'ctrl+k v', 'the document preview to the side, as Markdown');
+  });
+
+  it('sets the editor defaults of gpuplan files: 2 spaces, always, word wrap, no Unicode boxes in Korean prose', () => {
+    const defaults = manifest.contributes.configurationDefaults['[gpuplan]'];
+    for (const [key, value] of Object.entries({
+      'editor.tabSize': 2,
+      'editor.insertSpaces': true,
+      'editor.detectIndentation': false,
+      'editor.wordWrap': 'on',
+      'editor.unicodeHighlight.ambiguousCharacters': false,
+      'editor.unicodeHighlight.nonBasicASCII': false,
+    })) {
+      assert.deepEqual(defaults[key], value, key);
     }
   });
 });

@@ -148,7 +148,7 @@ describe('page estimate: the layout is the export’s', () => {
     assert.deepEqual(g.bullets.markerMm, [...BULLET_MARKER_MM]);
     assert.equal(g.bullets.cellScale, CELL_INDENT);
     assert.equal(g.bullets.wideMarkerMm, WIDE_MARKER_MM);
-    const css = renderHtmlParts(planToDocument({ plan: {} as Plan, cost: computeCost({} as Plan) })).css.replace(/\s+/g, ' ');
+    const css = renderHtmlParts(planToDocument({ plan: {}, cost: computeCost({}) })).css.replace(/\s+/g, ' ');
     const rule = (selector: string) => new RegExp(`(^|\}) ?${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\{([^}]*)\\}`).exec(css)?.[2] ?? '';
     assert.match(rule('body'), new RegExp(`line-height: ${g.body.lineHeight};`));
     assert.match(rule('h1, h2, h3, h4'), new RegExp(`line-height: ${g.headings.section.lineHeight};`));
@@ -228,14 +228,14 @@ describe('page estimate: the upper bound and incremental analysis', () => {
           chapter[field] = r < 0.3 ? value.slice(0, Math.floor(value.length / 2)) : r < 0.6 ? [...value, ...value] : value;
         }
       }
-      return plan as Plan;
+      return plan;
     });
     for (const plan of [...plans, ...variants]) {
       const exact = estimateOf(plan);
       const bound = estimatePagesAtMost(plan);
       assert.ok(bound.bodyPages >= exact.bodyPages, `body: bound ${bound.bodyPages} < estimate ${exact.bodyPages}`);
       assert.ok(bound.summaryPages >= exact.summaryPages, `요약서: bound ${bound.summaryPages} < estimate ${exact.summaryPages}`);
-      exact.chapters.forEach((c, i) => assert.ok(bound.chapters[i].pages >= c.pages, `${c.key}: bound ${bound.chapters[i].pages} < estimate ${c.pages}`));
+      exact.chapters.forEach((c, i) => { assert.ok(bound.chapters[i].pages >= c.pages, `${c.key}: bound ${bound.chapters[i].pages} < estimate ${c.pages}`); });
     }
   });
 

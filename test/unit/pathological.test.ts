@@ -373,7 +373,7 @@ describe('pathological documents through the CLI', function () {
     assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-pathological-'));
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => { fs.rmSync(dir, { recursive: true, force: true }); });
 
   it(`gpuplan check on a 10 MB plan: exit 0 with the page-budget warning, in < ${CLI_10MB_BOUND_MS / 1000} s`, () => {
     const file = path.join(dir, 'big.gpuplan.json');

@@ -98,7 +98,7 @@ describe('prose corpus: vague-expression and abbreviation-undefined meet their t
         assert.ok(!labelled, `${line.id}: "${phrase}" is labelled vague`);
         const { text, starts } = planOf([line.text]);
         const found = analyze(text).filter((f) => f.code === 'vague-expression' && f.offset < starts[0] + at + phrase.length && starts[0] + at < f.offset + f.length);
-        assert.deepEqual(found.map((f) => f.message), [], `${line.id}`);
+        assert.deepEqual(found.map((f) => f.message), [], line.id);
       }
     }
   });
@@ -126,7 +126,7 @@ describe('prose corpus: every quick fix offered writes correct Korean', () => {
       for (const fix of fixes) {
         const where = `${fix.id} "${fix.phrase}" → "${fix.inserted}"`;
         assert.ok(fix.label?.fix, `${where}: no fix may be offered here (label: ${fix.label ? 'guidance only' : 'not vague'})`);
-        assert.ok(fix.inserted.startsWith(`${fix.label!.fix}(`), `${where}: expected "${fix.label!.fix}"`);
+        assert.ok(fix.inserted.startsWith(`${fix.label.fix}(`), `${where}: expected "${fix.label.fix}"`);
         // The firm form and the placeholders for the deadline and quantity, in Korean: no Latin placeholder words.
         assert.match(fix.inserted, /^[가-힣]+[함됨]\(〔기한〕까지, 〔수량〕\)$/u, where);
         // No noun + 한다, and no particle left before 함 (확산도함, 서버한다).

@@ -15,7 +15,7 @@ function vagueByRegex(value: string): VagueHit[] {
   const hits: VagueHit[] = [];
   if (!/수\s*(?:도\s*)?있|가능|고려|검토|것으로|예상|전망|다고/.test(value)) return hits;
   for (const family of VAGUE_EXPRESSIONS.value) {
-    for (const match of value.matchAll(family.pattern)) hits.push(hitOf(match as RegExpExecArray, family.id));
+    for (const match of value.matchAll(family.pattern)) hits.push(hitOf(match, family.id));
   }
   return hits;
 }

@@ -27,7 +27,7 @@ const parsed = (text: string): unknown => {
 };
 
 describe('validation in parts (the top level, each chapter, each row of the staff)', () => {
-  before(() => validateInParts());
+  before(() => { validateInParts(); });
 
   const files = [...jsonFiles(EXAMPLES), ...jsonFiles(FIXTURES)];
   const values = files.map((file) => [path.relative(FIXTURES, file), parsed(fs.readFileSync(file, 'utf8'))] as const).filter(([, value]) => value !== undefined);

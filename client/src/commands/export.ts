@@ -321,7 +321,7 @@ export async function exportCommand(
  * it, then renamed over it. Without `replace` the rename refuses a file that appeared meanwhile
  * (`appeared`). The temporary file never outlives a failure. Undefined when the file is written.
  */
-async function writeWhole(target: vscode.Uri, bytes: Uint8Array, replace: boolean): Promise<{ error: unknown; appeared: boolean } | undefined> {
+export async function writeWhole(target: vscode.Uri, bytes: Uint8Array, replace: boolean): Promise<{ error: unknown; appeared: boolean } | undefined> {
   const temporary = vscode.Uri.joinPath(target, '..', `.${fileName(target)}.${randomBytes(4).toString('hex')}.gpuplan-export`);
   let stage: 'write' | 'rename' = 'write';
   try {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { InsertionRequest, SectionsRequest, type Insertion, type SectionInfo } from '../../../shared/src/protocol';
-import { documentFor, editorFor, isJsonPath, LANGUAGE_ID, toPosition, toRange } from '../documents';
+import { activePlan, documentFor, editorFor, isJsonPath, LANGUAGE_ID, toPosition, toRange } from '../documents';
 import type { ServerAccess } from '../language-client';
 
 interface SectionPickItem extends vscode.QuickPickItem {
@@ -44,7 +44,7 @@ export function sectionPickItems(sections: readonly SectionInfo[]): SectionPickI
 export async function insertSectionCommand(server: ServerAccess, ...args: unknown[]): Promise<boolean> {
   const [first, parentPath, key] = args;
   const direct = typeof first === 'string' && isJsonPath(parentPath) && typeof key === 'string';
-  const uri = typeof first === 'string' ? vscode.Uri.parse(first) : first instanceof vscode.Uri ? first : vscode.window.activeTextEditor?.document.uri;
+  const uri = typeof first === 'string' ? vscode.Uri.parse(first) : first instanceof vscode.Uri ? first : activePlan()?.uri;
 
   const document = uri ? await documentFor(uri) : undefined;
   if (!document || document.languageId !== LANGUAGE_ID) {

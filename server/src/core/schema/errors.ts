@@ -142,7 +142,7 @@ function formatValue(value: unknown): string {
 
 function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
   const path = pointerToPath(error.instancePath, doc.root);
-  const parentSchema = error.parentSchema as SchemaNode | undefined;
+  const parentSchema = error.parentSchema;
   const label = fieldLabel(path, schemaAt(path));
   const value = error.data;
   const make = (span: { offset: number; length: number }, message: Message, data?: unknown, at: JsonPath = path): Placed => ({

@@ -89,8 +89,7 @@ function hasWords(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const addAll = (text: string, from: number, to: number, defined: Set<string>) =>
-  forEachAcronym(text, from, to, (start, end) => void defined.add(text.slice(start, end)));
+const addAll = (text: string, from: number, to: number, defined: Set<string>) => { forEachAcronym(text, from, to, (start, end) => void defined.add(text.slice(start, end))); };
 
 /** Whether `CAPITALS` matches in text[from, to): two capitals with at most one lower-case letter between. */
 function hasCapitals(text: string, from: number, to: number): boolean {

@@ -316,7 +316,7 @@ export function proseGuideHits(value: string, marks: readonly Hit[]): readonly H
   const sentences = guideSentenceHits(value);
   if (sentences.length === 0) return marks;
   const hits: Hit[] = [];
-  const merged = sentences.map((s) => ({ ...s }) as { start: number; text: string; kind: string; guide: number });
+  const merged = sentences.map((s) => ({ ...s }));
   for (const mark of marks) {
     const end = mark.start + mark.text.length;
     const inside = merged.find((s) => mark.start >= s.start && end <= s.start + s.text.length);
