@@ -7,6 +7,7 @@
   const vscode = acquireVsCodeApi();
   const main = document.getElementById('preview');
   const form = document.getElementById('whatif');
+  const result = document.getElementById('whatif-result');
   const select = form.elements.type;
   let state = vscode.getState() || {};
   let types = [];
@@ -51,6 +52,8 @@
     }
     if (Array.isArray(message.types)) setTypes(message.types.filter((type) => typeof type === 'string'));
     main.innerHTML = message.html;
+    // The what-if result, right below its controls (HTML the server made and escaped).
+    result.innerHTML = typeof message.whatIf === 'string' ? message.whatIf : '';
     fileRequest = message.request && typeof message.request === 'object' ? message.request : null;
     form.hidden = fileRequest === null;
     if (fileRequest && !touched) write(fileRequest);

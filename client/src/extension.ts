@@ -7,6 +7,8 @@
  *   settings.ts          the settings the client reads (through the shared normalizeSettings)
  *   documents.ts         which plan a command is about, its editor, LSP positions
  *   commands/            New Plan, Apply Snippet (quick fixes), Insert Section, Export
+ *   overview/            what is written and what is left: tree view, status bar, language status
+ *   rules.ts             rule pages from the squiggles, "Turn off this rule"
  *   cost-preview/        the co-payment panel and status-bar item
  *   document-preview/    the plan laid out as the form
  *   webview/             what both previews' pages share (CSP, nonce, escaping, saved state)
@@ -21,6 +23,10 @@ import { newPlanCommand } from './commands/new-plan';
 import { registerCostPreview } from './cost-preview/panel';
 import { DocumentPreview } from './document-preview/panel';
 import { createLanguageClient, type ServerAccess } from './language-client';
+import { OverviewModel } from './overview/model';
+import { OverviewStatus, SHOW_OUTPUT_COMMAND } from './overview/status';
+import { OverviewTree } from './overview/tree';
+import { registerRules, ruleDocsAddress } from './rules';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they like. */
 export interface GpuplanApi {
@@ -34,7 +40,7 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): GpuplanApi {
   const output = vscode.window.createOutputChannel('gpuplan');
-  const languageClient = createLanguageClient(context, output);
+  const languageClient = createLanguageClient(context, output, ruleDocsAddress(context));
   client = languageClient;
 
   const report = (what: string) => (error: unknown) => {
@@ -52,10 +58,22 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
     },
   };
 
+  // The plan overview view shows once gpuplan runs (package.json views: when gpuplan.active).
+  void vscode.commands.executeCommand('setContext', 'gpuplan.active', true);
+  // What is written and what is left: the overview view, the status-bar figure, the language status.
+  const overview = new OverviewModel(server);
+  const overviewTree = new OverviewTree(overview);
+  context.subscriptions.push(overview, overviewTree, new OverviewStatus(overview, server));
+  // Rule pages from the squiggles, and "Turn off this rule" in the light bulb.
+  registerRules(context);
+
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('gpuplan.insertSection', (...args: unknown[]) => insertSectionCommand(server, ...args)),
-    vscode.commands.registerCommand('gpuplan.newPlan', () => newPlanCommand()),
+    vscode.commands.registerCommand('gpuplan.newPlan', () => newPlanCommand(server, () => overviewTree.focus())),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => {
+      output.show(true);
+    }),
     vscode.commands.registerCommand('gpuplan.applySnippet', (args: unknown) => applySnippetCommand(args)),
     vscode.commands.registerCommand('gpuplan.restartServer', async () => {
       starting = languageClient.restart().catch(report('restarting the language server failed'));
@@ -72,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): GpuplanApi {
     documentPreview,
     vscode.commands.registerCommand('gpuplan.previewDocument', (arg?: unknown) => documentPreview.show(arg)),
     vscode.commands.registerCommand('gpuplan.export', (arg?: unknown, format?: unknown, target?: unknown, options?: unknown) =>
-      exportCommand(server, arg, format, target, options),
+      exportCommand(server, arg, format, target, options, overview),
     ),
     vscode.commands.registerCommand('gpuplan.importPlan', (document?: unknown, target?: unknown) => importCommand(server, document, target)),
   );

@@ -5,7 +5,7 @@
  * user is told, with a Restart action: never a silently stopped server.
  */
 import * as vscode from 'vscode';
-import { ClientCommands } from '../../shared/src/protocol';
+import { ClientCommands, type ClientOptions } from '../../shared/src/protocol';
 import {
   CloseAction,
   ErrorAction,
@@ -154,7 +154,7 @@ function documentSelector(): DocumentSelector {
   return [...schemes].map((scheme) => ({ scheme, language: LANGUAGE_ID }));
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): GpuplanLanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, ruleDocs?: string): GpuplanLanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -176,11 +176,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // The server pulls `gpuplan.*` per document with workspace/configuration; these only spare
     // it the defaults while that first pull is on its way. The client commands let quick fixes use
     // snippets; VS Code shows diagnostics in its hover, so the server's hover leaves them out.
+    // The rule pages open through our URI handler, and the plan overview lists the blanks still
+    // to write, so the server shows those as information, apart from the real problems.
     initializationOptions: {
       settings: initialSettings(),
-      clientCommands: [ClientCommands.applySnippet, ClientCommands.insertSection],
+      clientCommands: [ClientCommands.applySnippet, ClientCommands.insertSection, ClientCommands.turnOffRule],
       hover: { diagnostics: false },
-    },
+      ...(ruleDocs ? { ruleDocs } : {}),
+      blanks: 'information',
+      // The cost preview's HTML is made by the server and comes with each change.
+      costPreviewHtml: true,
+    } satisfies ClientOptions & Record<string, unknown>,
     diagnosticCollectionName: 'gpuplan',
   };
 

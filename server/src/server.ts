@@ -32,6 +32,8 @@ import { registerCodeLens } from './lsp/features/code-lens';
 import { registerCompletion } from './lsp/features/completion';
 import { Diagnostics } from './lsp/features/diagnostics';
 import { registerHover } from './lsp/features/hover';
+import { registerNewPlan } from './lsp/features/new-plan';
+import { registerOverview } from './lsp/features/overview';
 import { registerImport } from './lsp/features/import';
 import { registerRequests } from './lsp/features/requests';
 import { registerSymbols } from './lsp/features/symbols';
@@ -162,6 +164,8 @@ function serve(): void {
   registerSymbols(context);
   registerCodeLens(context);
   registerRequests(context);
+  registerOverview(context);
+  registerNewPlan(context);
   registerImport(context);
 
   documents.listen(connection);

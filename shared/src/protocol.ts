@@ -6,7 +6,7 @@
  * This module is the whole contract: it imports nothing of the engine, so the VS Code client
  * bundles none. The server's results are checked against these types where it sends them.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export interface LspPosition {
   line: number;
@@ -69,6 +69,8 @@ export interface ApplySnippetArgs {
 export const ClientCommands = {
   applySnippet: 'gpuplan.applySnippet',
   insertSection: 'gpuplan.insertSection',
+  /** `gpuplan.turnOffRule <code> <plan uri>`: writes `"<code>": "off"` into `gpuplan.rules` at a scope the user picks. */
+  turnOffRule: 'gpuplan.turnOffRule',
 } as const;
 
 /** A GPU request to try out or write: the what-if of the cost preview (the type as the server names it). */
@@ -82,6 +84,16 @@ export interface CostPreviewParams {
   uri: string;
   /** Compute the figures as if `gpu` were this request, without touching the document. */
   override?: GpuRequest;
+  /** Also answer the preview's HTML (`CostPreview.html`), in the server's locale. */
+  html?: boolean;
+}
+
+/** The cost preview as HTML, made by the server (the client only places it in its webview). */
+export interface CostPreviewHtml {
+  /** The document's figures: the III-3 table, GPU capacity, GPUs per month, milestones. */
+  body: string;
+  /** With an `override`: the what-if's result against the document's figures. */
+  whatIf?: string;
 }
 
 /** The cost figures the previews show (a part of the server's cost model). */
@@ -148,11 +160,30 @@ export interface CostPreview {
   pages: { body: number; summary: number; budget: number; summaryBudget: number };
   /** Findings by severity, so the preview can say the plan is not clean yet. */
   counts: { error: number; warning: number; information: number };
+  /** Blanks still to write, counted apart from `counts` for a client that lists them (ClientOptions.blanks). */
+  toWrite?: number;
   /** What the program allows, to validate a what-if before asking for it. */
   limits: PreviewLimits;
+  /** For a request with `html`, and in the notifications of a client that asked (ClientOptions.costPreviewHtml). */
+  html?: CostPreviewHtml;
 }
 
 export const CostPreviewRequest = new RequestType<CostPreviewParams, CostPreview | null, void>('gpuplan/costPreview');
+
+/** The cost preview's page, made by the server in its locale: the client gives what only it knows. */
+export interface CostPreviewPageParams {
+  nonce: string;
+  /** The page's Content-Security-Policy (the client's, with the webview's source). */
+  csp: string;
+  scriptUri: string;
+  styleUri: string;
+  lang: string;
+  /** The largest numbers the what-if fields take. */
+  tryMax: { servers: number; months: number };
+}
+
+/** `gpuplan/costPreviewPage`: the page (HTML) the cost preview's webview loads; its content comes by message. */
+export const CostPreviewPageRequest = new RequestType<CostPreviewPageParams, string, void>('gpuplan/costPreviewPage');
 
 /** Sent by the server whenever a document's figures change, so clients never poll. */
 export const CostChangedNotification = new NotificationType<CostPreview>('gpuplan/costChanged');
@@ -213,6 +244,8 @@ export interface ExportedDocument {
   /** Findings of the plan by severity: errors refuse nothing here, the client decides. */
   errors: number;
   warnings: number;
+  /** Blanks still to write, apart from the errors and warnings (for a client that lists them, ClientOptions.blanks). */
+  toWrite?: number;
   /** The tool that made a PDF, e.g. "chromium". */
   tool?: string;
 }
@@ -240,6 +273,129 @@ export interface ExportFormatsParams {
 /** `gpuplan/exportFormats`: what Export can offer. */
 export const ExportFormatsRequest = new RequestType<ExportFormatsParams | null, ExportFormatInfo[], void>('gpuplan/exportFormats');
 
+/**
+ * `initializationOptions` of the VS Code client beyond the settings (docs/editor.md lists them):
+ * where the rule pages open, and whether the client shows the plan's blanks in its own overview.
+ */
+export interface ClientOptions {
+  /**
+   * The rule pages' address, with `{code}` for the rule's code: each diagnostic's
+   * `codeDescription.href`. Without it the server links the pages shipped beside it (file:).
+   */
+  ruleDocs?: string;
+  /**
+   * `"information"`: the client lists what is left to write itself (its overview, from
+   * `gpuplan/overview`), so a blank the plan still has to fill — an empty value, a placeholder or
+   * sample value gpuplan inserted — is published at the information level (still in the Problems panel), not as an error or warning, unless
+   * the user set that rule's level. Without it every finding keeps its level.
+   */
+  blanks?: 'information';
+  /** `true`: every `gpuplan/costChanged` carries the preview's HTML (`CostPreview.html`). */
+  costPreviewHtml?: boolean;
+}
+
+/** The state of a part of the form in the overview. */
+export type OverviewState =
+  /** Everything in it is written: no blank is left (findings may remain). */
+  | 'written'
+  /** Some of it is written, some is still to write. */
+  | 'partial'
+  /** It is there, but nothing in it is written yet (only blanks, placeholders or sample values). */
+  | 'empty'
+  /** The form has it, the plan does not. */
+  | 'missing';
+
+export interface OverviewCounts {
+  errors: number;
+  warnings: number;
+  information: number;
+  /** Blanks still to write: empty values, placeholders and sample values that a check reports. */
+  toWrite: number;
+}
+
+/** A part's state and counts in words, in the server's locale: "일부 작성", "작성할 곳 3 · 오류 1" ("" when all are 0). */
+export interface OverviewText {
+  state: string;
+  counts: string;
+}
+
+/** One place still to write. */
+export interface OverviewBlank {
+  /** The form's label of the field, e.g. "기업(관)명". */
+  label: string;
+  path: (string | number)[];
+  /** The blank itself (the placeholder or the empty value), to select so that typing replaces it. */
+  range: LspRange;
+  kind: 'empty' | 'placeholder' | 'sample';
+  /** The placeholder or sample text, when there is one. */
+  text?: string;
+}
+
+/** A section of the form (a top-level key, or a part of one) with its state. */
+export interface OverviewEntry {
+  /** Its JSON path in the plan. */
+  path: (string | number)[];
+  /** The form's label, e.g. "과제 목표" or "1. 홍길동". */
+  label: string;
+  state: OverviewState;
+  counts: OverviewCounts;
+  /** The key (or the row), to reveal; absent when the section is missing. */
+  range?: LspRange;
+  /** The blanks in it (at most OVERVIEW_MAX_BLANKS; `counts.toWrite` has them all). */
+  blanks: OverviewBlank[];
+  text: OverviewText;
+}
+
+/** A chapter of the form: 표지, 요약서, I–VI or 붙임0. */
+export interface OverviewChapter {
+  /** 표지, 요약서, I … VI, 붙임0. */
+  part: string;
+  /** The form's name, e.g. "I 과제 개요". */
+  label: string;
+  /** The top-level key when the chapter is one section of the plan (all but 표지). */
+  key?: string;
+  state: OverviewState;
+  counts: OverviewCounts;
+  range?: LspRange;
+  /** Its sections: the cover fields of 표지, the parts of a chapter, the rows of 붙임0. */
+  entries: OverviewEntry[];
+  /** Blanks of the chapter outside its entries. */
+  blanks: OverviewBlank[];
+  text: OverviewText;
+}
+
+/** `gpuplan/overview`: what is written and what is left, in the form's order. */
+export interface PlanOverview {
+  uri: string;
+  /** Version of the document the overview was made from. */
+  version: number;
+  /** The plan's `formVersion`, when it has one. */
+  formVersion?: string;
+  /** Whether the server knows that version of the form. */
+  formVersionKnown: boolean;
+  /** The versions of the form the server checks against. */
+  formVersions: string[];
+  chapters: OverviewChapter[];
+  /** The whole plan: counts, and how many of the form's top-level sections are written. */
+  totals: OverviewCounts & { sections: number; writtenSections: number };
+  /** The totals in words: "작성할 곳 63 · 오류 1", and "섹션 17개 중 5개 작성". */
+  totalsText: { counts: string; sections: string };
+}
+
+/** At most this many blanks are listed per entry (the counts have them all). */
+export const OVERVIEW_MAX_BLANKS = 100;
+
+export const OverviewRequest = new RequestType<DocumentParams, PlanOverview | null, void>('gpuplan/overview');
+
+/** `gpuplan/newPlan`: the text of a new plan (the form's skeleton) and where a user starts. */
+export interface NewPlan {
+  /** The plan, 2-space indented, ending with a newline. */
+  text: string;
+  /** What to select first: the project title's placeholder, so that typing replaces it. */
+  start: LspRange;
+}
+
+export const NewPlanRequest = new RequestType0<NewPlan, void>('gpuplan/newPlan');
 export interface ImportDocumentParams {
   /** The document (HWP, HWPX, DOCX or PDF): a file: URI, which the server reads. */
   uri: string;

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { createPlanService, type PlanService } from '../../server/src/core';
+import { NO_FEATURES } from '../../server/src/lsp/client-features';
 import type { ServerContext } from '../../server/src/lsp/context';
 import { Diagnostics } from '../../server/src/lsp/features/diagnostics';
 import { SettingsProvider } from '../../server/src/lsp/settings';
@@ -28,7 +29,7 @@ function setup() {
   const store = new PlanStore(service, settings, () => 'ko');
   const open = new Map<string, TextDocument>();
   const documents = { get: (uri: string) => open.get(uri) } as unknown as TextDocuments<TextDocument>;
-  const context = { connection, documents, service, store, settings, locale: () => 'ko' } as unknown as ServerContext;
+  const context = { connection, documents, service, store, settings, locale: () => 'ko', client: () => NO_FEATURES } as unknown as ServerContext;
   const diagnostics = new Diagnostics(context);
   const uri = 'file:///plan.gpuplan.json';
   return {

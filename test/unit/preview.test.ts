@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isAllowedRequest, parsePreviewMessage } from '../../client/src/cost-preview/messages';
-import { escapeHtml, renderChart, renderCostTable, renderMilestones, renderPreviewBody, renderShell, renderWhatIf } from '../../client/src/cost-preview/render';
+import { contentSecurityPolicy } from '../../client/src/webview/html';
+import { escapeHtml, renderChart, renderCostShell, renderCostTable, renderMilestones, renderPreviewBody, renderWhatIf } from '../../server/src/lsp/features/cost-preview-html';
 import { localize, type Plan } from '../../server/src/core';
 import { computeCost } from '../../server/src/core/cost/cost';
 import { costTable } from '../../server/src/core/cost/table';
@@ -47,7 +48,7 @@ describe('cost preview HTML/SVG builder', () => {
   it('shows the youth discount and the academic exemption', () => {
     const youth = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true, representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } } }), t);
     assert.match(youth, /data-figure="applicable">38,400,000원</);
-    const academia = renderPreviewBody(preview({ ...complete, applicant: { ...complete.applicant, type: 'academia' } }), undefined, t);
+    const academia = renderPreviewBody(preview({ ...complete, applicant: { ...complete.applicant, type: 'academia' } }), t);
     assert.match(academia, /data-figure="applicable">0원</);
     assert.match(academia, /결과를 공개/);
   });
@@ -65,7 +66,7 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('warns of the on-site review for large requests', () => {
-    const html = renderPreviewBody(preview({ ...complete, gpu: { type: 'H200', servers: 8, months: 6 } }), undefined, t);
+    const html = renderPreviewBody(preview({ ...complete, gpu: { type: 'H200', servers: 8, months: 6 } }), t);
     assert.match(html, /적격성 심사/);
     assert.match(html, /30/);
   });
@@ -75,6 +76,11 @@ describe('cost preview HTML/SVG builder', () => {
     assert.equal((svg.match(/<rect class="bar/g) ?? []).length, 6, 'one bar per month of 2026-03…2026-08');
     assert.match(svg, /class="capacity"/);
     assert.match(svg, /요청 GPU 32장|32/);
+    // The axis says the year where it starts and the unit: '26.3 4 5 … and 월 ('연.월), GPU(장).
+    const labels = [...svg.matchAll(/<text class="axis" x="[\d.]+" y="220" text-anchor="middle">([^<]*)</g)].map((m) => m[1]);
+    assert.deepEqual(labels, ['&#39;26.3', '4', '5', '6', '7', '8']);
+    assert.match(svg, /class="axis unit"[^>]*>월 \(&#39;연\.월\)</);
+    assert.match(svg, /aria-label="[^"]*&#39;26\.03[^"]*&#39;26\.08/);
     const over = renderChart(preview({ ...complete, gpu: { type: 'H200', servers: 2, months: 6 } }), t);
     assert.match(over, /class="bar over"/);
   });
@@ -90,7 +96,7 @@ describe('cost preview HTML/SVG builder', () => {
   it('escapes hostile text in every place plan text reaches', () => {
     for (const bad of HOSTILE) {
       const plan: Plan = { ...complete, schedule: { ...complete.schedule, milestones: [{ task: bad, months: ['2026-03'] }] }, gpu: { ...complete.gpu } };
-      const html = renderPreviewBody(preview(plan), preview({ ...plan, gpu: { type: 'B200', servers: 2, months: 6 } }), t);
+      const html = renderPreviewBody(preview(plan), t) + renderWhatIf(preview(plan), preview({ ...plan, gpu: { type: 'B200', servers: 2, months: 6 } }), t);
       assert.ok(!html.includes(bad), bad);
       assert.ok(html.includes(escapeHtml(bad)));
       // No tag or attribute of the hostile text survives: only its escaped form is there.
@@ -107,13 +113,15 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('builds a page with a strict CSP and a nonce on its only script', () => {
-    const page = renderShell({ nonce: 'abc123', cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: 'ko', title: '<b>x</b>', body: '', labels: { whatIf: 'w', type: 't', servers: 's', months: 'm', apply: 'a', reset: 'r', hint: 'h' }, tryMax: { servers: 64, months: 24 } });
+    const csp = contentSecurityPolicy({ nonce: 'abc123', cspSource: 'vscode-resource:', styles: 'source' });
+    const page = renderCostShell({ nonce: 'abc123', csp, scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: '<b>x</b>', tryMax: { servers: 64, months: 24 } }, t);
     assert.match(page, /default-src 'none'/);
     assert.match(page, /script-src 'nonce-abc123'/);
     assert.ok(!/unsafe-inline|unsafe-eval|https?:/.test(page.replace(/http-equiv/g, '')), 'no unsafe sources, no remote URLs');
     assert.equal((page.match(/<script/g) ?? []).length, 1);
     assert.match(page, /<script nonce="abc123" src=/);
-    assert.ok(page.includes('&lt;b&gt;x&lt;/b&gt;'));
+    assert.ok(page.includes('lang="&lt;b&gt;x&lt;/b&gt;"'));
+    assert.match(page, /<form id="whatif"[\s\S]*계획서에 반영[\s\S]*<div id="whatif-result"[^>]*><\/div>\n<\/form>\n<main id="preview"/, 'the what-if result right below its controls, before the figures');
   });
 });
 

@@ -22,7 +22,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { renderPreviewBody, renderWhatIf } from '../../client/src/cost-preview/render';
+import { renderPreviewBody, renderWhatIf } from '../../server/src/lsp/features/cost-preview-html';
 import { localize } from '../../server/src/core';
 import { CostPreviewRequest, type CostPreview } from '../../shared/src/protocol';
 import { readExample, ROOT } from '../support/fixtures';
@@ -466,7 +466,7 @@ describe('security: plan text cannot inject markup (hover, completion, code lens
       const current = await server.request<CostPreview | null>(CostPreviewRequest.method, { uri });
       const alternative = await server.request<CostPreview | null>(CostPreviewRequest.method, { uri, override: { type: 'B200', servers: 2, months: 6 } });
       assert.ok(current && alternative);
-      const html = renderPreviewBody(current, alternative, t) + renderWhatIf(current, alternative, t);
+      const html = renderPreviewBody(current, t) + renderWhatIf(current, alternative, t);
       assert.ok(!/<script|<img|<svg onload|<a\b/i.test(html), `markup from plan text in the preview (${name})`);
       assert.ok(!/<[^>]*\son(error|load)=/i.test(html), `an event handler in the preview (${name})`);
       if (name === 'values') assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the milestone task is shown, escaped');

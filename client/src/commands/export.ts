@@ -16,6 +16,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportDocumentRequest, ExportFormatsRequest, type ExportedDocument, type ExportFormatInfo } from '../../../shared/src/protocol';
 import { errorText, exists, fileName, planDocument } from '../documents';
 import type { ServerAccess } from '../language-client';
+import type { OverviewModel } from '../overview/model';
+import { readyToExport } from '../overview/readiness';
 
 const t = vscode.l10n.t;
 
@@ -209,13 +211,17 @@ async function requestFile(client: LanguageClient, document: vscode.TextDocument
   }
 }
 
-/** `gpuplan.export [uri] [format] [target uri] [options]`: without arguments it asks for each. */
+/**
+ * `gpuplan.export [uri] [format] [target uri] [options]`: without arguments it asks for each,
+ * after the readiness list (what the plan still lacks, from the overview) when anything is left.
+ */
 export async function exportCommand(
   server: ServerAccess,
   arg?: unknown,
   formatArg?: unknown,
   targetArg?: unknown,
   optionsArg?: unknown,
+  overview?: OverviewModel,
 ): Promise<vscode.Uri | undefined> {
   const options: ExportCommandOptions = typeof optionsArg === 'object' && optionsArg !== null ? optionsArg : {};
   const document = await planDocument(arg);
@@ -246,6 +252,7 @@ export async function exportCommand(
       return undefined;
     }
   } else {
+    if (!(await readyToExport(overview, document))) return undefined;
     info = await pickFormat(formats);
     if (!info) return undefined;
   }

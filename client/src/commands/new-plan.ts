@@ -1,21 +1,16 @@
 /**
- * "gpuplan: New Plan": an unsaved `*.gpuplan.json` editor with the form's skeleton.
+ * "gpuplan: New Plan": an unsaved `*.gpuplan.json` editor with the form's skeleton, which the
+ * language server gives (`gpuplan/newPlan`: the text, and where a user starts). The editor is
+ * 2-space indented whatever the user's defaults, the project title's placeholder is selected so
+ * that typing replaces it, and the plan overview opens beside it: what is left to write, in the
+ * form's order, instead of a wall of errors (the server shows the skeleton's blanks as
+ * information, "to write"; its real problems keep their level).
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import skeleton from '../../../examples/skeleton.gpuplan.json';
-import { exists, LANGUAGE_ID } from '../documents';
-
-/**
- * The text of a new plan: examples/skeleton.gpuplan.json, inlined by esbuild at build time.
- * Its `$schema` is a path relative to the repository, meaningless next to a user's file, so it
- * is dropped; the file is still validated (by language `gpuplan`, and by `jsonValidation` for
- * other JSON tools through the `*.gpuplan.json` name).
- */
-export function skeletonText(): string {
-  const { $schema: _relativeSchemaPath, ...plan } = skeleton as Record<string, unknown>;
-  return `${JSON.stringify(plan, null, 2)}\n`;
-}
+import { NewPlanRequest, type NewPlan } from '../../../shared/src/protocol';
+import { exists, LANGUAGE_ID, toRange } from '../documents';
+import type { ServerAccess } from '../language-client';
 
 /**
  * An `untitled:` URI whose path is a free `*.gpuplan.json` name in the first workspace folder
@@ -34,15 +29,22 @@ export async function freePlanUri(): Promise<vscode.Uri> {
 }
 
 /** "gpuplan: New Plan": an unsaved editor with the skeleton. Nothing is written until the user saves. */
-export async function newPlanCommand(): Promise<vscode.TextEditor | undefined> {
+export async function newPlanCommand(server: ServerAccess, showOverview?: () => Promise<void>): Promise<vscode.TextEditor | undefined> {
+  const client = await server.running();
+  const plan: NewPlan | undefined = await client?.sendRequest(NewPlanRequest).catch(() => undefined);
+  if (!plan) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the new plan.'));
+    return undefined;
+  }
   const uri = await freePlanUri();
   let document = await vscode.workspace.openTextDocument(uri);
   if (document.languageId !== LANGUAGE_ID) document = await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   const editor = await vscode.window.showTextDocument(document);
-  const text = skeletonText();
+  // An empty untitled editor has nothing to detect its indentation from: say it.
+  editor.options = { tabSize: 2, insertSpaces: true };
   const ok = await editor.edit(
     (edit) => {
-      edit.insert(new vscode.Position(0, 0), text);
+      edit.insert(new vscode.Position(0, 0), plan.text);
     },
     { undoStopBefore: false, undoStopAfter: true },
   );
@@ -51,13 +53,12 @@ export async function newPlanCommand(): Promise<vscode.TextEditor | undefined> {
     return undefined;
   }
   // Start where a user starts: the project title, its placeholder selected so that typing replaces it.
-  const offset = text.indexOf('"projectTitle": "');
-  if (offset >= 0) {
-    const start = offset + '"projectTitle": "'.length;
-    const position = document.positionAt(start);
-    const end = document.positionAt(Math.max(start, text.indexOf('"', start)));
-    editor.selection = new vscode.Selection(end, position);
-    editor.revealRange(new vscode.Range(position, end));
+  const start = toRange(plan.start);
+  editor.selection = new vscode.Selection(start.end, start.start);
+  editor.revealRange(start);
+  if (showOverview) {
+    await showOverview();
+    await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, preserveFocus: false });
   }
   return editor;
 }

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import {
   CostChangedNotification,
+  CostPreviewPageRequest,
   CostPreviewRequest,
   GpuEditRequest,
   SHOW_COST_PREVIEW_COMMAND,
@@ -16,13 +17,13 @@ import {
 } from '../../../shared/src/protocol';
 import { activePlan, documentFor, fileName, isPlan } from '../documents';
 import type { ServerAccess } from '../language-client';
-import { newNonce } from '../webview/html';
+import { contentSecurityPolicy, newNonce } from '../webview/html';
 import { disposeAll, mediaUri, panelOptions, previewIcon, webviewOptions, type Disposable } from '../webview/options';
 import { savedState } from '../webview/state';
 import { isAllowedRequest, parsePreviewMessage, TRY_MAX } from './messages';
-import { renderPreviewBody, renderShell, won, type Translate } from './render';
+import { won } from './shell';
 
-const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+const t = (message: string, ...args: Array<string | number>): string => vscode.l10n.t(message, ...args);
 export const COST_PREVIEW_VIEW = 'gpuplan.costPreview';
 
 function requestOf(preview: CostPreview): GpuRequest | undefined {
@@ -118,26 +119,25 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
         this.panelDisposables = [];
       }),
     ];
+    void this.page(panel);
+  }
+
+  /** The panel's page, which the server makes; the content follows by message once it is loaded. */
+  private async page(panel: vscode.WebviewPanel): Promise<void> {
     const webview = panel.webview;
-    webview.html = renderShell({
-      nonce: newNonce(),
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.js')).toString(),
-      styleUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.css')).toString(),
-      lang: vscode.env.language,
-      title: t('gpuplan: what the GPUs will cost'),
-      body: `<p class="empty">${t('Loading…')}</p>`,
-      labels: {
-        whatIf: t('What if…'),
-        type: t('GPU type'),
-        servers: t('Servers'),
-        months: t('Months'),
-        apply: t('Write into the plan'),
-        reset: t('Back to the plan'),
-        hint: t('Try another request: the file changes only when you press "Write into the plan" (one undoable edit).'),
-      },
-      tryMax: TRY_MAX,
-    });
+    const nonce = newNonce();
+    const client = await this.server.running();
+    const html = await client
+      ?.sendRequest(CostPreviewPageRequest, {
+        nonce,
+        csp: contentSecurityPolicy({ nonce, cspSource: webview.cspSource, styles: 'source' }),
+        scriptUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.js')).toString(),
+        styleUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'cost-preview.css')).toString(),
+        lang: vscode.env.language,
+        tryMax: TRY_MAX,
+      })
+      .catch(() => undefined);
+    if (html && panel === this.panel) webview.html = html;
   }
 
   /** The panel and the status bar follow the active plan editor. */
@@ -161,7 +161,7 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
     for (let attempt = 0; attempt < 5; attempt++) {
       let preview: CostPreview | null;
       try {
-        preview = await client.sendRequest(CostPreviewRequest, { uri: target.toString() });
+        preview = await client.sendRequest(CostPreviewRequest, { uri: target.toString(), html: true });
       } catch {
         return; // the server is restarting: its costChanged notification brings the figures
       }
@@ -184,7 +184,7 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
   private async ask(uri: string, override: GpuRequest): Promise<CostPreview | null> {
     const client = await this.server.running();
     try {
-      return client ? await client.sendRequest(CostPreviewRequest, { uri, override }) : null;
+      return client ? await client.sendRequest(CostPreviewRequest, { uri, override, html: true }) : null;
     } catch {
       return null;
     }
@@ -195,6 +195,11 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
     this.status.text = `$(credit-card) ${amount === undefined ? t('co-payment —') : won(amount)}`;
     this.status.tooltip = new vscode.MarkdownString(undefined, false);
     this.status.tooltip.appendText(`${preview.table.summary}\n\n${preview.table.policy}\n\n${t('Click to open the cost preview.')}`);
+    // What a screen reader says: plain words, not the icon's name or the tooltip's markdown.
+    this.status.accessibilityInformation = {
+      label: amount === undefined ? t('Co-payment not computed yet. Open the cost preview.') : t('Co-payment {0}. Open the cost preview.', won(amount)),
+      role: 'button',
+    };
     this.status.show();
   }
 
@@ -207,7 +212,8 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
     void panel.webview.postMessage({
       type: 'update',
       uri: latest.uri,
-      html: renderPreviewBody(latest, this.alternative, t),
+      html: latest.html?.body ?? '',
+      whatIf: this.alternative?.html?.whatIf ?? '',
       request: requestOf(latest) ?? null,
       types: latest.limits.types.map((figures) => figures.type),
     });

@@ -10,7 +10,9 @@
  * - `hover.diagnostics`: `false` when the editor shows diagnostics in its hover itself
  *   (VS Code), so the server's hover does not repeat them;
  * - `positionEncoding`: for a client that counts columns in bytes but cannot say so in its
- *   capabilities (Vim's ALE 3.3 takes `character` as a byte column, both ways): "utf-8".
+ *   capabilities (Vim's ALE 3.3 takes `character` as a byte column, both ways): "utf-8";
+ * - `ruleDocs` and `blanks` (shared/src/protocol.ts `ClientOptions`): where the rule pages open,
+ *   and blanks at the information level for a client that lists them in its own overview (VS Code).
  */
 import type { ClientCapabilities, InitializeParams } from 'vscode-languageserver/node';
 import { ClientCommands } from '../../../shared/src/protocol';
@@ -51,6 +53,14 @@ export interface ClientFeatures {
   readonly hoverDiagnostics: boolean;
   /** window/showMessageRequest with actions. */
   readonly showMessage: boolean;
+  /** Diagnostics may carry `codeDescription.href` (the rule's page). */
+  readonly codeDescription: boolean;
+  /** The rule pages' address with `{code}` (initializationOptions.ruleDocs), when the client gave one. */
+  readonly ruleDocs: string | undefined;
+  /** Blanks are published as information (to write): the client lists them itself (initializationOptions.blanks). */
+  readonly blanksApart: boolean;
+  /** The cost preview's notifications carry its HTML (initializationOptions.costPreviewHtml). */
+  readonly costPreviewHtml: boolean;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -64,6 +74,12 @@ export function negotiateEncoding(capabilities: ClientCapabilities): PositionEnc
   if (!Array.isArray(offered)) return 'utf-16';
   for (const encoding of offered) if ((POSITION_ENCODINGS as readonly unknown[]).includes(encoding)) return encoding as PositionEncoding;
   return 'utf-16';
+}
+
+/** A rule-page address template: an absolute URI with `{code}` in it, else nothing. */
+function ruleDocsOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.includes('{code}') || value.length > 2000) return undefined;
+  return /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : undefined;
 }
 
 export function clientFeatures(params: Pick<InitializeParams, 'capabilities' | 'initializationOptions'>): ClientFeatures {
@@ -92,6 +108,10 @@ export function clientFeatures(params: Pick<InitializeParams, 'capabilities' | '
     clientCommands: new Set(commands.filter((c) => known.has(c))),
     hoverDiagnostics: !(isRecord(options.hover) && options.hover.diagnostics === false),
     showMessage: capabilities.window?.showMessage !== undefined,
+    codeDescription: text.publishDiagnostics?.codeDescriptionSupport === true,
+    ruleDocs: ruleDocsOf(options.ruleDocs),
+    blanksApart: options.blanks === 'information',
+    costPreviewHtml: options.costPreviewHtml === true,
   };
 }
 

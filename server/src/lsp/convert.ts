@@ -1,7 +1,10 @@
 /** Core results (offsets) → LSP objects (positions), at the edge. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DocumentSymbol, SymbolInformation, SymbolKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
-import type { Finding, OutlineItem } from '../core';
+import { isRuleCode, type Finding, type OutlineItem } from '../core';
+import type { ClientFeatures } from './client-features';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -15,11 +18,39 @@ export const rangeOf = (document: TextDocument, offset: number, length: number):
   end: document.positionAt(offset + length),
 });
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/** How a finding is shown: the page of its rule, and the level it is shown at when not its own. */
+export interface DiagnosticOptions {
+  readonly href?: string;
+  readonly severity?: Finding['severity'];
+}
+
+/**
+ * The rule pages shipped beside the server (dist/server.js → docs/rules/, in the repository and
+ * in the VSIX), as a file: URI with `{code}`. Not checked on disk: the server reads no files.
+ */
+let shippedRuleDocs: string | undefined;
+function shippedRuleDocsTemplate(): string {
+  shippedRuleDocs ??= `${pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href}/{code}.md`;
+  return shippedRuleDocs;
+}
+
+/**
+ * The page of a rule, for `codeDescription.href`: where the client said its pages open
+ * (initializationOptions.ruleDocs), else the page shipped beside the server. Only for rules (not
+ * for `internal-error`), and only for a client that takes codeDescription.
+ */
+export function ruleHref(client: ClientFeatures, code: string): string | undefined {
+  if (!client.codeDescription || !isRuleCode(code)) return undefined;
+  const template = client.ruleDocs ?? shippedRuleDocsTemplate();
+  return template.replace(/\{code\}/g, encodeURIComponent(code));
+}
+
+export function toDiagnostic(document: TextDocument, finding: Finding, options: DiagnosticOptions = {}): Diagnostic {
   return {
     range: rangeOf(document, finding.offset, finding.length),
-    severity: SEVERITY[finding.severity],
+    severity: SEVERITY[options.severity ?? finding.severity],
     code: finding.code,
+    ...(options.href ? { codeDescription: { href: options.href } } : {}),
     source: 'gpuplan',
     message: finding.message,
     data: { offset: finding.offset, length: finding.length },

@@ -102,7 +102,8 @@ describe('gpuplan: language and diagnostics', () => {
 
     assert.equal(await applyCodeAction(fix), true);
     await vscode.commands.executeCommand('leaveSnippet');
-    assert.ok(editor.document.getText().includes('추진한다.'), 'the firm wording replaced the vague one');
+    // The firm wording, with tab stops for the deadline and the quantity (vague-expression's snippet).
+    assert.match(editor.document.getText(), /추진(한다|함)\([^)]*까지, [^)]*\)/, `the firm wording replaced the vague one: ${editor.document.getText().split('\n').find((l) => l.includes('해외 시장')) ?? '(no line)'}`);
     assert.ok(!editor.document.getText().includes(vague));
     await waitForNoDiagnostic(uri, 'vague-expression');
 

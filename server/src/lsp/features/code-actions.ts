@@ -30,10 +30,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, Finding, Fix, OffsetEdit } from '../../core';
+import { isRuleCode, type Analysis, type Finding, type Fix, type OffsetEdit } from '../../core';
 import { ClientCommands, type ApplySnippetArgs } from '../../../../shared/src/protocol';
 import { t, type ServerContext } from '../context';
-import { rangeOf, toDiagnostic, toTextEdit } from '../convert';
+import { rangeOf, toTextEdit } from '../convert';
+import { shownDiagnostic } from './diagnostics';
 import { plainInsertion } from '../snippets';
 
 /** The server command that applies a fix after checking the document's version. */
@@ -175,7 +176,7 @@ export function registerCodeActions(context: ServerContext): void {
       const fixAllOffered = new Set<string>();
       for (const { finding, fix } of fixes) {
         let diagnostic = diagnosticOf.get(finding);
-        if (!diagnostic) diagnosticOf.set(finding, (diagnostic = toDiagnostic(document, finding)));
+        if (!diagnostic) diagnosticOf.set(finding, (diagnostic = shownDiagnostic(context, document, analysis, finding)));
         // fixesAt lists each finding's fixes in order: the count so far is this fix's index.
         const index = perFinding.get(finding) ?? 0;
         perFinding.set(finding, index + 1);
@@ -219,8 +220,34 @@ export function registerCodeActions(context: ServerContext): void {
         : resolve(analysis, { kind: 'all' });
       if (fix) offers.push({ title: fixAllTitle(), kind: CodeActionKind.SourceFixAll, ref: { kind: 'all' }, fix, diagnostics: [], preferred: false });
     }
-    return offers.map((offer) => actionOf(document, analysis, offer)).filter((a): a is CodeAction | Command => a !== undefined);
+    const actions = offers.map((offer) => actionOf(document, analysis, offer)).filter((a): a is CodeAction | Command => a !== undefined);
+    if (wants(CodeActionKind.QuickFix)) actions.push(...turnOffActions(params));
+    return actions;
   });
+
+  /**
+   * "Turn off this rule" for each rule among the diagnostics the client sent, once per rule, last
+   * in the light bulb: for a client that implements the command (it asks where to write it).
+   */
+  function turnOffActions(params: CodeActionParams): CodeAction[] {
+    const client = context.client();
+    if (!client.codeActionLiterals || !client.clientCommands.has(ClientCommands.turnOffRule)) return [];
+    const seen = new Set<string>();
+    const actions: CodeAction[] = [];
+    for (const diagnostic of params.context.diagnostics) {
+      const code = diagnostic.source === 'gpuplan' && diagnostic.code !== undefined ? String(diagnostic.code) : '';
+      if (!isRuleCode(code) || seen.has(code)) continue;
+      seen.add(code);
+      const title = t(context, 'Turn off this rule ({0})', code);
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title, command: ClientCommands.turnOffRule, arguments: [code, params.textDocument.uri] },
+      });
+    }
+    return actions;
+  }
 
   connection.onExecuteCommand(async (params: ExecuteCommandParams): Promise<ApplyFixResult | null> => {
     if (params.command !== APPLY_FIX_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);

@@ -8,13 +8,22 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { Analysis, Finding, GpuRequest } from '../../core';
 import { CostChangedNotification, type CostPreview } from '../../../../shared/src/protocol';
 import { logError, t, type ServerContext } from '../context';
-import { toDiagnostic } from '../convert';
+import { ruleHref, toDiagnostic } from '../convert';
+import { renderPreviewBody, renderWhatIf, type Translate } from './cost-preview-html';
+import { shownAsBlank, shownCounts } from './overview';
 
 /** At most this many diagnostics are published per document; the rest are summed up in one. */
 export const MAX_DIAGNOSTICS = 1000;
 
-export function diagnosticsOf(context: ServerContext, document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
-  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(document, f));
+/** A finding as the editor shows it: with its rule's page, and as information when it is a blank the client lists itself. */
+export function shownDiagnostic(context: ServerContext, document: TextDocument, analysis: Analysis, finding: Finding): Diagnostic {
+  const href = ruleHref(context.client(), finding.code);
+  return toDiagnostic(document, finding, { ...(href ? { href } : {}), ...(shownAsBlank(context, analysis, finding) ? { severity: 'information' as const } : {}) });
+}
+
+export function diagnosticsOf(context: ServerContext, document: TextDocument, analysis: Analysis): Diagnostic[] {
+  const findings = analysis.findings;
+  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => shownDiagnostic(context, document, analysis, f));
   if (findings.length > MAX_DIAGNOSTICS) {
     shown.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
@@ -26,10 +35,22 @@ export function diagnosticsOf(context: ServerContext, document: TextDocument, fi
   return shown;
 }
 
-/** The cost preview of a document's analysis, as the protocol sends it. */
-export function costPreviewOf(context: ServerContext, document: TextDocument, analysis: Analysis, override?: GpuRequest): CostPreview {
-  const model = context.service.costPreview(analysis, context.locale(), override);
-  return { uri: document.uri, version: document.version, ...model };
+/**
+ * The cost preview of a document's analysis, as the protocol sends it. Its counts are those the
+ * editor shows: a client that lists blanks itself gets them apart, as `toWrite`.
+ */
+export function costPreviewOf(context: ServerContext, document: TextDocument, analysis: Analysis, override?: GpuRequest, html = false): CostPreview {
+  const figuresOf = (request?: GpuRequest): CostPreview => {
+    const model = context.service.costPreview(analysis, context.locale(), request);
+    if (!context.client().blanksApart) return { uri: document.uri, version: document.version, ...model };
+    const shown = shownCounts(context, analysis);
+    return { uri: document.uri, version: document.version, ...model, counts: { error: shown.errors, warning: shown.warnings, information: shown.information }, toWrite: shown.toWrite };
+  };
+  const preview = figuresOf(override);
+  if (!html) return preview;
+  const tr: Translate = (message, ...args) => t(context, message, ...args);
+  const current = override ? figuresOf() : preview;
+  return { ...preview, html: { body: renderPreviewBody(current, tr), ...(override ? { whatIf: renderWhatIf(current, preview, tr) } : {}) } };
 }
 
 /** What the cost preview of an analysis is made from (see `service.costPreview`). */
@@ -109,7 +130,7 @@ export class Diagnostics {
     const inputs = previewInputs(analysis, this.context.locale());
     const last = this.costs.get(document.uri);
     if (last && sameInputs(last.inputs, inputs)) return;
-    const preview = costPreviewOf(this.context, document, analysis);
+    const preview = costPreviewOf(this.context, document, analysis, undefined, this.context.client().costPreviewHtml);
     const key = JSON.stringify({ ...preview, version: 0 });
     this.costs.set(document.uri, { inputs, key });
     if (last?.key !== key) void this.context.connection.sendNotification(CostChangedNotification, preview);
@@ -132,7 +153,7 @@ export class Diagnostics {
       const last = this.published.get(uri);
       if (last?.version === version && last.analysis === analysis) return;
       this.published.set(uri, { version, analysis });
-      void this.context.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis.findings) });
+      void this.context.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis) });
       this.costChanged(document, analysis);
     } catch (error) {
       // Runs from a timer: an exception here would end the process. Log it; the next edit retries.

@@ -4,6 +4,7 @@
  * and export. Every answer is computed by the core's service from the current analysis.
  */
 import {
+  CostPreviewPageRequest,
   CostPreviewRequest,
   ExportDocumentRequest,
   ExportFormatsRequest,
@@ -32,7 +33,9 @@ import {
 } from '../../export';
 import { logError, t, type ServerContext } from '../context';
 import { rangeOf } from '../convert';
+import { renderCostShell } from './cost-preview-html';
 import { costPreviewOf } from './diagnostics';
+import { shownCounts } from './overview';
 
 /** A what-if from a client, checked: a known type, whole numbers of servers and months. */
 function gpuRequestOf(value: WireGpuRequest | undefined): GpuRequest | undefined {
@@ -62,9 +65,11 @@ export function registerRequests(context: ServerContext): void {
     return { position: document.positionAt(insertion.offset), snippet: insertion.snippet };
   });
 
-  connection.onRequest(CostPreviewRequest, ({ uri, override }) => {
+  connection.onRequest(CostPreviewPageRequest, (params) => renderCostShell(params, (message, ...args) => t(context, message, ...args)));
+
+  connection.onRequest(CostPreviewRequest, ({ uri, override, html }) => {
     const document = documentOf(uri);
-    return document ? costPreviewOf(context, document, store.analysisOf(document), gpuRequestOf(override)) : null;
+    return document ? costPreviewOf(context, document, store.analysisOf(document), gpuRequestOf(override), html === true) : null;
   });
 
   connection.onRequest(GpuEditRequest, ({ uri, version, request }) => {
@@ -127,8 +132,9 @@ export function registerRequests(context: ServerContext): void {
       const pdfTools = format === 'pdf' ? pdfToolsOf(pdfBrowser) : undefined;
       const file = await service.exportDocument(analysis, format, { includeFindings: includeFindings === true, signal: controller.signal, ...(pdfTools ? { pdfTools } : {}) });
       if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
-      const counts = { errors: 0, warnings: 0 };
-      for (const f of analysis.findings) if (f.severity === 'error') counts.errors++; else if (f.severity === 'warning') counts.warnings++;
+      // What the editor shows: blanks (to write) apart for a client that lists them itself.
+      const shown = shownCounts(context, analysis);
+      const counts = { errors: shown.errors, warnings: shown.warnings, ...(context.client().blanksApart ? { toWrite: shown.toWrite } : {}) };
       return { format, data: Buffer.from(file.bytes).toString('base64'), version: document.version, ...counts, ...(file.tool ? { tool: file.tool } : {}) };
     } catch (error) {
       if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');

@@ -1,12 +1,15 @@
 /**
- * HTML and SVG of the cost preview. Pure functions of the server's `CostPreview`: no `vscode`
- * import, so they are unit-tested directly. Every string that can come from the plan is escaped
- * here; the webview script only places this HTML, it never builds markup from data itself.
+ * HTML and SVG of the cost preview, made by the server (as `gpuplan/renderDocument` makes the
+ * document preview) so that the VS Code client bundles none of it: pure functions of a
+ * `CostPreview`, in the UI language. Every string that can come from the plan is escaped here;
+ * the webview script only places this HTML, it never builds markup from data itself.
  */
-import type { CostPreview } from '../../../shared/src/protocol';
-import { contentSecurityPolicy, escapeAttribute, escapeHtml } from '../webview/html';
+import type { CostPreview, CostPreviewPageParams } from '../../../../shared/src/protocol';
 
-export { escapeHtml };
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+
+/** Escapes text for HTML content and attribute values (the webview pages' rule). */
+export const escapeHtml = (value: string | number | null | undefined): string => String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
 
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
@@ -23,6 +26,9 @@ const monthIndex = (value: string | undefined): number | undefined => {
 };
 const monthLabel = (index: number, withYear: boolean): string =>
   withYear ? `'${String(Math.floor(index / 12)).slice(2)}.${String((index % 12) + 1).padStart(2, '0')}` : String((index % 12) + 1);
+/** A month on the chart's axis: with its year where the axis starts and where a year begins ('26.3 4 5 … '27.1), else the month alone. */
+const axisLabel = (index: number, first: boolean): string =>
+  first || index % 12 === 0 ? `'${String(Math.floor(index / 12)).slice(2)}.${(index % 12) + 1}` : String((index % 12) + 1);
 
 /** The form's III-3 table with the base amount, and the applicable amount under the payer policy. */
 export function renderCostTable(preview: CostPreview, t: Translate): string {
@@ -92,11 +98,10 @@ export function renderChart(preview: CostPreview, t: Translate): string {
   );
   const capacity = preview.cost.gpus ?? 0;
   const top = Math.max(capacity, ...used, preview.limits.gpusPerServer);
-  const [width, height, left, bottom, topPad] = [640, 230, 44, 28, 22];
+  const [width, height, left, bottom, topPad] = [640, 244, 44, 42, 22];
   const plotH = height - bottom - topPad;
   const slot = (width - left - 8) / months.length;
   const y = (v: number) => topPad + plotH - (v / top) * plotH;
-  const withYear = Math.floor(months[0] / 12) !== Math.floor(months[months.length - 1] / 12);
   const bars = months
     .map((m, i) => {
       const x = left + i * slot + slot * 0.15;
@@ -104,7 +109,7 @@ export function renderChart(preview: CostPreview, t: Translate): string {
       const over = used[i] > capacity;
       return (
         `<g><rect class="bar${over ? ' over' : ''}" x="${x.toFixed(1)}" y="${(topPad + plotH - h).toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}"><title>${escapeHtml(t('{0}: {1} GPUs in use', monthLabel(m, true), used[i]))}</title></rect>` +
-        `<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${height - 10}" text-anchor="middle">${escapeHtml(monthLabel(m, withYear))}</text></g>`
+        `<text class="axis" x="${(left + i * slot + slot / 2).toFixed(1)}" y="${height - 24}" text-anchor="middle">${escapeHtml(axisLabel(m, i === 0))}</text></g>`
       );
     })
     .join('');
@@ -118,8 +123,12 @@ export function renderChart(preview: CostPreview, t: Translate): string {
         `<text class="axis" x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text><line class="grid" x1="${left}" x2="${width - 8}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/>`,
     )
     .join('');
-  const label = t('GPUs in use per month against the {0} GPUs requested', capacity);
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" preserveAspectRatio="xMidYMid meet"><title>${escapeHtml(label)}</title>${ticks}${bars}${capacityLine}</svg>`;
+  // The units: GPUs up the side, months (with the year where it starts or changes) along the bottom.
+  const units =
+    `<text class="axis unit" x="${left - 6}" y="${topPad - 8}" text-anchor="end">${escapeHtml(t('GPUs'))}</text>` +
+    `<text class="axis unit" x="${(left + (width - 8)) / 2}" y="${height - 6}" text-anchor="middle">${escapeHtml(t("Month ('yy.m)"))}</text>`;
+  const label = t('GPUs in use per month from {0} to {1}, against the {2} GPUs requested', monthLabel(months[0], true), monthLabel(months[months.length - 1], true), capacity);
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" preserveAspectRatio="xMidYMid meet"><title>${escapeHtml(label)}</title>${ticks}${bars}${capacityLine}${units}</svg>`;
 }
 
 /** The form's milestone grid: 12 month columns, the scheduled months marked. */
@@ -167,62 +176,53 @@ export function renderWhatIf(current: CostPreview, alternative: CostPreview | un
 </div>`;
 }
 
-/** Everything that changes with the document; placed into the panel without reloading it. */
-export function renderPreviewBody(current: CostPreview, alternative: CostPreview | undefined, t: Translate): string {
+/** Everything that changes with the document; placed into the panel without reloading it (the what-if result has its own place). */
+export function renderPreviewBody(current: CostPreview, t: Translate): string {
   const counts = current.counts;
   const status =
     counts.error > 0
       ? `<p class="notice error">${escapeHtml(t('The plan still has {0} error(s) and {1} warning(s); the figures use what is there.', counts.error, counts.warning))}</p>`
       : '';
   return `${status}
-<section><h2>${escapeHtml(t('III-3. Co-payment (민간부담금 산출내역)'))}</h2>${renderCostTable(current, t)}${renderWhatIf(current, alternative, t)}</section>
+<section><h2>${escapeHtml(t('III-3. Co-payment (민간부담금 산출내역)'))}</h2>${renderCostTable(current, t)}</section>
 <section><h2>${escapeHtml(t('GPU capacity'))}</h2>${renderFigures(current, t)}</section>
 <section><h2>${escapeHtml(t('III-2. GPUs per month'))}</h2>${renderChart(current, t)}</section>
 <section><h2>${escapeHtml(t('V-1. Milestones'))}</h2>${renderMilestones(current, t)}</section>`;
 }
 
-export interface ShellOptions {
-  readonly nonce: string;
-  readonly cspSource: string;
-  readonly scriptUri: string;
-  readonly styleUri: string;
-  readonly lang: string;
-  readonly title: string;
-  readonly body: string;
-  /** Labels of the what-if controls. */
-  readonly labels: { whatIf: string; type: string; servers: string; months: string; apply: string; reset: string; hint: string };
-  /** The largest numbers the what-if fields take (wider than the program allows, to show "outside"). */
-  readonly tryMax: { readonly servers: number; readonly months: number };
-}
+
 
 /**
- * The panel's page: strict CSP with a nonce, local resources only, and the what-if controls. The
- * GPU types of the select come with the first update (the server's figures, not a copy here).
+ * The panel's page. The what-if controls come first, with their result right below them (visible
+ * without scrolling), then the figures. The GPU types of the select come with the first update
+ * (the server's preview limits, not a copy here).
  */
-export function renderShell(o: ShellOptions): string {
-  const csp = contentSecurityPolicy({ nonce: o.nonce, cspSource: o.cspSource, styles: 'source' });
+export function renderCostShell(o: CostPreviewPageParams, t: Translate): string {
+  const attribute = (value: string) => value.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+  const title = t('gpuplan: what the GPUs will cost');
   const int = (n: number) => String(Math.max(1, Math.floor(n)));
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(o.lang)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${attribute(o.csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
-<title>${escapeHtml(o.title)}</title>
+<title>${escapeHtml(title)}</title>
 </head>
 <body data-gpuplan-view="cost">
-<header><h1>${escapeHtml(o.title)}</h1></header>
-<main id="preview" aria-live="polite">${o.body}</main>
+<header><h1>${escapeHtml(title)}</h1></header>
 <form id="whatif" class="whatif" autocomplete="off" hidden>
-<h2>${escapeHtml(o.labels.whatIf)}</h2>
-<p class="hint">${escapeHtml(o.labels.hint)}</p>
-<label>${escapeHtml(o.labels.type)} <select name="type"></select></label>
-<label>${escapeHtml(o.labels.servers)} <input name="servers" type="number" min="1" max="${int(o.tryMax.servers)}" step="1" required></label>
-<label>${escapeHtml(o.labels.months)} <input name="months" type="number" min="1" max="${int(o.tryMax.months)}" step="1" required></label>
-<button type="button" id="reset" class="secondary">${escapeHtml(o.labels.reset)}</button>
-<button type="submit" id="apply">${escapeHtml(o.labels.apply)}</button>
+<h2>${escapeHtml(t('What if…'))}</h2>
+<p class="hint">${escapeHtml(t('Try another request: the file changes only when you press "Write into the plan" (one undoable edit).'))}</p>
+<label>${escapeHtml(t('GPU type'))} <select name="type"></select></label>
+<label>${escapeHtml(t('Servers'))} <input name="servers" type="number" min="1" max="${int(o.tryMax.servers)}" step="1" required></label>
+<label>${escapeHtml(t('Months'))} <input name="months" type="number" min="1" max="${int(o.tryMax.months)}" step="1" required></label>
+<button type="button" id="reset" class="secondary">${escapeHtml(t('Back to the plan'))}</button>
+<button type="submit" id="apply">${escapeHtml(t('Write into the plan'))}</button>
+<div id="whatif-result" class="whatif-slot" role="status" aria-live="polite"></div>
 </form>
+<main id="preview" aria-live="polite"><p class="empty">${escapeHtml(t('Loading…'))}</p></main>
 <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>`;
