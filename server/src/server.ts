@@ -82,7 +82,7 @@ function serve(): void {
   const factory = documentFactory(() => client.positionEncoding);
 
   const documents = new TextDocuments<TextDocument>({
-    create: factory.create,
+    create: (uri, languageId, version, text) => factory.create(uri, languageId, version, text),
     update: (document, changes, version) => {
       store.noteChange(document, changes, version);
       return factory.update(document, changes, version);

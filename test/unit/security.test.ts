@@ -53,7 +53,7 @@ describe('security: no network in the bundles', () => {
   /** Every module a bundle loads by name: require("x"), require('node:x'), import("x"). */
   const loads = (code: string, module: string): number[] => {
     const re = new RegExp(`(?:require|import)\\s*\\(\\s*["'](?:node:)?${module}["']\\s*\\)`, 'g');
-    return [...code.matchAll(re)].map((m) => m.index ?? 0);
+    return [...code.matchAll(re)].map((m) => m.index);
   };
   const around = (code: string, index: number, radius = 4000) => code.slice(Math.max(0, index - radius), index + radius);
   /** Whether the `name(` at `index` defines a method (`fetch(ref) {`, `async fetch({ name }) {`) rather than calling it. */
@@ -243,7 +243,7 @@ describe('security: the schema is self-contained', () => {
     const stack: unknown[] = [schema];
     while (stack.length > 0) {
       const node = stack.pop();
-      if (Array.isArray(node)) stack.push(...node);
+      if (Array.isArray(node)) stack.push(...(node as unknown[]));
       else if (node && typeof node === 'object') {
         for (const [key, value] of Object.entries(node)) {
           if (key === '$ref') refs.push(String(value));
@@ -327,9 +327,21 @@ const HOSTILE = [
   `$(zap)${MARKER} *em* _u_ \`code\``,
 ].join(' ');
 
+/** The parts of the complete example these tests overwrite (the rest is kept as it is). */
+interface EditablePlan {
+  [key: string]: unknown;
+  projectTitle: string;
+  applicant: Record<string, unknown>;
+  projectInfo: Record<string, unknown>;
+  overview: { necessity: string[] };
+  schedule: { milestones: Array<Record<string, unknown>> };
+  gpuPlan: { stages: Array<Record<string, unknown>>; copayment: Record<string, unknown> };
+  gpu: Record<string, unknown>;
+}
+
 /** The complete plan with hostile text in values, enum values and keys. */
 function hostilePlan(): string {
-  const plan = JSON.parse(complete) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const plan = JSON.parse(complete) as EditablePlan;
   plan.projectTitle = HOSTILE;
   plan.applicant.name = HOSTILE;
   plan.applicant.type = HOSTILE; // enum
@@ -479,7 +491,7 @@ describe('security: the terminal gets no control sequences from plan text (gpupl
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-ansi-'));
     try {
       const CLEAR = '\u001b[2J\u001b[H';
-      const plan = JSON.parse(complete) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const plan = JSON.parse(complete) as EditablePlan;
       plan.gpu[`${CLEAR}servers`] = 4; // unknown key, quoted in the message
       plan.projectInfo.stage = `${CLEAR}fineTuning`; // enum value
       plan.applicant.registrationNumber = `214-86-4731\u001b[8m3`; // pattern
@@ -491,6 +503,7 @@ describe('security: the terminal gets no control sequences from plan text (gpupl
       for (const lang of ['en', 'ko']) {
         const result = spawnSync(process.execPath, [CLI, 'check', file, '--lang', lang], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
         assert.equal(result.status, 1, result.stderr);
+        // eslint-disable-next-line no-control-regex -- the control characters are what this test proves absent
         const controls = [...result.stdout.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) => {
           const line = result.stdout.slice(result.stdout.lastIndexOf('\n', m.index) + 1, result.stdout.indexOf('\n', m.index));
           return `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} in: ${JSON.stringify(line)}`;

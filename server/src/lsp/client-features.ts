@@ -89,7 +89,9 @@ export function clientFeatures(params: Pick<InitializeParams, 'capabilities' | '
   const options = isRecord(params.initializationOptions) ? params.initializationOptions : {};
   const commands = Array.isArray(options.clientCommands) ? options.clientCommands.filter((c): c is string => typeof c === 'string') : [];
   const known = new Set<string>(Object.values(ClientCommands));
-  const kinds = text.codeAction?.codeActionLiteralSupport?.codeActionKind?.valueSet;
+  // The protocol's type makes codeActionKind required; a client may still leave it out.
+  const literals = text.codeAction?.codeActionLiteralSupport as { codeActionKind?: { valueSet?: string[] } } | undefined;
+  const kinds = literals?.codeActionKind?.valueSet;
   return {
     hoverMarkdown: text.hover?.contentFormat?.includes('markdown') ?? false,
     completionSnippets: text.completion?.completionItem?.snippetSupport === true,

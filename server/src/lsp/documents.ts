@@ -22,7 +22,7 @@ export function columnTo(line: string, utf16: number, encoding: PositionEncoding
   if (encoding === 'utf-16') return utf16;
   let units = 0;
   for (let i = 0; i < utf16 && i < line.length;) {
-    const codePoint = line.codePointAt(i)!;
+    const codePoint = line.codePointAt(i) ?? 0; // i < line.length: always defined
     const width = codePoint > 0xffff ? 2 : 1;
     // A column inside a surrogate pair counts the whole character.
     units += unitsOf(codePoint, encoding);
@@ -37,7 +37,7 @@ export function columnFrom(line: string, column: number, encoding: PositionEncod
   let units = 0;
   let i = 0;
   while (i < line.length && units < column) {
-    const codePoint = line.codePointAt(i)!;
+    const codePoint = line.codePointAt(i) ?? 0; // i < line.length: always defined
     units += unitsOf(codePoint, encoding);
     i += codePoint > 0xffff ? 2 : 1;
   }
@@ -115,9 +115,11 @@ export function documentFactory(encoding: () => PositionEncoding): DocumentFacto
       // Each change is relative to the text after the ones before it: convert one at a time.
       let inner = document.inner;
       for (const change of changes) {
+        // A client may send `"range": null` for a whole-text change: read it as what it is on the wire.
+        const range = 'range' in change ? (change.range as Range | null | undefined) : undefined;
         const converted: TextDocumentContentChangeEvent =
-          'range' in change && change.range
-            ? { range: new EncodedDocument(inner, document.encoding).toUtf16(change.range), text: change.text }
+          range
+            ? { range: new EncodedDocument(inner, document.encoding).toUtf16(range), text: change.text }
             : { text: change.text };
         inner = TextDocument.update(inner, [converted], version);
       }

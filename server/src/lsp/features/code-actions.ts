@@ -69,7 +69,7 @@ interface Offer {
   readonly preferred: boolean;
 }
 
-const lineIndentAt = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+const lineIndentAt = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))?.[0] ?? '';
 const indentUnitOf = (text: string) => /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
 
 export function registerCodeActions(context: ServerContext): void {
@@ -251,10 +251,12 @@ export function registerCodeActions(context: ServerContext): void {
 
   connection.onExecuteCommand(async (params: ExecuteCommandParams): Promise<ApplyFixResult | null> => {
     if (params.command !== APPLY_FIX_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`);
-    const args = params.arguments?.[0] as ApplyFixArgs | undefined;
-    if (!args || typeof args.uri !== 'string' || typeof args.version !== 'number' || typeof args.fix !== 'object' || args.fix === null) {
+    // From the client: checked before it is read as ApplyFixArgs.
+    const raw = params.arguments?.[0] as { readonly [K in keyof ApplyFixArgs]?: unknown } | undefined;
+    if (!raw || typeof raw.uri !== 'string' || typeof raw.version !== 'number' || typeof raw.fix !== 'object' || raw.fix === null) {
       throw new ResponseError(ErrorCodes.InvalidParams, `${APPLY_FIX_COMMAND}: expected { uri, version, title, fix }.`);
     }
+    const args = raw as ApplyFixArgs;
     const refuse = (reason: string): ApplyFixResult => {
       void connection.sendNotification('window/showMessage', { type: MessageType.Warning, message: reason });
       return { applied: false, reason };

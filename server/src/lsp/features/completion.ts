@@ -53,7 +53,7 @@ function inStringValue(text: string, offset: number): boolean {
   return offset > node.offset && (closed ? offset < end : offset <= end);
 }
 
-const lineIndentAt = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+const lineIndentAt = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))?.[0] ?? '';
 const indentUnitOf = (text: string) => /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
 
 export function registerCompletion(context: ServerContext): void {

@@ -24,8 +24,8 @@ export function renderHover(context: ServerContext, facts: HoverFacts, markdown:
   if (problems.length > MAX_PROBLEMS) problemLines.push(plain(t(context, '… and {0} more here', problems.length - MAX_PROBLEMS)));
 
   const field: string[] = [];
-  if (facts.label || facts.path) {
-    const label = facts.label ?? facts.path!;
+  const label = facts.label ?? facts.path;
+  if (label) {
     const path = facts.label && facts.path ? facts.path : undefined;
     field.push(markdown ? `**${escapeMarkdown(label)}**${path ? ` \`${path}\`` : ''}` : `${label}${path ? ` (${path})` : ''}`);
   }
