@@ -7,7 +7,8 @@ import type { HeadingBlock, PlanDocument, TocBlock } from '../../server/src/core
 import { findPdfTools, type PdfEngine } from '../../server/src/export';
 import { exportPlan } from '../support/service';
 import { readExample } from '../support/fixtures';
-import { artifactDir } from '../support/readers';
+import { artifactDir, modelTexts } from '../support/readers';
+import { keepMixedWords, KEEP_STYLE } from '../../server/src/export/pdf/odt';
 
 /**
  * The PDF as a reader of it sees it, on both routes (Chromium prints the HTML, LibreOffice the
@@ -65,6 +66,28 @@ for (const engine of ['libreoffice', 'chromium'] as const satisfies readonly Pdf
       assert.doesNotMatch(all, /400,00\s+0원|9,8\s+00|36,90\s+0/);
     });
 
+    it('keeps words that mix scripts whole (6개월, GPU시간, 4대), as keep-all does', () => {
+      // Every word of the model that joins digits or Latin letters and Hangul: none of its script
+      // changes may fall at the end of a line of the PDF (LibreOffice broke "6 / 개월", "GPU / 시간").
+      const all = reading.join('\n').replace(/[ \t]*\n[ \t]*/g, '\n');
+      const words = new Set(
+        modelTexts(doc)
+          .flatMap((t) => t.split(/\s+/))
+          .filter((w) => /[0-9A-Za-z][\uac00-\ud7a3]|[\uac00-\ud7a3][0-9A-Za-z]/.test(w)),
+      );
+      assert.ok(words.size > 20 && words.has('6개월') && [...words].some((w) => w.startsWith('GPU시간')), [...words].join(' '));
+      const splits: string[] = [];
+      for (const word of words) {
+        const chars = Array.from(word);
+        for (let k = 1; k < chars.length; k++) {
+          const change = /[0-9A-Za-z]/.test(chars[k - 1]) !== /[0-9A-Za-z]/.test(chars[k]) && /[\uac00-\ud7a3]/.test(chars[k - 1] + chars[k]);
+          const split = `${chars.slice(0, k).join('')}\n${chars.slice(k).join('')}`;
+          if (change && all.includes(split)) splits.push(split.replace('\n', ' / '));
+        }
+      }
+      assert.deepEqual(splits, []);
+    });
+
     it('leaves no heading alone at the bottom of a page', () => {
       const headings = new Set(doc.blocks.filter((b): b is HeadingBlock => b.kind === 'heading').map((h) => squeeze(h.text)));
       pages.forEach((page, i) => {
@@ -96,3 +119,22 @@ for (const engine of ['libreoffice', 'chromium'] as const satisfies readonly Pdf
     });
   });
 }
+
+describe('export: LibreOffice ODT keeps mixed-script words whole', () => {
+  it('gives the Hangul of each mixed word no Asian language and word joiners, across spans', () => {
+    const xml =
+      '<office:automatic-styles><style:style/></office:automatic-styles><text:p>' +
+      '<text:span text:style-name="T1">(3,200 GPU</text:span><text:span text:style-name="T2">시간) 6개월 &amp;법령·행정</text:span><text:tab/>4대</text:p>';
+    const out = keepMixedWords(xml);
+    const keep = (text: string) => `<text:span text:style-name="${KEEP_STYLE}">${text}</text:span>`;
+    assert.equal(
+      out.replace(/^<office:automatic-styles><style:style style:name="GpuplanKeepWord"[^]*?<\/style:style>/, '<office:automatic-styles>'),
+      '<office:automatic-styles><style:style/></office:automatic-styles><text:p>' +
+        `<text:span text:style-name="T1">(3,200 GPU</text:span><text:span text:style-name="T2">${keep('\u2060시\u2060간\u2060')}) 6${keep('\u2060개\u2060월')} &amp;법령·행정</text:span><text:tab/>4${keep('\u2060대')}</text:p>`,
+    );
+    assert.match(out, /style:name="GpuplanKeepWord" style:family="text"><style:text-properties style:language-asian="zxx"/);
+    // Text without such words is left as it was (apart from the style).
+    const plain = '<office:automatic-styles/><text:p>법령 3,200 GPU 시간</text:p>';
+    assert.equal(keepMixedWords(plain).replace(/<office:automatic-styles>.*<\/office:automatic-styles>/, '<office:automatic-styles/>'), plain);
+  });
+});
