@@ -126,6 +126,6 @@ describe('the Marketplace page (README.marketplace.md)', function () {
     const firstBlock = /^# gpuplan\n\n```sh\n([^`]*)```/.exec(readme);
     assert.ok(firstBlock, 'a command block right under the title');
     assert.match(firstBlock[1], /npm install && npm run check:example/);
-    assert.match(firstBlock[1], /npm install && npm test/);
+    assert.match(firstBlock[1], /npm install && npm run lint && npm test/);
   });
 });
