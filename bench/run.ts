@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { getLanguageService, ClientCapabilities, type JSONSchema } from 'vscode-json-languageservice';
+import { getLanguageService, ClientCapabilities } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../server/src/core/analyze';
 import { parseDocument } from '../server/src/core/json/parse';
@@ -31,7 +31,7 @@ const bare = new Ajv({ strict: false });
 addFormats(bare);
 const bareValidate = bare.compile(SCHEMA);
 
-type Contender = { name: string; run: (text: string) => unknown | Promise<unknown> };
+type Contender = { name: string; run: (text: string) => unknown /* a value, or a Promise of one */ };
 
 const CONTENDERS: Contender[] = [
   { name: 'gpuplan analyze', run: (text) => analyze(text) },

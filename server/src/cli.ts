@@ -47,7 +47,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const locale = chooseLocale(argv, io.env);
   l10n.config({ contents: locale === 'ko' ? koBundle : {} });
   const service = createPlanService({ exporters: createExporters() });
-  const [command, ...rest] = argv;
+  // argv may be empty: the command is then undefined (the usage, exit 2).
+  const command = argv.at(0);
+  const rest = argv.slice(1);
   try {
     switch (command) {
       case 'check':

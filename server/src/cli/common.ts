@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parse as parseTolerantly } from 'jsonc-parser';
-import { SCHEMA, normalizeLocale, type Locale } from '../core';
+import { SCHEMA, normalizeLocale } from '../core';
 import type { ToolHost } from '../export';
 import { readTextFile, type FileIdentity } from './files';
 import { printable } from './report';
@@ -21,12 +21,6 @@ export interface Io {
 export class UsageError extends Error {}
 /** A file that cannot be read as a plan. */
 export class InputError extends Error {}
-
-function chooseLocale(argv: readonly string[], env: Io['env']): Locale {
-  const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const flag = index < 0 ? undefined : argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
-  return normalizeLocale(flag) ?? normalizeLocale(env.GPUPLAN_LANG) ?? normalizeLocale(env.LC_ALL) ?? normalizeLocale(env.LC_MESSAGES) ?? normalizeLocale(env.LANG) ?? 'ko';
-}
 
 /** A command's --help: usage, what it does, its options with their flags aligned, and notes. */
 export function helpPage(usageLine: string, summary: string, options: ReadonlyArray<readonly [string, string]>, notes: readonly string[] = []): string {

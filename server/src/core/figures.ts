@@ -157,13 +157,19 @@ export const PAGE_ESTIMATE = sourced(
 
 export type PayerPolicy = 'full' | 'youthDiscount' | 'exempt';
 
-export const PAYER_POLICY = sourced(
+/** How much of the base amount one kind of applicant pays. */
+export interface PayerRule {
+  readonly policy: PayerPolicy;
+  /** Share of the base amount the applicant pays. */
+  readonly rate: number;
+}
+
+export const PAYER_POLICY = sourced<Readonly<Record<'industry' | 'youthCompany' | 'academia' | 'research', PayerRule>>>(
   {
-    /** Share of the base amount the applicant pays. */
-    industry: { policy: 'full' as PayerPolicy, rate: 1 },
-    youthCompany: { policy: 'youthDiscount' as PayerPolicy, rate: 0.5 },
-    academia: { policy: 'exempt' as PayerPolicy, rate: 0 },
-    research: { policy: 'exempt' as PayerPolicy, rate: 0 },
+    industry: { policy: 'full', rate: 1 },
+    youthCompany: { policy: 'youthDiscount', rate: 0.5 },
+    academia: { policy: 'exempt', rate: 0 },
+    research: { policy: 'exempt', rate: 0 },
   },
   '25-1차 and 수시 recruitment notices: 산업계 부담, 청년기업 50% 감면, 학·연 면제 (결과 공개 의무)',
 );

@@ -106,7 +106,7 @@ export function hoverFacts(
   if (path[0] === 'gpu' || (path[0] === 'gpuPlan' && path[1] === 'copayment')) {
     amount = costTable(analysis.cost, locale).summary;
   } else if (path[0] === 'gpuPlan' && path[1] === 'stages' && typeof path[2] === 'number') {
-    const stage = analysis.cost.stages[path[2]];
+    const stage = analysis.cost.stages.at(path[2]); // the path can name a stage the plan lacks
     if (stage?.gpuHours !== undefined)
       amount = t('Stage {0}: {1} GPUs × {2} months = {3} GPU-hours', stage.index + 1, stage.gpus ?? 0, stage.months ?? 0, groupThousands(stage.gpuHours));
   }

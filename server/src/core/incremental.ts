@@ -36,7 +36,7 @@ import type { Plan } from './plan/types';
 import { estimatePages } from './pages/estimate';
 import { definedAcronyms, forEachAcronym } from './rules/prose/acronyms';
 import { guideSentenceHits, guideTextAnywhere } from './rules/prose/guide';
-import { PROSE_RULES, RULES } from './rules/registry';
+import { RULES } from './rules/registry';
 import { SCHEMA, TEXT_REF, validateInParts, type SchemaNode } from './schema/compile';
 import { resolveRef } from './schema/lookup';
 import { isProsePath, type TextString } from './schema/prose';
@@ -74,7 +74,7 @@ const CAPITAL_PAIR_OR_PARENTHESIS = /[A-Z][A-Z]|[()]/;
  * them can find something else (`inside`: they had findings inside the edited property). A prose
  * rule not listed here runs again after every edit outside prose.
  */
-const PROSE_RULES_OUTSIDE_PROSE: Readonly<Record<string, (change: Change, inside: boolean) => Redo>> = {
+const PROSE_RULES_OUTSIDE_PROSE: Readonly<Partial<Record<string, (change: Change, inside: boolean) => Redo>>> = {
   // Reads only the Text strings, which an edit outside prose leaves as they were.
   'vague-expression': () => 'keep',
   // The budget comes from the GPU request, and the estimate reads table cells: always again
@@ -103,7 +103,7 @@ interface ValueEdit {
  * After an edit inside one prose string, what each prose rule needs. A prose rule not listed
  * here runs again over every string.
  */
-const PROSE_RULES_IN_PROSE: Readonly<Record<string, (edit: ValueEdit | undefined) => Redo>> = {
+const PROSE_RULES_IN_PROSE: Readonly<Partial<Record<string, (edit: ValueEdit | undefined) => Redo>>> = {
   // Each string on its own: only the edited one is read again.
   'vague-expression': () => 'edited string',
   // Cheap: the estimate measures the edited string only, and lays out again only its chapter
@@ -194,6 +194,7 @@ function literalAt(root: Node, from: number, to: number): Literal | undefined {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- on purpose: the characters a JSON string literal must escape (quote, backslash, U+0000–U+001F)
 const UNSAFE = /["\\\u0000-\u001f]/;
 const WHITE_SPACE = /^[ \t\n\r]*$/;
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
@@ -248,7 +249,7 @@ function holdsProse(schema: SchemaNode | undefined): boolean {
 function proseCanBeUnder(path: JsonPath): boolean {
   let schema: SchemaNode | undefined = SCHEMA;
   for (const segment of path) {
-    if (schema?.$ref === TEXT_REF) return true;
+    if (schema.$ref === TEXT_REF) return true;
     const resolved = resolveRef(schema);
     schema = typeof segment === 'number' ? resolved?.items : resolved?.properties?.[segment];
     if (!schema) return false;

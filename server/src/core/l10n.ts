@@ -27,7 +27,7 @@ export function normalizeLocale(value: string | undefined): Locale | undefined {
  */
 export function format(template: string, args: ReadonlyArray<string | number>): string {
   return template.replace(/\{(\d+)(?:\|([^}]+))?\}/g, (match, index: string, name: string | undefined) => {
-    const value = args[Number(index)];
+    const value = args.at(Number(index)); // undefined when the template names more arguments than given
     if (value === undefined) return match;
     const text = String(value);
     return name === undefined ? text : text + particle(text, name);

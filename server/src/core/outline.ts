@@ -56,7 +56,8 @@ function children(node: Node, schema: SchemaNode | undefined, key: string, depth
   const resolved = resolveRef(schema);
   if (node.type === 'object') {
     return (node.children ?? []).flatMap((property) => {
-      const [keyNode, value] = property.children ?? [];
+      const kids: readonly (Node | undefined)[] = property.children ?? []; // a tolerant parse can leave a property without its value
+      const [keyNode, value] = kids;
       if (!keyNode || !value) return [];
       const childSchema = resolved?.properties?.[String(keyNode.value)];
       return [item(property, keyNode, value, childSchema, depth + 1)];
@@ -115,7 +116,8 @@ function outlineOf(doc: ParsedDocument): OutlineItem[] {
   const chapters: OutlineItem[] = [];
   const others: OutlineItem[] = [];
   for (const property of root.children ?? []) {
-    const [keyNode, value] = property.children ?? [];
+    const kids: readonly (Node | undefined)[] = property.children ?? []; // a tolerant parse can leave a property without its value
+    const [keyNode, value] = kids;
     if (!keyNode || !value) continue;
     const key = String(keyNode.value);
     if (key.startsWith('$')) continue; // "$schema" is for tools, not a part of the form

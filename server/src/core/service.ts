@@ -49,7 +49,7 @@ export interface ExportOptions {
 
 export interface PlanServiceOptions {
   /** Writers of the export formats, injected by the edge (the core writes no files). */
-  readonly exporters?: Readonly<Record<string, Exporter>>;
+  readonly exporters?: Readonly<Partial<Record<string, Exporter>>>;
 }
 
 /** A fix with the finding it fixes. */

@@ -248,7 +248,9 @@ class Writer {
       const small = block.runs.length > 0 && block.runs.every((r) => typeof r !== 'string' && r.small);
       const size = half(small ? Math.min(SIZES.small, fitted.sizePt) : fitted.sizePt);
       // A line break before each line but the first (on its first run only).
-      const children = lines.flatMap((text, i) => [...(i > 0 ? [new TextRun({ break: 1, bold: true, size })] : []), ...textRuns(text, { bold: true, size })]);
+      // Typed as IRunOptions: a literal read against TextRun's `IRunOptions | string` has its `bold` taken for String.prototype.bold() (deprecated) by the linter.
+      const emphasis: IRunOptions = { bold: true, size };
+      const children = lines.flatMap((text, i) => [...(i > 0 ? [new TextRun({ ...emphasis, break: 1 })] : []), ...textRuns(text, emphasis)]);
       return [new Paragraph({ style: STYLE.label, ...(block.align ? { alignment: ALIGN[block.align] } : {}), children })];
     });
   }

@@ -137,7 +137,7 @@ export function computeCost(plan: Plan): CostModel {
   const onsiteReview = figures !== undefined && servers !== undefined && servers >= figures.onsiteReviewServers;
   return {
     complete,
-    gpuType: figures ? (gpu.type as GpuType) : undefined,
+    gpuType: figures ? gpu.type : undefined,
     unitPriceWon: figures?.unitPriceWon,
     pricePerGpuWon: figures?.pricePerGpuWon,
     servers,

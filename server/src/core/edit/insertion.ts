@@ -21,7 +21,7 @@ export function indentUnit(text: string): string {
 
 function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
 /** Escapes text so a snippet inserts it literally. */
@@ -49,7 +49,7 @@ export function valueSnippet(schema: SchemaNode | undefined, indent: string, uni
   if (body !== undefined) return bodyToSnippet(body, indent, unit);
   const resolved = resolveRef(schema);
   if (resolved?.enum) return `"\${1|${resolved.enum.map(String).join(',')}|}"`;
-  const type = Array.isArray(resolved?.type) ? resolved?.type[0] : resolved?.type;
+  const type = Array.isArray(resolved?.type) ? resolved.type[0] : resolved?.type;
   switch (type ?? (resolved?.anyOf ? 'string' : undefined)) {
     case 'object':
       return '{$1}';

@@ -113,26 +113,33 @@ class TextNode implements Node {
     const children = this.kids;
     if (children) {
       if (children.length <= 8) {
-        for (const property of children) if (property.kids![0].value === key) return property;
+        for (const property of children) if (property.keyValue() === key) return property;
         return undefined;
       }
       if (!this.members) {
         this.members = new Map();
-        for (const property of children) this.members.set(property.kids![0].value as string, property);
+        for (const property of children) this.members.set(property.keyValue() as string, property);
       }
       return this.members.get(key);
     }
     if (this.origin) return this.children && this.member(key);
     const read = this.begin();
-    for (const property of read) if (property.kids![0].value === key) return property;
-    for (let property = this.readNext(); property; property = this.readNext()) if (property.kids![0].value === key) return property;
+    for (const property of read) if (property.keyValue() === key) return property;
+    for (let property = this.readNext(); property; property = this.readNext()) if (property.keyValue() === key) return property;
     return undefined;
+  }
+
+  /** The key of this property (a property's children, its key and its value, are always read). */
+  private keyValue(): unknown {
+    const key = this.kids?.[0];
+    if (key === undefined) throw new Error('lazy tree: a property without its key');
+    return key.value;
   }
 
   /** The item `index` of this array. */
   item(index: number): TextNode | undefined {
     if (this.type !== 'array') return undefined;
-    if (this.kids || this.origin) return this.children![index];
+    if (this.kids || this.origin) return this.children?.[index];
     const read = this.begin();
     while (read.length <= index && this.readNext());
     return read[index];
@@ -157,7 +164,8 @@ class TextNode implements Node {
     const { origin, move } = this;
     this.origin = undefined;
     this.move = undefined;
-    if (origin && move) return origin.kids!.map((child) => movedIn(child, move, this, this.text));
+    // An origin has read its children (adopt() is called only for an expanded node); else read the text.
+    if (origin?.kids && move) return origin.kids.map((child) => movedIn(child, move, this, this.text));
     const read = this.begin();
     while (this.readNext());
     this.partial = undefined;
@@ -200,7 +208,8 @@ class TextNode implements Node {
       end = skipValue(text, at);
       child = valueNode(text, at, end, this);
     }
-    this.partial!.push(child);
+    if (!this.partial) throw new Error('lazy tree: readNext() before begin()');
+    this.partial.push(child);
     const next = skipSpace(text, end);
     this.resume = text.charCodeAt(next) === 0x2c ? skipSpace(text, next + 1) : -1;
     return child;
@@ -253,7 +262,9 @@ function movedIn(node: TextNode, move: Move, parent: TextNode | undefined, text:
   if (node.colonOffset !== undefined) copy.colonOffset = node.colonOffset >= editEnd ? node.colonOffset + move.delta : node.colonOffset;
   if (node.type === 'property') {
     // Always read: exactly its key and its value.
-    const [key, value] = node.children!;
+    const children: readonly (TextNode | undefined)[] = node.children ?? [];
+    const [key, value] = children;
+    if (!key || !value) throw new Error('adoptTree: a property without its key and value');
     copy.setChildren([movedIn(key, inner, copy, text), movedIn(value, inner, copy, text)]);
   } else if (node.expanded) {
     copy.adopt(node, inner);

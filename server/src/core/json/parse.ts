@@ -69,7 +69,8 @@ function measure(value: unknown, limit: number): { depth: number; members: numbe
   const levels: number[] = [0];
   while (nodes.length > 0) {
     const node = nodes.pop();
-    const level = levels.pop()!;
+    const level = levels.pop();
+    if (level === undefined) break; // never: the two stacks are pushed and popped together
     if (typeof node !== 'object' || node === null) continue;
     if (level + 1 > depth) depth = level + 1;
     if (depth > limit) break;
@@ -190,7 +191,9 @@ function toValue(node: Node, duplicates: DuplicateKey[]): unknown {
       const result: Record<string, unknown> = {};
       const seen = new Map<string, Node>();
       for (const property of node.children ?? []) {
-        const [keyNode, valueNode] = property.children ?? [];
+        // A tolerant parse can leave a property without its value (`{"a":}`), or without both.
+        const children: readonly (Node | undefined)[] = property.children ?? [];
+        const [keyNode, valueNode] = children;
         if (!keyNode || typeof keyNode.value !== 'string') continue;
         const key = keyNode.value;
         const earlier = seen.get(key);

@@ -33,6 +33,7 @@ export const MAX_BULLET_LEVEL = 5;
 export function clean(text: string): string {
   return text
     .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- on purpose: these are the control characters XML cannot carry
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

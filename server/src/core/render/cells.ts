@@ -1,6 +1,6 @@
 /** Rows and cells of the form's tables. */
 import { NOT_APPLICABLE, paragraph, textBlocks } from './bullets';
-import type { Cell, Inline, TableRow } from './model';
+import type { Cell, Inline, Run, TableRow } from './model';
 
 /** A table cell holding plain lines of text. */
 export function cell(content: Inline | readonly Inline[] | undefined, options: Omit<Cell, 'blocks'> = {}): Cell {
@@ -18,7 +18,11 @@ export const textCell = (value: unknown, options: Omit<Cell, 'blocks'> = {}): Ce
 
 export const row = (...cells: Cell[]): TableRow => ({ cells });
 export const headerRow = (...cells: Cell[]): TableRow => ({ cells, repeat: true });
-export const small = (text: string): Inline => ({ text, small: true });
+// Typed as Run, not Inline: an object literal read against `string | Run` has its `bold`/`small`
+// taken for String.prototype.bold()/small() (deprecated) by the linter.
+export const small = (text: string): Run => ({ text, small: true });
+/** Text in bold (or not, when `on` is false). */
+export const bold = (text: string, on = true): Run => ({ text, bold: on });
 /** A row saying "해당 없음" across a table whose rows the plan may leave out (no 정부지원과제, no 실적). */
 export const emptyRow = (span: number): TableRow => row(cell(NOT_APPLICABLE, { colspan: span, align: 'center' }));
 /** An empty row across a table the form requires rows of (stages, milestones, 붙임0): nothing is claimed. */

@@ -9,7 +9,7 @@ import { asArray, asNumber, asObject, asString } from '../plan/read';
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
 import { NOT_APPLICABLE, paragraph } from './bullets';
-import { cell, label, row, small } from './cells';
+import { bold, cell, label, row, small } from './cells';
 import { TYPE_LABELS, box, boxes, choices } from './checkboxes';
 import type { TableRow } from './model';
 import { date, longDate, obj, percent, show, str } from './read';
@@ -69,7 +69,7 @@ export function titlePage(b: Builder, plan: Plan): void {
     paragraph('[산 · 학 · 연 신청용]', 'coverSubtitle', 'center'),
   );
   const title = str(plan.projectTitle);
-  if (title) b.push(paragraph({ text: title, bold: true }, 'coverLine', 'center'));
+  if (title) b.push(paragraph(bold(title), 'coverLine', 'center'));
   const organization = str(applicant.name);
   if (organization) b.push(paragraph(organization, 'coverLine', 'center'));
   if (when) b.push(paragraph(`${when.year}. ${when.month}.`, 'coverLine', 'center'));
@@ -111,7 +111,7 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
     key === 'code' && scope.length > 0 ? `코드 공개(${box(scope.includes('training'), '학습')}/${box(scope.includes('inference'), '추론')})` : text;
 
   const rows: TableRow[] = [
-    row(cell({ text: '사업수행계획서 (Open Track, 산·학·연)', bold: true }, { colspan: 6, align: 'center', header: true })),
+    row(cell(bold('사업수행계획서 (Open Track, 산·학·연)'), { colspan: 6, align: 'center', header: true })),
     row(label('신청과제명', { colspan: 2 }), cell(show(plan.projectTitle), { colspan: 2 }), label('과제번호'), cell('')),
     row(label('신청기업(관)', { rowspan: 4 }), label('기업(관)명'), cell(show(applicant.name), { colspan: 2 }), label('홈페이지주소'), cell(show(applicant.homepage))),
     row(label('주소'), cell(show(applicant.address), { colspan: 4 })),
@@ -208,7 +208,7 @@ function pledgeRow(plan: Plan): TableRow {
       paragraph(longDate(pledge.date), 'pledge', 'center'),
       paragraph(`기업(관)명 : ${organization}  (직인)`, 'pledge', 'right'),
       paragraph(`총괄책임자 : ${leadName}  (인/서명)`, 'pledge', 'right'),
-      paragraph({ text: ADDRESSEE, bold: true }, 'pledge', 'left'),
+      paragraph(bold(ADDRESSEE), 'pledge', 'left'),
     ],
   });
 }

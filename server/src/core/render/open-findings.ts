@@ -10,7 +10,7 @@ import { LineIndex } from '../json/line-index';
 import type { ParsedDocument } from '../json/parse';
 import type { Builder } from './builder';
 import { clean, paragraph } from './bullets';
-import { cell, headerRow, label, row, small } from './cells';
+import { bold, cell, headerRow, label, row, small } from './cells';
 import type { OpenFinding } from './model';
 
 const SEVERITY_LABELS: Readonly<Record<OpenFinding['severity'], string>> = { error: '오류', warning: '경고', information: '정보', hint: '참고' };
@@ -46,7 +46,7 @@ export function findingsPart(b: Builder, items: readonly OpenFinding[]): void {
       ...items.map((f, i) =>
         row(
           cell(String(i + 1), { align: 'center' }),
-          cell({ text: SEVERITY_LABELS[f.severity], bold: f.severity === 'error' }, { align: 'center' }),
+          cell(bold(SEVERITY_LABELS[f.severity], f.severity === 'error'), { align: 'center' }),
           cell([f.location, ...(f.path ? [small(f.path)] : [])]),
           cell([f.message, small(f.code)]),
         ),

@@ -1,13 +1,13 @@
 /** The 요약서: the form's one-column table of the plan's summary, item by item. */
 import type { Plan } from '../plan/types';
 import type { Builder } from './builder';
-import { cell, label, row, textCell } from './cells';
+import { bold, cell, label, row, textCell } from './cells';
 import { obj, show } from './read';
 
 export function summaryPart(b: Builder, plan: Plan): void {
   const s = obj(plan.summary);
   b.part('요 약 서', 'summary');
-  const item = (title: string) => label({ text: title, bold: true }, { align: 'left' });
+  const item = (title: string) => label(bold(title), { align: 'left' });
   b.table('summary', [1], [
     row(item('1. 신청과제명')),
     row(cell(show(plan.projectTitle))),

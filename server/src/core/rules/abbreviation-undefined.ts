@@ -43,7 +43,10 @@ export const abbreviationUndefined = defineRule<{ readonly acronym: string }>()(
     // In a plain JSON text one pass over the whole text finds every definition.
     const defined = new Set<string>();
     if (isPlainText(doc)) definedAcronyms(doc.text, defined, true);
-    else forEachString(plan, (value) => void ((value.includes('(') || value.includes(':') || value.includes('：')) && definedAcronyms(value, defined)));
+    else
+      forEachString(plan, (value) => {
+        if (value.includes('(') || value.includes(':') || value.includes('：')) definedAcronyms(value, defined);
+      });
     // Each acronym is reported once, where it first appears: the title, then the prose in order.
     const reported = new Set<string>();
     const known = (acronym: string) => defined.has(acronym) || reported.has(acronym) || options.abbreviationAllowlist.has(acronym);

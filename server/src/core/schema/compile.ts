@@ -103,9 +103,10 @@ function partAt(ajv: Ajv, schema: SchemaNode, schemaPath: string): Part {
   const validate = ajv.getSchema(`${SCHEMA_ID}${schemaPath}`);
   if (!validate) throw new Error(`schema: no validator at ${schemaPath}`);
   const keywords = Object.keys(schema).filter((k) => !ANNOTATIONS.has(k));
-  const isRowList = schema.type === 'array' && typeof schema.items === 'object' && !Array.isArray(schema.items) && keywords.every((k) => ROW_LIST_KEYWORDS.has(k));
+  const items = schema.items;
+  const isRowList = schema.type === 'array' && typeof items === 'object' && !Array.isArray(items) && keywords.every((k) => ROW_LIST_KEYWORDS.has(k));
   const rows = isRowList
-    ? { shell: ajv.compile({ ...schema, items: undefined, $id: `${SCHEMA_ID}/part${schemaPath.slice(1)}` }), row: partAt(ajv, schema.items!, `${schemaPath}/items`) }
+    ? { shell: ajv.compile({ ...schema, items: undefined, $id: `${SCHEMA_ID}/part${schemaPath.slice(1)}` }), row: partAt(ajv, items, `${schemaPath}/items`) }
     : undefined;
   return { validate, schema, schemaPath, own: ownNodes(schema), rows };
 }

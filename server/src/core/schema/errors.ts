@@ -136,13 +136,15 @@ function spanOfParentKey(doc: ParsedDocument, path: JsonPath): { offset: number;
 }
 
 function formatValue(value: unknown): string {
-  const text = JSON.stringify(value);
+  // JSON.stringify's type says string, but it gives undefined for undefined, a function, a symbol.
+  const text = JSON.stringify(value) as string | undefined;
   return text === undefined ? String(value) : text.length > 40 ? text.slice(0, 39) + '…"' : text;
 }
 
 function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
   const path = pointerToPath(error.instancePath, doc.root);
-  const parentSchema = error.parentSchema;
+  // ajv reports the node of our own schema (compiled from gpuplan.schema.json) that failed.
+  const parentSchema: SchemaNode | undefined = error.parentSchema;
   const label = fieldLabel(path, schemaAt(path));
   const value = error.data;
   const make = (span: { offset: number; length: number }, message: Message, data?: unknown, at: JsonPath = path): Placed => ({
@@ -157,7 +159,8 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
       const objectNode = nodeAt(doc.root, path);
       if (objectNode && containsSyntaxError(doc, objectNode)) return undefined; // the text is still being typed
       // A conditional requirement (if/then) names the property without its schema: look it up.
-      const title = parentSchema?.properties?.[missing]?.title ?? resolveRef(parentSchema?.properties?.[missing])?.title ?? schemaAt([...path, missing])?.title;
+      const declared: SchemaNode | undefined = parentSchema?.properties?.[missing];
+      const title = declared?.title ?? resolveRef(declared)?.title ?? schemaAt([...path, missing])?.title;
       const span = spanOfParentKey(doc, path);
       const missingLabel = title ? `"${missing}" (${title})` : `"${missing}"`;
       return {
@@ -187,7 +190,7 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
     }
     case 'enum':
     case 'const': {
-      const allowed = (error.keyword === 'const' ? [(error.params as { allowedValue: unknown }).allowedValue] : (error.params as { allowedValues: unknown[] }).allowedValues) ?? [];
+      const allowed = (error.keyword === 'const' ? [(error.params as { allowedValue: unknown }).allowedValue] : (error.params as { allowedValues?: unknown[] }).allowedValues) ?? [];
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
       const message = suggestion
         ? msg('{0} {1} is not allowed. Did you mean {2}?', label, formatValue(value), JSON.stringify(suggestion))
@@ -195,7 +198,8 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
       return make(spanOfValue(doc, path), message, { suggestion, allowed });
     }
     case 'type': {
-      const types = String((error.params as { type: string }).type).split(',');
+      // One type, or the list of a type array joined by commas (String() of an array).
+      const types = String((error.params as { type: string | string[] }).type).split(',');
       const expected = types.map((t) => msg(TYPE_NAMES[t] ?? t));
       const either = expected.length === 2 ? msg('{0} or {1}', expected[0], expected[1]) : expected[0];
       return make(spanOfValue(doc, path), msg('{0} must be {1}.', label, either), { expected: types });

@@ -114,10 +114,10 @@ export function collectTextStrings(doc: { readonly value: unknown }): TextString
 export function isProsePath(path: JsonPath): boolean {
   let schema: SchemaNode | undefined = SCHEMA;
   for (const segment of path) {
-    if (schema?.$ref === TEXT_REF) return true;
+    if (schema.$ref === TEXT_REF) return true;
     const resolved = resolveRef(schema);
     schema = typeof segment === 'number' ? resolved?.items : resolved?.properties?.[segment];
     if (!schema) return false;
   }
-  return schema?.$ref === TEXT_REF;
+  return schema.$ref === TEXT_REF;
 }

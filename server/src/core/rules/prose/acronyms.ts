@@ -54,7 +54,7 @@ function isAcronymAt(text: string, start: number, end: number, from: number, to:
  * true to stop. The reading may begin later than `from`, inside or after the letters before the
  * first acronym (where `CAPITALS` first matches), with the same result.
  */
-export function forEachAcronym(text: string, from: number, to: number, visit: (start: number, end: number) => boolean | void, begin = from): void {
+export function forEachAcronym(text: string, from: number, to: number, visit: (start: number, end: number) => boolean | undefined, begin = from): void {
   let i = begin;
   while (i > from && isLatin(text.charCodeAt(i - 1))) i--; // back to the start of a run of letters
   while (i < to) {
@@ -131,14 +131,17 @@ function addDefinitions(text: string, open: number, close: number, capitalsInsid
   while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
   while (to > from && isWhiteSpace(text.charCodeAt(to - 1))) to--;
   // Only an acronym inside, "(LLM)" or "(LoRA)": the words before are its full name.
-  let only: [number, number] | undefined;
   let count = 0;
+  let onlyStart = -1;
+  let onlyEnd = -1;
   forEachAcronym(text, from, to, (start, stop) => {
     count++;
-    only = [start, stop];
+    onlyStart = start;
+    onlyEnd = stop;
+    return false; // read them all
   });
-  if (count === 1 && only![0] === from && (only![1] === to || (only![1] === to - 1 && text.charCodeAt(to - 1) === 0x73))) {
-    if (wordBefore) defined.add(text.slice(only![0], only![1]));
+  if (count === 1 && onlyStart === from && (onlyEnd === to || (onlyEnd === to - 1 && text.charCodeAt(to - 1) === 0x73))) {
+    if (wordBefore) defined.add(text.slice(onlyStart, onlyEnd));
     return;
   }
   // Otherwise the inside is a full name (it has words) of the acronyms in it and just before it.
@@ -147,8 +150,13 @@ function addDefinitions(text: string, open: number, close: number, capitalsInsid
   if (acronymBefore) addAll(text, token, end, defined);
 }
 
+/** The UTF-16 code units of `text` (what charCodeAt reads; these marks are each one unit). */
+function charCodes(text: string): number[] {
+  return Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+}
+
 /** Characters that may stand before a term defined as "X: full name": a list mark or a separator. */
-const TERM_MARKS = new Set([...'※*·•-–—,;([○□▶◦●■★☆◎▷►'].map((c) => c.charCodeAt(0)));
+const TERM_MARKS = new Set(charCodes('※*·•-–—,;([○□▶◦●■★☆◎▷►'));
 
 /**
  * "X: full name" at the colon text[colon]: an acronym right before it that begins the string or

@@ -11,7 +11,7 @@ import { NO_HITS, type Hit } from './strings';
  * The patterns as a single alternation with a capture group per pattern, so that a string is
  * scanned once whatever the number of patterns; the group that matched names it.
  */
-function combine<T extends { readonly id: string; readonly pattern: RegExp }>(patterns: readonly T[]): { readonly regex: RegExp; readonly ids: readonly string[] } {
+function combine(patterns: readonly { readonly id: string; readonly pattern: RegExp }[]): { readonly regex: RegExp; readonly ids: readonly string[] } {
   return { regex: new RegExp(patterns.map((p) => `(${p.pattern.source})`).join('|'), 'gu'), ids: patterns.map((p) => p.id) };
 }
 
@@ -24,7 +24,9 @@ export const PROJECT_PLACEHOLDER_IDS: ReadonlySet<string> = new Set(PROJECT_PLAC
 const FORM = combine(TEMPLATE_GUIDE_PATTERNS.value);
 const PROJECT = combine(PROJECT_PLACEHOLDERS.value);
 const FORM_MARKS = new RegExp(FORM.regex.source, 'u');
-const BRACKETED = new RegExp(PROJECT_PLACEHOLDERS.value.find((p) => p.id === 'projectPlaceholder')!.pattern.source, 'u');
+const BRACKETED_PLACEHOLDER = PROJECT_PLACEHOLDERS.value.find((p) => p.id === 'projectPlaceholder');
+if (!BRACKETED_PLACEHOLDER) throw new Error('figures: PROJECT_PLACEHOLDERS has no "projectPlaceholder"');
+const BRACKETED = new RegExp(BRACKETED_PLACEHOLDER.pattern.source, 'u');
 /** The domain part of a sample address, read at an "@" (which is found much faster than any pattern). */
 const SAMPLE_DOMAIN = /@(?:[A-Za-z0-9-]+\.)*(?:example\.(?:com|org|net)|[A-Za-z0-9-]+\.(?:example|test|invalid))(?![A-Za-z0-9.-])/uy;
 
@@ -54,7 +56,8 @@ export function guideTextAnywhere(text: string): boolean {
 function scan(value: string, patterns: { readonly regex: RegExp; readonly ids: readonly string[] }, hits: Hit[]): void {
   patterns.regex.lastIndex = 0;
   for (let match = patterns.regex.exec(value); match; match = patterns.regex.exec(value)) {
-    hits.push({ start: match.index, text: match[0], kind: patterns.ids[match.slice(1).findIndex((group) => group !== undefined)] });
+    const groups: readonly (string | undefined)[] = match.slice(1); // the groups of the patterns that did not match are undefined
+    hits.push({ start: match.index, text: match[0], kind: patterns.ids[groups.findIndex((group) => group !== undefined)] });
   }
 }
 
@@ -155,7 +158,7 @@ guides.forEach((guide, g) => {
  * of its own (checked here), so a guide sentence pasted whole is always found.
  */
 const COMMON = 3;
-const common = (h: number) => new Set(places.get(h)!.map((place) => Math.floor(place / 4096))).size >= COMMON;
+const common = (h: number) => new Set((places.get(h) ?? []).map((place) => Math.floor(place / 4096))).size >= COMMON;
 guides.forEach((guide) => {
   const phases = new Set<number>();
   for (let end = K; end <= guide.codes.length; end++) {
