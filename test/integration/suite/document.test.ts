@@ -76,7 +76,9 @@ describe('document export and preview', function () {
         const texts = await harness.browser.evaluate<string[]>(
           "[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter((r) => r.offsetParent !== null).map((r) => r.innerText.replace(/\\s+/g, ' '))",
         );
-        return texts.length >= 5 ? texts : undefined;
+        // Every format's row drawn whole (label and description), not a list still being laid out.
+        const drawn = ['DOCX', 'HWP', 'HWPX', 'PDF', 'HTML'].every((format) => texts.some((text) => new RegExp(`^${format}\\s+\\S`).test(text)));
+        return drawn ? texts : undefined;
       },
       { message: 'the format picker with five formats' },
     );
@@ -86,7 +88,7 @@ describe('document export and preview', function () {
     else assert.match(pdfRow, isKorean() ? /사용할 수 없음/ : /not available/, pdfRow);
     assert.match(rows[0], /^DOCX/, 'DOCX, the recommended format, first');
     assert.match(rows.find((r) => /HWPX/.test(r)) ?? '', isKorean() ? /한컴오피스/ : /Hancom Office/);
-    assert.match(rows.find((r) => /^HWP\b(?!X)/.test(r)) ?? '', isKorean() ? /한글 문서 \(HWP 5\)/ : /Hangul word processor \(HWP 5\)/);
+    assert.match(rows.find((r) => /^HWP\b(?!X)/.test(r)) ?? rows.join(' | '), isKorean() ? /한글 문서 \(HWP 5\)/ : /Hangul word processor \(HWP 5\)/);
     await screenshot('export-format-picker');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await running, undefined, 'cancelled: nothing exported');
