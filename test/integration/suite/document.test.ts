@@ -71,22 +71,30 @@ describe('document export and preview', function () {
     if (!harness.browserSupported()) this.skip();
     const editor = await open(copyExample('complete.gpuplan.json', 'export-pick.gpuplan.json'));
     const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri));
+    // Each row as "LABEL description", read from its parts: innerText runs them together
+    // ("HWPHangul …") or not, depending on the layout of the moment.
+    let seen: string[] = [];
     const rows = await harness.waitFor(
       async () => {
         const texts = await harness.browser.evaluate<string[]>(
-          "[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter((r) => r.offsetParent !== null).map((r) => r.innerText.replace(/\\s+/g, ' '))",
+          "[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter((r) => r.offsetParent !== null).map((r) => [r.querySelector('.label-name'), r.querySelector('.label-description')].map((e) => (e ? e.textContent : '').replace(/\\s+/g, ' ').trim()).join(' '))",
         );
-        return texts.length >= 5 ? texts : undefined;
+        seen = texts;
+        // Every format's row drawn whole (label and description), not a list still being filled.
+        const drawn = ['DOCX', 'HWP', 'HWPX', 'PDF', 'HTML'].every((format) => texts.some((text) => new RegExp(`^${format} \\S`).test(text)));
+        return drawn ? texts : undefined;
       },
       { message: 'the format picker with five formats' },
-    );
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}; rows: ${seen.join(' | ')}`);
+    });
     const pdfRow = rows.find((r) => r.startsWith('PDF'));
     assert.ok(pdfRow, rows.join(' | '));
     if (pdf.available) assert.match(pdfRow, isKorean() ? /인쇄 도구: \S+/ : /printed with \S+/, pdfRow);
     else assert.match(pdfRow, isKorean() ? /사용할 수 없음/ : /not available/, pdfRow);
     assert.match(rows[0], /^DOCX/, 'DOCX, the recommended format, first');
     assert.match(rows.find((r) => /HWPX/.test(r)) ?? '', isKorean() ? /한컴오피스/ : /Hancom Office/);
-    assert.match(rows.find((r) => /^HWP\b(?!X)/.test(r)) ?? '', isKorean() ? /한글 문서 \(HWP 5\)/ : /Hangul word processor \(HWP 5\)/);
+    assert.match(rows.find((r) => /^HWP\b(?!X)/.test(r)) ?? rows.join(' | '), isKorean() ? /한글 문서 \(HWP 5\)/ : /Hangul word processor \(HWP 5\)/);
     await screenshot('export-format-picker');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await running, undefined, 'cancelled: nothing exported');

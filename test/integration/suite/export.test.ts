@@ -67,7 +67,7 @@ describe('export', function () {
       return shown.length > 0 ? shown : undefined;
     }, { message: 'the notification after the export' });
     assert.deepEqual(buttons, [label('Reveal in Explorer', '탐색기에서 보기'), label('Download', '내려받기')]);
-    await screenshot('export-remote-actions');
+    await screenshot('export-remote-actions', { notifications: true }); // the toast is the subject, and is clicked next
     // Reveal in Explorer selects the file in the Explorer.
     await harness.browser.evaluate(
       `[...document.querySelectorAll('.notifications-toasts .notification-toast')].find((t) => t.textContent.includes('remote.docx')).querySelector('.monaco-button').click()`,
@@ -133,11 +133,18 @@ describe('export', function () {
     const printer = fakePrinter();
     const settingsFile = path.join(workspace.fsPath, '.vscode', 'settings.json');
     const config = () => vscode.workspace.getConfiguration('gpuplan');
+    // The folder's own value of a resource-scoped setting: in a multi-root window (as the runner
+    // opens) a folder's settings file is a folder value, and window-scoped settings there are ignored.
+    const folderMarker = (): string | undefined => {
+      const seen = vscode.workspace.getConfiguration('gpuplan', workspace).inspect<string[]>('abbreviations.allowlist');
+      const value = seen?.workspaceFolderValue ?? seen?.workspaceValue;
+      return value === undefined ? undefined : JSON.stringify(value);
+    };
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-    // A workspace (a cloned repository) names a program; a window-scoped value tells when VS Code has read the file.
-    fs.writeFileSync(settingsFile, JSON.stringify({ 'gpuplan.export.pdfBrowser': printer, 'gpuplan.validation.delayMs': 101 }));
+    // A workspace (a cloned repository) names a program; a resource-scoped value tells when VS Code has read the file.
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'gpuplan.export.pdfBrowser': printer, 'gpuplan.abbreviations.allowlist': ['ZQXW'] }));
     try {
-      await harness.waitFor(() => config().inspect('validation.delayMs')?.workspaceValue === 101, { message: 'the workspace settings were read' });
+      await harness.waitFor(() => folderMarker() === '["ZQXW"]', { message: 'the workspace settings were read' });
       const fromWorkspace = vscode.Uri.file(path.join(scratchDir(), 'workspace.pdf'));
       const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri, 'pdf', fromWorkspace);
       assert.equal(written?.fsPath, fromWorkspace.fsPath, 'exported with a tool found on the machine');
@@ -153,7 +160,7 @@ describe('export', function () {
     } finally {
       await config().update('export.pdfBrowser', undefined, vscode.ConfigurationTarget.Global);
       fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
-      await harness.waitFor(() => config().inspect('validation.delayMs')?.workspaceValue === undefined, { message: 'the workspace settings are gone' });
+      await harness.waitFor(() => folderMarker() === undefined, { message: 'the workspace settings are gone' });
     }
   });
 });

@@ -145,7 +145,9 @@ describe('settings as users write them: mistyped values, per-folder rules', func
     const editor = await open(uri);
     for (const format of ['html', 'hwpx']) {
       const target = vscode.Uri.file(path.join(path.dirname(uri.fsPath), `mistyped.${format}`));
-      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri, format, target);
+      // The plan is not agreed (an error: the mistyped 'warn' is dropped): Export asks before it
+      // writes such a plan, so say yes up front, as the CLI's --force does.
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri, format, target, { force: true });
       assert.equal(written?.fsPath, target.fsPath, `exported ${format}`);
       const bytes = fs.readFileSync(target.fsPath);
       if (format === 'html') assert.match(bytes.toString('utf8'), /^<!DOCTYPE html>[\s\S]*한국어 법령·행정문서 특화/);

@@ -190,10 +190,23 @@ describe('getting-started walkthrough', function () {
     await harness.waitFor(() => webviewTabs('gpuplan.costPreview').length > 0, { message: 'the cost preview tab' });
     await waitForChecked(steps.costPreview);
 
-    // 5. The document preview, then Export… (its format list).
+    // 5. The document preview, then Export…: the plan still has an error, so first the list of
+    // what is left, "Export anyway" on top; taking it leads to the format list.
     await clickStepButton(steps.export, 'gpuplan.previewDocument');
     await harness.waitFor(() => webviewTabs('gpuplan.documentPreview').length > 0, { message: 'the document preview tab' });
     await clickStepButton(steps.export, 'gpuplan.export');
+    const readiness = await harness.waitFor(
+      async () => {
+        if (!(await quickInputVisible())) return undefined;
+        const rows = await page<string[]>(
+          "[...document.querySelectorAll('.quick-input-list .monaco-list-row')].filter((r) => r.offsetParent !== null).map((r) => r.innerText.trim())",
+        );
+        return rows.length > 0 ? rows : undefined;
+      },
+      { message: 'the readiness list before the export' },
+    );
+    assert.match(readiness[0], isKorean() ? /그대로 내보내기/ : /Export anyway/, readiness.join(' | '));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await harness.waitFor(
       async () => (await quickInputVisible()) && /DOCX/.test(await page<string>("(document.querySelector('.quick-input-list') || {}).innerText || ''")),
       { message: 'the export format list' },
