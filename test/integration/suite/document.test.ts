@@ -91,7 +91,7 @@ describe('document export and preview', function () {
     const pdfRow = rows.find((r) => r.startsWith('PDF'));
     assert.ok(pdfRow, rows.join(' | '));
     if (pdf.available) assert.match(pdfRow, isKorean() ? /인쇄 도구: \S+/ : /printed with \S+/, pdfRow);
-    else assert.match(pdfRow, isKorean() ? /사용할 수 없음/ : /not available/, pdfRow);
+    else assert.match(pdfRow, isKorean() ? /필요함|실행할 수 없음/ : /needs Chrome, Edge, Chromium or LibreOffice|cannot be run/, pdfRow);
     assert.match(rows[0], /^DOCX/, 'DOCX, the recommended format, first');
     assert.match(rows.find((r) => /HWPX/.test(r)) ?? '', isKorean() ? /한컴오피스/ : /Hancom Office/);
     assert.match(rows.find((r) => /^HWP\b(?!X)/.test(r)) ?? rows.join(' | '), isKorean() ? /한글 문서 \(HWP 5\)/ : /Hangul word processor \(HWP 5\)/);
