@@ -12,7 +12,17 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import tseslint from 'typescript-eslint';
 
-const OURS_OUTSIDE_CORE = ['./server/src/export', './server/src/lsp', './server/src/cli', './server/src/server.ts', './server/src/cli.ts', './client', './shared', './test', './bench'];
+const OURS_OUTSIDE_CORE = [
+  './server/src/export',
+  './server/src/lsp',
+  './server/src/cli',
+  './server/src/server.ts',
+  './server/src/cli.ts',
+  './client',
+  './shared',
+  './test',
+  './bench',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/integration/fixtures/**', 'test/artifacts/**', '**/*.d.cts'] },
@@ -32,7 +42,11 @@ export default tseslint.config(
         {
           zones: [
             { target: './server/src/core', from: OURS_OUTSIDE_CORE, message: 'The core imports nothing outside the core.' },
-            { target: './server/src/export', from: ['./server/src/lsp', './server/src/cli', './server/src/server.ts', './server/src/cli.ts', './client', './shared'], message: 'The writers import only the core.' },
+            {
+              target: './server/src/export',
+              from: ['./server/src/lsp', './server/src/cli', './server/src/server.ts', './server/src/cli.ts', './client', './shared'],
+              message: 'The writers import only the core.',
+            },
             { target: './shared', from: ['./server', './client'], message: 'The shared protocol imports nothing of the engine or the client.' },
             { target: './client', from: ['./server'], message: 'The client imports shared and vscode only: no engine in its bundle.' },
             { target: './server', from: ['./client'], message: 'The server does not import the VS Code client.' },
@@ -50,7 +64,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['ajv', 'ajv-formats', 'docx', 'jszip', 'jsonc-parser', 'vscode-json-languageservice', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'The client bundles no engine: ask the server.' }] },
+        {
+          patterns: [
+            {
+              group: ['ajv', 'ajv-formats', 'docx', 'jszip', 'jsonc-parser', 'vscode-json-languageservice', 'vscode-languageserver', 'vscode-languageserver/*'],
+              message: 'The client bundles no engine: ask the server.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -64,7 +85,33 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', requestAnimationFrame: 'readonly', DOMParser: 'readonly', globalThis: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', performance: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', AbortController: 'readonly', fetch: 'readonly', setImmediate: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        window: 'readonly',
+        document: 'readonly',
+        acquireVsCodeApi: 'readonly',
+        requestAnimationFrame: 'readonly',
+        DOMParser: 'readonly',
+        globalThis: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        AbortController: 'readonly',
+        fetch: 'readonly',
+        setImmediate: 'readonly',
+      },
     },
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }] },
   },

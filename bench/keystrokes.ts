@@ -116,7 +116,11 @@ export function editKinds(text: string): EditKind[] {
 async function exitGracefully(client: TestClient): Promise<void> {
   await client.connection.sendRequest(ShutdownRequest.type);
   await client.connection.sendNotification(ExitNotification.type);
-  for (let waited = 0; waited < 10_000 && fs.existsSync(`/proc/${client.pid}`) && !/State:\s+Z/.test(fs.readFileSync(`/proc/${client.pid}/status`, 'utf8')); waited += 50) {
+  for (
+    let waited = 0;
+    waited < 10_000 && fs.existsSync(`/proc/${client.pid}`) && !/State:\s+Z/.test(fs.readFileSync(`/proc/${client.pid}/status`, 'utf8'));
+    waited += 50
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -125,12 +129,7 @@ async function exitGracefully(client: TestClient): Promise<void> {
  * Runs `rounds` rounds over the protocol (after `warmup` unmeasured ones), timing every
  * keystroke, and `jsonLs` on one text of each kind per round.
  */
-export async function measureKeystrokes(
-  text: string,
-  rounds: number,
-  warmup: number,
-  jsonLs: (text: string) => Promise<unknown>,
-): Promise<KindResult[]> {
+export async function measureKeystrokes(text: string, rounds: number, warmup: number, jsonLs: (text: string) => Promise<unknown>): Promise<KindResult[]> {
   const kinds = editKinds(text);
   const results = kinds.map((kind) => ({ name: kind.name, where: kind.where, latencies: [] as number[], jsonLs: [] as number[] }));
   const client = new TestClient();

@@ -20,7 +20,13 @@ const p95 = (values: number[]): number => {
 };
 /** GPUPLAN_PHASES_CPU=1: the process's CPU time instead of wall time (steadier on a busy machine). */
 const cpu = process.env.GPUPLAN_PHASES_CPU === '1';
-const now = (): bigint => (cpu ? (() => { const u = process.cpuUsage(); return BigInt(u.user + u.system) * 1000n; })() : process.hrtime.bigint());
+const now = (): bigint =>
+  cpu
+    ? (() => {
+        const u = process.cpuUsage();
+        return BigInt(u.user + u.system) * 1000n;
+      })()
+    : process.hrtime.bigint();
 const ms = (start: bigint) => Number(now() - start) / 1e6;
 
 function main(): void {

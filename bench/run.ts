@@ -97,8 +97,19 @@ function keystrokeTable(results: KindResult[]): { rows: string[]; summary: Recor
     const p95 = percentile(kind.latencies, 95);
     const jsonLs = median(kind.jsonLs);
     met &&= p95 <= 20 && jsonLs / p50 >= 3;
-    summary[kind.name] = { where: kind.where, keystrokes: kind.latencies.length, p50Ms: p50, p95Ms: p95, maxMs: Math.max(...kind.latencies), jsonLsMedianMs: jsonLs, jsonLsCalls: kind.jsonLs.length, speedup: jsonLs / p50 };
-    rows.push(`| ${kind.name} | ${kind.latencies.length} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...kind.latencies).toFixed(1)} | ${jsonLs.toFixed(1)} | ${(jsonLs / p50).toFixed(1)}× |`);
+    summary[kind.name] = {
+      where: kind.where,
+      keystrokes: kind.latencies.length,
+      p50Ms: p50,
+      p95Ms: p95,
+      maxMs: Math.max(...kind.latencies),
+      jsonLsMedianMs: jsonLs,
+      jsonLsCalls: kind.jsonLs.length,
+      speedup: jsonLs / p50,
+    };
+    rows.push(
+      `| ${kind.name} | ${kind.latencies.length} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${Math.max(...kind.latencies).toFixed(1)} | ${jsonLs.toFixed(1)} | ${(jsonLs / p50).toFixed(1)}× |`,
+    );
   }
   return { rows, summary, met };
 }
@@ -152,14 +163,20 @@ function activation(): Promise<{ activateMs: number; serverReadyMs: number } | u
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-bench-')), 'activation.json');
   const args = [
     path.join(ROOT, 'test', 'integration', 'runCodeServer.mjs'),
-    '--extensionDevelopmentPath', ROOT,
-    '--extensionTestsPath', path.join(ROOT, 'test', 'integration', 'index.cjs'),
-    '--suite-glob', 'out/test/integration/suite/activation.test.js',
-    '--env', `GPUPLAN_ACTIVATION_FILE=${out}`,
+    '--extensionDevelopmentPath',
+    ROOT,
+    '--extensionTestsPath',
+    path.join(ROOT, 'test', 'integration', 'index.cjs'),
+    '--suite-glob',
+    'out/test/integration/suite/activation.test.js',
+    '--env',
+    `GPUPLAN_ACTIVATION_FILE=${out}`,
   ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
-    child.on('exit', () => { resolve(fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { activateMs: number; serverReadyMs: number }) : undefined); });
+    child.on('exit', () => {
+      resolve(fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { activateMs: number; serverReadyMs: number }) : undefined);
+    });
   });
 }
 
@@ -226,7 +243,9 @@ async function main(): Promise<void> {
   results.bundleBytes = bundles;
   results.serverRssMiB = memory;
   results.targets = {
-    analyzeAtLeast3xFasterThanJsonLs: Object.values(results.documents as Record<string, { speedupOverJsonLanguageService: number }>).every((d) => d.speedupOverJsonLanguageService >= 3),
+    analyzeAtLeast3xFasterThanJsonLs: Object.values(results.documents as Record<string, { speedupOverJsonLanguageService: number }>).every(
+      (d) => d.speedupOverJsonLanguageService >= 3,
+    ),
     analyzeAtMost3xFloor: Object.values(results.documents as Record<string, { timesFloor: number }>).every((d) => d.timesFloor <= 3),
     keystrokeP95AtMost20MsAnd3xJsonLs: keys.met,
   };

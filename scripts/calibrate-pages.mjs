@@ -59,7 +59,9 @@ const { estimatePages } = require(path.join(OUT, 'server/src/core/pages/estimate
 const tools = findPdfTools();
 const tool = tools[engine];
 if (!tool) {
-  process.stderr.write(`${engine} was not found on the PATH (apt-get install ${engine === 'chromium' ? 'chromium fonts-noto-cjk' : 'libreoffice-writer-nogui fonts-noto-cjk'}).\n`);
+  process.stderr.write(
+    `${engine} was not found on the PATH (apt-get install ${engine === 'chromium' ? 'chromium fonts-noto-cjk' : 'libreoffice-writer-nogui fonts-noto-cjk'}).\n`,
+  );
   process.exit(2);
 }
 const service = createPlanService({ exporters: createExporters({ pdf: { tools: { [engine]: tool } } }) });
@@ -68,7 +70,8 @@ const service = createPlanService({ exporters: createExporters({ pdf: { tools: {
 function pageCount(bytes) {
   const text = Buffer.from(bytes).toString('latin1');
   let count = 0;
-  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) count = Math.max(count, Number(m[1] ?? m[2]));
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g))
+    count = Math.max(count, Number(m[1] ?? m[2]));
   if (count > 0) return count;
   // A page tree inside a compressed object stream: ask poppler.
   const file = path.join(os.tmpdir(), `gpuplan-calibrate-${process.pid}.pdf`);
@@ -140,7 +143,11 @@ async function measure(name, text) {
   if (starts.some((p) => p === undefined)) throw new Error(`${name}: the PDF does not say where every chapter starts (${starts.join(', ')})`);
 
   const total = pageCount(full);
-  const [summaryPdf, bodyPdf, attachmentPdf] = await Promise.all([pdfOf(part(doc, summaryAt, bodyAt)), pdfOf(part(doc, bodyAt, attachmentAt)), pdfOf(part(doc, attachmentAt))]);
+  const [summaryPdf, bodyPdf, attachmentPdf] = await Promise.all([
+    pdfOf(part(doc, summaryAt, bodyAt)),
+    pdfOf(part(doc, bodyAt, attachmentAt)),
+    pdfOf(part(doc, attachmentAt)),
+  ]);
   const attachmentPages = pageCount(attachmentPdf);
   const bodyEnd = total - attachmentPages;
   const body = bodyEnd - starts[0] + 1;
@@ -173,12 +180,24 @@ async function measure(name, text) {
     fs.mkdirSync(keep, { recursive: true });
     fs.writeFileSync(path.join(keep, `${name}.pdf`), full);
   }
-  return { body, summary, chapters, emptyPages: blank, total, summaryStart, bodyStart: starts[0], attachmentStart: bodyEnd + 1, budget: analysis.cost.pageBudget };
+  return {
+    body,
+    summary,
+    chapters,
+    emptyPages: blank,
+    total,
+    summaryStart,
+    bodyStart: starts[0],
+    attachmentStart: bodyEnd + 1,
+    budget: analysis.cost.pageBudget,
+  };
 }
 
 function version(command, argv) {
   try {
-    return execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, HOME: os.tmpdir() } }).trim().split('\n')[0];
+    return execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, HOME: os.tmpdir() } })
+      .trim()
+      .split('\n')[0];
   } catch {
     return 'unknown';
   }
@@ -220,25 +239,34 @@ async function main() {
     if (!only) fs.writeFileSync(file, text);
     const started = Date.now();
     const m = await measure(plan.name, text);
-    process.stdout.write(`${plan.name.padEnd(26)} body ${String(m.body).padStart(3)}  summary ${m.summary}  chapters ${m.chapters.join('+')}${m.emptyPages?.length ? `  empty ${m.emptyPages.join(',')}` : ''}  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `${plan.name.padEnd(26)} body ${String(m.body).padStart(3)}  summary ${m.summary}  chapters ${m.chapters.join('+')}${m.emptyPages?.length ? `  empty ${m.emptyPages.join(',')}` : ''}  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
     plans.push({ name: plan.name, file: `${plan.name}.gpuplan.json`, ...m });
   }
   if (only) return;
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const table = {
-    description: 'Real page counts of the calibration plans in gpuplan\'s own PDF export. Written by `npm run calibrate:pages`; do not edit by hand.',
+    description: "Real page counts of the calibration plans in gpuplan's own PDF export. Written by `npm run calibrate:pages`; do not edit by hand.",
     measuredWith: {
       gpuplan: pkg.version,
       commit: version('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
-      route: engine === 'chromium' ? 'service.exportDocument → renderPdf, Chromium printing the HTML export (the default route)' : 'service.exportDocument → renderPdf, LibreOffice converting the DOCX export',
+      route:
+        engine === 'chromium'
+          ? 'service.exportDocument → renderPdf, Chromium printing the HTML export (the default route)'
+          : 'service.exportDocument → renderPdf, LibreOffice converting the DOCX export',
       tool: version(tool, ['--version']),
-      fonts: { body: fontOf('휴먼명조,HCR Batang,바탕,Batang,AppleMyungjo,Noto Serif CJK KR,Noto Serif KR,serif'), headings: fontOf('맑은 고딕,Malgun Gothic,Apple SD Gothic Neo,Noto Sans CJK KR,Noto Sans KR,sans-serif') },
+      fonts: {
+        body: fontOf('휴먼명조,HCR Batang,바탕,Batang,AppleMyungjo,Noto Serif CJK KR,Noto Serif KR,serif'),
+        headings: fontOf('맑은 고딕,Malgun Gothic,Apple SD Gothic Neo,Noto Sans CJK KR,Noto Sans KR,sans-serif'),
+      },
       fontPackage: which('dpkg-query') ? version('dpkg-query', ['-W', '-f', '${Package} ${Version}', 'fonts-noto-cjk']) : 'unknown',
       node: process.version,
       date: new Date().toISOString().slice(0, 10),
       crossChecked: HAS_PDFTOTEXT ? 'body alone; page texts (pdftotext)' : 'body alone',
     },
-    counting: 'body = chapter I–VI pages (the form: 표지, 목차, 붙임 excluded; the 요약서 counted on its own); chapter starts from the PDF\'s destinations, the 붙임\'s start from its own page count',
+    counting:
+      "body = chapter I–VI pages (the form: 표지, 목차, 붙임 excluded; the 요약서 counted on its own); chapter starts from the PDF's destinations, the 붙임's start from its own page count",
     plans,
   };
   const out = path.join(DIR, engine === 'chromium' ? 'measured.json' : `measured-${engine}.json`);
@@ -260,7 +288,10 @@ function updateReadme(plans, measuredWith) {
   const lines = [
     '| plan | budget | body, real | body, estimate | error | allowed | 요약서, real / estimate |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map(({ p, e, error, allowed }) => `| \`${p.name}\` | ${p.budget} | ${p.body} | ${e.bodyPages} | ${signed(error)}${Math.abs(error) > allowed ? ' **over**' : ''} | ±${Math.round(allowed * 10) / 10} | ${p.summary} / ${e.summaryPages} |`),
+    ...rows.map(
+      ({ p, e, error, allowed }) =>
+        `| \`${p.name}\` | ${p.budget} | ${p.body} | ${e.bodyPages} | ${signed(error)}${Math.abs(error) > allowed ? ' **over**' : ''} | ±${Math.round(allowed * 10) / 10} | ${p.summary} / ${e.summaryPages} |`,
+    ),
   ];
   const worst = rows.reduce((a, b) => (Math.abs(b.error) > Math.abs(a.error) ? b : a));
   const mean = rows.reduce((s, r) => s + Math.abs(r.error), 0) / rows.length;

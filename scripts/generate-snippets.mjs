@@ -39,16 +39,32 @@ export const SNIPPET_SPECS = [
   { prefix: 'gp-project-info', kind: 'property', part: '표지', at: [], key: 'projectInfo', schema: '/properties/projectInfo' },
   { prefix: 'gp-targets', kind: 'property', part: '표지', at: [], key: 'targets', schema: '/properties/targets' },
   {
-    prefix: 'gp-disclosure', kind: 'property', part: '표지', at: [], key: 'disclosure', schema: '/properties/disclosure',
+    prefix: 'gp-disclosure',
+    kind: 'property',
+    part: '표지',
+    at: [],
+    key: 'disclosure',
+    schema: '/properties/disclosure',
     compose: {
       openSource: '/properties/disclosure/properties/openSource',
       publications: '/properties/disclosure/properties/publications',
     },
   },
   { prefix: 'gp-open-source', kind: 'property', part: '표지', at: ['disclosure'], key: 'openSource', schema: '/properties/disclosure/properties/openSource' },
-  { prefix: 'gp-publications', kind: 'property', part: '표지', at: ['disclosure'], key: 'publications', schema: '/properties/disclosure/properties/publications' },
   {
-    prefix: 'gp-acknowledgement', kind: 'property', part: '표지', at: ['disclosure', 'publications'], key: 'acknowledgement',
+    prefix: 'gp-publications',
+    kind: 'property',
+    part: '표지',
+    at: ['disclosure'],
+    key: 'publications',
+    schema: '/properties/disclosure/properties/publications',
+  },
+  {
+    prefix: 'gp-acknowledgement',
+    kind: 'property',
+    part: '표지',
+    at: ['disclosure', 'publications'],
+    key: 'acknowledgement',
     schema: '/properties/disclosure/properties/publications/properties/acknowledgement',
   },
   { prefix: 'gp-pledge', kind: 'property', part: '표지', at: [], key: 'pledge', schema: '/properties/pledge' },
@@ -58,7 +74,12 @@ export const SNIPPET_SPECS = [
   { prefix: 'gp-main-content', kind: 'property', part: 'II', at: [], key: 'mainContent', schema: '/properties/mainContent' },
   { prefix: 'gp-gpu-plan', kind: 'property', part: 'III', at: [], key: 'gpuPlan', schema: '/properties/gpuPlan' },
   {
-    prefix: 'gp-copayment', kind: 'property', part: 'III-3', at: ['gpuPlan'], key: 'copayment', schema: '/properties/gpuPlan/properties/copayment',
+    prefix: 'gp-copayment',
+    kind: 'property',
+    part: 'III-3',
+    at: ['gpuPlan'],
+    key: 'copayment',
+    schema: '/properties/gpuPlan/properties/copayment',
     // The schema's body declares 0 won; a snippet should propose the form's figures instead:
     // H200 unit price 3,200,000 원/서버·월 (B200 6,400,000), 2 servers × 6 months = 38,400,000 원.
     body: { unitPriceWon: '^${1|3200000,6400000|}', servers: '^${2:2}', months: '^${3:6}', totalWon: '^${4:38400000}' },
@@ -68,14 +89,44 @@ export const SNIPPET_SPECS = [
   { prefix: 'gp-institution', kind: 'property', part: 'VI', at: [], key: 'institution', schema: '/properties/institution' },
   { prefix: 'gp-staff', kind: 'property', part: '붙임0', at: [], key: 'staff', schema: '/properties/staff' },
   // Table rows
-  { prefix: 'gp-base-model', kind: 'row', part: 'II-1', at: ['mainContent', 'execution', 'baseModels'], schema: '/properties/mainContent/properties/execution/properties/baseModels/items' },
-  { prefix: 'gp-indicator', kind: 'row', part: 'II-2', at: ['mainContent', 'goals', 'indicators'], schema: '/properties/mainContent/properties/goals/properties/indicators/items' },
+  {
+    prefix: 'gp-base-model',
+    kind: 'row',
+    part: 'II-1',
+    at: ['mainContent', 'execution', 'baseModels'],
+    schema: '/properties/mainContent/properties/execution/properties/baseModels/items',
+  },
+  {
+    prefix: 'gp-indicator',
+    kind: 'row',
+    part: 'II-2',
+    at: ['mainContent', 'goals', 'indicators'],
+    schema: '/properties/mainContent/properties/goals/properties/indicators/items',
+  },
   { prefix: 'gp-stage', kind: 'row', part: 'III-2', at: ['gpuPlan', 'stages'], schema: '/properties/gpuPlan/properties/stages/items' },
   { prefix: 'gp-milestone', kind: 'row', part: 'V-1', at: ['schedule', 'milestones'], schema: '/properties/schedule/properties/milestones/items' },
   { prefix: 'gp-deliverable', kind: 'row', part: 'V-3', at: ['schedule', 'deliverables'], schema: '/properties/schedule/properties/deliverables/items' },
-  { prefix: 'gp-education', kind: 'row', part: 'VI-1', at: ['institution', 'leadResearcher', 'education'], schema: '/properties/institution/properties/leadResearcher/properties/education/items' },
-  { prefix: 'gp-career', kind: 'row', part: 'VI-1', at: ['institution', 'leadResearcher', 'career'], schema: '/properties/institution/properties/leadResearcher/properties/career/items' },
-  { prefix: 'gp-government-project', kind: 'row', part: 'VI-1', at: ['institution', 'leadResearcher', 'governmentProjects'], schema: '/properties/institution/properties/leadResearcher/properties/governmentProjects/items' },
+  {
+    prefix: 'gp-education',
+    kind: 'row',
+    part: 'VI-1',
+    at: ['institution', 'leadResearcher', 'education'],
+    schema: '/properties/institution/properties/leadResearcher/properties/education/items',
+  },
+  {
+    prefix: 'gp-career',
+    kind: 'row',
+    part: 'VI-1',
+    at: ['institution', 'leadResearcher', 'career'],
+    schema: '/properties/institution/properties/leadResearcher/properties/career/items',
+  },
+  {
+    prefix: 'gp-government-project',
+    kind: 'row',
+    part: 'VI-1',
+    at: ['institution', 'leadResearcher', 'governmentProjects'],
+    schema: '/properties/institution/properties/leadResearcher/properties/governmentProjects/items',
+  },
   { prefix: 'gp-achievement', kind: 'row', part: 'VI-3', at: ['institution', 'achievements'], schema: '/properties/institution/properties/achievements/items' },
   { prefix: 'gp-staff-member', kind: 'row', part: '붙임0', at: ['staff'], schema: '/properties/staff/items' },
   // Any Text field
@@ -178,7 +229,9 @@ export function buildSnippets(schema) {
     const node = resolvePointer(schema, spec.schema);
     const label = spec.compose ? `${node.title} (${englishOf(schema, spec)})` : source.label;
     const description = spec.compose
-      ? `${Object.values(spec.compose).map((p) => resolvePointer(schema, p).title).join(', ')} — ${Object.keys(spec.compose).join(', ')}`
+      ? `${Object.values(spec.compose)
+          .map((p) => resolvePointer(schema, p).title)
+          .join(', ')} — ${Object.keys(spec.compose).join(', ')}`
       : source.description;
     const value = bodyToText(bodyFor(schema, spec));
     const text = renumberTabStops(spec.kind === 'property' ? `${JSON.stringify(spec.key)}: ${value}` : value);
@@ -205,8 +258,8 @@ function englishOf(schema, spec) {
 export function generateSnippetsText(schema) {
   const { snippets } = buildSnippets(schema);
   // .code-snippets files are JSON with comments.
-  const header = '// Generated by scripts/generate-snippets.mjs from schemas/gpuplan.schema.json (defaultSnippets).\n'
-    + '// Do not edit by hand: run `npm run snippets`.\n';
+  const header =
+    '// Generated by scripts/generate-snippets.mjs from schemas/gpuplan.schema.json (defaultSnippets).\n' + '// Do not edit by hand: run `npm run snippets`.\n';
   return `${header}${JSON.stringify(snippets, null, 2)}\n`;
 }
 

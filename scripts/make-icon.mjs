@@ -23,7 +23,10 @@ const roundRect = (x0, y0, x1, y1, r) => (x, y) => {
   const cy = Math.min(Math.max(y, y0 + r), y1 - r);
   return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 };
-const and = (...fs) => (x, y) => fs.every((f) => f(x, y));
+const and =
+  (...fs) =>
+  (x, y) =>
+    fs.every((f) => f(x, y));
 const not = (f) => (x, y) => !f(x, y);
 /** Half-plane below the line through (ax, ay) → (bx, by) (left of the direction). */
 const below = (ax, ay, bx, by) => (x, y) => (bx - ax) * (y - ay) - (by - ay) * (x - ax) >= 0;
@@ -35,8 +38,12 @@ const layers = [
   { shape: roundRect(0, 0, SIZE, SIZE, 26), color: (_x, y) => mix(hex('#17325E'), hex('#2A6BB5'), y / SIZE) },
   // Sheet shadow, then the sheet with its top-right corner cut.
   {
-    shape: and(roundRect(sheet.x0 + 2, sheet.y0 + 3, sheet.x1 + 2, sheet.y1 + 3, 7), below(sheet.x1 - FOLD + 2, sheet.y0 + 3, sheet.x1 + 2, sheet.y0 + FOLD + 3)),
-    color: () => hex('#0E2244'), alpha: 0.35,
+    shape: and(
+      roundRect(sheet.x0 + 2, sheet.y0 + 3, sheet.x1 + 2, sheet.y1 + 3, 7),
+      below(sheet.x1 - FOLD + 2, sheet.y0 + 3, sheet.x1 + 2, sheet.y0 + FOLD + 3),
+    ),
+    color: () => hex('#0E2244'),
+    alpha: 0.35,
   },
   {
     shape: and(roundRect(sheet.x0, sheet.y0, sheet.x1, sheet.y1, 7), below(sheet.x1 - FOLD, sheet.y0, sheet.x1, sheet.y0 + FOLD)),
@@ -44,8 +51,11 @@ const layers = [
   },
   // The folded corner.
   {
-    shape: and(not(below(sheet.x1 - FOLD, sheet.y0, sheet.x1, sheet.y0 + FOLD)), (x, y) => x <= sheet.x1 && y >= sheet.y0,
-      roundRect(sheet.x1 - FOLD, sheet.y0, sheet.x1, sheet.y0 + FOLD, 3)),
+    shape: and(
+      not(below(sheet.x1 - FOLD, sheet.y0, sheet.x1, sheet.y0 + FOLD)),
+      (x, y) => x <= sheet.x1 && y >= sheet.y0,
+      roundRect(sheet.x1 - FOLD, sheet.y0, sheet.x1, sheet.y0 + FOLD, 3),
+    ),
     color: () => hex('#C3D2E8'),
   },
   // Lines of text.
@@ -71,21 +81,32 @@ const layers = [
 const pixels = Buffer.alloc(SIZE * SIZE * 4);
 for (let py = 0; py < SIZE; py++) {
   for (let px = 0; px < SIZE; px++) {
-    let r = 0; let g = 0; let b = 0; let a = 0;
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    let a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const x = px + (sx + 0.5) / SS;
         const y = py + (sy + 0.5) / SS;
         // Composite the layers at this sample (premultiplied "over").
-        let cr = 0; let cg = 0; let cb = 0; let ca = 0;
+        let cr = 0;
+        let cg = 0;
+        let cb = 0;
+        let ca = 0;
         for (const layer of layers) {
           if (!layer.shape(x, y)) continue;
           const [lr, lg, lb] = layer.color(x, y);
           const la = layer.alpha ?? 1;
-          cr = lr * la + cr * (1 - la); cg = lg * la + cg * (1 - la); cb = lb * la + cb * (1 - la);
+          cr = lr * la + cr * (1 - la);
+          cg = lg * la + cg * (1 - la);
+          cb = lb * la + cb * (1 - la);
           ca = la + ca * (1 - la);
         }
-        r += cr; g += cg; b += cb; a += ca;
+        r += cr;
+        g += cg;
+        b += cb;
+        a += ca;
       }
     }
     const n = SS * SS;
@@ -110,14 +131,21 @@ const crc32 = (buf) => {
   return (c ^ 0xffffffff) >>> 0;
 };
 const chunk = (type, data) => {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
   return Buffer.concat([len, td, crc]);
 };
 const ihdr = Buffer.alloc(13);
-ihdr.writeUInt32BE(SIZE, 0); ihdr.writeUInt32BE(SIZE, 4);
-ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0; // 8-bit RGBA
+ihdr.writeUInt32BE(SIZE, 0);
+ihdr.writeUInt32BE(SIZE, 4);
+ihdr[8] = 8;
+ihdr[9] = 6;
+ihdr[10] = 0;
+ihdr[11] = 0;
+ihdr[12] = 0; // 8-bit RGBA
 const raw = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) {
   raw[y * (SIZE * 4 + 1)] = 0; // filter: none

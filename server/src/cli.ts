@@ -25,7 +25,14 @@ export type { Io } from './cli/common';
 function chooseLocale(argv: readonly string[], env: Io['env']): Locale {
   const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const flag = index < 0 ? undefined : argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
-  return normalizeLocale(flag) ?? normalizeLocale(env.GPUPLAN_LANG) ?? normalizeLocale(env.LC_ALL) ?? normalizeLocale(env.LC_MESSAGES) ?? normalizeLocale(env.LANG) ?? 'ko';
+  return (
+    normalizeLocale(flag) ??
+    normalizeLocale(env.GPUPLAN_LANG) ??
+    normalizeLocale(env.LC_ALL) ??
+    normalizeLocale(env.LC_MESSAGES) ??
+    normalizeLocale(env.LANG) ??
+    'ko'
+  );
 }
 
 const usage = (): string =>
@@ -87,7 +94,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // A file-system error no command foresaw is still a sentence, not a stack trace.
     if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string') {
       const failure = error as NodeJS.ErrnoException;
-      io.stderr.write(`gpuplan: ${fileError(failure.syscall === 'open' || failure.syscall === 'read' ? 'read' : 'write', failure.path ?? '', failure).message}\n`);
+      io.stderr.write(
+        `gpuplan: ${fileError(failure.syscall === 'open' || failure.syscall === 'read' ? 'read' : 'write', failure.path ?? '', failure).message}\n`,
+      );
       return 2;
     }
     throw error;

@@ -118,7 +118,16 @@ export interface CostFigures {
   hoursPerMonth: number;
   /** Allocated GPU-hours: GPUs × months × hours per month. */
   gpuHours?: number;
-  stages: ReadonlyArray<{ index: number; start?: string; end?: string; months?: number; servers?: number; gpus?: number; expectedUtilizationPercent?: number; gpuHours?: number }>;
+  stages: ReadonlyArray<{
+    index: number;
+    start?: string;
+    end?: string;
+    months?: number;
+    servers?: number;
+    gpus?: number;
+    expectedUtilizationPercent?: number;
+    gpuHours?: number;
+  }>;
   /** The request triggers the on-site eligibility review (적격성 심사, 현장발표). */
   onsiteReview: boolean;
   /** The body's page budget in pages. */

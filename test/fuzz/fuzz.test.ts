@@ -67,8 +67,7 @@ const BASES: Readonly<Record<string, string>> = {
 };
 
 type FailureKind =
-  | 'throw' | 'internal-error' | 'range' | 'position' | 'slow' | 'fix' | 'outline'
-  | 'server-died' | 'server-timeout' | 'server-range' | 'request-failed';
+  'throw' | 'internal-error' | 'range' | 'position' | 'slow' | 'fix' | 'outline' | 'server-died' | 'server-timeout' | 'server-range' | 'request-failed';
 
 interface Failure {
   readonly seed: number;
@@ -110,14 +109,18 @@ function record(kind: FailureKind, input: FuzzInput, message: string, via: 'anal
 }
 
 /** The message and the top of the stack (a stack overflow has thousands of identical frames). */
-const errorText = (error: unknown): string =>
-  error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 12).join('\n') : String(error);
+const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 12).join('\n') : String(error));
 
 const describeFailures = (list: readonly Failure[]): string =>
   list
     .slice(0, 15)
-    .map((f) => `  seed ${f.seed} [${f.kind}] ${f.message.split('\n')[0].slice(0, 300)}\n    ${f.input.base}: ${f.input.mutations.map((m) => `${m.operator}(${m.detail.slice(0, 80)})`).join(' → ')}`)
-    .join('\n') + (list.length > 15 ? `\n  … and ${list.length - 15} more` : '') + `\n  inputs saved in ${path.relative(ROOT, FAILURES_DIR)}/; reproduce one with GPUPLAN_FUZZ_SEED=<seed> npx mocha --no-config out/test/fuzz/fuzz.test.js`;
+    .map(
+      (f) =>
+        `  seed ${f.seed} [${f.kind}] ${f.message.split('\n')[0].slice(0, 300)}\n    ${f.input.base}: ${f.input.mutations.map((m) => `${m.operator}(${m.detail.slice(0, 80)})`).join(' → ')}`,
+    )
+    .join('\n') +
+  (list.length > 15 ? `\n  … and ${list.length - 15} more` : '') +
+  `\n  inputs saved in ${path.relative(ROOT, FAILURES_DIR)}/; reproduce one with GPUPLAN_FUZZ_SEED=<seed> npx mocha --no-config out/test/fuzz/fuzz.test.js`;
 
 // ---------------------------------------------------------------------------------------------
 // Invariants on one analysis
@@ -139,7 +142,10 @@ function findingProblems(text: string, findings: readonly Finding[]): Array<{ ki
     const core = lines.positionAt(offset);
     const lsp = document.positionAt(offset);
     if (core.line !== lsp.line || core.character !== lsp.character) {
-      problems.push({ kind: 'position', message: `${what}: offset ${offset} is ${core.line}:${core.character} in LineIndex but ${lsp.line}:${lsp.character} in TextDocument` });
+      problems.push({
+        kind: 'position',
+        message: `${what}: offset ${offset} is ${core.line}:${core.character} in LineIndex but ${lsp.line}:${lsp.character} in TextDocument`,
+      });
     } else if (lsp.line >= document.lineCount) {
       problems.push({ kind: 'position', message: `${what}: line ${lsp.line} of ${document.lineCount}` });
     } else if (document.offsetAt(lsp) !== offset && !(text[offset - 1] === '\r' && text[offset] === '\n')) {
@@ -240,7 +246,8 @@ function summary(): Record<string, unknown> {
   };
 }
 
-const seedsFor = (count: number, offset: number): number[] => (ONE_SEED !== undefined ? [ONE_SEED] : Array.from({ length: count }, (_, i) => CONFIG.seedBase + offset + i));
+const seedsFor = (count: number, offset: number): number[] =>
+  ONE_SEED !== undefined ? [ONE_SEED] : Array.from({ length: count }, (_, i) => CONFIG.seedBase + offset + i);
 
 function timeAnalysis(text: string, locale: Locale): number {
   const start = process.hrtime.bigint();
@@ -300,7 +307,14 @@ describe(`fuzz${LONG ? ' (long campaign)' : ''}: random edits of the example pla
           const reruns = Array.from({ length: RERUNS }, () => timeAnalysis(text, locale));
           if (reruns.every((r) => r > TIME_LIMIT_MS)) {
             stats.analyze.slowAfterRerun++;
-            mine.push(record('slow', input, `${text.length} chars took ${ms.toFixed(1)} ms, re-runs ${reruns.map((r) => r.toFixed(1)).join(', ')} ms (limit ${TIME_LIMIT_MS} ms)`, 'analyze'));
+            mine.push(
+              record(
+                'slow',
+                input,
+                `${text.length} chars took ${ms.toFixed(1)} ms, re-runs ${reruns.map((r) => r.toFixed(1)).join(', ')} ms (limit ${TIME_LIMIT_MS} ms)`,
+                'analyze',
+              ),
+            );
           }
         }
       } else {
@@ -408,7 +422,10 @@ describe(`fuzz${LONG ? ' (long campaign)' : ''}: random edits of the example pla
 
 /** A diagnostic range that does not lie inside the document, or undefined. */
 function rangeProblem(document: TextDocument, d: Diagnostic): string | undefined {
-  for (const [name, p] of [['start', d.range.start], ['end', d.range.end]] as const) {
+  for (const [name, p] of [
+    ['start', d.range.start],
+    ['end', d.range.end],
+  ] as const) {
     if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= document.lineCount) {
       return `${d.code} ${name} ${p.line}:${p.character} outside ${document.lineCount} lines`;
     }

@@ -82,26 +82,107 @@ export interface FuzzInput {
 
 /** Pieces `insert` draws from: what a keyboard, a paste or a broken file can put into a plan. */
 const INSERTS: readonly string[] = [
-  '{', '}', '[', ']', ':', ',', '"', '\\', '"', ',', '}', ']',
-  ' ', '\t', '\n', '\r\n', '\r', '\u2028',
-  '0', '9', '-', '.', 'e', 'E', '+', '1e400', 'NaN', 'Infinity',
-  'a', 'z', 'true', 'null', 'false', 'undefined',
-  '/*', '*/', '//', "'",
-  '가', '한국어', '★', '000', '00%', 'YYYYMMDD', 'ㅇㅇㅇ', '추진할 수도 있다', 'LLM', '😀',
-  '\ud800', '\udfff', '\u0000', '\u0007', '\u001b[2J', '\ufeff', '\u200b', '\u00a0',
-  '\\u', '\\ud800', '\\u0000', '\\n', '\\"', '\\x41',
-  '"__proto__":', '"constructor": {}', '{"text": ', '"items": [',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  '\\',
+  '"',
+  ',',
+  '}',
+  ']',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '0',
+  '9',
+  '-',
+  '.',
+  'e',
+  'E',
+  '+',
+  '1e400',
+  'NaN',
+  'Infinity',
+  'a',
+  'z',
+  'true',
+  'null',
+  'false',
+  'undefined',
+  '/*',
+  '*/',
+  '//',
+  "'",
+  '가',
+  '한국어',
+  '★',
+  '000',
+  '00%',
+  'YYYYMMDD',
+  'ㅇㅇㅇ',
+  '추진할 수도 있다',
+  'LLM',
+  '😀',
+  '\ud800',
+  '\udfff',
+  '\u0000',
+  '\u0007',
+  '\u001b[2J',
+  '\ufeff',
+  '\u200b',
+  '\u00a0',
+  '\\u',
+  '\\ud800',
+  '\\u0000',
+  '\\n',
+  '\\"',
+  '\\x41',
+  '"__proto__":',
+  '"constructor": {}',
+  '{"text": ',
+  '"items": [',
 ];
 
 const HUGE: readonly string[] = [
-  '9007199254740993', '-9007199254740993', '18446744073709551616', '123456789012345678901234567890',
-  '1e400', '-1e400', '1e-400', '4.9e-324', '1.7976931348623157e308', '-0', '0.0000000000000000001',
-  '1E+2', '2.5', '-1', '0', '1e21', '99999999999999999999.5', '0e0',
+  '9007199254740993',
+  '-9007199254740993',
+  '18446744073709551616',
+  '123456789012345678901234567890',
+  '1e400',
+  '-1e400',
+  '1e-400',
+  '4.9e-324',
+  '1.7976931348623157e308',
+  '-0',
+  '0.0000000000000000001',
+  '1E+2',
+  '2.5',
+  '-1',
+  '0',
+  '1e21',
+  '99999999999999999999.5',
+  '0e0',
 ];
 
 const HOSTILE_KEYS: readonly string[] = [
-  '"__proto__"', '"constructor"', '"prototype"', '"toString"', '"hasOwnProperty"', '"valueOf"', '"__defineGetter__"',
-  '""', '"\\u0000"', '"[x](command:workbench.action.quit)"', '"<img src=x onerror=alert(1)>"',
+  '"__proto__"',
+  '"constructor"',
+  '"prototype"',
+  '"toString"',
+  '"hasOwnProperty"',
+  '"valueOf"',
+  '"__defineGetter__"',
+  '""',
+  '"\\u0000"',
+  '"[x](command:workbench.action.quit)"',
+  '"<img src=x onerror=alert(1)>"',
 ];
 
 /** Literal values of each JSON type, to swap a value for one of a different type. */
@@ -164,7 +245,10 @@ function scalarTokens(text: string): Array<{ node: Node; isKey: boolean }> {
 
 /** Value nodes of the (possibly partial) tree, iteratively; properties give their value node. */
 function valueNodes(text: string): Node[] {
-  if (nestingDepth(text) > TREE_DEPTH_LIMIT) return scalarTokens(text).filter((t) => !t.isKey).map((t) => ({ ...t.node, parent: {} as Node }));
+  if (nestingDepth(text) > TREE_DEPTH_LIMIT)
+    return scalarTokens(text)
+      .filter((t) => !t.isKey)
+      .map((t) => ({ ...t.node, parent: {} as Node }));
   const root = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
   if (!root) return [];
   const out: Node[] = [];
@@ -184,7 +268,10 @@ function valueNodes(text: string): Node[] {
 
 /** Keys with their property; for texts too deep for the tree, the property is the key alone. */
 function keyNodes(text: string): Array<{ key: Node; property: Node }> {
-  if (nestingDepth(text) > TREE_DEPTH_LIMIT) return scalarTokens(text).filter((t) => t.isKey).map((t) => ({ key: t.node, property: t.node }));
+  if (nestingDepth(text) > TREE_DEPTH_LIMIT)
+    return scalarTokens(text)
+      .filter((t) => t.isKey)
+      .map((t) => ({ key: t.node, property: t.node }));
   const root = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
   if (!root) return [];
   const out: Array<{ key: Node; property: Node }> = [];
@@ -327,7 +414,8 @@ export function applyOperator(operator: Operator, text: string, rng: Rng): { tex
       if (what === 'bom') return { text: '\ufeff' + text, detail: 'BOM' };
       const node = pickStringNode(rng, text);
       const offset = node ? node.offset + 1 + rng.int(node.length - 1) : rng.int(text.length + 1);
-      const inserted = what === 'nul' ? '\u0000' : what === 'lone' ? rng.pick(['\ud800', '\udc00', '\udbff\u0041']) : rng.pick(['\\ud800', '\\udc00x', '\\u0000']);
+      const inserted =
+        what === 'nul' ? '\u0000' : what === 'lone' ? rng.pick(['\ud800', '\udc00', '\udbff\u0041']) : rng.pick(['\\ud800', '\\udc00x', '\\u0000']);
       return { text: splice(text, offset, 0, inserted), detail: `${what} ${JSON.stringify(inserted)} at ${offset}` };
     }
   }
@@ -339,7 +427,12 @@ export function makeInput(seed: number, bases: Readonly<Record<string, string>>,
   const names = Object.keys(bases).sort();
   const base = rng.pick(names);
   let text = bases[base];
-  const count = rng.weighted<number>([[1, 50], [2, 30], [3, 12], [4, 8]]);
+  const count = rng.weighted<number>([
+    [1, 50],
+    [2, 30],
+    [3, 12],
+    [4, 8],
+  ]);
   const mutations: Mutation[] = [];
   for (let i = 0; i < count; i++) {
     const operator = rng.pick(operators);

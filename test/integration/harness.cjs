@@ -36,7 +36,9 @@ const crypto = require('crypto');
 const MARKER = '__SCREENSHOT__';
 const HARNESS_MARKER = '__HARNESS__';
 
-function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 /** Poll `predicate` (sync or async) until it returns a truthy value; returns that value. */
 async function waitFor(predicate, { timeoutMs = 10000, intervalMs = 50, message } = {}) {
@@ -46,16 +48,21 @@ async function waitFor(predicate, { timeoutMs = 10000, intervalMs = 50, message 
     try {
       const v = await predicate();
       if (v) return v;
-    } catch (e) { lastErr = e; }
+    } catch (e) {
+      lastErr = e;
+    }
     if (Date.now() > deadline) {
-      throw new Error(`waitFor timed out after ${timeoutMs} ms${message ? `: ${message}` : ''}` +
-        (lastErr ? ` (last error: ${lastErr && lastErr.message})` : ''));
+      throw new Error(
+        `waitFor timed out after ${timeoutMs} ms${message ? `: ${message}` : ''}` + (lastErr ? ` (last error: ${lastErr && lastErr.message})` : ''),
+      );
     }
     await sleep(intervalMs);
   }
 }
 
-function screenshotsSupported() { return process.env.GPUPLAN_SCREENSHOT_SUPPORTED === '1'; }
+function screenshotsSupported() {
+  return process.env.GPUPLAN_SCREENSHOT_SUPPORTED === '1';
+}
 
 /**
  * Ask the runner to screenshot the whole workbench page *now* (or only the `clip` rectangle of
@@ -74,14 +81,23 @@ async function screenshot(file, { timeoutMs = 30000, clip } = {}) {
   fs.rmSync(done, { force: true });
   const id = crypto.randomBytes(8).toString('hex');
   console.log(`${MARKER} ${JSON.stringify({ id, path: abs, ...(clip ? { clip } : {}) })}`);
-  const result = await waitFor(() => {
-    let txt;
-    try { txt = fs.readFileSync(done, 'utf8'); } catch { return undefined; }
-    try {
-      const r = JSON.parse(txt);
-      return r.id === id ? r : undefined;
-    } catch { return undefined; }
-  }, { timeoutMs, intervalMs: 100, message: `runner did not confirm screenshot ${abs}` });
+  const result = await waitFor(
+    () => {
+      let txt;
+      try {
+        txt = fs.readFileSync(done, 'utf8');
+      } catch {
+        return undefined;
+      }
+      try {
+        const r = JSON.parse(txt);
+        return r.id === id ? r : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    { timeoutMs, intervalMs: 100, message: `runner did not confirm screenshot ${abs}` },
+  );
   fs.rmSync(done, { force: true });
   if (!result.ok) throw new Error(`screenshot failed: ${result.error}`);
   return abs;
@@ -93,15 +109,23 @@ function browserSupported() {
 
 async function browserRequest(op, params, { timeoutMs = 30000 } = {}) {
   if (!browserSupported()) {
-    throw new Error(`harness.browser.${op}() needs the code-server runner (GPUPLAN_BROWSER_DRIVER=1); ` +
-      'guard with harness.browserSupported() / this.skip()');
+    throw new Error(
+      `harness.browser.${op}() needs the code-server runner (GPUPLAN_BROWSER_DRIVER=1); ` + 'guard with harness.browserSupported() / this.skip()',
+    );
   }
   const id = crypto.randomBytes(8).toString('hex');
   const reply = path.join(process.env.GPUPLAN_HARNESS_REPLY_DIR, `${id}.json`);
   console.log(`${HARNESS_MARKER} ${JSON.stringify({ id, op, ...params })}`);
-  const r = await waitFor(() => {
-    try { return JSON.parse(fs.readFileSync(reply, 'utf8')); } catch { return undefined; }
-  }, { timeoutMs, intervalMs: 50, message: `runner did not answer browser op ${op}` });
+  const r = await waitFor(
+    () => {
+      try {
+        return JSON.parse(fs.readFileSync(reply, 'utf8'));
+      } catch {
+        return undefined;
+      }
+    },
+    { timeoutMs, intervalMs: 50, message: `runner did not answer browser op ${op}` },
+  );
   fs.rmSync(reply, { force: true });
   if (!r.ok) throw new Error(`browser op ${op} failed: ${r.error}`);
   return r.result;
@@ -120,8 +144,11 @@ const browser = {
    * webview's. Runs in the workbench realm, so the webview's own CSP does not block it.
    * Resolves with one result per webview (empty array while none is loaded).
    */
-  evaluateInWebviews: (expression, opts) => browserRequest('evaluate', {
-    expression: `(() => {
+  evaluateInWebviews: (expression, opts) =>
+    browserRequest(
+      'evaluate',
+      {
+        expression: `(() => {
       const out = [];
       for (const outer of document.querySelectorAll('iframe.webview')) {
         const inner = outer.contentDocument && outer.contentDocument.querySelector('iframe#active-frame');
@@ -131,10 +158,18 @@ const browser = {
       }
       return out;
     })()`,
-  }, opts),
+      },
+      opts,
+    ),
 };
 
 module.exports = {
-  waitFor, sleep, screenshot, screenshotsSupported, browserSupported, browser,
-  SCREENSHOT_MARKER: MARKER, HARNESS_MARKER,
+  waitFor,
+  sleep,
+  screenshot,
+  screenshotsSupported,
+  browserSupported,
+  browser,
+  SCREENSHOT_MARKER: MARKER,
+  HARNESS_MARKER,
 };

@@ -51,7 +51,11 @@ const canReload = () => process.env.GPUPLAN_BROWSER_DRIVER === '1' && reloadStat
 
 function readJson(file) {
   if (!file) return undefined;
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function loadMocha() {
@@ -69,18 +73,37 @@ function globToRegExp(glob) {
     if (c === '*') {
       if (glob[i + 1] === '*') {
         // '**/' matches zero or more directories; a trailing '**' matches everything.
-        if (glob[i + 2] === '/') { re += '(?:[^/]*/)*'; i += 2; } else { re += '.*'; i += 1; }
+        if (glob[i + 2] === '/') {
+          re += '(?:[^/]*/)*';
+          i += 2;
+        } else {
+          re += '.*';
+          i += 1;
+        }
       } else {
         re += '[^/]*';
       }
     } else if (c === '?') re += '[^/]';
-    else if (c === '{') { re += '(?:'; inGroup++; }
-    else if (c === '}' && inGroup) { re += ')'; inGroup--; }
-    else if (c === ',' && inGroup) re += '|';
+    else if (c === '{') {
+      re += '(?:';
+      inGroup++;
+    } else if (c === '}' && inGroup) {
+      re += ')';
+      inGroup--;
+    } else if (c === ',' && inGroup) re += '|';
     else if (c === '[') {
       const end = glob.indexOf(']', i + 1);
-      if (end < 0) { re += '\\['; continue; }
-      re += '[' + glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+      if (end < 0) {
+        re += '\\[';
+        continue;
+      }
+      re +=
+        '[' +
+        glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\') +
+        ']';
       i = end;
     } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
   }
@@ -93,17 +116,24 @@ function expandGlob(pattern, cwd) {
   const norm = pattern.split(path.sep).join('/');
   const segs = norm.split('/');
   const staticSegs = [];
-  for (const s of segs) { if (/[*?{[]/.test(s)) break; staticSegs.push(s); }
+  for (const s of segs) {
+    if (/[*?{[]/.test(s)) break;
+    staticSegs.push(s);
+  }
   if (staticSegs.length === segs.length) {
     const f = abs ? norm : path.join(cwd, norm);
     return fs.existsSync(f) && fs.statSync(f).isFile() ? [path.resolve(f)] : [];
   }
-  const base = abs ? (staticSegs.join('/') || '/') : path.join(cwd, ...staticSegs);
+  const base = abs ? staticSegs.join('/') || '/' : path.join(cwd, ...staticSegs);
   const matcher = globToRegExp(abs ? norm : path.join(cwd, norm).split(path.sep).join('/'));
   const out = [];
   const walk = (dir) => {
     let entries;
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       if (e.name === 'node_modules' || e.name === '.git') continue;
       const p = path.join(dir, e.name);
@@ -116,7 +146,10 @@ function expandGlob(pattern, cwd) {
 }
 
 function findSuiteFiles() {
-  const globs = (process.env.GPUPLAN_SUITE_GLOB || DEFAULT_GLOB).split(';').map((s) => s.trim()).filter(Boolean);
+  const globs = (process.env.GPUPLAN_SUITE_GLOB || DEFAULT_GLOB)
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const files = new Set();
   for (const g of globs) for (const f of expandGlob(g, REPO_ROOT)) files.add(f);
   return { globs, files: [...files].sort() };
@@ -139,8 +172,11 @@ function run() {
 
   if (files.length === 0 && process.env.GPUPLAN_ALLOW_NO_TESTS !== '1') {
     writeJson(process.env.GPUPLAN_RESULT_FILE, { passes: 0, failures: 1, pending: 0, tests: 0, error: 'no test files' });
-    return Promise.reject(new Error(`${LOG} no test files matched ${globs.join(' ; ')} under ${REPO_ROOT} ` +
-      '(did you run `npm run compile-tests`? set GPUPLAN_SUITE_GLOB to override)'));
+    return Promise.reject(
+      new Error(
+        `${LOG} no test files matched ${globs.join(' ; ')} under ${REPO_ROOT} ` + '(did you run `npm run compile-tests`? set GPUPLAN_SUITE_GLOB to override)',
+      ),
+    );
   }
 
   // The reload suites run last (after every other suite has closed its editors), and, where the
@@ -187,21 +223,25 @@ function runMocha(files, { reloadAfter, earlier } = {}) {
         };
         const failures = summary.failures;
         if (reloadAfter) {
-          console.log(`${LOG} before the window reload: ${summary.passes} passing, ${summary.failures} failing, ` +
-            `${summary.pending} pending; reloading the window for ${reloadAfter.length} suite file(s)`);
+          console.log(
+            `${LOG} before the window reload: ${summary.passes} passing, ${summary.failures} failing, ` +
+              `${summary.pending} pending; reloading the window for ${reloadAfter.length} suite file(s)`,
+          );
           writeJson(reloadStateFile(), { summary, results, files: reloadAfter, started });
           reloadWindow().then(() => {
             // Still here: the window did not reload. Report what ran, and fail.
             fs.rmSync(reloadStateFile(), { force: true });
             const failed = { ...summary, failures: summary.failures + 1, error: 'the window did not reload' };
             writeJson(process.env.GPUPLAN_RESULT_FILE, failed);
-            writeJson(process.env.GPUPLAN_TEST_RESULTS, { ...failed, results: [...results, { title: 'window reload for the reload suites', state: 'failed', error: 'the window did not reload' }] });
+            writeJson(process.env.GPUPLAN_TEST_RESULTS, {
+              ...failed,
+              results: [...results, { title: 'window reload for the reload suites', state: 'failed', error: 'the window did not reload' }],
+            });
             reject(new Error(`${LOG} the window did not reload within ${RELOAD_TIMEOUT_MS} ms`));
           });
           return;
         }
-        console.log(`${LOG} result: ${summary.passes} passing, ${summary.failures} failing, ` +
-          `${summary.pending} pending (${summary.durationMs} ms)`);
+        console.log(`${LOG} result: ${summary.passes} passing, ${summary.failures} failing, ` + `${summary.pending} pending (${summary.durationMs} ms)`);
         writeJson(process.env.GPUPLAN_RESULT_FILE, summary);
         writeJson(process.env.GPUPLAN_TEST_RESULTS, { ...summary, results });
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
@@ -210,9 +250,14 @@ function runMocha(files, { reloadAfter, earlier } = {}) {
         } else resolve();
       });
       runner.on('pass', (t) => results.push({ title: t.fullTitle(), file: t.file, state: 'passed', durationMs: t.duration }));
-      runner.on('fail', (t, err) => results.push({
-        title: t.fullTitle(), file: t.file, state: 'failed', error: String((err && err.stack) || err),
-      }));
+      runner.on('fail', (t, err) =>
+        results.push({
+          title: t.fullTitle(),
+          file: t.file,
+          state: 'failed',
+          error: String((err && err.stack) || err),
+        }),
+      );
       runner.on('pending', (t) => results.push({ title: t.fullTitle(), file: t.file, state: 'pending' }));
     };
     try {
@@ -224,8 +269,7 @@ function runMocha(files, { reloadAfter, earlier } = {}) {
           writeJson(process.env.GPUPLAN_RESULT_FILE, { passes: 0, failures: 1, pending: 0, tests: 0, error: String(err) });
           reject(err);
         });
-      }
-      else go();
+      } else go();
     } catch (err) {
       // A suite file that throws while loading (syntax error, bad import) ends up here.
       console.error(`${LOG} failed to load suite files:`, err);
@@ -239,8 +283,9 @@ function runMocha(files, { reloadAfter, earlier } = {}) {
 async function reloadWindow() {
   // While the window reloads, this extension host is told to stop, and the command's promise may
   // reject ("Channel has been closed"): only the timeout says the reload did not happen.
-  Promise.resolve(require('vscode').commands.executeCommand('workbench.action.reloadWindow'))
-    .catch((e) => console.error(`${LOG} workbench.action.reloadWindow: ${e && e.message}`));
+  Promise.resolve(require('vscode').commands.executeCommand('workbench.action.reloadWindow')).catch((e) =>
+    console.error(`${LOG} workbench.action.reloadWindow: ${e && e.message}`),
+  );
   await new Promise((r) => setTimeout(r, RELOAD_TIMEOUT_MS));
 }
 
@@ -250,11 +295,17 @@ function writeJson(file, data) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(data, null, 2));
     fs.renameSync(`${file}.tmp`, file);
-  } catch (e) { console.error(`${LOG} could not write ${file}: ${e}`); }
+  } catch (e) {
+    console.error(`${LOG} could not write ${file}: ${e}`);
+  }
 }
 
 function safeVscodeVersion() {
-  try { return require('vscode').version; } catch { return '(vscode module unavailable)'; }
+  try {
+    return require('vscode').version;
+  } catch {
+    return '(vscode module unavailable)';
+  }
 }
 
 module.exports = { run, _internals: { globToRegExp, expandGlob, findSuiteFiles } };

@@ -28,8 +28,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  COMMON_OPTIONS, INTEGRATION_DIR as HERE, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
-  workspaceToOpen, writeStubLanguagePack, writeUserSettings,
+  COMMON_OPTIONS,
+  INTEGRATION_DIR as HERE,
+  REPO_ROOT,
+  checkedOptions,
+  parseEnvPairs,
+  usage,
+  verdict,
+  workspaceToOpen,
+  writeStubLanguagePack,
+  writeUserSettings,
 } from './lib/common.mjs';
 
 const TAG = '[runCodeServer]';
@@ -63,11 +71,12 @@ if (!fs.existsSync(path.join(csDir, '.install-complete')) || !fs.existsSync(csEn
 }
 const nodeBin = process.env.CODE_SERVER_NODE || process.execPath;
 {
-  const v = nodeBin === process.execPath ? process.versions.node
-    : spawnSync(nodeBin, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim();
+  const v = nodeBin === process.execPath ? process.versions.node : spawnSync(nodeBin, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim();
   if (!v || !v.startsWith('20.')) {
-    console.error(`${TAG} WARNING: code-server 4.100.x needs Node 20 (native modules were built for it); ` +
-      `${nodeBin} is ${v || 'unknown'}. Set CODE_SERVER_NODE=/path/to/node20.`);
+    console.error(
+      `${TAG} WARNING: code-server 4.100.x needs Node 20 (native modules were built for it); ` +
+        `${nodeBin} is ${v || 'unknown'}. Set CODE_SERVER_NODE=/path/to/node20.`,
+    );
   }
 }
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -102,16 +111,30 @@ let csOutputTail = [];
 async function cleanup() {
   const t = Date.now();
   const closeBrowser = async () => {
-    if (browser) { const b = browser; browser = null; await b.close().catch(() => {}); }
+    if (browser) {
+      const b = browser;
+      browser = null;
+      await b.close().catch(() => {});
+    }
   };
   const stopServer = async () => {
     if (!csProc || csProc.exitCode !== null || csProc.signalCode !== null) return;
     const pgid = csProc.pid; // detached => own process group (server, extension host, pty host, watcher)
-    try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-pgid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     // Poll for the whole process group to disappear; SIGKILL stragglers after 3 s.
     const deadline = Date.now() + 3000;
     while (Date.now() < deadline && groupAlive(pgid)) await delay(50);
-    if (groupAlive(pgid)) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+    if (groupAlive(pgid)) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   };
   await Promise.all([closeBrowser(), stopServer()]);
   if (verbose) info(`cleanup took ${Date.now() - t} ms`);
@@ -121,17 +144,26 @@ async function cleanup() {
     try {
       fs.cpSync(path.join(userDataDir, 'logs'), dest, { recursive: true });
       info(`server logs copied to ${dest}`);
-    } catch (e) { console.error(`${TAG} could not copy server logs: ${e.message}`); }
+    } catch (e) {
+      console.error(`${TAG} could not copy server logs: ${e.message}`);
+    }
   }
   if (!opts['keep-temp']) fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 3 });
   else info(`kept temp dir ${tmpRoot}`);
 }
 
 function groupAlive(pgid) {
-  try { process.kill(-pgid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-function delay(ms) { return new Promise((r) => setTimeout(r, ms)); }
+function delay(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 function fail(msg) {
   console.error(`${TAG} ERROR: ${msg}`);
@@ -146,7 +178,8 @@ async function finish(code, reason) {
   if (opts.screenshot && page) {
     await takeScreenshot(path.resolve(opts.screenshot)).then(
       (p) => info(`screenshot saved: ${p}`),
-      (e) => console.error(`${TAG} screenshot failed: ${e.message}`));
+      (e) => console.error(`${TAG} screenshot failed: ${e.message}`),
+    );
   }
   await cleanup();
   info(`exit code ${code} (total ${elapsed()})`);
@@ -154,37 +187,51 @@ async function finish(code, reason) {
 }
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => { finish(130, `received ${sig}`); });
+  process.on(sig, () => {
+    finish(130, `received ${sig}`);
+  });
 }
-process.on('uncaughtException', (e) => { console.error(e); finish(2, `runner crashed: ${e.message}`); });
-process.on('unhandledRejection', (e) => { console.error(e); finish(2, `runner crashed: ${e && e.message}`); });
+process.on('uncaughtException', (e) => {
+  console.error(e);
+  finish(2, `runner crashed: ${e.message}`);
+});
+process.on('unhandledRejection', (e) => {
+  console.error(e);
+  finish(2, `runner crashed: ${e && e.message}`);
+});
 
 let page = null;
 const timeoutHandle = setTimeout(async () => {
   const where = [
     `  code-server logs: ${path.join(userDataDir, 'logs')} (use --keep-temp to keep them)`,
-    '  last code-server output:', ...csOutputTail.map((l) => `    ${l}`),
+    '  last code-server output:',
+    ...csOutputTail.map((l) => `    ${l}`),
   ].join('\n');
   if (!opts['keep-temp']) opts['keep-temp'] = true; // keep logs for post-mortem
   if (!opts.screenshot) opts.screenshot = path.join(artifactsDir, 'timeout.png');
-  finish(124, `TIMEOUT: no test result after ${timeoutMs} ms (--timeout-ms). ` +
-    `The extension host never called codeAutomationExit.\n${where}`);
+  finish(124, `TIMEOUT: no test result after ${timeoutMs} ms (--timeout-ms). ` + `The extension host never called codeAutomationExit.\n${where}`);
 }, timeoutMs);
 
 // ------------------------------------------------------------------ start code-server
 function startCodeServer() {
   const args = [
     csEntry,
-    '--bind-addr', '127.0.0.1:0',
-    '--auth', 'none',
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--locale', locale,
-    '--log', verbose ? 'debug' : 'info',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--locale',
+    locale,
+    '--log',
+    verbose ? 'debug' : 'info',
   ];
   const env = {
     ...process.env,
@@ -201,7 +248,11 @@ function startCodeServer() {
   };
   // The extension host inherits this environment: that is how suite options reach index.cjs.
   if (opts['suite-glob']) env.GPUPLAN_SUITE_GLOB = opts['suite-glob'];
-  try { Object.assign(env, parseEnvPairs(opts.env)); } catch (e) { fail(e.message); }
+  try {
+    Object.assign(env, parseEnvPairs(opts.env));
+  } catch (e) {
+    fail(e.message);
+  }
   for (const k of ['PASSWORD', 'HASHED_PASSWORD', 'VSCODE_PROXY_URI', 'ELECTRON_RUN_AS_NODE', 'VSCODE_IPC_HOOK_CLI']) delete env[k];
 
   info(`starting code-server: ${nodeBin} ${csEntry}`);
@@ -235,16 +286,22 @@ function startCodeServer() {
 
 function httpOk(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode === 200); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
     req.on('error', () => resolve(false));
-    req.setTimeout(2000, () => { req.destroy(); resolve(false); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(false);
+    });
   });
 }
 
 async function waitUntilServing(base) {
   const deadline = Date.now() + 60000;
   while (Date.now() < deadline) {
-    if (await httpOk(`${base}/healthz`) && await httpOk(`${base}/`)) return;
+    if ((await httpOk(`${base}/healthz`)) && (await httpOk(`${base}/`))) return;
     await delay(100);
   }
   throw new Error(`code-server at ${base} did not serve within 60 s`);
@@ -273,20 +330,25 @@ async function doScreenshot(file, clip) {
   if (!page) throw new Error('no page');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Let the workbench paint whatever the test just did.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))))
-    .catch(() => {});
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))).catch(() => {});
   await page.screenshot({ path: file, timeout: 30000, ...(clip ? { clip: clipOf(clip) } : {}) });
   return file;
 }
 
-function takeScreenshot(file, clip) { return enqueue(() => doScreenshot(file, clip)); }
+function takeScreenshot(file, clip) {
+  return enqueue(() => doScreenshot(file, clip));
+}
 
 const seenScreenshotIds = new Set();
 function handleScreenshotRequest(text) {
   const m = SCREENSHOT_RE.exec(text);
   if (!m) return;
   let req;
-  try { req = m[1].startsWith('{') ? JSON.parse(m[1]) : { id: null, path: m[1] }; } catch { return; }
+  try {
+    req = m[1].startsWith('{') ? JSON.parse(m[1]) : { id: null, path: m[1] };
+  } catch {
+    return;
+  }
   if (!req.path) return;
   const key = req.id || req.path;
   if (seenScreenshotIds.has(key)) return;
@@ -299,8 +361,15 @@ function handleScreenshotRequest(text) {
     fs.renameSync(tmp, `${file}.done`);
   };
   takeScreenshot(file, req.clip).then(
-    () => { info(`screenshot (requested by test): ${file}`); writeDone({ ok: true, path: file }); },
-    (e) => { console.error(`${TAG} requested screenshot failed: ${e.message}`); writeDone({ ok: false, error: e.message }); });
+    () => {
+      info(`screenshot (requested by test): ${file}`);
+      writeDone({ ok: true, path: file });
+    },
+    (e) => {
+      console.error(`${TAG} requested screenshot failed: ${e.message}`);
+      writeDone({ ok: false, error: e.message });
+    },
+  );
 }
 
 // Generic browser-driving requests from harness.cjs (keyboard input, DOM queries).
@@ -309,21 +378,31 @@ function handleHarnessRequest(text) {
   const m = HARNESS_RE.exec(text);
   if (!m) return;
   let req;
-  try { req = JSON.parse(m[1]); } catch { return; }
+  try {
+    req = JSON.parse(m[1]);
+  } catch {
+    return;
+  }
   if (!req.id || seenHarnessIds.has(req.id)) return;
   seenHarnessIds.add(req.id);
   const job = enqueue(async () => {
     if (!page) throw new Error('no page');
     switch (req.op) {
-      case 'press': await page.keyboard.press(req.key); return null;
-      case 'type': await page.keyboard.type(req.text); return null;
-      case 'evaluate': return page.evaluate((expr) => {
-         
-        const v = (0, eval)(expr);
-        return Promise.resolve(v).then((x) => (x === undefined ? null : JSON.parse(JSON.stringify(x))));
-      }, req.expression);
-      case 'screenshot': return doScreenshot(path.resolve(artifactsDir, req.path));
-      default: throw new Error(`unknown op ${req.op}`);
+      case 'press':
+        await page.keyboard.press(req.key);
+        return null;
+      case 'type':
+        await page.keyboard.type(req.text);
+        return null;
+      case 'evaluate':
+        return page.evaluate((expr) => {
+          const v = (0, eval)(expr);
+          return Promise.resolve(v).then((x) => (x === undefined ? null : JSON.parse(JSON.stringify(x))));
+        }, req.expression);
+      case 'screenshot':
+        return doScreenshot(path.resolve(artifactsDir, req.path));
+      default:
+        throw new Error(`unknown op ${req.op}`);
     }
   });
   const reply = (obj) => {
@@ -331,7 +410,10 @@ function handleHarnessRequest(text) {
     fs.writeFileSync(`${f}.tmp`, JSON.stringify({ id: req.id, ...obj }));
     fs.renameSync(`${f}.tmp`, f);
   };
-  job.then((result) => reply({ ok: true, result }), (e) => reply({ ok: false, error: String(e && e.message || e) }));
+  job.then(
+    (result) => reply({ ok: true, result }),
+    (e) => reply({ ok: false, error: String((e && e.message) || e) }),
+  );
 }
 
 // ------------------------------------------------------------------ main
@@ -355,9 +437,20 @@ async function main() {
     headless: !opts.headed,
     // Our own signal handlers close the browser in cleanup(); playwright's would process.exit(130)
     // as soon as the browser is gone, before code-server is stopped and the temp dir removed.
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--lang=${locale}`],
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--lang=${locale}`,
+    ],
   });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -369,7 +462,9 @@ async function main() {
   info(`chromium ${browser.version()} started`);
 
   let resolveExit;
-  const exitPromise = new Promise((r) => { resolveExit = r; });
+  const exitPromise = new Promise((r) => {
+    resolveExit = r;
+  });
 
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     if (finished && !verbose) return; // reconnect chatter while shutting down
@@ -392,13 +487,18 @@ async function main() {
     }
     resolveExit(code);
   });
-  page.on('pageerror', (e) => { if (!finished) console.error(`[browser pageerror] ${e.message}`); });
+  page.on('pageerror', (e) => {
+    if (!finished) console.error(`[browser pageerror] ${e.message}`);
+  });
   page.on('crash', () => finish(2, 'browser page crashed'));
   if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
 
   const authority = new URL(base).host; // code-server uses location.host as remoteAuthority
   const remote = (p) => `vscode-remote://${authority}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
-  const payload = [['extensionDevelopmentPath', remote(devPath)], ['extensionTestsPath', remote(testsPath)]];
+  const payload = [
+    ['extensionDevelopmentPath', remote(devPath)],
+    ['extensionTestsPath', remote(testsPath)],
+  ];
   const url = new URL(base + '/');
   if (workspaceOpen) url.searchParams.set(multiRoot ? 'workspace' : 'folder', workspaceOpen);
   else url.searchParams.set('ew', 'true'); // empty window
@@ -415,7 +515,9 @@ async function main() {
 // The workbench logs its own info messages through the same channel; these carry no test
 // signal offline (marketplace/network failures etc.). --verbose shows everything.
 function isWorkbenchNoise(text) {
-  return /open-vsx\.org|marketplace|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|getaddrinfo (ENOTFOUND|EAI_AGAIN)|update\.code\.visualstudio|vscode-cdn\.net|^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\] registered|ChatSessionStore: Migrating 0)/i.test(text);
+  return /open-vsx\.org|marketplace|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|getaddrinfo (ENOTFOUND|EAI_AGAIN)|update\.code\.visualstudio|vscode-cdn\.net|^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\] registered|ChatSessionStore: Migrating 0)/i.test(
+    text,
+  );
 }
 
-main().catch((e) => finish(2, `harness error: ${e && e.stack || e}`));
+main().catch((e) => finish(2, `harness error: ${(e && e.stack) || e}`));

@@ -28,8 +28,16 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  COMMON_OPTIONS, INTEGRATION_DIR, REPO_ROOT, checkedOptions, parseEnvPairs, usage, verdict,
-  workspaceToOpen, writeStubLanguagePack, writeUserSettings,
+  COMMON_OPTIONS,
+  INTEGRATION_DIR,
+  REPO_ROOT,
+  checkedOptions,
+  parseEnvPairs,
+  usage,
+  verdict,
+  workspaceToOpen,
+  writeStubLanguagePack,
+  writeUserSettings,
 } from './lib/common.mjs';
 
 const TAG = '[runElectron]';
@@ -42,17 +50,28 @@ if (opts.help || !opts.extensionDevelopmentPath || !opts.extensionTestsPath) {
   process.exit(opts.help ? 0 : 2);
 }
 
-function fail(msg) { console.error(`${TAG} ERROR: ${msg}`); process.exit(2); }
+function fail(msg) {
+  console.error(`${TAG} ERROR: ${msg}`);
+  process.exit(2);
+}
 const t0 = Date.now();
 const info = (...a) => console.log(`${TAG} +${((Date.now() - t0) / 1000).toFixed(1)}s`, ...a);
 
 const { devPath, testsPath, timeoutMs, locale, artifactsDir } = checkedOptions(opts, fail);
 let extraEnv;
-try { extraEnv = parseEnvPairs(opts.env); } catch (e) { fail(e.message); }
+try {
+  extraEnv = parseEnvPairs(opts.env);
+} catch (e) {
+  fail(e.message);
+}
 
 const require = createRequire(path.join(REPO_ROOT, 'package.json'));
 let testElectron;
-try { testElectron = require('@vscode/test-electron'); } catch (e) { fail(`cannot load @vscode/test-electron: ${e.message}`); }
+try {
+  testElectron = require('@vscode/test-electron');
+} catch (e) {
+  fail(`cannot load @vscode/test-electron: ${e.message}`);
+}
 const { runTests, TestRunFailedError } = testElectron;
 
 // ------------------------------------------------------------------ profile + workspace
@@ -109,7 +128,11 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 function descendants(pid) {
   if (process.platform === 'win32') return [];
   let out;
-  try { out = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }); } catch { return []; }
+  try {
+    out = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
   const children = new Map();
   for (const line of out.trim().split('\n')) {
     const [p, pp] = line.trim().split(/\s+/).map(Number);
@@ -118,16 +141,30 @@ function descendants(pid) {
   }
   const res = [];
   const stack = [...(children.get(pid) || [])];
-  while (stack.length) { const p = stack.pop(); res.push(p); stack.push(...(children.get(p) || [])); }
+  while (stack.length) {
+    const p = stack.pop();
+    res.push(p);
+    stack.push(...(children.get(p) || []));
+  }
   return res;
 }
 
 function killChildren() {
   if (process.platform === 'win32') {
-    try { execFileSync('taskkill', ['/F', '/T', '/PID', String(process.pid)], { stdio: 'ignore' }); } catch { /* ignore */ }
+    try {
+      execFileSync('taskkill', ['/F', '/T', '/PID', String(process.pid)], { stdio: 'ignore' });
+    } catch {
+      /* ignore */
+    }
     return;
   }
-  for (const p of descendants(process.pid)) { try { process.kill(p, 'SIGKILL'); } catch { /* gone */ } }
+  for (const p of descendants(process.pid)) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
 }
 
 function cleanupTemp() {
@@ -136,8 +173,7 @@ function cleanupTemp() {
 }
 
 const timer = setTimeout(() => {
-  console.error(`${TAG} TIMEOUT: no test result after ${timeoutMs} ms (--timeout-ms); killing VS Code. ` +
-    `Logs: ${path.join(userDataDir, 'logs')} (kept)`);
+  console.error(`${TAG} TIMEOUT: no test result after ${timeoutMs} ms (--timeout-ms); killing VS Code. ` + `Logs: ${path.join(userDataDir, 'logs')} (kept)`);
   killChildren();
   opts['keep-temp'] = true;
   cleanupTemp();
@@ -147,8 +183,9 @@ const timer = setTimeout(() => {
 // ------------------------------------------------------------------ run
 info(`extensionDevelopmentPath=${devPath}`);
 info(`extensionTestsPath=${testsPath}`);
-info(`workspace=${workspace ?? '(none)'} locale=${locale} ` +
-  `vscode=${testOptions.vscodeExecutablePath || `download ${testOptions.version}`} temp=${tmpRoot}`);
+info(
+  `workspace=${workspace ?? '(none)'} locale=${locale} ` + `vscode=${testOptions.vscodeExecutablePath || `download ${testOptions.version}`} temp=${tmpRoot}`,
+);
 
 let code;
 let harnessError = false;
@@ -159,7 +196,7 @@ try {
     code = typeof e.code === 'number' ? e.code : 1;
     if (e.signal) console.error(`${TAG} VS Code terminated by signal ${e.signal}`);
   } else {
-    console.error(`${TAG} failed to run tests: ${e && e.stack || e}`);
+    console.error(`${TAG} failed to run tests: ${(e && e.stack) || e}`);
     harnessError = true;
   }
 }

@@ -27,7 +27,11 @@ describe('code actions from the analysis', function () {
   afterEach(async () => client.dispose());
 
   const actionsAt = (uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[] = [], only?: string[]) =>
-    client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
 
   it('the request range selects: a cursor on one finding gets its fixes only', async () => {
     const uri = 'file:///range.gpuplan.json';

@@ -39,7 +39,10 @@ describe('completion that fits the place', function () {
     const { text, position } = cursor(marked);
     const uri = `file:///c${n++}.gpuplan.json`;
     client.open(uri, text);
-    const result = await client.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position });
+    const result = await client.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri },
+      position,
+    });
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 

@@ -50,15 +50,22 @@ describe('language server: export', function () {
     fs.writeFileSync(file, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
     return file;
   };
-  const printer = () => tool('chromium', 'for a in "$@"; do case "$a" in --print-to-pdf=*) printf \'%%PDF-1.4\\n%%%%EOF\\n\' > "${a#--print-to-pdf=}";; esac; done');
+  const printer = () =>
+    tool('chromium', 'for a in "$@"; do case "$a" in --print-to-pdf=*) printf \'%%PDF-1.4\\n%%%%EOF\\n\' > "${a#--print-to-pdf=}";; esac; done');
 
   it('offers PDF with the tool the client names, and says when that tool cannot be run', async function () {
     if (!posix) this.skip();
     const named = printer();
     const formats = await server.request<ExportFormatInfo[]>(ExportFormatsRequest.method, { pdfBrowser: named });
-    assert.deepEqual(formats.find((f) => f.format === 'pdf'), { format: 'pdf', extension: '.pdf', available: true, tool: named });
+    assert.deepEqual(
+      formats.find((f) => f.format === 'pdf'),
+      { format: 'pdf', extension: '.pdf', available: true, tool: named },
+    );
     const broken = await server.request<ExportFormatInfo[]>(ExportFormatsRequest.method, { pdfBrowser: path.join(dir, 'no-such-browser') });
-    assert.deepEqual(broken.find((f) => f.format === 'pdf'), { format: 'pdf', extension: '.pdf', available: false, problem: 'setting' });
+    assert.deepEqual(
+      broken.find((f) => f.format === 'pdf'),
+      { format: 'pdf', extension: '.pdf', available: false, problem: 'setting' },
+    );
     // A client that sends nothing (older clients send no parameters at all) gets the search.
     const plain = await server.request<ExportFormatInfo[]>(ExportFormatsRequest.method, null);
     assert.ok(plain.some((f) => f.format === 'docx' && f.available));
@@ -72,7 +79,13 @@ describe('language server: export', function () {
     assert.match(Buffer.from(pdf.data, 'base64').toString('latin1'), /^%PDF-1\.4/);
     assert.equal(pdf.errors, 11);
     const html = (includeFindings?: boolean) =>
-      server.request<ExportedDocument>(ExportDocumentRequest.method, { uri, format: 'html', ...(includeFindings === undefined ? {} : { includeFindings }) }).then((d) => Buffer.from(d.data, 'base64').toString('utf8').replace(/<[^>]+>/g, ''));
+      server
+        .request<ExportedDocument>(ExportDocumentRequest.method, { uri, format: 'html', ...(includeFindings === undefined ? {} : { includeFindings }) })
+        .then((d) =>
+          Buffer.from(d.data, 'base64')
+            .toString('utf8')
+            .replace(/<[^>]+>/g, ''),
+        );
     assert.doesNotMatch(await html(), /점검 결과 \(양식 외/);
     assert.doesNotMatch(await html(false), /점검 결과 \(양식 외/);
     assert.match(await html(true), /점검 결과 \(양식 외, gpuplan\) \d+건/);

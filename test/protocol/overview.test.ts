@@ -8,7 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { CostChangedNotification, CostPreviewRequest, NewPlanRequest, OverviewRequest, type CostPreview, type OverviewChapter, type PlanOverview } from '../../shared/src/protocol';
+import {
+  CostChangedNotification,
+  CostPreviewRequest,
+  NewPlanRequest,
+  OverviewRequest,
+  type CostPreview,
+  type OverviewChapter,
+  type PlanOverview,
+} from '../../shared/src/protocol';
 import { readExample, ROOT } from '../support/fixtures';
 import { FULL_CAPABILITIES, TestClient } from '../support/lsp-client';
 
@@ -20,7 +28,12 @@ const CAPABILITIES = {
   ...FULL_CAPABILITIES,
   textDocument: { ...FULL_CAPABILITIES.textDocument, publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
 };
-const VSCODE_OPTIONS = { blanks: 'information', ruleDocs: 'vscode://gpuplan.gpuplan/rule/{code}', clientCommands: ['gpuplan.turnOffRule'], costPreviewHtml: true };
+const VSCODE_OPTIONS = {
+  blanks: 'information',
+  ruleDocs: 'vscode://gpuplan.gpuplan/rule/{code}',
+  clientCommands: ['gpuplan.turnOffRule'],
+  costPreviewHtml: true,
+};
 
 const INFO = 3;
 const chapter = (overview: PlanOverview, part: string): OverviewChapter => {
@@ -212,7 +225,7 @@ describe('overview and blanks over stdio', function () {
     assert.ok((preview.toWrite ?? 0) > 50);
   });
 
-  it('says each part in words, in the server\'s language', async () => {
+  it("says each part in words, in the server's language", async () => {
     await start(VSCODE_OPTIONS);
     const uri = 'file:///skeleton-words.gpuplan.json';
     client.open(uri, skeleton);
@@ -261,11 +274,18 @@ describe('overview and blanks over stdio', function () {
     await start({ blanks: 'information' });
     client.open(uri, mistakes);
     const plain = await client.diagnostics(uri, (d) => d.length > 0);
-    const again = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: plain[0].range, context: { diagnostics: plain } });
-    assert.ok(again.every((a) => a.command?.command !== 'gpuplan.turnOffRule'), 'not for a client without the command');
+    const again = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: plain[0].range,
+      context: { diagnostics: plain },
+    });
+    assert.ok(
+      again.every((a) => a.command?.command !== 'gpuplan.turnOffRule'),
+      'not for a client without the command',
+    );
   });
 
-  it('makes the cost preview\'s HTML: the body with the year on the chart\'s axis, and the what-if result against the plan', async () => {
+  it("makes the cost preview's HTML: the body with the year on the chart's axis, and the what-if result against the plan", async () => {
     await start(VSCODE_OPTIONS);
     const uri = 'file:///complete-html.gpuplan.json';
     const changed = new Promise<CostPreview>((resolve) => client.connection.onNotification(CostChangedNotification, resolve));

@@ -123,7 +123,9 @@ export class TestClient {
   }
 
   private wake(): void {
-    this.waiters.splice(0).forEach((w) => { w(); });
+    this.waiters.splice(0).forEach((w) => {
+      w();
+    });
   }
 
   /** Methods the server registered dynamically. */

@@ -60,7 +60,20 @@ block('http', http, ['request', 'get', 'createServer']);
 block('https', https, ['request', 'get', 'createServer']);
 block('http2', http2, ['connect', 'createServer', 'createSecureServer']);
 block('dgram', dgram, ['createSocket']);
-block('dns', dns, ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv', 'resolveTxt', 'reverse']);
+block('dns', dns, [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCname',
+  'resolveMx',
+  'resolveNs',
+  'resolveSrv',
+  'resolveTxt',
+  'reverse',
+]);
 block('dns.promises', dns.promises, ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'reverse']);
 block('globalThis', globalThis, ['fetch', 'WebSocket', 'EventSource']);
 block('child_process', childProcess, ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);

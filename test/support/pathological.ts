@@ -128,11 +128,14 @@ export function analyzeReport(text: string): AnalyzeReport {
   const lines = new LineIndex(text);
   const byCode: Partial<Record<string, number>> = {};
   const outOfRange: string[] = [];
-  const inText = (offset: number, length: number) => Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length >= 0 && offset + length <= text.length;
+  const inText = (offset: number, length: number) =>
+    Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length >= 0 && offset + length <= text.length;
   for (const f of findings) {
     byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-    if (!inText(f.offset, f.length) && outOfRange.length < 10) outOfRange.push(`${f.code} ${f.offset}+${f.length} of ${text.length}: ${f.message.slice(0, 100)}`);
-    for (const r of f.related ?? []) if (!inText(r.offset, r.length) && outOfRange.length < 10) outOfRange.push(`${f.code} related ${r.offset}+${r.length} of ${text.length}`);
+    if (!inText(f.offset, f.length) && outOfRange.length < 10)
+      outOfRange.push(`${f.code} ${f.offset}+${f.length} of ${text.length}: ${f.message.slice(0, 100)}`);
+    for (const r of f.related ?? [])
+      if (!inText(r.offset, r.length) && outOfRange.length < 10) outOfRange.push(`${f.code} related ${r.offset}+${r.length} of ${text.length}`);
   }
   return {
     length: text.length,

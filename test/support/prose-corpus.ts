@@ -172,8 +172,14 @@ export function evaluate(split: Split, locale: Locale = 'ko'): Evaluation {
   }
   return {
     sentences: lines.length,
-    vague: score(vagueFound, labelPlaces(lines, (l) => l.vague.map((v) => v.text))),
-    acronyms: score(acronymsFound, labelPlaces(lines, (l) => l.acronyms)),
+    vague: score(
+      vagueFound,
+      labelPlaces(lines, (l) => l.vague.map((v) => v.text)),
+    ),
+    acronyms: score(
+      acronymsFound,
+      labelPlaces(lines, (l) => l.acronyms),
+    ),
     fixes,
   };
 }

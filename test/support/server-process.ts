@@ -202,12 +202,20 @@ export class ServerProcess {
     return new Promise<T>((resolve, reject) => {
       const deadline = setTimeout(() => {
         this.unresponsive = true;
-        finish(() => { reject(new DeadlineError(`no ${what} within ${timeoutMs} ms`)); });
+        finish(() => {
+          reject(new DeadlineError(`no ${what} within ${timeoutMs} ms`));
+        });
       }, timeoutMs);
       const check = (): void => {
         const found = probe();
-        if (found !== undefined) finish(() => { resolve(found); });
-        else if (!this.alive) finish(() => { reject(this.died(what)); });
+        if (found !== undefined)
+          finish(() => {
+            resolve(found);
+          });
+        else if (!this.alive)
+          finish(() => {
+            reject(this.died(what));
+          });
       };
       const finish = (settle: () => void): void => {
         clearTimeout(deadline);
@@ -233,7 +241,14 @@ export class ServerProcess {
         // dead, stuck or busy: killed below
       }
     }
-    const exitedInTime = await Promise.race([this.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => { resolve(false); }, 2000).unref())]);
+    const exitedInTime = await Promise.race([
+      this.exited.then(() => true),
+      new Promise<boolean>((resolve) =>
+        setTimeout(() => {
+          resolve(false);
+        }, 2000).unref(),
+      ),
+    ]);
     if (!exitedInTime && this.alive) {
       this.child.kill('SIGKILL');
       await this.exited;

@@ -39,8 +39,9 @@ describe('analyze: schema messages', () => {
     assert.match(findings[0].message, /must be a string or an array/);
   });
 
-  it('reports bullets nested deeper than the form\'s 5 levels', () => {
-    const deep = '{ "text": "1", "items": [{ "text": "2", "items": [{ "text": "3", "items": [{ "text": "4", "items": [{ "text": "5", "items": ["6"] }] }] }] }] }';
+  it("reports bullets nested deeper than the form's 5 levels", () => {
+    const deep =
+      '{ "text": "1", "items": [{ "text": "2", "items": [{ "text": "3", "items": [{ "text": "4", "items": [{ "text": "5", "items": ["6"] }] }] }] }] }';
     const text = complete.replace(/"necessity": \[/, `"necessity": [${deep}, `);
     const findings = analyze(text, { locale: 'en' }).filter((f) => f.code === 'schema');
     assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
@@ -64,7 +65,10 @@ describe('analyze: schema messages', () => {
   it('does not call required properties missing in an object that is still being typed', () => {
     const { text } = stripMarkers('{ "gpu": { "type": "H200", "servers": 4, "mon');
     const findings = analyze(text);
-    assert.ok(findings.every((f) => f.code === 'syntax'), findings.map((f) => `${f.code} ${f.message}`).join('\n'));
+    assert.ok(
+      findings.every((f) => f.code === 'syntax'),
+      findings.map((f) => `${f.code} ${f.message}`).join('\n'),
+    );
   });
 
   it('reports an empty file once, at the start', () => {
@@ -75,10 +79,16 @@ describe('analyze: schema messages', () => {
   });
 
   it('finds the same prose problems whether the text has escapes (per string) or not (one pass)', () => {
-    const plain = readExample('mistakes.gpuplan.json').replace('"★ ', '"').replace(/,(\s*\])/, '$1').replace('"projectTitle": "', '"projectTitle": "QRX: 빠른 응답 교환, XYZ와 KLM(Kernel Language Model) ');
+    const plain = readExample('mistakes.gpuplan.json')
+      .replace('"★ ', '"')
+      .replace(/,(\s*\])/, '$1')
+      .replace('"projectTitle": "', '"projectTitle": "QRX: 빠른 응답 교환, XYZ와 KLM(Kernel Language Model) ');
     const escaped = plain.replace('"formVersion": "2025-12"', '"formVersion": "2025\\u002d12"');
     assert.notEqual(plain, escaped);
-    const view = (text: string) => analyze(text, { locale: 'en' }).filter((f) => ['abbreviation-undefined', 'template-guide-left', 'vague-expression'].includes(f.code)).map((f) => `${f.code} ${f.message}`);
+    const view = (text: string) =>
+      analyze(text, { locale: 'en' })
+        .filter((f) => ['abbreviation-undefined', 'template-guide-left', 'vague-expression'].includes(f.code))
+        .map((f) => `${f.code} ${f.message}`);
     assert.ok(view(plain).some((m) => m.includes('"XYZ"')));
     assert.ok(!view(plain).some((m) => m.includes('"KLM"')));
     assert.ok(!view(plain).some((m) => m.includes('"QRX"')), 'a definition "X: full name" at the start of a string');
@@ -173,7 +183,10 @@ describe('analyze: settings and resilience', () => {
     const [finding] = analyze(text, { locale: 'en' }).filter((f) => f.code === 'employees-total-mismatch');
     assert.ok(finding.related, 'related locations');
     assert.equal(finding.related.length, 2);
-    assert.deepEqual(finding.related.map((r) => text.slice(r.offset, r.offset + r.length)), ['18', '3']);
+    assert.deepEqual(
+      finding.related.map((r) => text.slice(r.offset, r.offset + r.length)),
+      ['18', '3'],
+    );
   });
 });
 

@@ -9,7 +9,11 @@ import { EXAMPLES, ROOT, readExample } from '../support/fixtures';
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C', ...env } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', GPUPLAN_LANG: '', LANG: 'C', ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -19,7 +23,10 @@ interface JsonFinding {
   readonly code: string;
   readonly severity: string;
   readonly message: string;
-  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+  readonly range: {
+    readonly start: { readonly line: number; readonly character: number };
+    readonly end: { readonly line: number; readonly character: number };
+  };
 }
 
 /** The part of a SARIF 2.1.0 log that `check --format sarif` writes and these tests read. */
@@ -34,7 +41,10 @@ interface SarifLog {
       readonly level: string;
       readonly message: { readonly text: string };
       readonly locations: ReadonlyArray<{
-        readonly physicalLocation: { readonly artifactLocation: { readonly uri: string }; readonly region: { readonly startLine: number; readonly startColumn: number } };
+        readonly physicalLocation: {
+          readonly artifactLocation: { readonly uri: string };
+          readonly region: { readonly startLine: number; readonly startColumn: number };
+        };
       }>;
     }>;
   }>;
@@ -52,7 +62,9 @@ const complete = path.join('examples', 'complete.gpuplan.json');
 const mistakes = path.join('examples', 'mistakes.gpuplan.json');
 
 describe('CLI (bundled dist/cli.js)', () => {
-  before(() => { assert.ok(fs.existsSync(CLI), 'run `npm run build` first'); });
+  before(() => {
+    assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
+  });
 
   describe('check', () => {
     it('prints no findings and exits 0 for the complete example', () => {
@@ -160,7 +172,9 @@ describe('CLI (bundled dist/cli.js)', () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-check-'));
         for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
       });
-      after(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+      after(() => {
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
       const paths = () => files.map(([name]) => path.join(dir, name));
 
       it('json: a finding for every file (syntax for an empty file or one that is not JSON, schema for JSON that is not an object)', () => {
@@ -171,7 +185,10 @@ describe('CLI (bundled dist/cli.js)', () => {
         for (const [name, , expected] of files) {
           const own = findings.filter((f) => f.file === path.join(dir, name));
           assert.ok(own.length >= 1, name);
-          assert.ok(own.every((f) => f.code === expected && f.severity === 'error'), `${name}: ${JSON.stringify(own)}`);
+          assert.ok(
+            own.every((f) => f.code === expected && f.severity === 'error'),
+            `${name}: ${JSON.stringify(own)}`,
+          );
         }
       });
 
@@ -180,14 +197,18 @@ describe('CLI (bundled dist/cli.js)', () => {
         assert.equal(code, 1);
         const { results } = sarifOf(stdout).runs[0];
         for (const [name, , expected] of files) {
-          assert.ok(results.some((r) => r.ruleId === expected && r.locations[0].physicalLocation.artifactLocation.uri.endsWith('/' + name)), name);
+          assert.ok(
+            results.some((r) => r.ruleId === expected && r.locations[0].physicalLocation.artifactLocation.uri.endsWith('/' + name)),
+            name,
+          );
         }
       });
 
       it('stylish: each file with its finding', () => {
         const { code, stdout } = run(['check', ...paths(), '--lang', 'en']);
         assert.equal(code, 1);
-        for (const [name, , expected] of files) assert.match(stdout, new RegExp(`${name.replace('.', '\\.')}\\n\\s+\\d+:\\d+\\s+error\\s+.+\\s+${expected}`), name);
+        for (const [name, , expected] of files)
+          assert.match(stdout, new RegExp(`${name.replace('.', '\\.')}\\n\\s+\\d+:\\d+\\s+error\\s+.+\\s+${expected}`), name);
         assert.match(stdout, /The file is empty\./);
       });
     });
@@ -197,7 +218,9 @@ describe('CLI (bundled dist/cli.js)', () => {
       beforeEach(() => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-check-'));
       });
-      afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+      afterEach(() => {
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
 
       it('a missing file does not hide the findings of the others', () => {
         const { code, stdout, stderr } = run(['check', mistakes, path.join(dir, 'missing.gpuplan.json'), '--format', 'json', '--lang', 'en']);
@@ -211,7 +234,11 @@ describe('CLI (bundled dist/cli.js)', () => {
         const fifo = path.join(dir, 'fifo.gpuplan.json');
         assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
         const started = Date.now();
-        const result = spawnSync(process.execPath, [CLI, 'check', fifo, '/dev/zero', complete, '--lang', 'en'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, LANG: 'C', GPUPLAN_LANG: '' } });
+        const result = spawnSync(process.execPath, [CLI, 'check', fifo, '/dev/zero', complete, '--lang', 'en'], {
+          encoding: 'utf8',
+          timeout: 20_000,
+          env: { ...process.env, LANG: 'C', GPUPLAN_LANG: '' },
+        });
         assert.equal(result.signal, null, 'it did not hang');
         assert.ok(Date.now() - started < 15_000);
         assert.equal(result.status, 2);
@@ -253,10 +280,19 @@ describe('CLI (bundled dist/cli.js)', () => {
   });
 
   describe('cost', () => {
-    it('prints the form\'s table with amounts written like 38,400,000원', () => {
+    it("prints the form's table with amounts written like 38,400,000원", () => {
       const { code, stdout } = run(['cost', complete, '--lang', 'ko']);
       assert.equal(code, 0);
-      for (const cell of ['신청상품', '기준단가(서버1대/월)', 'H200', '서버 4대', '3,200,000원 (400,000원 x 8장)', '6개월', '3,200,000원 x 4대 x 6개월', '76,800,000원']) {
+      for (const cell of [
+        '신청상품',
+        '기준단가(서버1대/월)',
+        'H200',
+        '서버 4대',
+        '3,200,000원 (400,000원 x 8장)',
+        '6개월',
+        '3,200,000원 x 4대 x 6개월',
+        '76,800,000원',
+      ]) {
         assert.ok(stdout.includes(cell), cell);
       }
       assert.match(stdout, /실제 부담액: 76,800,000원 \(산업계: 전액 부담\)/);
@@ -273,15 +309,23 @@ describe('CLI (bundled dist/cli.js)', () => {
     it('computes the youth discount from the file', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-'));
       const file = path.join(dir, 'youth.gpuplan.json');
-      fs.writeFileSync(file, readExample('complete.gpuplan.json').replace('"youthCompany": false', '"youthCompany": true').replace('"birthDate": "1979-04-17"', '"birthDate": "1990-04-17"'));
+      fs.writeFileSync(
+        file,
+        readExample('complete.gpuplan.json')
+          .replace('"youthCompany": false', '"youthCompany": true')
+          .replace('"birthDate": "1979-04-17"', '"birthDate": "1990-04-17"'),
+      );
       assert.match(run(['cost', file, '--lang', 'ko']).stdout, /실제 부담액: 38,400,000원 \(청년기업/);
     });
 
-    it('applies the youth discount only when the form\'s definition is met, and says why not', () => {
+    it("applies the youth discount only when the form's definition is met, and says why not", () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-'));
       const file = path.join(dir, 'not-youth.gpuplan.json');
       fs.writeFileSync(file, readExample('complete.gpuplan.json').replace('"youthCompany": false', '"youthCompany": true'));
-      assert.match(run(['cost', file, '--lang', 'ko']).stdout, /실제 부담액: 76,800,000원 \(산업계: 전액 부담 \(청년기업 감면 미적용: 대표자가 1985\.12\.22\. 이전 출생\)\)/);
+      assert.match(
+        run(['cost', file, '--lang', 'ko']).stdout,
+        /실제 부담액: 76,800,000원 \(산업계: 전액 부담 \(청년기업 감면 미적용: 대표자가 1985\.12\.22\. 이전 출생\)\)/,
+      );
       const model = costOf(run(['cost', file, '--format', 'json']).stdout);
       assert.equal(model.payer.policy, 'full');
       assert.equal(model.payer.youthCompanyDeclared, true);

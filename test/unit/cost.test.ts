@@ -10,7 +10,7 @@ const plan = (overrides: Partial<Plan> = {}): Plan => ({
 });
 
 describe('cost model (III-3 민간부담금)', () => {
-  it('reproduces the form\'s own example: H200, 2 servers, 6 months = 38,400,000원', () => {
+  it("reproduces the form's own example: H200, 2 servers, 6 months = 38,400,000원", () => {
     const cost = computeCost(plan());
     assert.equal(cost.baseWon, 38_400_000);
     assert.equal(formatWon(cost.baseWon), '38,400,000원');
@@ -32,7 +32,12 @@ describe('cost model (III-3 민간부담금)', () => {
   });
 
   /** A corporation (middle digits 81: 영리법인 본점) whose representative was born after 1985-12-22. */
-  const youth = { type: 'industry', youthCompany: true, registrationNumber: '124-81-00998', representative: { name: '김청년', nationality: '대한민국', birthDate: '1990-03-01' } } as const;
+  const youth = {
+    type: 'industry',
+    youthCompany: true,
+    registrationNumber: '124-81-00998',
+    representative: { name: '김청년', nationality: '대한민국', birthDate: '1990-03-01' },
+  } as const;
 
   it('a youth company pays half', () => {
     const cost = computeCost(plan({ applicant: youth }));
@@ -46,7 +51,13 @@ describe('cost model (III-3 민간부담금)', () => {
       ['a sole proprietor (01–79)', { registrationNumber: '124-12-00992' }, 'notCorporation', /법인기업의 번호가 아님/, /not that of a corporation/],
       ['a tax-exempt sole proprietor (90–99)', { registrationNumber: '124-90-00990' }, 'notCorporation', /법인기업/, /corporation/],
       ['a non-profit corporation (82)', { registrationNumber: '124-82-00995' }, 'notCorporation', /법인기업/, /corporation/],
-      ['a representative born the day before 1985-12-22', { representative: { ...youth.representative, birthDate: '1985-12-21' } }, 'bornBefore', /대표자가 1985\.12\.22\. 이전 출생/, /born before 1985-12-22/],
+      [
+        'a representative born the day before 1985-12-22',
+        { representative: { ...youth.representative, birthDate: '1985-12-21' } },
+        'bornBefore',
+        /대표자가 1985\.12\.22\. 이전 출생/,
+        /born before 1985-12-22/,
+      ],
       ['no birth date', { representative: { name: '김청년', nationality: '대한민국' } }, 'birthDateUnknown', /생년월일 미기재/, /birth date is not given/],
       ['no registration number', { registrationNumber: undefined }, 'registrationUnknown', /확인할 수 없음/, /does not show a corporation/],
     ];
@@ -61,7 +72,11 @@ describe('cost model (III-3 민간부담금)', () => {
       assert.match(costTable(cost, 'en').policy, en, name);
     }
     // Born on the day itself, and a corporation branch (85) and a foreign corporation (84): the discount applies.
-    for (const change of [{ representative: { ...youth.representative, birthDate: '1985-12-22' } }, { registrationNumber: '124-85-00996' }, { registrationNumber: '124-84-00999' }]) {
+    for (const change of [
+      { representative: { ...youth.representative, birthDate: '1985-12-22' } },
+      { registrationNumber: '124-85-00996' },
+      { registrationNumber: '124-84-00999' },
+    ]) {
       const cost = computeCost(plan({ applicant: { ...youth, ...change } }));
       assert.equal(cost.payer.policy, 'youthDiscount', JSON.stringify(change));
       assert.equal(cost.payer.applicableWon, 19_200_000);
@@ -78,7 +93,7 @@ describe('cost model (III-3 민간부담금)', () => {
       assert.equal(cost.payer.policy, 'exempt');
       assert.equal(cost.payer.applicableWon, 0);
       assert.equal(cost.payer.mustPublish, true);
-      assert.equal(cost.baseWon, 38_400_000, 'the form\'s base amount is still shown');
+      assert.equal(cost.baseWon, 38_400_000, "the form's base amount is still shown");
       assert.match(costTable(cost, 'en').policy, /published/);
     });
   }

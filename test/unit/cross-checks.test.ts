@@ -20,7 +20,10 @@ const complete = readExample('complete.gpuplan.json');
 function patched(patch: Readonly<Record<string, unknown>>): string {
   const plan = JSON.parse(complete) as Record<string, unknown>;
   for (const [pointer, value] of Object.entries(patch)) {
-    const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const keys = pointer
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     let target: Record<string, unknown> = plan;
     for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
     const last = keys[keys.length - 1];
@@ -40,7 +43,11 @@ describe('cross-checks: every rule documents a passing and a failing example tha
     it(rule.code, () => {
       const { pass, fail } = rule.docs.examples;
       const text = (example: typeof pass) => ('text' in example ? example.text : patched(example.patch));
-      assert.deepEqual(codesOf(text(pass), rule.code).map((f) => f.message), [], 'the passing example is quiet');
+      assert.deepEqual(
+        codesOf(text(pass), rule.code).map((f) => f.message),
+        [],
+        'the passing example is quiet',
+      );
       assert.ok(codesOf(text(fail), rule.code).length > 0, 'the failing example fires');
     });
   }
@@ -103,7 +110,8 @@ describe('cross-checks: the youth-company discount applies exactly when the rule
             const discounted = computeCost(plan).payer.policy === 'youthDiscount';
             const what = `${type} ${registrationNumber} ${birthDate} declared ${youthCompany}`;
             if (discounted) assert.ok(youthCompany && !finding, `discount only when declared and accepted: ${what}`);
-            if (youthCompany && type === 'industry') assert.equal(discounted, !finding, `a declared industry flag is discounted iff the rule accepts it: ${what}`);
+            if (youthCompany && type === 'industry')
+              assert.equal(discounted, !finding, `a declared industry flag is discounted iff the rule accepts it: ${what}`);
             const corporation = /-(8[1145678])-/.test(registrationNumber);
             const young = birthDate >= '1985-12-22';
             assert.equal(discounted, youthCompany && type === 'industry' && corporation && young, what);
@@ -125,14 +133,19 @@ describe('cross-checks: the acknowledgement message shows the part that differs'
   });
 
   it('the quick fix replaces only the sentence: the label and the translation stay', () => {
-    const value = '사사 문구: 이 성과는 정부(과학기술정보통신부)의 재원으로 첨단 GPU 사업으로 지원 받아 수행된 연구임 (과제번호) / This work was supported by MSIT.';
+    const value =
+      '사사 문구: 이 성과는 정부(과학기술정보통신부)의 재원으로 첨단 GPU 사업으로 지원 받아 수행된 연구임 (과제번호) / This work was supported by MSIT.';
     const text = ack(value);
     const analysis = service.analyze(text, { locale: 'ko' });
     const [finding] = analysis.findings.filter((f) => f.code === 'acknowledgement-missing');
     const [fix] = service.fixesOf(analysis, finding);
     assert.ok(fix.edits);
     const fixed = applyEdits(text, fix.edits);
-    assert.ok(fixed.includes('사사 문구: 이 성과는 정부(과학기술정보통신부)의 재원으로 “첨단 GPU 활용 지원 사업”으로 지원 받아 수행된 연구임 (과제번호) / This work was supported by MSIT.'));
+    assert.ok(
+      fixed.includes(
+        '사사 문구: 이 성과는 정부(과학기술정보통신부)의 재원으로 “첨단 GPU 활용 지원 사업”으로 지원 받아 수행된 연구임 (과제번호) / This work was supported by MSIT.',
+      ),
+    );
     assert.deepEqual(codesOf(fixed, 'acknowledgement-missing'), []);
   });
 });
@@ -141,9 +154,14 @@ describe('cross-checks: messages a Korean reviewer reads', () => {
   const failFixtures = fs
     .readdirSync(path.join(FIXTURES, 'rules'))
     .filter((code) => code !== 'schema' && code !== 'syntax')
-    .flatMap((code) => fs.readdirSync(path.join(FIXTURES, 'rules', code)).filter((f) => f.startsWith('fail')).map((f) => [code, f] as const));
+    .flatMap((code) =>
+      fs
+        .readdirSync(path.join(FIXTURES, 'rules', code))
+        .filter((f) => f.startsWith('fail'))
+        .map((f) => [code, f] as const),
+    );
 
-  it('write dates in the form\'s style (2026.09.), never ISO, in Korean', () => {
+  it("write dates in the form's style (2026.09.), never ISO, in Korean", () => {
     for (const [code, file] of failFixtures) {
       const { text } = stripMarkers(fs.readFileSync(path.join(FIXTURES, 'rules', code, file), 'utf8'));
       // A message may quote what the plan says ("1900-01-01" left in as a placeholder): only the
@@ -151,14 +169,18 @@ describe('cross-checks: messages a Korean reviewer reads', () => {
       const own = (message: string) => message.replace(/"[^"]*"/g, '""');
       for (const finding of codesOf(text, code)) {
         assert.doesNotMatch(own(finding.message), /(?<![\d-])\d{4}-\d{2}(-\d{2})?(?![\d-])/, `${code}/${file}: ${finding.message}`);
-        for (const related of finding.related ?? []) assert.doesNotMatch(own(related.message), /(?<![\d-])\d{4}-\d{2}(-\d{2})?(?![\d-])/, `${code}/${file}: ${related.message}`);
+        for (const related of finding.related ?? [])
+          assert.doesNotMatch(own(related.message), /(?<![\d-])\d{4}-\d{2}(-\d{2})?(?![\d-])/, `${code}/${file}: ${related.message}`);
       }
     }
   });
 
-  it('judge recency by the plan\'s own dates: no rule reads the clock', () => {
+  it("judge recency by the plan's own dates: no rule reads the clock", () => {
     const dir = path.join(ROOT, 'server', 'src', 'core', 'rules');
-    const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const files = fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'));
     for (const file of files) assert.doesNotMatch(fs.readFileSync(path.join(dir, file), 'utf8'), /Date\.now|new Date\(\s*\)/, file);
   });
 
@@ -166,7 +188,17 @@ describe('cross-checks: messages a Korean reviewer reads', () => {
     const old = patched({ '/institution/achievements/5/date': '2022-09' });
     assert.equal(codesOf(old, 'achievement-recency').length, 1);
     // The same plan signed three years earlier: the achievement is recent.
-    assert.equal(codesOf(patched({ '/institution/achievements/5/date': '2022-09', '/pledge/date': '2023-06-01', '/schedule/period': { start: '2023-07-01', end: '2023-12-31' } }), 'achievement-recency').length, 0);
+    assert.equal(
+      codesOf(
+        patched({
+          '/institution/achievements/5/date': '2022-09',
+          '/pledge/date': '2023-06-01',
+          '/schedule/period': { start: '2023-07-01', end: '2023-12-31' },
+        }),
+        'achievement-recency',
+      ).length,
+      0,
+    );
     // Without a pledge date, the project start (2026-03-01) decides.
     assert.equal(codesOf(patched({ '/institution/achievements/5/date': '2023-02', '/pledge/date': undefined }), 'achievement-recency').length, 1);
     assert.equal(codesOf(patched({ '/institution/achievements/5/date': '2023-03', '/pledge/date': undefined }), 'achievement-recency').length, 0);

@@ -61,26 +61,47 @@ describe('diagnostics feature: a keystroke publishes, the cost preview follows i
     const server = setup();
     await server.open(text);
     assert.equal(server.previews(), 1);
-    assert.deepEqual(server.sent.map((m) => m.method), ['textDocument/publishDiagnostics', CostChangedNotification.method]);
+    assert.deepEqual(
+      server.sent.map((m) => m.method),
+      ['textDocument/publishDiagnostics', CostChangedNotification.method],
+    );
 
     // Typing in prose: diagnostics for each version; the figures cannot change, so no preview is built.
     const versions = [server.type(prose, 0, '가'), server.type(prose, 1, ''), server.type(prose, 0, ' '), server.type(prose, 1, '')];
-    assert.deepEqual(server.sent.slice(2).map((m) => [m.method, m.params.version]), versions.map((v) => ['textDocument/publishDiagnostics', v]));
+    assert.deepEqual(
+      server.sent.slice(2).map((m) => [m.method, m.params.version]),
+      versions.map((v) => ['textDocument/publishDiagnostics', v]),
+    );
     assert.equal(server.previews(), 1);
 
     // A digit of gpu.months: the cost changes, so the preview is built and sent.
     const version = server.type(months, 1, '7');
-    assert.deepEqual(server.sent.slice(6).map((m) => [m.method, m.params.version]), [['textDocument/publishDiagnostics', version], [CostChangedNotification.method, version]]);
+    assert.deepEqual(
+      server.sent.slice(6).map((m) => [m.method, m.params.version]),
+      [
+        ['textDocument/publishDiagnostics', version],
+        [CostChangedNotification.method, version],
+      ],
+    );
     assert.equal(server.previews(), 2);
 
     // A string outside prose that the preview does not read: diagnostics, no preview.
     server.type(text.indexOf('"major": "전산학"') + 10, 0, '가');
-    assert.deepEqual(server.sent.slice(8).map((m) => m.method), ['textDocument/publishDiagnostics']);
+    assert.deepEqual(
+      server.sent.slice(8).map((m) => m.method),
+      ['textDocument/publishDiagnostics'],
+    );
     assert.equal(server.previews(), 2);
 
     // A key: a schema error, so the counts the preview shows change; built and sent.
     const key = server.type(text.indexOf('"role": "') + 3, 0, 'x');
-    assert.deepEqual(server.sent.slice(9).map((m) => [m.method, m.params.version]), [['textDocument/publishDiagnostics', key], [CostChangedNotification.method, key]]);
+    assert.deepEqual(
+      server.sent.slice(9).map((m) => [m.method, m.params.version]),
+      [
+        ['textDocument/publishDiagnostics', key],
+        [CostChangedNotification.method, key],
+      ],
+    );
     assert.equal(server.previews(), 3);
   });
 
@@ -92,6 +113,9 @@ describe('diagnostics feature: a keystroke publishes, the cost preview follows i
     const at = text.indexOf('"H200"');
     server.type(at, '"H200"'.length, '"H200"');
     assert.equal(server.previews(), 2);
-    assert.deepEqual(server.sent.slice(2).map((m) => m.method), ['textDocument/publishDiagnostics']);
+    assert.deepEqual(
+      server.sent.slice(2).map((m) => m.method),
+      ['textDocument/publishDiagnostics'],
+    );
   });
 });

@@ -65,7 +65,13 @@ function checkEveryFix(text: string): number {
       assert.notEqual(fixed, text, `${what} changes nothing`);
       const after = analyzeEn(fixed).findings;
       // Still parses where the original did: no new syntax error (the syntax fix removes one).
-      assert.ok(syntaxCount(after) <= syntaxCount(before.findings) - (finding.code === 'syntax' ? 1 : 0), `${what} breaks the syntax:\n${after.filter((f) => f.code === 'syntax').map((f) => f.message).join('\n')}`);
+      assert.ok(
+        syntaxCount(after) <= syntaxCount(before.findings) - (finding.code === 'syntax' ? 1 : 0),
+        `${what} breaks the syntax:\n${after
+          .filter((f) => f.code === 'syntax')
+          .map((f) => f.message)
+          .join('\n')}`,
+      );
       assert.ok(count(after, signature(finding)) < count(before.findings, signature(finding)), `${what}: "${finding.message}" is still reported`);
       checked++;
     }
@@ -107,12 +113,22 @@ describe('edits: quick fixes applied to the text', () => {
       assert.ok(syntaxCount(after) <= syntaxCount(before.findings), `fix all ${code} breaks the syntax`);
       // Each fixed finding is gone (a fix may uncover another finding of the same code elsewhere,
       // e.g. the servers of a stage fixed, its GPUs are now compared with the request).
-      for (const { finding } of fixes) assert.ok(count(after, signature(finding)) < count(before.findings, signature(finding)), `fix all ${code} leaves "${finding.message}"`);
+      for (const { finding } of fixes)
+        assert.ok(count(after, signature(finding)) < count(before.findings, signature(finding)), `fix all ${code} leaves "${finding.message}"`);
     }
-    const preferred = before.findings.flatMap((f) => fixesFor(f, before).filter((x) => x.fixAll && x.preferred).slice(0, 1)).flatMap((f) => f.edits ?? []);
+    const preferred = before.findings
+      .flatMap((f) =>
+        fixesFor(f, before)
+          .filter((x) => x.fixAll && x.preferred)
+          .slice(0, 1),
+      )
+      .flatMap((f) => f.edits ?? []);
     assertEditsInside(mistakes, preferred, 'source.fixAll');
     const after = analyzeEn(applyEdits(mistakes, preferred)).findings;
-    assert.ok(syntaxCount(after) < syntaxCount(before.findings) || syntaxCount(before.findings) === 0, 'source.fixAll removes the trailing comma and adds no syntax error');
+    assert.ok(
+      syntaxCount(after) < syntaxCount(before.findings) || syntaxCount(before.findings) === 0,
+      'source.fixAll removes the trailing comma and adds no syntax error',
+    );
   });
 
   it('expandSnippet resolves placeholders, choices and escapes', () => {
@@ -147,28 +163,47 @@ describe('edits: what the server sends', function () {
       }
     };
     for (const diagnostic of published.diagnostics) {
-      const actions = (await server.request<CodeAction[] | null>(CodeActionRequest.method, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) ?? [];
+      const actions =
+        (await server.request<CodeAction[] | null>(CodeActionRequest.method, {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic] },
+        })) ?? [];
       actions.forEach(check);
     }
-    const fixAll = (await server.request<CodeAction[] | null>(CodeActionRequest.method, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] } })) ?? [];
+    const fixAll =
+      (await server.request<CodeAction[] | null>(CodeActionRequest.method, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] },
+      })) ?? [];
     fixAll.forEach(check);
     assert.ok(edits >= 10, `${edits} edits checked`);
   });
 });
 
-describe('edits: the extension never saves or writes the user\'s files', () => {
+describe("edits: the extension never saves or writes the user's files", () => {
   const clientSources = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? clientSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? clientSources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 
   const lines = () =>
-    clientSources(path.join(ROOT, 'client', 'src')).flatMap((file) => {
-      const source = fs.readFileSync(file, 'utf8');
-      return source.split('\n').map((line, i) => ({ file: path.relative(ROOT, file), line: i + 1, text: line.trim(), source }));
-    }).filter((l) => !l.text.startsWith('//') && !l.text.startsWith('*'));
+    clientSources(path.join(ROOT, 'client', 'src'))
+      .flatMap((file) => {
+        const source = fs.readFileSync(file, 'utf8');
+        return source.split('\n').map((line, i) => ({ file: path.relative(ROOT, file), line: i + 1, text: line.trim(), source }));
+      })
+      .filter((l) => !l.text.startsWith('//') && !l.text.startsWith('*'));
 
   it('client/src never saves a document and never creates, deletes or renames a file', () => {
     const forbidden = /\.save\(|saveAll\(|workspace\.fs\.(copy|createDirectory)|\.(createFile|deleteFile|renameFile)\(|writeFileSync/;
-    assert.deepEqual(lines().filter((l) => forbidden.test(l.text)).map(({ file, line, text }) => ({ file, line, text })), []);
+    assert.deepEqual(
+      lines()
+        .filter((l) => forbidden.test(l.text))
+        .map(({ file, line, text }) => ({ file, line, text })),
+      [],
+    );
     // The export writes its file whole: under a temporary name beside it, then renamed. That
     // temporary file is the only one ever renamed or deleted.
     const moves = lines().filter((l) => /workspace\.fs\.(delete|rename)\(/.test(l.text));
@@ -184,9 +219,17 @@ describe('edits: the extension never saves or writes the user\'s files', () => {
       // the writer replaces only when told so.
       const source = write.source;
       assert.match(source, /showSaveDialog\(/, `${write.file}:${write.line}: the user picks the file`);
-      assert.match(source, /if \(await exists\(target\)\)[\s\S]*showWarningMessage\([^;]*\{ modal: true \}[\s\S]*replace = true/, `${write.file}:${write.line}: an existing file is replaced only after a modal question`);
+      assert.match(
+        source,
+        /if \(await exists\(target\)\)[\s\S]*showWarningMessage\([^;]*\{ modal: true \}[\s\S]*replace = true/,
+        `${write.file}:${write.line}: an existing file is replaced only after a modal question`,
+      );
       assert.match(source, /target\.toString\(\) === document\.uri\.toString\(\)/, `${write.file}:${write.line}: never the plan itself`);
-      assert.match(source, /rename\(temporary, target, \{ overwrite: replace \}\)/, `${write.file}:${write.line}: replaces only what the user agreed to replace`);
+      assert.match(
+        source,
+        /rename\(temporary, target, \{ overwrite: replace \}\)/,
+        `${write.file}:${write.line}: replaces only what the user agreed to replace`,
+      );
     }
   });
 });
@@ -196,29 +239,32 @@ describe('edits: gpuplan export never overwrites without being asked', function 
   const CLI = path.join(ROOT, 'dist', 'cli.js');
   let dir: string;
   const hash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'export', ...args, '--lang', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [CLI, 'export', ...args, '--lang', 'en'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
   beforeEach(() => {
     assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-export-'));
     fs.writeFileSync(path.join(dir, 'plan.gpuplan.json'), complete);
   });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   for (const format of ['html', 'docx', 'hwpx']) {
     it(`${format}: an existing file is left byte for byte without --overwrite (exit 2), replaced with it`, () => {
       const out = path.join(dir, `out.${format}`);
-      fs.writeFileSync(out, 'the user\'s own file');
+      fs.writeFileSync(out, "the user's own file");
       const planHash = hash(path.join(dir, 'plan.gpuplan.json'));
       const refused = run(['plan.gpuplan.json', '-o', `out.${format}`]);
       assert.equal(refused.status, 2, refused.stdout + refused.stderr);
       assert.match(refused.stderr, /already exists.*--overwrite/);
-      assert.equal(fs.readFileSync(out, 'utf8'), 'the user\'s own file');
+      assert.equal(fs.readFileSync(out, 'utf8'), "the user's own file");
       assert.deepEqual(fs.readdirSync(dir).sort(), [`out.${format}`, 'plan.gpuplan.json'], 'no temporary file left behind');
 
       const replaced = run(['plan.gpuplan.json', '-o', `out.${format}`, '--overwrite']);
       assert.equal(replaced.status, 0, replaced.stderr);
-      assert.notEqual(fs.readFileSync(out, 'utf8'), 'the user\'s own file');
+      assert.notEqual(fs.readFileSync(out, 'utf8'), "the user's own file");
       assert.equal(hash(path.join(dir, 'plan.gpuplan.json')), planHash, 'the plan itself is never written');
       assert.deepEqual(fs.readdirSync(dir).sort(), [`out.${format}`, 'plan.gpuplan.json']);
     });
@@ -230,7 +276,8 @@ describe('edits: gpuplan export never overwrites without being asked', function 
     const result = run(['plan.gpuplan.json']);
     const written = fs.readdirSync(dir).filter((f) => f.endsWith('.docx'));
     for (const file of written) {
-      if (file === 'plan.gpuplan.docx' || file === 'plan.docx') assert.equal(fs.readFileSync(path.join(dir, file), 'utf8'), 'mine', `${file} overwritten (exit ${result.status})`);
+      if (file === 'plan.gpuplan.docx' || file === 'plan.docx')
+        assert.equal(fs.readFileSync(path.join(dir, file), 'utf8'), 'mine', `${file} overwritten (exit ${result.status})`);
     }
     assert.equal(result.status, 2, `the default output exists: ${result.stdout}${result.stderr}`);
   });

@@ -7,14 +7,30 @@ import { readExample } from '../support/fixtures';
 describe('examples', () => {
   it('the complete plan has zero findings', () => {
     const findings = analyze(readExample('complete.gpuplan.json'));
-    assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.code}: ${f.message}`),
+      [],
+    );
   });
 
   it('the skeleton is valid JSON with every chapter of the form', () => {
     const doc = parseDocument(readExample('skeleton.gpuplan.json'));
     assert.deepEqual(doc.syntaxErrors, []);
     const keys = Object.keys(doc.value as object);
-    for (const chapter of ['applicant', 'contacts', 'gpu', 'summary', 'overview', 'mainContent', 'gpuPlan', 'dissemination', 'schedule', 'institution', 'staff', 'pledge']) {
+    for (const chapter of [
+      'applicant',
+      'contacts',
+      'gpu',
+      'summary',
+      'overview',
+      'mainContent',
+      'gpuPlan',
+      'dissemination',
+      'schedule',
+      'institution',
+      'staff',
+      'pledge',
+    ]) {
       assert.ok(keys.includes(chapter), chapter);
     }
   });
@@ -24,7 +40,16 @@ describe('examples', () => {
     const counts = new Map<string, number>();
     for (const f of findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
     for (const code of RULE_CODES) {
-      assert.equal(counts.get(code), 1, `${code}: ${findings.filter((f) => f.code === code).map((f) => f.message).join(' | ') || 'not reported'}`);
+      assert.equal(
+        counts.get(code),
+        1,
+        `${code}: ${
+          findings
+            .filter((f) => f.code === code)
+            .map((f) => f.message)
+            .join(' | ') || 'not reported'
+        }`,
+      );
     }
     assert.equal(findings.length, RULE_CODES.length, 'no finding beyond the deliberate mistakes');
   });

@@ -34,11 +34,15 @@ describe('CLI: gpuplan export (bundled dist/cli.js)', function () {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  before(() => { assert.ok(fs.existsSync(CLI), 'run `npm run build` first'); });
+  before(() => {
+    assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
+  });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-export-'));
   });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes a DOCX next to the plan by default and exits 0', () => {
     fs.copyFileSync(complete, path.join(dir, 'plan.gpuplan.json'));
@@ -66,7 +70,10 @@ describe('CLI: gpuplan export (bundled dist/cli.js)', function () {
     assert.match(r.stderr, /^\s+\d+:\d+\s+error\s+.+\s+registration-number-checksum$/m);
     assert.match(r.stderr, /^\s+\d+:\d+\s+warning\s+.+\s+vague-expression$/m);
     assert.match(r.stderr, /fails its check digit/, 'in the language of the messages');
-    assert.match(r.stderr, /Nothing was written: the plan has 11 error\(s\) and 23 warning\(s\), listed above\. Fix the errors and export again, or add --force/);
+    assert.match(
+      r.stderr,
+      /Nothing was written: the plan has 11 error\(s\) and 23 warning\(s\), listed above\. Fix the errors and export again, or add --force/,
+    );
   });
 
   it('with --force exports it all the same, exit 0, the findings listed on stderr and not in the document', async () => {
@@ -140,7 +147,13 @@ describe('CLI: gpuplan export (bundled dist/cli.js)', function () {
     const bare: ToolHost = { platform: 'linux', env: { PATH: '/usr/bin' }, home: '/home/kim', kind: () => undefined, list: () => [] };
     const out: string[] = [];
     const err: string[] = [];
-    const io: Io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: { LANG: 'C' }, cwd: dir, toolHost: bare };
+    const io: Io = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env: { LANG: 'C' },
+      cwd: dir,
+      toolHost: bare,
+    };
     const code = await main(['export', complete, '--format', 'pdf', '--lang', 'en'], io);
     assert.equal(code, 2);
     assert.match(err.join(''), /Cannot make a PDF: no Chrome, Edge or Chromium and no LibreOffice was found, on the PATH or where their installers put them\./);
@@ -208,7 +221,9 @@ function start(args: string[], cwd: string, env: Record<string, string> = {}, op
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('close', (code, signal) => { resolve({ code, signal, stdout, stderr }); });
+    child.on('close', (code, signal) => {
+      resolve({ code, signal, stdout, stderr });
+    });
   });
   return { child, done };
 }
@@ -235,12 +250,16 @@ describe('CLI: gpuplan export never destroys a file (bundled dist/cli.js)', func
   const at = (...parts: string[]) => path.join(dir, ...parts);
   const temporaryFiles = (folder = dir) => fs.readdirSync(folder).filter((n) => n.endsWith('.tmp'));
 
-  before(() => { assert.ok(fs.existsSync(CLI), 'run `npm run build` first'); });
+  before(() => {
+    assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
+  });
   beforeEach(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-export-safety-')));
     fs.copyFileSync(complete, at('plan.gpuplan.json'));
   });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('recognises the plan through a folder link (-o here/plan.gpuplan.json with here -> .) and a hard link', function () {
     if (!posix) this.skip();
@@ -260,7 +279,10 @@ describe('CLI: gpuplan export never destroys a file (bundled dist/cli.js)', func
     assert.equal(spawnSync('mkfifo', [at('fifo.docx')]).status, 0);
     fs.mkdirSync(at('folder.docx'));
     const cases: Array<[string, RegExp]> = [
-      ['fifo.docx', /^gpuplan: fifo\.docx is a named pipe \(FIFO\), not a regular file: an export never replaces it, even with --overwrite\. Nothing was written\.$/m],
+      [
+        'fifo.docx',
+        /^gpuplan: fifo\.docx is a named pipe \(FIFO\), not a regular file: an export never replaces it, even with --overwrite\. Nothing was written\.$/m,
+      ],
       ['/dev/null', /^gpuplan: \/dev\/null is a device, not a regular file/m],
       ['folder.docx', /^gpuplan: folder\.docx is a folder; name a file to write with -o\.$/m],
     ];
@@ -344,7 +366,12 @@ describe('CLI: gpuplan export never destroys a file (bundled dist/cli.js)', func
     if (!posix || process.getuid?.() !== 0 || spawnSync('unshare', ['-m', 'true']).status !== 0) return undefined;
     fs.mkdirSync(at('mnt'));
     const script = `mount -t tmpfs -o ${mountOptions} tmpfs mnt || exit 99; "$0" "$@"; code=$?; echo "left:$(ls -A mnt)" >&2; exit $code`;
-    const result = spawnSync('unshare', ['-m', 'sh', '-c', script, process.execPath, CLI, 'export', ...args, '--lang', 'en'], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'C', GPUPLAN_LANG: '' } });
+    const result = spawnSync('unshare', ['-m', 'sh', '-c', script, process.execPath, CLI, 'export', ...args, '--lang', 'en'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, LANG: 'C', GPUPLAN_LANG: '' },
+    });
     if (result.status === 99) return undefined;
     assert.doesNotMatch(result.stderr, NO_STACK);
     return { code: result.status, stderr: result.stderr, left: /left:(.*)/.exec(result.stderr)?.[1] ?? '?' };
@@ -384,7 +411,10 @@ describe('CLI: gpuplan export never destroys a file (bundled dist/cli.js)', func
         const tmp = at('tmp');
         fs.mkdirSync(tmp);
         const pids = at('pids');
-        const cli = start(['export', 'plan.gpuplan.json', '-o', 'plan.pdf', '--pdf-browser', hangingTool(tool), '--lang', 'en'], dir, { TMPDIR: tmp, GPUPLAN_TEST_PIDS: pids });
+        const cli = start(['export', 'plan.gpuplan.json', '-o', 'plan.pdf', '--pdf-browser', hangingTool(tool), '--lang', 'en'], dir, {
+          TMPDIR: tmp,
+          GPUPLAN_TEST_PIDS: pids,
+        });
         const deadline = Date.now() + 20_000;
         while (!(fs.existsSync(pids) && /^\d+ \d+\n/.test(fs.readFileSync(pids, 'utf8')))) {
           assert.ok(Date.now() < deadline, 'the tool started');
@@ -396,7 +426,10 @@ describe('CLI: gpuplan export never destroys a file (bundled dist/cli.js)', func
         cli.child.kill(signal);
         const result = await cli.done;
         assert.equal(result.code, code, result.stderr);
-        assert.match(result.stderr, new RegExp(`Export stopped \\(${signal}\\): nothing was written, and its temporary files and PDF tool processes were removed\\.`));
+        assert.match(
+          result.stderr,
+          new RegExp(`Export stopped \\(${signal}\\): nothing was written, and its temporary files and PDF tool processes were removed\\.`),
+        );
         const gone = Date.now() + 5_000;
         while ((running(toolPid) || running(childPid)) && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
         assert.ok(!running(toolPid), 'the tool was ended');
@@ -415,7 +448,11 @@ describe('CLI: gpuplan export never destroys a file (bundled dist/cli.js)', func
       const printer = at('tools', 'chromium');
       fs.mkdirSync(path.dirname(printer), { recursive: true });
       // A browser that prints: it writes a (minimal) PDF where --print-to-pdf says.
-      fs.writeFileSync(printer, '#!/bin/sh\nfor a in "$@"; do case "$a" in --print-to-pdf=*) printf \'%%PDF-1.4\\n%%%%EOF\\n\' > "${a#--print-to-pdf=}";; esac; done\n', { mode: 0o755 });
+      fs.writeFileSync(
+        printer,
+        '#!/bin/sh\nfor a in "$@"; do case "$a" in --print-to-pdf=*) printf \'%%PDF-1.4\\n%%%%EOF\\n\' > "${a#--print-to-pdf=}";; esac; done\n',
+        { mode: 0o755 },
+      );
       const r = run(['plan.gpuplan.json', '-o', 'plan.pdf', '--pdf-browser', printer], { TMPDIR: tmp });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /Wrote plan\.pdf \(PDF, made with chromium: .*tools\/chromium\)\./);

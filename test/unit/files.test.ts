@@ -32,11 +32,15 @@ const message = (pattern: RegExp) => (error: unknown) => error instanceof FileEr
 
 describe('file safety: reading a plan', () => {
   let dir: string;
-  before(() => { l10n.config({ contents: {} }); });
+  before(() => {
+    l10n.config({ contents: {} });
+  });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-files-'));
   });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
   const file = (name: string, content: string | Uint8Array) => {
     const p = path.join(dir, name);
     fs.writeFileSync(p, content);
@@ -68,7 +72,10 @@ describe('file safety: reading a plan', () => {
 
   it('reports invalid UTF-8 with its byte, line and column instead of replacing it', () => {
     const bytes = Buffer.concat([Buffer.from('{\n  "projectTitle": "과제'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n}')]);
-    assert.throws(() => readTextFile(file('bad.json', bytes), { display: 'bad.json' }), message(/^bad\.json is not valid UTF-8: byte 27 \(line 2, column 22\)/));
+    assert.throws(
+      () => readTextFile(file('bad.json', bytes), { display: 'bad.json' }),
+      message(/^bad\.json is not valid UTF-8: byte 27 \(line 2, column 22\)/),
+    );
   });
 
   it('finds the first byte that is not UTF-8: overlong forms, surrogates, beyond U+10FFFF, cut-off, stray continuation bytes', () => {
@@ -118,25 +125,53 @@ describe('file safety: reading a plan', () => {
     assert.throws(() => readTextFile(path.join(dir, 'none.json'), { display: 'none.json' }), message(/^File not found: none\.json$/));
     assert.throws(() => readTextFile(path.join(dir, 'f', 'x.json'), { display: 'f/x.json' }), message(/^File not found: f\/x\.json$/));
     const plan = file('p.json', '{}');
-    assert.throws(() => readTextFile(plan, { display: 'p.json', fs: withCall('openSync', () => { throw errno('EACCES', 'open'); }) }), message(/^Cannot read p\.json: permission denied\.$/));
-    assert.throws(() => readTextFile(plan, { display: 'p.json', fs: withCall('readSync', () => { throw errno('EIO', 'read'); }) }), message(/^Cannot read p\.json: an input\/output error of the disk\.$/));
+    assert.throws(
+      () =>
+        readTextFile(plan, {
+          display: 'p.json',
+          fs: withCall('openSync', () => {
+            throw errno('EACCES', 'open');
+          }),
+        }),
+      message(/^Cannot read p\.json: permission denied\.$/),
+    );
+    assert.throws(
+      () =>
+        readTextFile(plan, {
+          display: 'p.json',
+          fs: withCall('readSync', () => {
+            throw errno('EIO', 'read');
+          }),
+        }),
+      message(/^Cannot read p\.json: an input\/output error of the disk\.$/),
+    );
     file('notdir', 'x');
-    assert.throws(() => readTextFile(path.join(dir, 'notdir', 'x.json'), { display: 'notdir/x.json' }), message(/^Cannot read notdir\/x\.json: a part of the path is a file, not a folder\.$/));
+    assert.throws(
+      () => readTextFile(path.join(dir, 'notdir', 'x.json'), { display: 'notdir/x.json' }),
+      message(/^Cannot read notdir\/x\.json: a part of the path is a file, not a folder\.$/),
+    );
   });
 
   it('escapes control characters of a file name in its messages', () => {
-    assert.throws(() => readTextFile(path.join(dir, 'a\u001b[2Jb\u202e.json'), { display: 'a\u001b[2Jb\u202e.json' }), message(/^File not found: a\\u001b\[2Jb\\u202e\.json$/));
+    assert.throws(
+      () => readTextFile(path.join(dir, 'a\u001b[2Jb\u202e.json'), { display: 'a\u001b[2Jb\u202e.json' }),
+      message(/^File not found: a\\u001b\[2Jb\\u202e\.json$/),
+    );
   });
 });
 
 describe('file safety: writing an export', () => {
   let dir: string;
   const bytes = new TextEncoder().encode('the export');
-  before(() => { l10n.config({ contents: {} }); });
+  before(() => {
+    l10n.config({ contents: {} });
+  });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-files-'));
   });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
   const at = (...parts: string[]) => path.join(dir, ...parts);
   /** What is in the folder besides `keep`: no temporary file may be left. */
   const leftovers = (folder = dir) => fs.readdirSync(folder).filter((n) => n.endsWith('.tmp'));
@@ -172,7 +207,11 @@ describe('file safety: writing an export', () => {
     fs.symlinkSync('.', at('here'));
     fs.symlinkSync('plan.gpuplan.json', at('link.json'));
     for (const name of ['plan.gpuplan.json', 'hard.json', path.join('here', 'plan.gpuplan.json'), path.join('here', 'here', 'hard.json')]) {
-      assert.throws(() => writeFileSafely(at(name), bytes, { overwrite: true, protect, display: name }), message(/is the plan itself \(under another name\)/), name);
+      assert.throws(
+        () => writeFileSafely(at(name), bytes, { overwrite: true, protect, display: name }),
+        message(/is the plan itself \(under another name\)/),
+        name,
+      );
     }
     assert.throws(() => writeFileSafely(at('link.json'), bytes, { overwrite: true, followSymlinks: true, protect }), message(/is the plan itself/));
     assert.equal(fs.readFileSync(at('plan.gpuplan.json'), 'utf8'), '{}');
@@ -197,9 +236,15 @@ describe('file safety: writing an export', () => {
   it('refuses folders, FIFOs and devices as targets, even with overwrite (and never opens them)', function () {
     if (process.platform === 'win32') this.skip();
     fs.mkdirSync(at('folder.docx'));
-    assert.throws(() => writeFileSafely(at('folder.docx'), bytes, { overwrite: true, display: 'folder.docx' }), message(/^folder\.docx is a folder; name a file to write with -o\.$/));
+    assert.throws(
+      () => writeFileSafely(at('folder.docx'), bytes, { overwrite: true, display: 'folder.docx' }),
+      message(/^folder\.docx is a folder; name a file to write with -o\.$/),
+    );
     assert.equal(spawnSync('mkfifo', [at('fifo.docx')]).status, 0);
-    assert.throws(() => writeFileSafely(at('fifo.docx'), bytes, { overwrite: true, display: 'fifo.docx' }), message(/^fifo\.docx is a named pipe \(FIFO\), not a regular file: an export never replaces it, even with --overwrite\./));
+    assert.throws(
+      () => writeFileSafely(at('fifo.docx'), bytes, { overwrite: true, display: 'fifo.docx' }),
+      message(/^fifo\.docx is a named pipe \(FIFO\), not a regular file: an export never replaces it, even with --overwrite\./),
+    );
     assert.ok(fs.lstatSync(at('fifo.docx')).isFIFO(), 'the FIFO is still there');
     assert.throws(() => writeFileSafely('/dev/null', bytes, { overwrite: true }), message(/is a device, not a regular file/));
     assert.deepEqual(leftovers(), []);
@@ -209,7 +254,10 @@ describe('file safety: writing an export', () => {
     if (process.platform === 'win32') this.skip();
     fs.writeFileSync(at('real.docx'), 'old');
     fs.symlinkSync('real.docx', at('link.docx'));
-    assert.throws(() => writeFileSafely(at('link.docx'), bytes, { overwrite: true, display: 'link.docx' }), message(/^link\.docx is a symbolic link \(to real\.docx\)\. Nothing was written: add --follow-symlinks/));
+    assert.throws(
+      () => writeFileSafely(at('link.docx'), bytes, { overwrite: true, display: 'link.docx' }),
+      message(/^link\.docx is a symbolic link \(to real\.docx\)\. Nothing was written: add --follow-symlinks/),
+    );
     assert.equal(fs.readFileSync(at('real.docx'), 'utf8'), 'old');
     // Through the link, the file it points to is an existing file: it still needs overwrite.
     assert.throws(() => writeFileSafely(at('link.docx'), bytes, { followSymlinks: true, display: 'link.docx' }), message(/already exists/));
@@ -223,7 +271,10 @@ describe('file safety: writing an export', () => {
     assert.throws(() => writeFileSafely(at('null.docx'), bytes, { followSymlinks: true, overwrite: true }), message(/is a device/));
     fs.symlinkSync('loop2.docx', at('loop1.docx'));
     fs.symlinkSync('loop1.docx', at('loop2.docx'));
-    assert.throws(() => writeFileSafely(at('loop1.docx'), bytes, { followSymlinks: true, display: 'loop1.docx' }), message(/^Cannot write loop1\.docx: too many symbolic links/));
+    assert.throws(
+      () => writeFileSafely(at('loop1.docx'), bytes, { followSymlinks: true, display: 'loop1.docx' }),
+      message(/^Cannot write loop1\.docx: too many symbolic links/),
+    );
     assert.deepEqual(leftovers(), []);
   });
 
@@ -248,8 +299,13 @@ describe('file safety: writing an export', () => {
   });
 
   it('publishes a new file without clobbering: when another export gets there first, it keeps its file and this one says so', () => {
-    const rival = () => { fs.writeFileSync(at('plan.docx'), 'the other export'); };
-    assert.throws(() => writeFileSafely(at('plan.docx'), bytes, { display: 'plan.docx', beforePublish: rival }), message(/^plan\.docx appeared while the export was being written \(another export\?\)/));
+    const rival = () => {
+      fs.writeFileSync(at('plan.docx'), 'the other export');
+    };
+    assert.throws(
+      () => writeFileSafely(at('plan.docx'), bytes, { display: 'plan.docx', beforePublish: rival }),
+      message(/^plan\.docx appeared while the export was being written \(another export\?\)/),
+    );
     assert.equal(fs.readFileSync(at('plan.docx'), 'utf8'), 'the other export');
     assert.deepEqual(leftovers(), []);
   });
@@ -261,7 +317,14 @@ describe('file safety: writing an export', () => {
     writeFileSafely(at('a.docx'), bytes, { fs: noLinks });
     assert.equal(fs.readFileSync(at('a.docx'), 'utf8'), 'the export');
     assert.throws(
-      () => writeFileSafely(at('b.docx'), bytes, { fs: noLinks, display: 'b.docx', beforePublish: () => { fs.writeFileSync(at('b.docx'), 'first'); } }),
+      () =>
+        writeFileSafely(at('b.docx'), bytes, {
+          fs: noLinks,
+          display: 'b.docx',
+          beforePublish: () => {
+            fs.writeFileSync(at('b.docx'), 'first');
+          },
+        }),
       message(/appeared while the export was being written/),
     );
     assert.equal(fs.readFileSync(at('b.docx'), 'utf8'), 'first');
@@ -280,8 +343,15 @@ describe('file safety: writing an export', () => {
       const failing = withCall('writeSync', () => {
         throw errno(code, 'write');
       });
-      for (const [name, overwrite] of [['x.docx', true], ['new.docx', false]] as const) {
-        assert.throws(() => writeFileSafely(at(name), bytes, { overwrite, fs: failing, display: name }), (e: unknown) => message(new RegExp(`^Cannot write ${name.replace('.', '\\.')}: `))(e) && pattern.test((e as Error).message), code);
+      for (const [name, overwrite] of [
+        ['x.docx', true],
+        ['new.docx', false],
+      ] as const) {
+        assert.throws(
+          () => writeFileSafely(at(name), bytes, { overwrite, fs: failing, display: name }),
+          (e: unknown) => message(new RegExp(`^Cannot write ${name.replace('.', '\\.')}: `))(e) && pattern.test((e as Error).message),
+          code,
+        );
       }
       assert.equal(fs.readFileSync(at('x.docx'), 'utf8'), 'keep me');
       assert.equal(fs.existsSync(at('new.docx')), false);
@@ -297,30 +367,49 @@ describe('file safety: writing an export', () => {
         }
         fs[call](fd);
       });
-      assert.throws(() => writeFileSafely(at('late.docx'), bytes, { fs: failing, display: 'late.docx' }), message(/^Cannot write late\.docx: the disk is full\.$/), call);
+      assert.throws(
+        () => writeFileSafely(at('late.docx'), bytes, { fs: failing, display: 'late.docx' }),
+        message(/^Cannot write late\.docx: the disk is full\.$/),
+        call,
+      );
       assert.equal(fs.existsSync(at('late.docx')), false);
       assert.deepEqual(leftovers(), [], call);
     }
     // Read-only and permission denied where the temporary file is created.
-    for (const [code, pattern] of [['EROFS', /read-only/], ['EACCES', /permission denied/]] as const) {
+    for (const [code, pattern] of [
+      ['EROFS', /read-only/],
+      ['EACCES', /permission denied/],
+    ] as const) {
       const refusing = withCall('openSync', () => {
         throw errno(code, 'open');
       });
-      assert.throws(() => writeFileSafely(at('ro.docx'), bytes, { fs: refusing }), (e: unknown) => e instanceof FileError && pattern.test(e.message));
+      assert.throws(
+        () => writeFileSafely(at('ro.docx'), bytes, { fs: refusing }),
+        (e: unknown) => e instanceof FileError && pattern.test(e.message),
+      );
     }
   });
 
   it('a file in the output path (ENOTDIR), a folder it cannot make (EACCES): a sentence naming the file', () => {
     fs.writeFileSync(at('plan.docx'), 'a file');
-    assert.throws(() => writeFileSafely(at('plan.docx', 'x.docx'), bytes, { display: 'plan.docx/x.docx' }), message(/^Cannot write plan\.docx\/x\.docx: a part of the path is a file, not a folder\.$/));
-    assert.throws(() => writeFileSafely(at('plan.docx', 'sub', 'x.docx'), bytes, { display: 'plan.docx/sub/x.docx' }), message(/a part of the path is a file, not a folder/));
+    assert.throws(
+      () => writeFileSafely(at('plan.docx', 'x.docx'), bytes, { display: 'plan.docx/x.docx' }),
+      message(/^Cannot write plan\.docx\/x\.docx: a part of the path is a file, not a folder\.$/),
+    );
+    assert.throws(
+      () => writeFileSafely(at('plan.docx', 'sub', 'x.docx'), bytes, { display: 'plan.docx/sub/x.docx' }),
+      message(/a part of the path is a file, not a folder/),
+    );
     const noMkdir = withCall('mkdirSync', () => {
       throw errno('EACCES', 'mkdir');
     });
-    assert.throws(() => writeFileSafely(at('new', 'x.docx'), bytes, { fs: noMkdir, display: 'new/x.docx' }), message(/^Cannot make the folder for new\/x\.docx: permission denied\.$/));
+    assert.throws(
+      () => writeFileSafely(at('new', 'x.docx'), bytes, { fs: noMkdir, display: 'new/x.docx' }),
+      message(/^Cannot make the folder for new\/x\.docx: permission denied\.$/),
+    );
   });
 
-  it('an interrupted export removes its temporary file (what the CLI\'s signal handler calls)', () => {
+  it("an interrupted export removes its temporary file (what the CLI's signal handler calls)", () => {
     let seen: string[] = [];
     const interrupted = withCall('writeSync', () => {
       seen = leftovers();

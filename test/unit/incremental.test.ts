@@ -10,9 +10,15 @@ import type { Node } from 'jsonc-parser';
 import { readExample } from '../support/fixtures';
 import { mulberry32 as random } from '../support/random';
 
-const view = (f: Finding) => ({ code: f.code, offset: f.offset, length: f.length, severity: f.severity, message: f.message, related: f.related?.map((r) => [r.offset, r.length, r.message]) });
+const view = (f: Finding) => ({
+  code: f.code,
+  offset: f.offset,
+  length: f.length,
+  severity: f.severity,
+  message: f.message,
+  related: f.related?.map((r) => [r.offset, r.length, r.message]),
+});
 const apply = (text: string, edit: Edit) => text.slice(0, edit.offset) + edit.text + text.slice(edit.offset + edit.length);
-
 
 /** Everything a full analysis gives that the server and the service read. */
 function assertSame(fast: Analysis, full: Analysis, where: string): void {
@@ -30,7 +36,29 @@ function assertSame(fast: Analysis, full: Analysis, where: string): void {
 }
 
 /** What is typed into literals: letters, Hangul, digits, guide text, acronyms and their definitions, vague endings. */
-const TYPED = ['x', '가', ' ', '0', '7', '-', '.', 'LLM', '(Large Language Model)', '★', 'YYYY.MM.DD', 'ㅇㅇㅇ', ' 가능하다', 'AI', 'ab', '(', ')', '00', 'ORPO', '(ORPO)', 'ORPO(Odds Ratio Preference Optimization)'];
+const TYPED = [
+  'x',
+  '가',
+  ' ',
+  '0',
+  '7',
+  '-',
+  '.',
+  'LLM',
+  '(Large Language Model)',
+  '★',
+  'YYYY.MM.DD',
+  'ㅇㅇㅇ',
+  ' 가능하다',
+  'AI',
+  'ab',
+  '(',
+  ')',
+  '00',
+  'ORPO',
+  '(ORPO)',
+  'ORPO(Odds Ratio Preference Optimization)',
+];
 
 /** Offsets of a JSON text strictly inside a literal (string, number, true/false/null). */
 function insideLiterals(text: string): Uint8Array {
@@ -78,7 +106,9 @@ function randomEdit(text: string, kind: 'number' | 'string' | 'key' | 'space', n
         walk(value, inner);
       }
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, i) => { walk(child, [...path, i]); });
+      (node.children ?? []).forEach((child, i) => {
+        walk(child, [...path, i]);
+      });
     } else if (kind === 'number' && node.type === 'number') {
       literals.push({ start: node.offset, end: node.offset + node.length, path });
     } else if (kind === 'string' && node.type === 'string' && !isProsePath(path)) {
@@ -94,10 +124,13 @@ function randomEdit(text: string, kind: 'number' | 'string' | 'key' | 'space', n
       const at = target.start + Math.floor(next() * (target.end - target.start + 1));
       const r = next();
       const edit: Edit =
-        r < 0.4 ? { offset: at, length: 0, text: String(Math.floor(next() * 10)) }
-        : r < 0.7 && at < target.end ? { offset: at, length: 1, text: String(Math.floor(next() * 10)) }
-        : r < 0.9 && at < target.end ? { offset: at, length: 1, text: '' }
-        : { offset: target.end, length: 0, text: next() < 0.5 ? '.5' : 'e1' };
+        r < 0.4
+          ? { offset: at, length: 0, text: String(Math.floor(next() * 10)) }
+          : r < 0.7 && at < target.end
+            ? { offset: at, length: 1, text: String(Math.floor(next() * 10)) }
+            : r < 0.9 && at < target.end
+              ? { offset: at, length: 1, text: '' }
+              : { offset: target.end, length: 0, text: next() < 0.5 ? '.5' : 'e1' };
       const number = apply(text, edit).slice(target.start, target.end + edit.text.length - edit.length);
       if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(number)) return edit;
     }
@@ -109,7 +142,25 @@ function randomEdit(text: string, kind: 'number' | 'string' | 'key' | 'space', n
   return { offset: at, length: remove, text: next() < 0.75 ? TYPED[Math.floor(next() * TYPED.length)] : '' };
 }
 
-const INSERTS = ['가', ' 확장이 가능하다', ' LLM ', '★', ' 00% ', '(Large Language Model)', ' 추진할 수도 있음', 'x', ' GPU', ' 검토 중', 'ORPO', 'A', 'LM', '(', ')', '(ORPO)', 's'];
+const INSERTS = [
+  '가',
+  ' 확장이 가능하다',
+  ' LLM ',
+  '★',
+  ' 00% ',
+  '(Large Language Model)',
+  ' 추진할 수도 있음',
+  'x',
+  ' GPU',
+  ' 검토 중',
+  'ORPO',
+  'A',
+  'LM',
+  '(',
+  ')',
+  '(ORPO)',
+  's',
+];
 
 describe('incremental re-analysis after a keystroke', () => {
   for (const example of ['complete.gpuplan.json', 'mistakes.gpuplan.json']) {
@@ -172,11 +223,15 @@ describe('incremental re-analysis after a keystroke', () => {
   it('follows what the page estimate reads: the budget from the request, the rows and cells of the tables', () => {
     // The complete example with I-2 grown to about 25 pages: over the budget of 20, within 30.
     const plan = JSON.parse(readExample('complete.gpuplan.json')) as { overview: { necessity: unknown[] } };
-    for (let i = 0; i < 170; i++) plan.overview.necessity.push(`${i + 1}차 과업: 한국어 법률 문서 특화 모델을 학습하여 판례 검색 정확도를 높이고 결과를 분기마다 보고함`);
+    for (let i = 0; i < 170; i++)
+      plan.overview.necessity.push(`${i + 1}차 과업: 한국어 법률 문서 특화 모델을 학습하여 판례 검색 정확도를 높이고 결과를 분기마다 보고함`);
     const text = JSON.stringify(plan, null, 2);
     const previous = analyzeDocument(parseDocument(text), { locale: 'en' });
     const pages = previous.pages().bodyPages;
-    assert.ok(pages > 23 && pages < 32 && previous.findings.some((f) => f.code === 'page-budget'), `the grown plan (${pages} pages) is over the budget of 20 pages, within 30`);
+    assert.ok(
+      pages > 23 && pages < 32 && previous.findings.some((f) => f.code === 'page-budget'),
+      `the grown plan (${pages} pages) is over the budget of 20 pages, within 30`,
+    );
     const at = (needle: string, delta = 0) => text.indexOf(needle) + delta;
     const cases: Edit[] = [
       { offset: at('"servers": 4', 11), length: 1, text: '8' }, // a large project: the budget is 30 pages
@@ -184,7 +239,11 @@ describe('incremental re-analysis after a keystroke', () => {
       { offset: at('"deliverables": [', 5), length: 1, text: '' }, // nor the deliverables
       { offset: at('"name": "법률·행정 도메인 정제', 3), length: 0, text: 'x' }, // a deliverable's name (two lines) left blank
       // A cell outside prose grows by a pasted sentence: its row takes more lines.
-      { offset: at('GPU 사용률 91%', 11), length: 0, text: ', 학습 데이터 310억 토큰과 평가 세트 12종으로 판례 요약 품질을 분기마다 측정하여 보고함'.repeat(3) },
+      {
+        offset: at('GPU 사용률 91%', 11),
+        length: 0,
+        text: ', 학습 데이터 310억 토큰과 평가 세트 12종으로 판례 요약 품질을 분기마다 측정하여 보고함'.repeat(3),
+      },
       { offset: at('"servers": 4', 11), length: 1, text: '4' }, // the same value typed again: nothing changes
     ];
     for (const edit of cases) {

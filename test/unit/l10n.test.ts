@@ -24,11 +24,16 @@ function sources(dir: string): string[] {
 /** The English messages passed to msg(), t(), l10n.t(), vscode.l10n.t() and localize(locale, …). */
 function messagesInCode(): Map<string, string> {
   const found = new Map<string, string>();
-  const calls = [/\b(?:msg|t|l10n\.t)\(\s*(?:context,\s*)?'((?:[^'\\]|\\.)*)'/g, /\blocalize\(\s*\w+\s*,\s*'((?:[^'\\]|\\.)*)'/g, /\b(?:msg|t|l10n\.t)\(\s*(?:context,\s*)?"((?:[^"\\]|\\.)*)"/g];
+  const calls = [
+    /\b(?:msg|t|l10n\.t)\(\s*(?:context,\s*)?'((?:[^'\\]|\\.)*)'/g,
+    /\blocalize\(\s*\w+\s*,\s*'((?:[^'\\]|\\.)*)'/g,
+    /\b(?:msg|t|l10n\.t)\(\s*(?:context,\s*)?"((?:[^"\\]|\\.)*)"/g,
+  ];
   for (const file of ['server/src', 'client/src', 'shared/src'].flatMap((dir) => sources(path.join(ROOT, dir)))) {
     const text = fs.readFileSync(file, 'utf8');
     for (const pattern of calls) {
-      for (const match of text.matchAll(pattern)) found.set(match[1].replace(/\\'/g, "'").replace(/\\"/g, '"').replace(/\\\\/g, '\\'), path.relative(ROOT, file));
+      for (const match of text.matchAll(pattern))
+        found.set(match[1].replace(/\\'/g, "'").replace(/\\"/g, '"').replace(/\\\\/g, '\\'), path.relative(ROOT, file));
     }
   }
   for (const table of [FORMAT_MESSAGES, TYPE_NAMES]) for (const message of Object.values(table)) found.set(message, 'message table');
@@ -37,7 +42,10 @@ function messagesInCode(): Map<string, string> {
 
 /** Every text a rule declares in both languages: description, messages, documentation. */
 function bilingualTexts(): Array<{ where: string; en: string; ko: string }> {
-  const texts = [{ where: 'internal-error', ...INTERNAL_ERROR.description }, { where: 'internal-error message', ...INTERNAL_ERROR.message }];
+  const texts = [
+    { where: 'internal-error', ...INTERNAL_ERROR.description },
+    { where: 'internal-error message', ...INTERNAL_ERROR.message },
+  ];
   for (const rule of RULES) {
     texts.push({ where: `${rule.code} description`, ...rule.description });
     for (const [key, message] of Object.entries(rule.messages)) texts.push({ where: `${rule.code} ${key}`, ...message });
@@ -83,11 +91,17 @@ describe('l10n: messages declared in both languages', () => {
 
   it('has Korean text with the same placeholders as the English', () => {
     const broken = texts.filter((t) => placeholders(t.en).join() !== placeholders(t.ko).join() || (/[a-z]{4}/.test(t.en) && !/[가-힣]/.test(t.ko)));
-    assert.deepEqual(broken.map((t) => `${t.where}: ${t.en} / ${t.ko}`), []);
+    assert.deepEqual(
+      broken.map((t) => `${t.where}: ${t.en} / ${t.ko}`),
+      [],
+    );
   });
 
   it('never uses a particle in English', () => {
-    assert.deepEqual(texts.filter((t) => /\{\d+\|/.test(t.en)).map((t) => t.where), []);
+    assert.deepEqual(
+      texts.filter((t) => /\{\d+\|/.test(t.en)).map((t) => t.where),
+      [],
+    );
   });
 });
 

@@ -78,7 +78,10 @@ function literals(text: string): Array<{ start: number; end: number; kind: 'stri
 
 describe('the lazy tree of a valid JSON text', () => {
   const texts: Array<[string, string]> = [
-    ...fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).map((f): [string, string] => [f, fs.readFileSync(path.join(EXAMPLES, f), 'utf8')]),
+    ...fs
+      .readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.json'))
+      .map((f): [string, string] => [f, fs.readFileSync(path.join(EXAMPLES, f), 'utf8')]),
     ['scalars', ' [1, -0, 2.5e3, true, false, null, "a\\"b\\u00e9", {}, [], {"": {"x": [[]]}}] \n'],
     ['a string', '"text"'],
     ['a number', '  42  '],
@@ -104,7 +107,10 @@ describe('the lazy tree of a valid JSON text', () => {
     const collect = (node: Node, path: Array<string | number>) => {
       paths.push(path);
       if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
-      if (node.type === 'array') (node.children ?? []).forEach((c, i) => { collect(c, [...path, i]); });
+      if (node.type === 'array')
+        (node.children ?? []).forEach((c, i) => {
+          collect(c, [...path, i]);
+        });
     };
     collect(reference, []);
     const next = random(5);

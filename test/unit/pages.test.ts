@@ -236,7 +236,9 @@ describe('page estimate: the upper bound and incremental analysis', () => {
       const bound = estimatePagesAtMost(plan);
       assert.ok(bound.bodyPages >= exact.bodyPages, `body: bound ${bound.bodyPages} < estimate ${exact.bodyPages}`);
       assert.ok(bound.summaryPages >= exact.summaryPages, `요약서: bound ${bound.summaryPages} < estimate ${exact.summaryPages}`);
-      exact.chapters.forEach((c, i) => { assert.ok(bound.chapters[i].pages >= c.pages, `${c.key}: bound ${bound.chapters[i].pages} < estimate ${c.pages}`); });
+      exact.chapters.forEach((c, i) => {
+        assert.ok(bound.chapters[i].pages >= c.pages, `${c.key}: bound ${bound.chapters[i].pages} < estimate ${c.pages}`);
+      });
     }
   });
 

@@ -73,7 +73,10 @@ function runInChild(id: string, deadlineMs: number): Promise<ChildResult> {
 }
 
 const describeFindings = (findings: readonly FindingSummary[]): string =>
-  findings.slice(0, 8).map((f) => `${f.code}@${f.offset}+${f.length} ${f.message.slice(0, 120)}`).join('\n  ') || '(none)';
+  findings
+    .slice(0, 8)
+    .map((f) => `${f.code}@${f.offset}+${f.length} ${f.message.slice(0, 120)}`)
+    .join('\n  ') || '(none)';
 
 /** The common contract: finished, no exception, in range, no pollution, no internal error, in time. */
 function assertSound(report: AnalyzeReport, boundMs: number): void {
@@ -81,7 +84,11 @@ function assertSound(report: AnalyzeReport, boundMs: number): void {
   assert.deepEqual(report.outOfRange, [], 'every finding lies inside the document');
   assert.deepEqual(report.pollution, [], 'no prototype was changed');
   const internal = report.findings.filter((f) => f.code === 'internal-error');
-  assert.deepEqual(internal.map((f) => f.message), [], 'no check failed unexpectedly');
+  assert.deepEqual(
+    internal.map((f) => f.message),
+    [],
+    'no check failed unexpectedly',
+  );
   assert.ok(report.ms < boundMs, `took ${report.ms.toFixed(0)} ms, bound ${boundMs} ms (${report.length} chars)`);
 }
 
@@ -140,7 +147,10 @@ describe('pathological documents through analyze', function () {
       const ok = small('['.repeat(MAX_NESTING_DEPTH) + ']'.repeat(MAX_NESTING_DEPTH));
       assert.ok(!ok.findings.some((f) => TOO_DEEP.test(f.message)), describeFindings(ok.findings));
       const deep = small('['.repeat(MAX_NESTING_DEPTH + 1) + ']'.repeat(MAX_NESTING_DEPTH + 1));
-      assert.deepEqual(deep.findings.map((f) => [f.code, f.offset, f.length]), [['syntax', MAX_NESTING_DEPTH, 1]]);
+      assert.deepEqual(
+        deep.findings.map((f) => [f.code, f.offset, f.length]),
+        [['syntax', MAX_NESTING_DEPTH, 1]],
+      );
       assert.match(deep.findings[0].message, TOO_DEEP);
     });
 
@@ -158,12 +168,18 @@ describe('pathological documents through analyze', function () {
     // comments: brackets the guard thinks are in a string reach the recursive parser.
     it('nesting 100,000 levels after an unterminated string: still refused, no stack overflow', async () => {
       const report = await big('nesting-100k-after-unterminated-string');
-      assert.ok(report.findings.some((f) => f.code === 'syntax' && TOO_DEEP.test(f.message)), describeFindings(report.findings));
+      assert.ok(
+        report.findings.some((f) => f.code === 'syntax' && TOO_DEEP.test(f.message)),
+        describeFindings(report.findings),
+      );
     });
 
     it('nesting 100,000 levels after a quote inside a comment: still refused, no stack overflow', async () => {
       const report = await big('nesting-100k-after-quote-in-comment');
-      assert.ok(report.findings.some((f) => f.code === 'syntax' && TOO_DEEP.test(f.message)), describeFindings(report.findings));
+      assert.ok(
+        report.findings.some((f) => f.code === 'syntax' && TOO_DEEP.test(f.message)),
+        describeFindings(report.findings),
+      );
     });
   });
 
@@ -232,7 +248,10 @@ describe('pathological documents through analyze', function () {
       const a = only(small(lf), 'gpu-servers-range');
       const b = only(small(crlf), 'gpu-servers-range');
       assert.equal(a.length, 1);
-      assert.deepEqual(b.map((f) => [f.start, f.end]), a.map((f) => [f.start, f.end]));
+      assert.deepEqual(
+        b.map((f) => [f.start, f.end]),
+        a.map((f) => [f.start, f.end]),
+      );
       const line = lf.slice(0, lf.indexOf('"servers": 40')).split('\n').length - 1;
       assert.equal(b[0].start.line, line);
     });
@@ -250,14 +269,18 @@ describe('pathological documents through analyze', function () {
       small(complete.replace(/\n/g, '\r\n').replace(/\}\r\n$/, '/* the end\r\n'));
     });
 
-    it('a string cut by a backslash before CRLF: the core\'s lines and columns are the editor\'s', () => {
+    it("a string cut by a backslash before CRLF: the core's lines and columns are the editor's", () => {
       // jsonc-parser ends this unterminated string between the \r and the \n. The CLI (LineIndex)
       // and the editor (vscode-languageserver-textdocument) must still agree on where that is.
       for (const text of ['{\r\n  "projectTitle": "abc\\\r\n"\r\n}', complete.replace(/\n/g, '\r\n').replace('"projectTitle": "', '"projectTitle": "\\\r\n')]) {
         const report = small(text);
         const editor = TextDocument.create('file:///crlf.gpuplan.json', 'gpuplan', 1, text);
         for (const f of report.findings) {
-          assert.deepEqual([f.start, f.end], [editor.positionAt(f.offset), editor.positionAt(f.offset + f.length)], `${f.code} ${f.offset}+${f.length} ${JSON.stringify(text.slice(f.offset, f.offset + f.length))}`);
+          assert.deepEqual(
+            [f.start, f.end],
+            [editor.positionAt(f.offset), editor.positionAt(f.offset + f.length)],
+            `${f.code} ${f.offset}+${f.length} ${JSON.stringify(text.slice(f.offset, f.offset + f.length))}`,
+          );
         }
       }
     });
@@ -285,7 +308,10 @@ describe('pathological documents through analyze', function () {
     it('"__proto__" and "constructor" keys: Object.prototype untouched, each reported as not allowed', () => {
       const text = complete
         .replace('"gpu": {', '"gpu": {\n    "__proto__": { "servers": 99 },')
-        .replace('"projectTitle":', '"__proto__": { "polluted": true, "gpu": { "servers": 99 } },\n  "constructor": { "prototype": { "polluted": true } },\n  "projectTitle":');
+        .replace(
+          '"projectTitle":',
+          '"__proto__": { "polluted": true, "gpu": { "servers": 99 } },\n  "constructor": { "prototype": { "polluted": true } },\n  "projectTitle":',
+        );
       const report = small(text);
       const notAllowed = report.findings.filter((f) => f.code === 'schema' && /is not allowed/.test(f.message));
       const keys = notAllowed.map((f) => text.slice(f.offset, f.offset + f.length));
@@ -298,7 +324,10 @@ describe('pathological documents through analyze', function () {
     it('a "__proto__" key whose value is the only "servers": read as an ordinary (unknown) key, nothing inherited', () => {
       const text = complete.replace(/"servers": 4,\n\s*"months": 6/, '"__proto__": { "servers": 40 },\n    "months": 6');
       const report = small(text);
-      assert.ok(report.findings.some((f) => f.code === 'schema' && /servers/.test(f.message) && /Missing|required/i.test(f.message)), describeFindings(report.findings));
+      assert.ok(
+        report.findings.some((f) => f.code === 'schema' && /servers/.test(f.message) && /Missing|required/i.test(f.message)),
+        describeFindings(report.findings),
+      );
       assert.equal(only(report, 'gpu-servers-range').length, 0);
     });
 
@@ -339,7 +368,11 @@ describe('pathological documents through analyze', function () {
     it('an empty file: exactly one syntax finding, at the start', () => {
       for (const text of ['', '   \n\t\r\n', '\ufeff']) {
         const report = small(text);
-        assert.deepEqual(report.findings.map((f) => [f.code, f.offset]), [['syntax', 0]], JSON.stringify(text));
+        assert.deepEqual(
+          report.findings.map((f) => [f.code, f.offset]),
+          [['syntax', 0]],
+          JSON.stringify(text),
+        );
         assert.match(report.findings[0].message, /empty/i);
       }
     });
@@ -373,18 +406,27 @@ describe('pathological documents through the CLI', function () {
     assert.ok(fs.existsSync(CLI), 'run `npm run build` first');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-pathological-'));
   });
-  after(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it(`gpuplan check on a 10 MB plan: exit 0 with the page-budget warning, in < ${CLI_10MB_BOUND_MS / 1000} s`, () => {
     const file = path.join(dir, 'big.gpuplan.json');
     fs.writeFileSync(file, BIG_INPUTS['plan-10mb-bullets']());
     const started = Date.now();
-    const result = spawnSync(process.execPath, [CLI, 'check', file, '--format', 'json', '--lang', 'en'], { encoding: 'utf8', timeout: CLI_10MB_BOUND_MS + 10_000, maxBuffer: 64 * MB });
+    const result = spawnSync(process.execPath, [CLI, 'check', file, '--format', 'json', '--lang', 'en'], {
+      encoding: 'utf8',
+      timeout: CLI_10MB_BOUND_MS + 10_000,
+      maxBuffer: 64 * MB,
+    });
     const elapsed = Date.now() - started;
     assert.equal(result.signal, null, `killed (${result.signal}) after ${elapsed} ms`);
     assert.equal(result.status, 0, result.stderr);
     const findings = JSON.parse(result.stdout) as Array<{ code: string }>;
-    assert.deepEqual(findings.map((f) => f.code), ['page-budget']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['page-budget'],
+    );
     assert.ok(elapsed < CLI_10MB_BOUND_MS, `took ${elapsed} ms`);
   });
 });
@@ -448,7 +490,11 @@ describe('pathological documents through the language server', function () {
       ['folding ranges', FoldingRangeRequest.method, { textDocument: { uri } }],
       ['document symbols', DocumentSymbolRequest.method, { textDocument: { uri } }],
       ['code lenses', CodeLensRequest.method, { textDocument: { uri } }],
-      ['code actions', CodeActionRequest.method, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, context: { diagnostics: [] } }],
+      [
+        'code actions',
+        CodeActionRequest.method,
+        { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, context: { diagnostics: [] } },
+      ],
       ['formatting', DocumentFormattingRequest.method, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }],
     ];
     for (const [name, method, params] of requests) {

@@ -7,12 +7,25 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PdfToolMissingError, PdfToolPathError, engineOfTool, findPdfTools, pickTool, systemToolHost, type ToolHost } from '../../server/src/export/pdf/find-tools';
+import {
+  PdfToolMissingError,
+  PdfToolPathError,
+  engineOfTool,
+  findPdfTools,
+  pickTool,
+  systemToolHost,
+  type ToolHost,
+} from '../../server/src/export/pdf/find-tools';
 
 type Entry = 'exe' | 'file';
 
 /** A machine with these files (every parent is a folder). Windows names ignore case, as NTFS does. */
-function machine(platform: NodeJS.Platform, files: Record<string, Entry>, env: Record<string, string> = {}, home = platform === 'win32' ? 'C:\\Users\\kim' : platform === 'darwin' ? '/Users/kim' : '/home/kim'): ToolHost {
+function machine(
+  platform: NodeJS.Platform,
+  files: Record<string, Entry>,
+  env: Record<string, string> = {},
+  home = platform === 'win32' ? 'C:\\Users\\kim' : platform === 'darwin' ? '/Users/kim' : '/home/kim',
+): ToolHost {
   const p = platform === 'win32' ? path.win32 : path.posix;
   const key = (f: string) => {
     const normal = p.normalize(f).replace(/[\\/]+$/, '');
@@ -41,7 +54,13 @@ function machine(platform: NodeJS.Platform, files: Record<string, Entry>, env: R
 
 describe('PDF tools: where they are found', () => {
   describe('Windows', () => {
-    const env = { PATH: 'C:\\Windows\\system32;C:\\Windows', PATHEXT: '.COM;.EXE;.BAT;.CMD', LOCALAPPDATA: 'C:\\Users\\kim\\AppData\\Local', ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)' };
+    const env = {
+      PATH: 'C:\\Windows\\system32;C:\\Windows',
+      PATHEXT: '.COM;.EXE;.BAT;.CMD',
+      LOCALAPPDATA: 'C:\\Users\\kim\\AppData\\Local',
+      ProgramFiles: 'C:\\Program Files',
+      'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+    };
 
     it('finds Microsoft Edge where Windows installs it, though it is not on the PATH', () => {
       const host = machine('win32', { 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe': 'exe' }, env);
@@ -69,9 +88,17 @@ describe('PDF tools: where they are found', () => {
     });
 
     it('finds LibreOffice in "LibreOffice" or a versioned folder, the newest first', () => {
-      const host = machine('win32', { 'C:\\Program Files\\LibreOffice 5\\program\\soffice.exe': 'exe', 'C:\\Program Files\\LibreOffice 24.8\\program\\soffice.exe': 'exe' }, env);
+      const host = machine(
+        'win32',
+        { 'C:\\Program Files\\LibreOffice 5\\program\\soffice.exe': 'exe', 'C:\\Program Files\\LibreOffice 24.8\\program\\soffice.exe': 'exe' },
+        env,
+      );
       assert.equal(findPdfTools({ host }).libreoffice, 'C:\\Program Files\\LibreOffice 24.8\\program\\soffice.exe');
-      const plain = machine('win32', { 'C:\\Program Files\\LibreOffice 7\\program\\soffice.exe': 'exe', 'C:\\Program Files\\LibreOffice\\program\\soffice.exe': 'exe' }, env);
+      const plain = machine(
+        'win32',
+        { 'C:\\Program Files\\LibreOffice 7\\program\\soffice.exe': 'exe', 'C:\\Program Files\\LibreOffice\\program\\soffice.exe': 'exe' },
+        env,
+      );
       assert.equal(findPdfTools({ host: plain }).libreoffice, 'C:\\Program Files\\LibreOffice\\program\\soffice.exe');
     });
 
@@ -112,12 +139,20 @@ describe('PDF tools: where they are found', () => {
     });
 
     it('takes a Homebrew program on the PATH before the bundles', () => {
-      const host = machine('darwin', { '/opt/homebrew/bin/chromium': 'exe', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome': 'exe' }, { PATH: '/opt/homebrew/bin:/usr/bin' });
+      const host = machine(
+        'darwin',
+        { '/opt/homebrew/bin/chromium': 'exe', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome': 'exe' },
+        { PATH: '/opt/homebrew/bin:/usr/bin' },
+      );
       assert.equal(findPdfTools({ host }).chromium, '/opt/homebrew/bin/chromium');
     });
 
     it('accepts an application bundle as the named tool', () => {
-      const host = machine('darwin', { '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge': 'exe', '/Applications/LibreOffice.app/Contents/MacOS/soffice': 'exe' }, env);
+      const host = machine(
+        'darwin',
+        { '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge': 'exe', '/Applications/LibreOffice.app/Contents/MacOS/soffice': 'exe' },
+        env,
+      );
       assert.deepEqual(findPdfTools({ host, browser: '/Applications/Microsoft Edge.app' }), {
         chromium: '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
         libreoffice: '/Applications/LibreOffice.app/Contents/MacOS/soffice',
@@ -139,8 +174,12 @@ describe('PDF tools: where they are found', () => {
       }
     });
 
-    it('finds the vendors\' packages off the PATH: /opt/google/chrome, /opt/microsoft/msedge, /opt/libreofficeX.Y', () => {
-      const host = machine('linux', { '/opt/microsoft/msedge/msedge': 'exe', '/opt/libreoffice7.6/program/soffice': 'exe', '/opt/libreoffice24.8/program/soffice': 'exe' }, { PATH: '/usr/bin' });
+    it("finds the vendors' packages off the PATH: /opt/google/chrome, /opt/microsoft/msedge, /opt/libreofficeX.Y", () => {
+      const host = machine(
+        'linux',
+        { '/opt/microsoft/msedge/msedge': 'exe', '/opt/libreoffice7.6/program/soffice': 'exe', '/opt/libreoffice24.8/program/soffice': 'exe' },
+        { PATH: '/usr/bin' },
+      );
       assert.deepEqual(findPdfTools({ host }), { chromium: '/opt/microsoft/msedge/msedge', libreoffice: '/opt/libreoffice24.8/program/soffice' });
       const chrome = machine('linux', { '/opt/google/chrome/chrome': 'exe', '/snap/bin/chromium': 'exe' }, { PATH: '' });
       assert.equal(findPdfTools({ host: chrome }).chromium, '/opt/google/chrome/chrome');
@@ -154,12 +193,19 @@ describe('PDF tools: where they are found', () => {
     it('finds nothing on a bare machine, and then says what to install', () => {
       const host = machine('linux', {}, { PATH: '/usr/bin' });
       assert.deepEqual(findPdfTools({ host }), {});
-      assert.throws(() => pickTool('auto', findPdfTools({ host })), (e: unknown) => e instanceof PdfToolMissingError && /Chrome, Chromium, Microsoft Edge or LibreOffice/.test(e.message));
+      assert.throws(
+        () => pickTool('auto', findPdfTools({ host })),
+        (e: unknown) => e instanceof PdfToolMissingError && /Chrome, Chromium, Microsoft Edge or LibreOffice/.test(e.message),
+      );
     });
   });
 
   describe('a tool the user names', () => {
-    const host = machine('linux', { '/usr/bin/chromium': 'exe', '/usr/bin/soffice': 'exe', '/home/kim/bin/my-chrome': 'exe', '/home/kim/notes.txt': 'file' }, { PATH: '/usr/bin' });
+    const host = machine(
+      'linux',
+      { '/usr/bin/chromium': 'exe', '/usr/bin/soffice': 'exe', '/home/kim/bin/my-chrome': 'exe', '/home/kim/notes.txt': 'file' },
+      { PATH: '/usr/bin' },
+    );
 
     it('comes first, and an export in auto mode uses it', () => {
       const tools = findPdfTools({ host, browser: '/home/kim/bin/my-chrome' });
@@ -188,7 +234,11 @@ describe('PDF tools: where they are found', () => {
         ['edge', 'not-on-path'],
       ];
       for (const [browser, problem] of cases) {
-        assert.throws(() => findPdfTools({ host, browser }), (e: unknown) => e instanceof PdfToolPathError && e.problem === problem && e.tool === browser, browser);
+        assert.throws(
+          () => findPdfTools({ host, browser }),
+          (e: unknown) => e instanceof PdfToolPathError && e.problem === problem && e.tool === browser,
+          browser,
+        );
       }
     });
 

@@ -33,7 +33,12 @@ const importModule = new Function('specifier', 'return import(specifier)') as (s
  */
 const CHOICES = new Set<string>();
 const KEEPABLE = (value: string) =>
-  value === '' || value === '대한민국' || value === '2025-12' || value === ACKNOWLEDGEMENT.value || CHOICES.has(value) || /^202[5-6]-\d{2}(?:-\d{2})?$/.test(value);
+  value === '' ||
+  value === '대한민국' ||
+  value === '2025-12' ||
+  value === ACKNOWLEDGEMENT.value ||
+  CHOICES.has(value) ||
+  /^202[5-6]-\d{2}(?:-\d{2})?$/.test(value);
 
 /** Every string of a JSON value with its path. */
 function strings(value: unknown, at: (string | number)[] = []): Array<{ path: (string | number)[]; value: string }> {
@@ -44,7 +49,8 @@ function strings(value: unknown, at: (string | number)[] = []): Array<{ path: (s
 }
 
 const guideFindings = (text: string, locale: 'ko' | 'en' = 'ko'): Finding[] => analyze(text, { locale }).filter((f) => f.code === 'template-guide-left');
-const samePath = (a: readonly (string | number)[] | undefined, b: readonly (string | number)[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+const samePath = (a: readonly (string | number)[] | undefined, b: readonly (string | number)[]) =>
+  !!a && a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Asserts that every placeholder string under `under` in `text` is reported over its whole value, and nothing else is. */
 function assertPlaceholdersReported(text: string, under: (string | number)[], what: string): number {
@@ -55,7 +61,11 @@ function assertPlaceholdersReported(text: string, under: (string | number)[], wh
   for (const { path: at, value } of strings(root, under)) {
     const here = findings.filter((f) => samePath(f.path, at));
     if (KEEPABLE(value)) {
-      assert.deepEqual(here.map((f) => f.message), [], `${what}: ${at.join('.')} = "${value}" is not a placeholder`);
+      assert.deepEqual(
+        here.map((f) => f.message),
+        [],
+        `${what}: ${at.join('.')} = "${value}" is not a placeholder`,
+      );
       continue;
     }
     placeholders++;
@@ -129,7 +139,7 @@ describe('placeholders gpuplan writes are reported', () => {
     assert.ok(count >= 50, `${count} placeholders`);
   });
 
-  it('the quick fixes\' placeholders, left unfilled, are reported too (〔기한〕, 〔수량〕, 〔풀네임〕)', () => {
+  it("the quick fixes' placeholders, left unfilled, are reported too (〔기한〕, 〔수량〕, 〔풀네임〕)", () => {
     const text = JSON.stringify({ overview: { necessity: ['해외 서비스로 확장이 가능함', 'ORPO 기반 선호 학습'] } }, null, 2);
     let fixed = text;
     for (const code of ['vague-expression', 'abbreviation-undefined']) {
@@ -140,7 +150,12 @@ describe('placeholders gpuplan writes are reported', () => {
     }
     const left = guideFindings(fixed).map((f) => fixed.slice(f.offset, f.offset + f.length));
     assert.deepEqual(left, ['〔기한〕', '〔수량〕', '〔풀네임〕']);
-    assert.deepEqual(analyze(fixed).filter((f) => f.code === 'vague-expression' || f.code === 'abbreviation-undefined').map((f) => f.message), []);
+    assert.deepEqual(
+      analyze(fixed)
+        .filter((f) => f.code === 'vague-expression' || f.code === 'abbreviation-undefined')
+        .map((f) => f.message),
+      [],
+    );
   });
 });
 
@@ -162,7 +177,7 @@ describe('guide sentences of the form are reported, with or without ★', () => 
     }
   });
 
-  it('a guide sentence inside a bullet of the plan\'s own text is marked alone, and its quick fix deletes it', () => {
+  it("a guide sentence inside a bullet of the plan's own text is marked alone, and its quick fix deletes it", () => {
     const own = '법령 1,200만 건으로 학습한 법률 특화 언어모델을 개발함.';
     const text = withSentence(`${own} ★ GPU 요청 규모의 적정성(노드 수, GPU 장수 등)을 과제의 데이터 처리량, 모델 복잡도와 연계해 제시`);
     const analysis = service.analyze(text, { locale: 'en' });
@@ -172,10 +187,13 @@ describe('guide sentences of the form are reported, with or without ★', () => 
     assert.equal(fix.title, 'Delete the guide sentence');
     const fixed = applyEdits(text, fix.edits!);
     assert.equal((JSON.parse(fixed) as { overview: { necessity: string[] } }).overview.necessity[1], own);
-    assert.deepEqual(guideFindings(fixed).map((f) => f.message), []);
+    assert.deepEqual(
+      guideFindings(fixed).map((f) => f.message),
+      [],
+    );
   });
 
-  it('leaves the plan\'s own sentences alone, even where they share words with the guide', () => {
+  it("leaves the plan's own sentences alone, even where they share words with the guide", () => {
     for (const own of [
       '국가 AI컴퓨팅 자원이 필요한 이유: 현재 보유 GPU 4장으로는 32B 모델 학습에 11개월이 걸림',
       '과제 수행 결과로 얻은 최종 모델의 가중치 파일을 HuggingFace에 공개함',
@@ -183,7 +201,11 @@ describe('guide sentences of the form are reported, with or without ★', () => 
       'H200 서버 2대 × 6개월로 민간부담금 38,400,000원을 산정함',
       '주요 과업 진척률(현 모델개발 단계 35%)과 확보 데이터 1.2TB',
     ]) {
-      assert.deepEqual(guideFindings(withSentence(own)).map((f) => f.message), [], own);
+      assert.deepEqual(
+        guideFindings(withSentence(own)).map((f) => f.message),
+        [],
+        own,
+      );
     }
   });
 });

@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { isAllowedRequest, parsePreviewMessage } from '../../client/src/cost-preview/messages';
 import { contentSecurityPolicy } from '../../client/src/webview/html';
-import { escapeHtml, renderChart, renderCostShell, renderCostTable, renderMilestones, renderPreviewBody, renderWhatIf } from '../../server/src/lsp/features/cost-preview-html';
+import {
+  escapeHtml,
+  renderChart,
+  renderCostShell,
+  renderCostTable,
+  renderMilestones,
+  renderPreviewBody,
+  renderWhatIf,
+} from '../../server/src/lsp/features/cost-preview-html';
 import { localize, type Plan } from '../../server/src/core';
 import { computeCost } from '../../server/src/core/cost/cost';
 import { costTable } from '../../server/src/core/cost/table';
@@ -25,7 +33,11 @@ function preview(plan: Plan, extra: Partial<CostPreview> = {}): CostPreview {
     version: 1,
     cost,
     table: costTable(cost, 'ko'),
-    schedule: { start: plan.schedule?.period?.start, end: plan.schedule?.period?.end, milestones: (plan.schedule?.milestones ?? []).map((m) => ({ task: m.task ?? '', months: m.months ?? [] })) },
+    schedule: {
+      start: plan.schedule?.period?.start,
+      end: plan.schedule?.period?.end,
+      milestones: (plan.schedule?.milestones ?? []).map((m) => ({ task: m.task ?? '', months: m.months ?? [] })),
+    },
     pages: { body: 12.3, summary: 1.4, budget: cost.pageBudget, summaryBudget: 2 },
     counts: { error: 0, warning: 0, information: 0 },
     limits: LIMITS,
@@ -38,7 +50,20 @@ const complete = JSON.parse(readExample('complete.gpuplan.json')) as Plan;
 describe('cost preview HTML/SVG builder', () => {
   it('lays the table out as the form does, with base and applicable amounts', () => {
     const html = renderCostTable(preview(complete), t);
-    for (const cell of ['신청상품', '수량', '기준단가(서버1대/월)', '신청개월', '산출 내역', '합계', 'H200', '서버 4대', '3,200,000원 (400,000원 x 8장)', '6개월', '3,200,000원 x 4대 x 6개월', '76,800,000원']) {
+    for (const cell of [
+      '신청상품',
+      '수량',
+      '기준단가(서버1대/월)',
+      '신청개월',
+      '산출 내역',
+      '합계',
+      'H200',
+      '서버 4대',
+      '3,200,000원 (400,000원 x 8장)',
+      '6개월',
+      '3,200,000원 x 4대 x 6개월',
+      '76,800,000원',
+    ]) {
       assert.ok(html.includes(`>${cell}<`), cell);
     }
     assert.match(html, /data-figure="applicable">76,800,000원</);
@@ -46,19 +71,33 @@ describe('cost preview HTML/SVG builder', () => {
   });
 
   it('shows the youth discount and the academic exemption', () => {
-    const youth = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true, representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } } }), t);
+    const youth = renderCostTable(
+      preview({
+        ...complete,
+        applicant: { ...complete.applicant, youthCompany: true, representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } },
+      }),
+      t,
+    );
     assert.match(youth, /data-figure="applicable">38,400,000원</);
     const academia = renderPreviewBody(preview({ ...complete, applicant: { ...complete.applicant, type: 'academia' } }), t);
     assert.match(academia, /data-figure="applicable">0원</);
     assert.match(academia, /결과를 공개/);
   });
 
-  it('shows the full amount, and why, when the youth-company flag is set but the form\'s definition is not met', () => {
+  it("shows the full amount, and why, when the youth-company flag is set but the form's definition is not met", () => {
     const older = renderCostTable(preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true } }), t);
     assert.match(older, /data-figure="applicable">76,800,000원</);
     assert.match(older, /산업계: 전액 부담 \(청년기업 감면 미적용: 대표자가 1985\.12\.22\. 이전 출생\)/);
     const soleProprietor = renderCostTable(
-      preview({ ...complete, applicant: { ...complete.applicant, youthCompany: true, registrationNumber: '124-12-00992', representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' } } }),
+      preview({
+        ...complete,
+        applicant: {
+          ...complete.applicant,
+          youthCompany: true,
+          registrationNumber: '124-12-00992',
+          representative: { ...complete.applicant?.representative, birthDate: '1990-04-17' },
+        },
+      }),
       t,
     );
     assert.match(soleProprietor, /data-figure="applicable">76,800,000원</);
@@ -85,7 +124,7 @@ describe('cost preview HTML/SVG builder', () => {
     assert.match(over, /class="bar over"/);
   });
 
-  it('marks milestones in the form\'s 12-month grid', () => {
+  it("marks milestones in the form's 12-month grid", () => {
     const html = renderMilestones(preview(complete), t);
     assert.equal((html.match(/<th scope="col" class="month/g) ?? []).length, 12);
     const marks = (complete.schedule?.milestones ?? []).reduce((n, m) => n + (m.months?.length ?? 0), 0);
@@ -114,23 +153,51 @@ describe('cost preview HTML/SVG builder', () => {
 
   it('builds a page with a strict CSP and a nonce on its only script', () => {
     const csp = contentSecurityPolicy({ nonce: 'abc123', cspSource: 'vscode-resource:', styles: 'source' });
-    const page = renderCostShell({ nonce: 'abc123', csp, scriptUri: 'vscode-resource:/media/preview.js', styleUri: 'vscode-resource:/media/preview.css', lang: '<b>x</b>', tryMax: { servers: 64, months: 24 } }, t);
+    const page = renderCostShell(
+      {
+        nonce: 'abc123',
+        csp,
+        scriptUri: 'vscode-resource:/media/preview.js',
+        styleUri: 'vscode-resource:/media/preview.css',
+        lang: '<b>x</b>',
+        tryMax: { servers: 64, months: 24 },
+      },
+      t,
+    );
     assert.match(page, /default-src 'none'/);
     assert.match(page, /script-src 'nonce-abc123'/);
     assert.ok(!/unsafe-inline|unsafe-eval|https?:/.test(page.replace(/http-equiv/g, '')), 'no unsafe sources, no remote URLs');
     assert.equal((page.match(/<script/g) ?? []).length, 1);
     assert.match(page, /<script nonce="abc123" src=/);
     assert.ok(page.includes('lang="&lt;b&gt;x&lt;/b&gt;"'));
-    assert.match(page, /<form id="whatif"[\s\S]*계획서에 반영[\s\S]*<div id="whatif-result"[^>]*><\/div>\n<\/form>\n<main id="preview"/, 'the what-if result right below its controls, before the figures');
+    assert.match(
+      page,
+      /<form id="whatif"[\s\S]*계획서에 반영[\s\S]*<div id="whatif-result"[^>]*><\/div>\n<\/form>\n<main id="preview"/,
+      'the what-if result right below its controls, before the figures',
+    );
   });
 });
 
 describe('cost preview messages from the webview', () => {
   it('accepts well-formed messages only', () => {
     assert.deepEqual(parsePreviewMessage({ type: 'ready' }, LIMITS), { type: 'ready' });
-    assert.deepEqual(parsePreviewMessage({ type: 'whatIf', request: { type: 'B200', servers: 4, months: 6 } }, LIMITS), { type: 'whatIf', request: { type: 'B200', servers: 4, months: 6 } });
+    assert.deepEqual(parsePreviewMessage({ type: 'whatIf', request: { type: 'B200', servers: 4, months: 6 } }, LIMITS), {
+      type: 'whatIf',
+      request: { type: 'B200', servers: 4, months: 6 },
+    });
     assert.deepEqual(parsePreviewMessage({ type: 'whatIf', request: null }, LIMITS), { type: 'whatIf', request: null });
-    for (const bad of [null, 'apply', [], { type: 'apply' }, { type: 'apply', request: { type: 'H100', servers: 2, months: 6 } }, { type: 'apply', request: { type: 'H200', servers: 2.5, months: 6 } }, { type: 'apply', request: { type: 'H200', servers: '2', months: 6 } }, { type: 'apply', request: { type: 'H200', servers: 1e9, months: 6 } }, { type: 'run', command: 'x' }, { type: 'whatIf', request: { type: '__proto__', servers: 2, months: 3 } }]) {
+    for (const bad of [
+      null,
+      'apply',
+      [],
+      { type: 'apply' },
+      { type: 'apply', request: { type: 'H100', servers: 2, months: 6 } },
+      { type: 'apply', request: { type: 'H200', servers: 2.5, months: 6 } },
+      { type: 'apply', request: { type: 'H200', servers: '2', months: 6 } },
+      { type: 'apply', request: { type: 'H200', servers: 1e9, months: 6 } },
+      { type: 'run', command: 'x' },
+      { type: 'whatIf', request: { type: '__proto__', servers: 2, months: 3 } },
+    ]) {
       assert.equal(parsePreviewMessage(bad, LIMITS), undefined, JSON.stringify(bad));
     }
   });

@@ -58,13 +58,43 @@ describe('prose corpus: the labels', () => {
     }
   });
 
-  it('covers the form\'s three families of vague wording, company names, benchmarks, licences and conferences', () => {
+  it("covers the form's three families of vague wording, company names, benchmarks, licences and conferences", () => {
     const text = all.map((x) => x.line.text).join('\n');
     const phrases = all.flatMap((x) => x.line.vague.map((v) => v.text)).join('\n');
-    for (const ending of ['수도 있', '수 있음', '가능함', '가능하며', ' 가능', '것으로 예상됨', '것으로 판단됨', '것으로 보임', '고려하고 있', '고려 중', '검토 예정', '검토 중']) {
+    for (const ending of [
+      '수도 있',
+      '수 있음',
+      '가능함',
+      '가능하며',
+      ' 가능',
+      '것으로 예상됨',
+      '것으로 판단됨',
+      '것으로 보임',
+      '고려하고 있',
+      '고려 중',
+      '검토 예정',
+      '검토 중',
+    ]) {
       assert.ok(phrases.includes(ending), `a labelled phrase with "${ending}"`);
     }
-    for (const name of ['SK텔레콤', 'LG전자', 'NHN', 'KMMLU', 'HAE-RAE', 'CC-BY', 'Apache 2.0', 'MIT', 'CVPR', 'NeurIPS', 'LoRA', 'QLoRA', 'MoE', 'PoC', 'KOLAS', 'NIA']) {
+    for (const name of [
+      'SK텔레콤',
+      'LG전자',
+      'NHN',
+      'KMMLU',
+      'HAE-RAE',
+      'CC-BY',
+      'Apache 2.0',
+      'MIT',
+      'CVPR',
+      'NeurIPS',
+      'LoRA',
+      'QLoRA',
+      'MoE',
+      'PoC',
+      'KOLAS',
+      'NIA',
+    ]) {
       assert.ok(text.includes(name), name);
     }
   });
@@ -97,8 +127,14 @@ describe('prose corpus: vague-expression and abbreviation-undefined meet their t
         });
         assert.ok(!labelled, `${line.id}: "${phrase}" is labelled vague`);
         const { text, starts } = planOf([line.text]);
-        const found = analyze(text).filter((f) => f.code === 'vague-expression' && f.offset < starts[0] + at + phrase.length && starts[0] + at < f.offset + f.length);
-        assert.deepEqual(found.map((f) => f.message), [], line.id);
+        const found = analyze(text).filter(
+          (f) => f.code === 'vague-expression' && f.offset < starts[0] + at + phrase.length && starts[0] + at < f.offset + f.length,
+        );
+        assert.deepEqual(
+          found.map((f) => f.message),
+          [],
+          line.id,
+        );
       }
     }
   });
@@ -106,14 +142,20 @@ describe('prose corpus: vague-expression and abbreviation-undefined meet their t
   it('accepts a definition after the first use and "X: full name", and finds mixed-case acronyms', () => {
     const lines = readCorpus('dev').filter((line) => line.doc === 'def-1');
     const { text } = planOf(lines.map((line) => line.text));
-    const reported = analyze(text).filter((f) => f.code === 'abbreviation-undefined').map((f) => text.slice(f.offset, f.offset + f.length));
+    const reported = analyze(text)
+      .filter((f) => f.code === 'abbreviation-undefined')
+      .map((f) => text.slice(f.offset, f.offset + f.length));
     assert.deepEqual(reported.sort(), ['MoE', 'RLHF']);
     // Every labelled mixed-case acronym (LoRA, QLoRA, MoE, PoC, ViT, mAP …) is found.
     for (const split of SPLITS) {
       const mixed = readCorpus(split).flatMap((line) => line.acronyms.filter((a) => /[a-z]/.test(a)).map((a) => `${line.id} ${a}`));
       assert.ok(split !== 'dev' || mixed.length >= 8, `${mixed.length} mixed-case acronyms in dev`);
       const missed = new Set(evaluation(split).acronyms.missed.map((p) => `${p.id} ${p.text}`));
-      assert.deepEqual(mixed.filter((m) => missed.has(m)), [], split);
+      assert.deepEqual(
+        mixed.filter((m) => missed.has(m)),
+        [],
+        split,
+      );
     }
   });
 });
@@ -137,8 +179,14 @@ describe('prose corpus: every quick fix offered writes correct Korean', () => {
         // The fixed sentence is no longer vague there.
         const { text, starts } = planOf([fix.sentence]);
         const at = fix.sentence.indexOf(fix.inserted);
-        const still = analyze(text).filter((f) => f.code === 'vague-expression' && f.offset < starts[0] + at + fix.inserted.length && starts[0] + at < f.offset + f.length);
-        assert.deepEqual(still.map((f) => f.message), [], `${where}: still vague`);
+        const still = analyze(text).filter(
+          (f) => f.code === 'vague-expression' && f.offset < starts[0] + at + fix.inserted.length && starts[0] + at < f.offset + f.length,
+        );
+        assert.deepEqual(
+          still.map((f) => f.message),
+          [],
+          `${where}: still vague`,
+        );
       }
     });
   }

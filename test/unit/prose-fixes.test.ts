@@ -55,7 +55,10 @@ describe('vague-expression: fixes that write correct Korean, or none', () => {
   for (const [bullet, ko, en] of guidance) {
     it(`"${bullet}": no edit ("확산도함" or "줄임" would be wrong), guidance in the message`, () => {
       const text = planWith(bullet);
-      for (const [locale, pattern] of [['ko', ko], ['en', en]] as const) {
+      for (const [locale, pattern] of [
+        ['ko', ko],
+        ['en', en],
+      ] as const) {
         const [found] = findingsOf(text, 'vague-expression', locale);
         assert.deepEqual(found.fixes, [], locale);
         assert.match(found.finding.message, pattern, locale);
@@ -65,7 +68,11 @@ describe('vague-expression: fixes that write correct Korean, or none', () => {
 
   it('never offers a fix after a negation, and does not report one', () => {
     for (const bullet of ['도입을 고려하지 않음', '현재 자원으로는 학습할 수 없음', '소규모 건축물은 탐지하지 못할 수 있음', '실시간 처리는 불가능함']) {
-      assert.deepEqual(findingsOf(planWith(bullet), 'vague-expression', 'ko').map((f) => f.finding.message), [], bullet);
+      assert.deepEqual(
+        findingsOf(planWith(bullet), 'vague-expression', 'ko').map((f) => f.finding.message),
+        [],
+        bullet,
+      );
     }
   });
 });
@@ -84,7 +91,11 @@ describe('abbreviation-undefined: the fix writes a Korean placeholder in both la
 
 describe('template-guide-left: messages in both languages', () => {
   it('names the place in the form of a guide sentence, and says gpuplan put a placeholder there', () => {
-    const text = JSON.stringify({ projectTitle: '〔연구개발과제 명칭〕', overview: { necessity: ['국가 AI컴퓨팅 자원이 왜 필요한지 추진배경과 당위성을 기술'] } }, null, 2);
+    const text = JSON.stringify(
+      { projectTitle: '〔연구개발과제 명칭〕', overview: { necessity: ['국가 AI컴퓨팅 자원이 왜 필요한지 추진배경과 당위성을 기술'] } },
+      null,
+      2,
+    );
     const ko = findingsOf(text, 'template-guide-left', 'ko').map((f) => f.finding.message);
     const en = findingsOf(text, 'template-guide-left', 'en').map((f) => f.finding.message);
     assert.deepEqual(ko, [

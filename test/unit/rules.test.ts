@@ -57,8 +57,14 @@ describe('rules: every code fires on its fixture at the exact range, and stays q
       const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 
       it('has at least one failing and one passing fixture', () => {
-        assert.ok(files.some((f) => f.startsWith('fail')), `no fail*.json in ${dir}`);
-        assert.ok(files.some((f) => f.startsWith('pass')), `no pass*.json in ${dir}`);
+        assert.ok(
+          files.some((f) => f.startsWith('fail')),
+          `no fail*.json in ${dir}`,
+        );
+        assert.ok(
+          files.some((f) => f.startsWith('pass')),
+          `no pass*.json in ${dir}`,
+        );
       });
 
       for (const file of files.filter((f) => f.startsWith('fail'))) {
@@ -75,10 +81,17 @@ describe('rules: every code fires on its fixture at the exact range, and stays q
             }
           }
           // The Korean and English messages differ: the message is really translated.
-          const ko = analyze(text, { locale: 'ko' }).filter((f) => f.code === code).map((f) => f.message);
-          const en = analyze(text, { locale: 'en' }).filter((f) => f.code === code).map((f) => f.message);
+          const ko = analyze(text, { locale: 'ko' })
+            .filter((f) => f.code === code)
+            .map((f) => f.message);
+          const en = analyze(text, { locale: 'en' })
+            .filter((f) => f.code === code)
+            .map((f) => f.message);
           assert.notDeepEqual(ko, en);
-          assert.ok(ko.every((m) => /[가-힣]/.test(m)), 'Korean message has Hangul');
+          assert.ok(
+            ko.every((m) => /[가-힣]/.test(m)),
+            'Korean message has Hangul',
+          );
         });
       }
 
@@ -87,7 +100,10 @@ describe('rules: every code fires on its fixture at the exact range, and stays q
           const text = readFixture('rules', code, file);
           assert.ok(!text.includes('⟦'), 'pass fixtures mark nothing');
           const findings = analyze(text).filter((f) => f.code === code);
-          assert.deepEqual(findings.map((f) => f.message), []);
+          assert.deepEqual(
+            findings.map((f) => f.message),
+            [],
+          );
         });
       }
     });

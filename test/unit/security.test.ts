@@ -157,7 +157,9 @@ describe('security: no network in the bundles', () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gpuplan-offline-'));
       log = path.join(dir, 'network.log');
     });
-    afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+    afterEach(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
 
     it('the CLI checks, prices and exports the complete example', () => {
       const plan = path.join(dir, 'plan.gpuplan.json');

@@ -67,7 +67,10 @@ describe('service: fixes', () => {
     const before = new Set(analysis.findings.map(signature));
     const after = service.analyze(result.text, { locale: 'en' });
     const fresh = after.findings.filter((f) => !before.has(signature(f)));
-    assert.deepEqual(fresh.map((f) => `${signature(f)}: ${f.message}`), []);
+    assert.deepEqual(
+      fresh.map((f) => `${signature(f)}: ${f.message}`),
+      [],
+    );
     // The declared total follows the fixed request (servers and months), not the broken one.
     const plan = after.plan as { gpu?: { servers?: number; months?: number }; gpuPlan?: { copayment?: { totalWon?: number } } };
     const total = plan.gpuPlan?.copayment?.totalWon;
@@ -101,7 +104,10 @@ describe('service: figures for editors', () => {
 
   it('puts CodeLenses on the request and the declared co-payment', () => {
     const lenses = service.codeLenses(analysis, 'ko');
-    assert.deepEqual(lenses.map((l) => complete.slice(l.offset, l.offset + l.length)), ['"gpu"', '"copayment"']);
+    assert.deepEqual(
+      lenses.map((l) => complete.slice(l.offset, l.offset + l.length)),
+      ['"gpu"', '"copayment"'],
+    );
     assert.ok(lenses.every((l) => /민간부담금 76,800,000원/.test(l.title)));
   });
 
@@ -116,13 +122,13 @@ describe('service: figures for editors', () => {
     assert.equal(title.amount, undefined);
   });
 
-  it('labels enum values with the form\'s Korean words', () => {
+  it("labels enum values with the form's Korean words", () => {
     assert.match(service.enumLabel(['applicant', 'type'], 'industry') ?? '', /산업계/);
     assert.match(service.enumLabel(['projectInfo', 'fields', 0], 'language') ?? '', /언어/);
     assert.equal(service.enumLabel(['applicant', 'type'], 'nope'), undefined);
   });
 
-  it('outlines the plan by the form\'s parts, and lists the sections with what is written', () => {
+  it("outlines the plan by the form's parts, and lists the sections with what is written", () => {
     const names = service.outline(analysis).map((o) => o.name);
     assert.equal(names[0], '표지 (사업수행계획서)');
     assert.ok(names.includes('I 과제 개요') && names.includes('붙임0 투입 인력 현황'));

@@ -84,12 +84,29 @@ describe('snippets', () => {
   it('has one snippet per section of the form and per table row, with unique prefixes', () => {
     const prefixes = meta.map((m) => m.prefix);
     assert.equal(new Set(prefixes).size, prefixes.length);
-    for (const section of ['applicant', 'contacts', 'gpu', 'projectInfo', 'targets', 'disclosure', 'pledge',
-      'summary', 'overview', 'mainContent', 'gpuPlan', 'dissemination', 'schedule', 'institution', 'staff']) {
-      assert.ok(meta.some((m) => m.kind === 'property' && m.at.length === 0 && m.key === section), `snippet for ${section}`);
+    for (const section of [
+      'applicant',
+      'contacts',
+      'gpu',
+      'projectInfo',
+      'targets',
+      'disclosure',
+      'pledge',
+      'summary',
+      'overview',
+      'mainContent',
+      'gpuPlan',
+      'dissemination',
+      'schedule',
+      'institution',
+      'staff',
+    ]) {
+      assert.ok(
+        meta.some((m) => m.kind === 'property' && m.at.length === 0 && m.key === section),
+        `snippet for ${section}`,
+      );
     }
-    for (const row of ['gp-stage', 'gp-milestone', 'gp-staff-member', 'gp-government-project', 'gp-deliverable',
-      'gp-education', 'gp-career']) {
+    for (const row of ['gp-stage', 'gp-milestone', 'gp-staff-member', 'gp-government-project', 'gp-deliverable', 'gp-education', 'gp-career']) {
       assert.ok(prefixes.includes(row), `row snippet ${row}`);
     }
   });
@@ -98,7 +115,11 @@ describe('snippets', () => {
     for (const m of meta) {
       const stops = [...m.text.matchAll(/(?<!\\)\$\{?(\d+)/g)].map((match) => Number(match[1])).filter((n) => n > 0);
       const distinct = [...new Set(stops)];
-      assert.deepEqual(distinct, distinct.map((_, i) => i + 1), `${m.prefix}: tab stops ${distinct.join(',')}`);
+      assert.deepEqual(
+        distinct,
+        distinct.map((_, i) => i + 1),
+        `${m.prefix}: tab stops ${distinct.join(',')}`,
+      );
     }
     const gpu = meta.find((m) => m.prefix === 'gp-gpu')!;
     assert.match(gpu.text, /"type": "\$\{1\|H200,B200\|\}"/);
@@ -112,7 +133,7 @@ describe('snippets', () => {
     for (const m of meta) valueOf(m);
   });
 
-  it('every snippet is accepted by the form\'s schema where it belongs', () => {
+  it("every snippet is accepted by the form's schema where it belongs", () => {
     const complete = JSON.parse(readExample('complete.gpuplan.json')) as Record<string, unknown>;
     for (const m of meta) {
       const value = valueOf(m);
@@ -124,9 +145,12 @@ describe('snippets', () => {
         else if (m.kind === 'row') (getAt(plan, m.at) as unknown[]).push(value);
         else (plan as { overview: { necessity: unknown } }).overview.necessity = value;
       }
-      const schemaFindings = analyze(JSON.stringify(plan, null, 2), { locale: 'en' })
-        .filter((f) => f.code === 'schema' || f.code === 'syntax');
-      assert.deepEqual(schemaFindings.map((f) => `${f.path?.join('.')}: ${f.message}`), [], m.prefix);
+      const schemaFindings = analyze(JSON.stringify(plan, null, 2), { locale: 'en' }).filter((f) => f.code === 'schema' || f.code === 'syntax');
+      assert.deepEqual(
+        schemaFindings.map((f) => `${f.path?.join('.')}: ${f.message}`),
+        [],
+        m.prefix,
+      );
     }
   });
 

@@ -26,8 +26,7 @@ const byPlace = (hits: readonly VagueHit[]) => [...hits].sort((a, b) => a.start 
 function acronymsByRegex(text: string): Array<[number, number]> {
   const runs = [...text.matchAll(/[A-Za-z]+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
   const isAcronym = (r: { start: number; end: number; word: string }) =>
-    /[A-Z].*[A-Z]/.test(r.word) && !/^[a-z]{3,}|[A-Z][a-z]{2,}/.test(r.word) &&
-    !/[0-9&]/.test(text[r.start - 1] ?? '') && !/[0-9&]/.test(text[r.end] ?? '');
+    /[A-Z].*[A-Z]/.test(r.word) && !/^[a-z]{3,}|[A-Z][a-z]{2,}/.test(r.word) && !/[0-9&]/.test(text[r.start - 1] ?? '') && !/[0-9&]/.test(text[r.end] ?? '');
   const out: Array<[number, number]> = [];
   for (let i = 0; i < runs.length; i++) {
     if (!isAcronym(runs[i])) continue;
@@ -86,18 +85,158 @@ function generate(fragments: readonly string[], seed: number, count: number, max
 }
 
 const VAGUE_FRAGMENTS = [
-  '가능', '하다', '함', '합니다', '불', '할', '될', '줄일', ' ', '  ', '\u3000', '\t', '수', '수도', '있다', '있음', '있을', '있으며', '있어', ' 것', '것', '이다', '임',
-  '고려', '검토', '중', '중이다', '중인', '하고', '있습니다', '해질', '해짐', '하며', '한', '성', '하도록', ' 여부', '으로', ' 예상', '예상됨', '판단됨', '보임', '기대', '된다',
-  '전망', ' 예정', '계획', '것으로 ', '다고 ', '확장', '도입을 ', '확산도 ', '이', 'A', 'b', '7', '.', ',', '(', ')', '연구', 'GPU', '가능하다', '검토 중', '할 수도 있다',
-  '할 수 있음', '검토 중 발견', '결과는 ', '보고 ', '2027년 ', '오류가 ', '발생할', '못할', '(출처: 기관)', '줄어들',
-  '확장이 가능함', '고려하고 있음', '검토 예정', '될 수도 있음', '증가할 것으로 예상됨', '가능할 전망', '지원 검토 중',
+  '가능',
+  '하다',
+  '함',
+  '합니다',
+  '불',
+  '할',
+  '될',
+  '줄일',
+  ' ',
+  '  ',
+  '\u3000',
+  '\t',
+  '수',
+  '수도',
+  '있다',
+  '있음',
+  '있을',
+  '있으며',
+  '있어',
+  ' 것',
+  '것',
+  '이다',
+  '임',
+  '고려',
+  '검토',
+  '중',
+  '중이다',
+  '중인',
+  '하고',
+  '있습니다',
+  '해질',
+  '해짐',
+  '하며',
+  '한',
+  '성',
+  '하도록',
+  ' 여부',
+  '으로',
+  ' 예상',
+  '예상됨',
+  '판단됨',
+  '보임',
+  '기대',
+  '된다',
+  '전망',
+  ' 예정',
+  '계획',
+  '것으로 ',
+  '다고 ',
+  '확장',
+  '도입을 ',
+  '확산도 ',
+  '이',
+  'A',
+  'b',
+  '7',
+  '.',
+  ',',
+  '(',
+  ')',
+  '연구',
+  'GPU',
+  '가능하다',
+  '검토 중',
+  '할 수도 있다',
+  '할 수 있음',
+  '검토 중 발견',
+  '결과는 ',
+  '보고 ',
+  '2027년 ',
+  '오류가 ',
+  '발생할',
+  '못할',
+  '(출처: 기관)',
+  '줄어들',
+  '확장이 가능함',
+  '고려하고 있음',
+  '검토 예정',
+  '될 수도 있음',
+  '증가할 것으로 예상됨',
+  '가능할 전망',
+  '지원 검토 중',
 ];
 
 const ACRONYM_FRAGMENTS = [
-  '(', ')', ' (', '( ', ' )', 'LLM', 'LLMs', 'GPU', 'A', 'B', 's', 'S', 'ss', 'x', 'o', '9', '&', ' ', '\u3000', '\u00a0', '-', '"', ':', ' : ', '：', '※ ', ', ', ';',
-  '대규모 언어모델', '모델', 'Large Language Model', 'Korean', '예: ', 'API와 SDK', 'KMMLU', '2B', 'GPUs', '·', 'LoRA', 'QLoRA', 'MoE', 'PoC', 'mAP', 'vLLM',
-  'PyTorch', 'SigLIP', 'MLOps', 'MIMIC-CXR', 'CC-BY-NC', 'GPT-4o', 'H200', 'R&D', 'Parameter-Efficient Fine-Tuning', '4비트 양자화', '포스코DX',
-  '(LLM)', '(GPUs)', '( SFT )', '(Large Language Model)', '(API와 SDK)', 'LLM(', 'KBL (', '언어모델(', 'RAGs(검색 증강)', '(8x7B)', 'PEFT: ', '- MoE: ',
+  '(',
+  ')',
+  ' (',
+  '( ',
+  ' )',
+  'LLM',
+  'LLMs',
+  'GPU',
+  'A',
+  'B',
+  's',
+  'S',
+  'ss',
+  'x',
+  'o',
+  '9',
+  '&',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '-',
+  '"',
+  ':',
+  ' : ',
+  '：',
+  '※ ',
+  ', ',
+  ';',
+  '대규모 언어모델',
+  '모델',
+  'Large Language Model',
+  'Korean',
+  '예: ',
+  'API와 SDK',
+  'KMMLU',
+  '2B',
+  'GPUs',
+  '·',
+  'LoRA',
+  'QLoRA',
+  'MoE',
+  'PoC',
+  'mAP',
+  'vLLM',
+  'PyTorch',
+  'SigLIP',
+  'MLOps',
+  'MIMIC-CXR',
+  'CC-BY-NC',
+  'GPT-4o',
+  'H200',
+  'R&D',
+  'Parameter-Efficient Fine-Tuning',
+  '4비트 양자화',
+  '포스코DX',
+  '(LLM)',
+  '(GPUs)',
+  '( SFT )',
+  '(Large Language Model)',
+  '(API와 SDK)',
+  'LLM(',
+  'KBL (',
+  '언어모델(',
+  'RAGs(검색 증강)',
+  '(8x7B)',
+  'PEFT: ',
+  '- MoE: ',
 ];
 
 describe('prose scans', () => {
@@ -116,7 +255,7 @@ describe('prose scans', () => {
     assert.ok(kept > 500 && kept < found, `${kept} of ${found} phrases judged vague`);
   });
 
-  it('find every vague phrase of the form\'s examples', () => {
+  it("find every vague phrase of the form's examples", () => {
     for (const family of VAGUE_EXPRESSIONS.value) {
       const value = `본 과제는 ${family.example.replace('~', '시장 확대')}. 그리고 ${family.example.replace('~', '추가 모델 공개')}`;
       const hits = vagueHits(value);
@@ -156,7 +295,7 @@ describe('prose scans', () => {
     assert.ok(found > 3000, `only ${found} acronyms in the generated strings`);
   });
 
-  it('read the definitions written every way the form\'s readers write them', () => {
+  it("read the definitions written every way the form's readers write them", () => {
     const defined = definedAcronyms(
       '대규모 언어모델(LLM), KBL(Korean Benchmark for Legal), 미세조정 (SFTs), 자원(A100 80GB 4장), API(애플리케이션 인터페이스), ' +
         '저랭크 적응(LoRA, Low-Rank Adaptation), GPT-4o(OpenAI의 언어모델), MoE(8x7B), MIMIC-CXR(흉부 X선 데이터셋)',
@@ -171,7 +310,19 @@ describe('prose scans', () => {
 
   it('read acronyms as initials, not names with capitals in them', () => {
     const read = (text: string) => acronymTexts(text);
-    assert.deepEqual(read('LoRA QLoRA MoE PoC mAP vLLM nMAE CoRL ViT-L LLMs GPUs'), ['LoRA', 'QLoRA', 'MoE', 'PoC', 'mAP', 'vLLM', 'nMAE', 'CoRL', 'ViT', 'LLM', 'GPU']);
+    assert.deepEqual(read('LoRA QLoRA MoE PoC mAP vLLM nMAE CoRL ViT-L LLMs GPUs'), [
+      'LoRA',
+      'QLoRA',
+      'MoE',
+      'PoC',
+      'mAP',
+      'vLLM',
+      'nMAE',
+      'CoRL',
+      'ViT',
+      'LLM',
+      'GPU',
+    ]);
     assert.deepEqual(read('PyTorch GitHub HuggingFace MLOps SigLIP DBpia NeurIPS KsponSpeech DocVQA XGBoost H200 GSM8K R&D KT&G'), []);
     assert.deepEqual(read('MIMIC-CXR CC-BY-NC-SA GPT-4o HAE-RAE Bench'), ['MIMIC-CXR', 'CC-BY-NC-SA', 'GPT', 'HAE-RAE']);
   });
@@ -224,13 +375,45 @@ describe('prose scans', () => {
         // A group that did not take part is undefined (RegExpMatchArray's type says string).
         kind: patterns[(m.slice(1) as Array<string | undefined>).findIndex((g) => g !== undefined)].id,
       }));
-    const fragments = ['★', '작성요령', '작성 요령', '000', '00%', '3,200,000', 'YYYYMMDD', 'yyyy.mm.', 'ㅇㅇㅇ', '( )', '해당시 작성', '사업자등록증상 주소',
-      '〔대표자 성명〕', '〔', '〕', 'name@example.com', 'kim@lab.co.kr', 'a@b.test', '@', '02-1234-5678', '010-0000-0000', '123-45-67891', '1900-01-01', '2026-01-01',
-      ' ', '본 과제', '"', 'x', '9', '-', '.'];
+    const fragments = [
+      '★',
+      '작성요령',
+      '작성 요령',
+      '000',
+      '00%',
+      '3,200,000',
+      'YYYYMMDD',
+      'yyyy.mm.',
+      'ㅇㅇㅇ',
+      '( )',
+      '해당시 작성',
+      '사업자등록증상 주소',
+      '〔대표자 성명〕',
+      '〔',
+      '〕',
+      'name@example.com',
+      'kim@lab.co.kr',
+      'a@b.test',
+      '@',
+      '02-1234-5678',
+      '010-0000-0000',
+      '123-45-67891',
+      '1900-01-01',
+      '2026-01-01',
+      ' ',
+      '본 과제',
+      '"',
+      'x',
+      '9',
+      '-',
+      '.',
+    ];
     let found = 0;
     for (const value of generate(fragments, 23, 4000, 8)) {
       const project = all(PROJECT_PLACEHOLDERS.value, value);
-      const form = all(TEMPLATE_GUIDE_PATTERNS.value, value).filter((h) => !project.some((o) => h.start < o.start + o.text.length && o.start < h.start + h.text.length));
+      const form = all(TEMPLATE_GUIDE_PATTERNS.value, value).filter(
+        (h) => !project.some((o) => h.start < o.start + o.text.length && o.start < h.start + h.text.length),
+      );
       const expected = [...form, ...project].sort((a, b) => a.start - b.start);
       assert.deepEqual(guideHits(value), expected, JSON.stringify(value));
       if (expected.length > 0) assert.ok(guideTextAnywhere(value), JSON.stringify(value));

@@ -27,10 +27,14 @@ const parsed = (text: string): unknown => {
 };
 
 describe('validation in parts (the top level, each chapter, each row of the staff)', () => {
-  before(() => { validateInParts(); });
+  before(() => {
+    validateInParts();
+  });
 
   const files = [...jsonFiles(EXAMPLES), ...jsonFiles(FIXTURES)];
-  const values = files.map((file) => [path.relative(FIXTURES, file), parsed(fs.readFileSync(file, 'utf8'))] as const).filter(([, value]) => value !== undefined);
+  const values = files
+    .map((file) => [path.relative(FIXTURES, file), parsed(fs.readFileSync(file, 'utf8'))] as const)
+    .filter(([, value]) => value !== undefined);
 
   it(`gives exactly the errors of the whole schema, in its order, on ${values.length} examples and fixtures`, () => {
     for (const [name, value] of values) {
@@ -41,7 +45,9 @@ describe('validation in parts (the top level, each chapter, each row of the staf
   });
 
   it('gives exactly the errors of the whole schema on 600 mutated plans, missing and unknown chapters, other types', () => {
-    const bases = Object.fromEntries(['complete.gpuplan.json', 'mistakes.gpuplan.json', 'skeleton.gpuplan.json'].map((f) => [f, fs.readFileSync(path.join(EXAMPLES, f), 'utf8')]));
+    const bases = Object.fromEntries(
+      ['complete.gpuplan.json', 'mistakes.gpuplan.json', 'skeleton.gpuplan.json'].map((f) => [f, fs.readFileSync(path.join(EXAMPLES, f), 'utf8')]),
+    );
     let compared = 0;
     for (let seed = 1; seed <= 600; seed++) {
       const value = parsed(makeInput(seed, bases).text);
@@ -60,7 +66,10 @@ describe('validation in parts (the top level, each chapter, each row of the staf
           // The rows of a list: none, wrong ones, the same row twice (kept errors are per place).
           { ...plan, staff: [] },
           { ...plan, staff: [{}, seed, ...(Array.isArray(plan.staff) ? (plan.staff as unknown[]).slice(0, 2) : [])] },
-          { ...plan, staff: Array.isArray(plan.staff) && plan.staff.length > 0 ? [plan.staff[0], { ...(plan.staff[0] as object), extra: 1 }, plan.staff[0]] : 'none' },
+          {
+            ...plan,
+            staff: Array.isArray(plan.staff) && plan.staff.length > 0 ? [plan.staff[0], { ...(plan.staff[0] as object), extra: 1 }, plan.staff[0]] : 'none',
+          },
         ];
         for (const variant of variants) assert.deepEqual(validationErrors(variant), whole(variant), `seed ${seed}, variant`);
       }

@@ -98,8 +98,14 @@ function unavailable(info: ExportFormatInfo): void {
   const openSettings = t('Open Settings');
   const message =
     info.problem === 'setting'
-      ? t('The PDF tool named in the setting {0} cannot be run. Correct the setting, or clear it to let gpuplan find Chrome, Edge, Chromium or LibreOffice.', PDF_BROWSER_SETTING)
-      : t('PDF needs Chrome, Edge, Chromium or LibreOffice on this computer (for example: apt-get install chromium), or the setting {0} naming one. Export DOCX or HWPX instead, or install one of them.', PDF_BROWSER_SETTING);
+      ? t(
+          'The PDF tool named in the setting {0} cannot be run. Correct the setting, or clear it to let gpuplan find Chrome, Edge, Chromium or LibreOffice.',
+          PDF_BROWSER_SETTING,
+        )
+      : t(
+          'PDF needs Chrome, Edge, Chromium or LibreOffice on this computer (for example: apt-get install chromium), or the setting {0} naming one. Export DOCX or HWPX instead, or install one of them.',
+          PDF_BROWSER_SETTING,
+        );
   void vscode.window.showErrorMessage(message, openSettings).then((choice) => {
     if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', PDF_BROWSER_SETTING);
   });
@@ -202,7 +208,11 @@ async function requestFile(client: LanguageClient, document: vscode.TextDocument
     return await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: t('Exporting {0}…', info.format.toUpperCase()), cancellable: true },
       (_progress, token) =>
-        client.sendRequest(ExportDocumentRequest, { uri: document.uri.toString(), format: info.format, includeFindings, ...(pdfBrowser ? { pdfBrowser } : {}) }, token),
+        client.sendRequest(
+          ExportDocumentRequest,
+          { uri: document.uri.toString(), format: info.format, includeFindings, ...(pdfBrowser ? { pdfBrowser } : {}) },
+          token,
+        ),
     );
   } catch (error) {
     if (error instanceof vscode.CancellationError || (error as { code?: number } | undefined)?.code === -32800) return undefined;

@@ -6,7 +6,10 @@ export function stateIcon(state: OverviewState, counts: OverviewCounts): vscode.
   if (counts.errors > 0) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   switch (state) {
     case 'written':
-      return new vscode.ThemeIcon(counts.warnings > 0 ? 'warning' : 'pass', new vscode.ThemeColor(counts.warnings > 0 ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'));
+      return new vscode.ThemeIcon(
+        counts.warnings > 0 ? 'warning' : 'pass',
+        new vscode.ThemeColor(counts.warnings > 0 ? 'problemsWarningIcon.foreground' : 'testing.iconPassed'),
+      );
     case 'partial':
       return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('problemsInfoIcon.foreground'));
     case 'empty':

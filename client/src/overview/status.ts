@@ -74,7 +74,10 @@ export class OverviewStatus implements vscode.Disposable {
     this.plan.text = t('Form {0}', version); // an unknown version: the Warning severity says it
     const counts = overview.totalsText.counts;
     const findings = overview.totals.errors + overview.totals.warnings + overview.totals.information;
-    this.plan.detail = [counts || t('nothing left to write'), findings === 0 ? t('no findings') : findings === 1 ? t('1 finding') : t('{0} findings', findings)].join(' · ');
+    this.plan.detail = [
+      counts || t('nothing left to write'),
+      findings === 0 ? t('no findings') : findings === 1 ? t('1 finding') : t('{0} findings', findings),
+    ].join(' · ');
     this.plan.severity = overview.formVersionKnown ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Warning;
 
     const { writtenSections, sections, toWrite, errors } = overview.totals;

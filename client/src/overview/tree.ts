@@ -56,7 +56,10 @@ export class OverviewTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       return overview.chapters.map((chapter) => ({ kind: 'chapter', chapter }));
     }
     if (node.kind === 'chapter') {
-      return [...node.chapter.blanks.map((blank): Node => ({ kind: 'blank', blank })), ...node.chapter.entries.map((entry): Node => ({ kind: 'entry', entry }))];
+      return [
+        ...node.chapter.blanks.map((blank): Node => ({ kind: 'blank', blank })),
+        ...node.chapter.entries.map((entry): Node => ({ kind: 'entry', entry })),
+      ];
     }
     if (node.kind === 'entry') return node.entry.blanks.map((blank) => ({ kind: 'blank', blank }));
     return [];

@@ -25,13 +25,26 @@ export class InputError extends Error {}
 /** A command's --help: usage, what it does, its options with their flags aligned, and notes. */
 export function helpPage(usageLine: string, summary: string, options: ReadonlyArray<readonly [string, string]>, notes: readonly string[] = []): string {
   const width = options.reduce((w, [flag]) => Math.max(w, flag.length), 0);
-  return [usageLine, '', summary, '', l10n.t('Options:'), ...options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`), ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return [
+    usageLine,
+    '',
+    summary,
+    '',
+    l10n.t('Options:'),
+    ...options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
 }
 
 export function parse(args: string[], options: ParseArgsConfig['options'], formats: readonly string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...options, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(text);
@@ -77,7 +90,9 @@ export function readPlan(file: string, cwd: string, options: { readonly lenient?
   const keys = isObject ? Object.keys(value) : undefined;
   const looksLikePlan = keys !== undefined && (keys.length === 0 || keys.some((k) => knownKeys.includes(k)));
   if (!looksLikePlan) {
-    throw new InputError(l10n.t('{0} is not a gpuplan plan: expected a JSON object with the form\'s fields (such as "projectTitle" and "gpu").', printable(file)));
+    throw new InputError(
+      l10n.t('{0} is not a gpuplan plan: expected a JSON object with the form\'s fields (such as "projectTitle" and "gpu").', printable(file)),
+    );
   }
   return read;
 }

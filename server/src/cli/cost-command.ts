@@ -27,7 +27,11 @@ export function costCommand(args: string[], io: Io, locale: Locale, service: Pla
   const preview = service.costPreview(analysis, locale);
   const { cost: model, table } = preview;
   if (values.format === 'json') {
-    const json = JSON.stringify({ file: positionals[0], ...model, table, pages: { body: preview.pages.body, summary: preview.pages.summary, budget: preview.pages.budget } }, null, 2);
+    const json = JSON.stringify(
+      { file: positionals[0], ...model, table, pages: { body: preview.pages.body, summary: preview.pages.summary, budget: preview.pages.budget } },
+      null,
+      2,
+    );
     io.stdout.write(printableJson(json) + '\n');
     return 0;
   }

@@ -40,19 +40,25 @@ export const exportHelp = (): string =>
     l10n.t('Writes the plan as a document in the layout of the official form (표지, 요약서, chapters I–VI, 붙임), ready to check and submit.'),
     [
       ['--format docx|html|hwpx|hwp|pdf', l10n.t('document format (default: from the extension of OUT, else docx)')],
-      ['-o, --output OUT', l10n.t('file to write (default: FILE with the format\'s extension)')],
+      ['-o, --output OUT', l10n.t("file to write (default: FILE with the format's extension)")],
       ['--force', l10n.t('export even when the plan has errors (they are listed on stderr)')],
-      ['--include-findings', l10n.t('list the plan\'s open findings on a page at the end of the document (not for submission)')],
+      ['--include-findings', l10n.t("list the plan's open findings on a page at the end of the document (not for submission)")],
       ['--overwrite', l10n.t('replace OUT if it is an existing regular file')],
       ['--follow-symlinks', l10n.t('when OUT is a symbolic link, write to the file it points to (without it, a link is refused)')],
-      ['--pdf-engine auto|chromium|libreoffice', l10n.t('tool that makes the PDF (default: the one --pdf-browser names, else Chrome, Edge or Chromium if found, else LibreOffice)')],
+      [
+        '--pdf-engine auto|chromium|libreoffice',
+        l10n.t('tool that makes the PDF (default: the one --pdf-browser names, else Chrome, Edge or Chromium if found, else LibreOffice)'),
+      ],
       ['--pdf-browser PATH', l10n.t('the program that makes the PDF: Chrome, Edge, Chromium or LibreOffice (soffice), by path or by name on the PATH')],
       ['--lang ko|en', l10n.t('language of the messages (the document is always Korean, as the form is)')],
       ['-h, --help', l10n.t('show this help')],
     ],
     [
       l10n.t('Exit code: 0 when written, 1 when nothing was written because the plan has errors (see --force), 2 when nothing was written for another reason.'),
-      l10n.t('An existing file is replaced only with --overwrite, and never when it is the plan, a folder, a device or a FIFO. Plans larger than {0} MB are not read.', Math.round(MAX_PLAN_BYTES / (1024 * 1024))),
+      l10n.t(
+        'An existing file is replaced only with --overwrite, and never when it is the plan, a folder, a device or a FIFO. Plans larger than {0} MB are not read.',
+        Math.round(MAX_PLAN_BYTES / (1024 * 1024)),
+      ),
     ],
   );
 
@@ -63,12 +69,15 @@ function chooseFormat(format: string | undefined, output: string | undefined): E
   if (format !== undefined) {
     const chosen = format as ExportFormat;
     if (fromOutput !== undefined && fromOutput !== chosen) {
-      throw new UsageError(l10n.t('The output {0} does not end in {1}, which --format {2} writes.', printable(output as string), EXPORT_EXTENSIONS[chosen], chosen));
+      throw new UsageError(
+        l10n.t('The output {0} does not end in {1}, which --format {2} writes.', printable(output as string), EXPORT_EXTENSIONS[chosen], chosen),
+      );
     }
     return chosen;
   }
   if (output === undefined) return 'docx';
-  if (fromOutput === undefined) throw new UsageError(l10n.t('Cannot tell the format from the name {0}: add --format docx, html, hwpx, hwp or pdf.', printable(output)));
+  if (fromOutput === undefined)
+    throw new UsageError(l10n.t('Cannot tell the format from the name {0}: add --format docx, html, hwpx, hwp or pdf.', printable(output)));
   return fromOutput;
 }
 
@@ -97,10 +106,14 @@ function pdfTools(browser: string | undefined, io: Io): PdfTools {
 
 function missingToolMessage(engine: string): string {
   if (engine === 'chromium') {
-    return l10n.t('Cannot make a PDF with --pdf-engine chromium: no Chrome, Edge or Chromium was found, on the PATH or where their installers put them. Install one, name it with --pdf-browser PATH, or leave out --pdf-engine to use LibreOffice.');
+    return l10n.t(
+      'Cannot make a PDF with --pdf-engine chromium: no Chrome, Edge or Chromium was found, on the PATH or where their installers put them. Install one, name it with --pdf-browser PATH, or leave out --pdf-engine to use LibreOffice.',
+    );
   }
   if (engine === 'libreoffice') {
-    return l10n.t('Cannot make a PDF with --pdf-engine libreoffice: LibreOffice (soffice) was not found, on the PATH or where its installer puts it. Install it, name it with --pdf-browser PATH, or leave out --pdf-engine to use a browser.');
+    return l10n.t(
+      'Cannot make a PDF with --pdf-engine libreoffice: LibreOffice (soffice) was not found, on the PATH or where its installer puts it. Install it, name it with --pdf-browser PATH, or leave out --pdf-engine to use a browser.',
+    );
   }
   return l10n.t(
     'Cannot make a PDF: no Chrome, Edge or Chromium and no LibreOffice was found, on the PATH or where their installers put them. Install one of them (e.g. "apt-get install chromium" or "apt-get install libreoffice-writer-nogui"), name one with --pdf-browser PATH, or export --format docx or html and print it to PDF yourself.',
@@ -187,7 +200,12 @@ export async function exportCommand(args: string[], io: Io, service: PlanService
   const plan = readPlan(file, io.cwd);
 
   const target = path.resolve(io.cwd, output);
-  const writeOptions: WriteOptions = { overwrite: values.overwrite === true, followSymlinks: values['follow-symlinks'] === true, protect: [plan.identity], display: output };
+  const writeOptions: WriteOptions = {
+    overwrite: values.overwrite === true,
+    followSymlinks: values['follow-symlinks'] === true,
+    protect: [plan.identity],
+    display: output,
+  };
   const fileProblem = (error: unknown): never => {
     if (error instanceof FileError) throw new InputError(error.message);
     throw error;
@@ -208,7 +226,13 @@ export async function exportCommand(args: string[], io: Io, service: PlanService
   const warnings = analysis.findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0 && !values.force) {
     listFindings(io, file, plan.text, userFindings());
-    io.stderr.write(l10n.t('Nothing was written: the plan has {0} error(s) and {1} warning(s), listed above. Fix the errors and export again, or add --force to export it as it is.', errors, warnings) + '\n');
+    io.stderr.write(
+      l10n.t(
+        'Nothing was written: the plan has {0} error(s) and {1} warning(s), listed above. Fix the errors and export again, or add --force to export it as it is.',
+        errors,
+        warnings,
+      ) + '\n',
+    );
     return 1;
   }
   const tools = format === 'pdf' ? pdfTools(values['pdf-browser'], io) : undefined;
@@ -220,7 +244,12 @@ export async function exportCommand(args: string[], io: Io, service: PlanService
     // The handlers stay while the file is written: a signal then waits for the (synchronous) write,
     // which either publishes the whole file or removes its temporary file.
     ({ tool, written } = await interruptible(async (signal) => {
-      const result = await service.exportDocument(analysis, format, { pdfEngine: engine ?? 'auto', includeFindings, signal, ...(tools ? { pdfTools: tools } : {}) });
+      const result = await service.exportDocument(analysis, format, {
+        pdfEngine: engine ?? 'auto',
+        includeFindings,
+        signal,
+        ...(tools ? { pdfTools: tools } : {}),
+      });
       if (signal.aborted) throw signal.reason;
       return { tool: result.tool, written: writeFileSafely(target, result.bytes, writeOptions) };
     }));
@@ -232,18 +261,30 @@ export async function exportCommand(args: string[], io: Io, service: PlanService
     }
     if (error instanceof PdfToolMissingError) throw new InputError(missingToolMessage(error.engine));
     if (error instanceof PdfToolFailedError) throw new InputError(l10n.t('The PDF tool failed: {0}', printable(error.message)));
-    if (error instanceof RhwpUnavailableError || error instanceof HwpWriteError) throw new InputError(l10n.t('Cannot make the HWP: {0}', printable(error.message)));
+    if (error instanceof RhwpUnavailableError || error instanceof HwpWriteError)
+      throw new InputError(l10n.t('Cannot make the HWP: {0}', printable(error.message)));
     return fileProblem(error);
   }
 
   const shownName = printable(written === target ? output : `${output} -> ${written}`);
-  io.stdout.write((tool ? l10n.t('Wrote {0} (PDF, made with {1}).', shownName, printable(tool)) : l10n.t('Wrote {0} ({1}).', shownName, FORMAT_NAMES[format])) + '\n');
+  io.stdout.write(
+    (tool ? l10n.t('Wrote {0} (PDF, made with {1}).', shownName, printable(tool)) : l10n.t('Wrote {0} ({1}).', shownName, FORMAT_NAMES[format])) + '\n',
+  );
   if (errors + warnings > 0) {
     listFindings(io, file, plan.text, userFindings());
     io.stderr.write(
       (includeFindings
-        ? l10n.t('The plan has {0} error(s) and {1} warning(s), listed above and on the last page of the document. Leave out --include-findings for the copy you submit.', errors, warnings)
-        : l10n.t('The plan has {0} error(s) and {1} warning(s), listed above; the document does not show them. Run "gpuplan check {2}" for every finding.', errors, warnings, printable(file))) + '\n',
+        ? l10n.t(
+            'The plan has {0} error(s) and {1} warning(s), listed above and on the last page of the document. Leave out --include-findings for the copy you submit.',
+            errors,
+            warnings,
+          )
+        : l10n.t(
+            'The plan has {0} error(s) and {1} warning(s), listed above; the document does not show them. Run "gpuplan check {2}" for every finding.',
+            errors,
+            warnings,
+            printable(file),
+          )) + '\n',
     );
   }
   return 0;

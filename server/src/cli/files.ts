@@ -128,7 +128,11 @@ export function fileError(action: 'read' | 'write' | 'folder', file: string, err
   const detail = reason(code, error instanceof Error ? error.message : String(error));
   const name = shown(file);
   const message =
-    action === 'read' ? l10n.t('Cannot read {0}: {1}.', name, detail) : action === 'write' ? l10n.t('Cannot write {0}: {1}.', name, detail) : l10n.t('Cannot make the folder for {0}: {1}.', name, detail);
+    action === 'read'
+      ? l10n.t('Cannot read {0}: {1}.', name, detail)
+      : action === 'write'
+        ? l10n.t('Cannot write {0}: {1}.', name, detail)
+        : l10n.t('Cannot make the folder for {0}: {1}.', name, detail);
   return new FileError(message, code);
 }
 
@@ -229,7 +233,9 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length >= 8) {
     const pairs = [0, 2, 4, 6].map((i) => [bytes[i], bytes[i + 1]]);
     if (pairs.every(([a, b]) => a !== 0 && a < 0x80 && b === 0) || pairs.every(([a, b]) => a === 0 && b !== 0 && b < 0x80)) {
-      throw new FileError(l10n.t('{0} looks like UTF-16 without a byte order mark, which cannot be read safely. Save it as UTF-8 (or as UTF-16 with a BOM).', name));
+      throw new FileError(
+        l10n.t('{0} looks like UTF-16 without a byte order mark, which cannot be read safely. Save it as UTF-8 (or as UTF-16 with a BOM).', name),
+      );
     }
   }
   try {
@@ -237,7 +243,15 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const { line, column } = lineColumnAt(bytes, Math.max(0, offset));
-    throw new FileError(l10n.t('{0} is not valid UTF-8: byte {1} (line {2}, column {3}) is not part of any character. Save the file as UTF-8; nothing was replaced or guessed.', name, Math.max(0, offset), line, column));
+    throw new FileError(
+      l10n.t(
+        '{0} is not valid UTF-8: byte {1} (line {2}, column {3}) is not part of any character. Save the file as UTF-8; nothing was replaced or guessed.',
+        name,
+        Math.max(0, offset),
+        line,
+        column,
+      ),
+    );
   }
 }
 
@@ -268,7 +282,14 @@ export function readTextFile(file: string, options: { readonly display?: string;
     if (stat.isDirectory()) throw new FileError(l10n.t('{0} is a folder, not a plan file.', shown(display)), 'EISDIR');
     if (!stat.isFile()) throw new FileError(l10n.t('{0} is {1}, not a regular file: gpuplan reads only regular files.', shown(display), kindOf(stat)));
     const tooLarge = () =>
-      new FileError(l10n.t('{0} is larger than {1} MB, the most gpuplan reads (a plan is usually well under 1 MB). Nothing was read.', shown(display), Math.round(maxBytes / (1024 * 1024))), 'EFBIG');
+      new FileError(
+        l10n.t(
+          '{0} is larger than {1} MB, the most gpuplan reads (a plan is usually well under 1 MB). Nothing was read.',
+          shown(display),
+          Math.round(maxBytes / (1024 * 1024)),
+        ),
+        'EFBIG',
+      );
     if (stat.size > BigInt(maxBytes)) throw tooLarge();
     // Read to the end, never beyond the limit: the size a file claims (0 for /proc files) is not trusted.
     const chunks: Buffer[] = [];
@@ -368,7 +389,8 @@ function checkTarget(file: string, options: WriteOptions, display: string, fsys:
   if (!stat) return undefined;
   const name = shown(display);
   if (stat.isDirectory()) throw new FileError(l10n.t('{0} is a folder; name a file to write with -o.', name), 'EISDIR');
-  if (!stat.isFile()) throw new FileError(l10n.t('{0} is {1}, not a regular file: an export never replaces it, even with --overwrite. Nothing was written.', name, kindOf(stat)));
+  if (!stat.isFile())
+    throw new FileError(l10n.t('{0} is {1}, not a regular file: an export never replaces it, even with --overwrite. Nothing was written.', name, kindOf(stat)));
   const real = realPathOf(file, fsys);
   if ((options.protect ?? []).some((identity) => sameFile(stat, real, identity))) {
     throw new FileError(l10n.t('The output {0} is the plan itself (under another name); choose another file with -o.', name));
@@ -454,7 +476,11 @@ function makeFolder(dir: string, display: string, fsys: FileSystem): void {
 
 /** Publishes the temporary file under the new name, never replacing a file that appeared meanwhile. */
 function publishNew(temporary: string, file: string, display: string, fsys: FileSystem): void {
-  const raced = () => new FileError(l10n.t('{0} appeared while the export was being written (another export?). It was left as it is; add --overwrite to replace it.', shown(display)), 'EEXIST');
+  const raced = () =>
+    new FileError(
+      l10n.t('{0} appeared while the export was being written (another export?). It was left as it is; add --overwrite to replace it.', shown(display)),
+      'EEXIST',
+    );
   try {
     fsys.linkSync(temporary, file);
     discard(temporary, fsys);
@@ -512,7 +538,9 @@ function resolveTarget(target: string, options: WriteOptions, fsys: FileSystem):
       } catch {
         // say it without the target
       }
-      throw new FileError(l10n.t('{0} is a symbolic link (to {1}). Nothing was written: add --follow-symlinks to write to the file it points to.', shown(display), shown(to)));
+      throw new FileError(
+        l10n.t('{0} is a symbolic link (to {1}). Nothing was written: add --follow-symlinks to write to the file it points to.', shown(display), shown(to)),
+      );
     }
     file = resolveLinks(file, display, fsys);
   }

@@ -131,7 +131,9 @@ export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptio
       message: render(locale, finding.message),
       ...(finding.path ? { path: finding.path } : {}),
       ...(finding.data !== undefined ? { data: finding.data } : {}),
-      ...(finding.related?.length ? { related: finding.related.map((r) => clamp({ offset: r.offset, length: r.length, message: render(locale, r.message) })) } : {}),
+      ...(finding.related?.length
+        ? { related: finding.related.map((r) => clamp({ offset: r.offset, length: r.length, message: render(locale, r.message) })) }
+        : {}),
     });
   }
   return findings.sort(byPosition);

@@ -133,7 +133,8 @@ export function monthsAgree(declared: number, length: PeriodLength): boolean {
 /** A period length for a message: "5 months and 1 day" / "5개월 1일". */
 export function durationMessage(length: PeriodLength): Message {
   const { months, days } = length;
-  const en = [months ? `${months} month${months === 1 ? '' : 's'}` : '', days ? `${days} day${days === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ') || '0 days';
+  const en =
+    [months ? `${months} month${months === 1 ? '' : 's'}` : '', days ? `${days} day${days === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ') || '0 days';
   const ko = [months ? `${months}개월` : '', days ? `${days}일` : ''].filter(Boolean).join(' ') || '0일';
   return perLocale(en, ko);
 }

@@ -55,7 +55,8 @@ export interface Edit {
 const RULE_INDEX = new Map<string, number>(RULES.map((rule, index) => [rule.code, index]));
 
 /** The rule a finding came from: its code, or for an internal error the rule that crashed. */
-const ruleCodeOf = (finding: Finding): string => (finding.code === INTERNAL_ERROR.code ? String((finding.data as { rule?: string } | undefined)?.rule) : finding.code);
+const ruleCodeOf = (finding: Finding): string =>
+  finding.code === INTERNAL_ERROR.code ? String((finding.data as { rule?: string } | undefined)?.rule) : finding.code;
 
 /** A literal that was edited: its value before and after (keys too; '' for a number), whether it is a key. */
 interface Change {
@@ -82,7 +83,8 @@ const PROSE_RULES_OUTSIDE_PROSE: Readonly<Partial<Record<string, (change: Change
   'page-budget': () => 'again',
   // Every string value of the plan (not only prose), each on its own; a finding's path goes
   // through the keys above it.
-  'template-guide-left': (change, inside) => (inside || (!change.key && (guideTextAnywhere(change.before) || guideTextAnywhere(change.after))) ? 'again' : 'keep'),
+  'template-guide-left': (change, inside) =>
+    inside || (!change.key && (guideTextAnywhere(change.before) || guideTextAnywhere(change.after))) ? 'again' : 'keep',
   // Definitions anywhere in the text (a parenthesis, in one literal), and the project title
   // besides the prose: a literal without two capitals in a row or a parenthesis has no part in either.
   'abbreviation-undefined': (change) => (CAPITAL_PAIR_OR_PARENTHESIS.test(change.before) || CAPITAL_PAIR_OR_PARENTHESIS.test(change.after) ? 'again' : 'keep'),
@@ -292,7 +294,8 @@ function valueAt(value: unknown, path: JsonPath): unknown {
 /** Structural equality of plain JSON-like values (the cost model). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b))
+    return Number.isNaN(a) && Number.isNaN(b);
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
@@ -343,7 +346,14 @@ function moveFinding(finding: Finding, from: number, to: number, delta: number):
  * The findings of the new text: the previous ones to `keep` moved, and `fresh` ones, in the order a full
  * analysis gives (by position and code; findings of one place and code in the order of the rules).
  */
-function merge(previous: readonly Finding[], keep: (finding: Finding) => boolean, fresh: Finding[], from: number, to: number, delta: number): Finding[] | undefined {
+function merge(
+  previous: readonly Finding[],
+  keep: (finding: Finding) => boolean,
+  fresh: Finding[],
+  from: number,
+  to: number,
+  delta: number,
+): Finding[] | undefined {
   const findings: Finding[] = [];
   for (const finding of previous) {
     if (!keep(finding)) continue;
@@ -444,7 +454,14 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
     const inside = (f: Finding) => property !== undefined && f.offset >= property.offset && f.offset < property.offset + property.length;
     for (const rule of RULES) {
       if (rule.reads === 'structure' || crashed.has(rule.code)) redo.set(rule.code, 'again');
-      else redo.set(rule.code, PROSE_RULES_OUTSIDE_PROSE[rule.code]?.(change, previous.findings.some((f) => ruleCodeOf(f) === rule.code && inside(f))) ?? 'again');
+      else
+        redo.set(
+          rule.code,
+          PROSE_RULES_OUTSIDE_PROSE[rule.code]?.(
+            change,
+            previous.findings.some((f) => ruleCodeOf(f) === rule.code && inside(f)),
+          ) ?? 'again',
+        );
     }
     texts = previous.texts;
     cost = reuse(computeCost(next), previous.cost);

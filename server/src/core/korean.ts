@@ -48,9 +48,32 @@ const DIGIT: readonly FinalSound[] = ['consonant', 'rieul', 'vowel', 'consonant'
 
 /** Latin letters as Korean says their names: 에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 … */
 const LETTER: Readonly<Record<string, FinalSound>> = {
-  a: 'vowel', b: 'vowel', c: 'vowel', d: 'vowel', e: 'vowel', f: 'vowel', g: 'vowel', h: 'vowel', i: 'vowel', j: 'vowel',
-  k: 'vowel', l: 'rieul', m: 'consonant', n: 'consonant', o: 'vowel', p: 'vowel', q: 'vowel', r: 'rieul', s: 'vowel',
-  t: 'vowel', u: 'vowel', v: 'vowel', w: 'vowel', x: 'vowel', y: 'vowel', z: 'vowel',
+  a: 'vowel',
+  b: 'vowel',
+  c: 'vowel',
+  d: 'vowel',
+  e: 'vowel',
+  f: 'vowel',
+  g: 'vowel',
+  h: 'vowel',
+  i: 'vowel',
+  j: 'vowel',
+  k: 'vowel',
+  l: 'rieul',
+  m: 'consonant',
+  n: 'consonant',
+  o: 'vowel',
+  p: 'vowel',
+  q: 'vowel',
+  r: 'rieul',
+  s: 'vowel',
+  t: 'vowel',
+  u: 'vowel',
+  v: 'vowel',
+  w: 'vowel',
+  x: 'vowel',
+  y: 'vowel',
+  z: 'vowel',
 };
 
 /** What does not sound: closing quotes and brackets, full stops after a date, spaces. */

@@ -134,7 +134,16 @@ function outlineOf(doc: ParsedDocument): OutlineItem[] {
     const start = Math.min(...cover.map((c) => c.offset));
     const end = Math.max(...cover.map((c) => c.offset + c.length));
     const first = cover.reduce((a, b) => (a.offset <= b.offset ? a : b));
-    result.push({ name: '표지 (사업수행계획서)', detail: 'cover', kind: 'chapter', offset: start, length: end - start, selectionOffset: first.selectionOffset, selectionLength: first.selectionLength, children: cover });
+    result.push({
+      name: '표지 (사업수행계획서)',
+      detail: 'cover',
+      kind: 'chapter',
+      offset: start,
+      length: end - start,
+      selectionOffset: first.selectionOffset,
+      selectionLength: first.selectionLength,
+      children: cover,
+    });
   }
   return [...result, ...chapters, ...others];
 }

@@ -19,7 +19,19 @@ import { findPdfTools, pickTool, type PdfEngine, type PdfTools } from './pdf/fin
 import { chromiumTocPages, libreofficeTocPages, printTwice } from './pdf/read-pages';
 import { DEFAULT_TIMEOUT_MS, chromiumPdf, libreofficePdf, withTempDir } from './pdf/run-tool';
 
-export { findPdfTools, pickTool, systemToolHost, engineOfTool, PdfToolMissingError, PdfToolPathError, type LocateOptions, type PdfEngine, type PdfToolProblem, type PdfTools, type ToolHost } from './pdf/find-tools';
+export {
+  findPdfTools,
+  pickTool,
+  systemToolHost,
+  engineOfTool,
+  PdfToolMissingError,
+  PdfToolPathError,
+  type LocateOptions,
+  type PdfEngine,
+  type PdfToolProblem,
+  type PdfTools,
+  type ToolHost,
+} from './pdf/find-tools';
 export { PdfToolFailedError } from './pdf/run-tool';
 
 export interface PdfOptions {
@@ -40,7 +52,11 @@ export async function renderPdf(doc: PlanDocument, options: PdfOptions = {}): Pr
   return withTempDir(async (dir) => {
     const bytes =
       engine === 'chromium'
-        ? await printTwice(doc, (pass, tocPages) => chromiumPdf(tool, renderHtml(doc, tocPages ? { tocPages } : {}), dir, timeoutMs, pass, options.signal), chromiumTocPages)
+        ? await printTwice(
+            doc,
+            (pass, tocPages) => chromiumPdf(tool, renderHtml(doc, tocPages ? { tocPages } : {}), dir, timeoutMs, pass, options.signal),
+            chromiumTocPages,
+          )
         : await printTwice(
             doc,
             async (pass, tocPages) => libreofficePdf(tool, await renderDocx(doc, tocPages ? { tocPages } : {}), dir, timeoutMs, pass, options.signal),

@@ -117,10 +117,9 @@ export function documentFactory(encoding: () => PositionEncoding): DocumentFacto
       for (const change of changes) {
         // A client may send `"range": null` for a whole-text change: read it as what it is on the wire.
         const range = 'range' in change ? (change.range as Range | null | undefined) : undefined;
-        const converted: TextDocumentContentChangeEvent =
-          range
-            ? { range: new EncodedDocument(inner, document.encoding).toUtf16(range), text: change.text }
-            : { text: change.text };
+        const converted: TextDocumentContentChangeEvent = range
+          ? { range: new EncodedDocument(inner, document.encoding).toUtf16(range), text: change.text }
+          : { text: change.text };
         inner = TextDocument.update(inner, [converted], version);
       }
       return new EncodedDocument(inner, document.encoding);

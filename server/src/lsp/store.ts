@@ -28,7 +28,11 @@ export class PlanStore {
   ) {}
 
   /** Called for every change the client sends, before the document is updated. */
-  noteChange(document: TextDocument, changes: ReadonlyArray<{ range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>, version: number): void {
+  noteChange(
+    document: TextDocument,
+    changes: ReadonlyArray<{ range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>,
+    version: number,
+  ): void {
     const [change] = changes;
     if (changes.length === 1 && change.range) {
       const offset = document.offsetAt(change.range.start);

@@ -42,25 +42,32 @@ export function parseEnvPairs(pairs) {
  */
 export function writeUserSettings(userDataDir, extra = {}) {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'git.autoRepositoryDetection': false,
-    'npm.autoDetect': 'off',
-    'chat.commandCenter.enabled': false,
-    'window.dialogStyle': 'custom',
-    'files.autoSave': 'off',
-    ...extra,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'git.autoRepositoryDetection': false,
+        'npm.autoDetect': 'off',
+        'chat.commandCenter.enabled': false,
+        'window.dialogStyle': 'custom',
+        'files.autoSave': 'off',
+        ...extra,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /**
@@ -79,14 +86,17 @@ export function writeStubLanguagePack(tmpRoot, userDataDir, locale) {
   fs.mkdirSync(packDir, { recursive: true });
   const translations = path.join(packDir, 'main.i18n.json');
   fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
-    [lang]: {
-      hash: `gpuplan-stub-${lang}`,
-      extensions: [{ extensionIdentifier: { id: `gpuplan-test.stub-language-pack-${lang}` }, version: '0.0.1' }],
-      translations: { vscode: translations },
-      label: locale,
-    },
-  }));
+  fs.writeFileSync(
+    path.join(userDataDir, 'languagepacks.json'),
+    JSON.stringify({
+      [lang]: {
+        hash: `gpuplan-stub-${lang}`,
+        extensions: [{ extensionIdentifier: { id: `gpuplan-test.stub-language-pack-${lang}` }, version: '0.0.1' }],
+        translations: { vscode: translations },
+        label: locale,
+      },
+    }),
+  );
   return true;
 }
 
@@ -98,11 +108,18 @@ export function writeStubLanguagePack(tmpRoot, userDataDir, locale) {
 export function verdict(reportedCode, resultFile, allowMissing) {
   const reported = typeof reportedCode === 'number' ? reportedCode : 1;
   let summary = null;
-  try { summary = JSON.parse(fs.readFileSync(resultFile, 'utf8')); } catch { /* missing */ }
+  try {
+    summary = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  } catch {
+    /* missing */
+  }
   if (!summary) {
     if (allowMissing) return [reported, `exit code ${reportedCode} (no result file; --allow-missing-result)`];
-    return [reported || 1, `exit code ${reportedCode} but the test runner never wrote its result ` +
-      '(extension host crashed/killed, or extensionTestsPath is not test/integration/index.cjs: pass --allow-missing-result)'];
+    return [
+      reported || 1,
+      `exit code ${reportedCode} but the test runner never wrote its result ` +
+        '(extension host crashed/killed, or extensionTestsPath is not test/integration/index.cjs: pass --allow-missing-result)',
+    ];
   }
   if (summary.failures > 0 && reported === 0) {
     return [1, `result file says ${summary.failures} failure(s) although the exit code was 0`];
@@ -111,7 +128,12 @@ export function verdict(reportedCode, resultFile, allowMissing) {
 }
 
 export function usage(file, lines) {
-  return fs.readFileSync(file, 'utf8').split('\n').slice(1, lines).join('\n').replace(/^ \*\/?/gm, '');
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1, lines)
+    .join('\n')
+    .replace(/^ \*\/?/gm, '');
 }
 
 /**

@@ -18,7 +18,8 @@ describe('activation', () => {
     const activated = Date.now() - start;
     await api.ready();
     const ready = Date.now() - start;
-    if (process.env.GPUPLAN_ACTIVATION_FILE) fs.writeFileSync(process.env.GPUPLAN_ACTIVATION_FILE, JSON.stringify({ wasActive, activateMs: activated, serverReadyMs: ready }));
+    if (process.env.GPUPLAN_ACTIVATION_FILE)
+      fs.writeFileSync(process.env.GPUPLAN_ACTIVATION_FILE, JSON.stringify({ wasActive, activateMs: activated, serverReadyMs: ready }));
     assert.ok(ready < 10_000, `activation took ${ready} ms`);
   });
 });

@@ -8,14 +8,29 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import {
-  activate, applyCodeAction, closeAll, codeActionsAt, codeOf, gpuplanDiagnostics, harness, isKorean, open,
-  positionOf, provokeAndRevert, screenshot, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic,
+  activate,
+  applyCodeAction,
+  closeAll,
+  codeActionsAt,
+  codeOf,
+  gpuplanDiagnostics,
+  harness,
+  isKorean,
+  open,
+  positionOf,
+  provokeAndRevert,
+  screenshot,
+  suiteFixtures,
+  waitForDiagnostic,
+  waitForNoDiagnostic,
 } from './util';
 
 const { copyExample } = suiteFixtures(__filename);
 
-const withoutKeys = (...keys: string[]) => (text: string): string =>
-  keys.reduce((t, key) => applyEdits(t, modify(t, [key], undefined, { formattingOptions: { insertSpaces: true, tabSize: 2 } })), text);
+const withoutKeys =
+  (...keys: string[]) =>
+  (text: string): string =>
+    keys.reduce((t, key) => applyEdits(t, modify(t, [key], undefined, { formattingOptions: { insertSpaces: true, tabSize: 2 } })), text);
 
 function parseStrict(text: string): Record<string, unknown> {
   const errors: ParseError[] = [];
@@ -27,18 +42,26 @@ function parseStrict(text: string): Record<string, unknown> {
 /** Runs a command that opens a quick pick, accepting the first (active) item as soon as the pick is there. */
 async function runAcceptingFirstPick<T>(command: string, onOpen?: () => Promise<unknown>): Promise<T | undefined> {
   let settled = false;
-  const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => { settled = true; });
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => {
+    settled = true;
+  });
   if (harness.browserSupported()) {
     await harness.waitFor(
-      () => harness.browser.evaluate<boolean>("!!document.querySelector('.quick-input-widget') && document.querySelector('.quick-input-widget').style.display !== 'none' && document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0"),
+      () =>
+        harness.browser.evaluate<boolean>(
+          "!!document.querySelector('.quick-input-widget') && document.querySelector('.quick-input-widget').style.display !== 'none' && document.querySelectorAll('.quick-input-list .monaco-list-row').length > 0",
+        ),
       { message: 'quick pick visible' },
     );
     await onOpen?.();
   }
-  await harness.waitFor(async () => {
-    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return settled;
-  }, { message: `${command} finished after accepting the first pick` });
+  await harness.waitFor(
+    async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    },
+    { message: `${command} finished after accepting the first pick` },
+  );
   return running;
 }
 
@@ -59,16 +82,19 @@ describe('gpuplan: commands', () => {
     const manifest = vscode.extensions.getExtension('gpuplan.gpuplan')!.packageJSON as {
       contributes: { menus: { commandPalette: Array<{ command: string; when: string }> } };
     };
-    assert.deepEqual(manifest.contributes.menus.commandPalette.find((m) => m.command === 'gpuplan.applySnippet'), { command: 'gpuplan.applySnippet', when: 'false' });
+    assert.deepEqual(
+      manifest.contributes.menus.commandPalette.find((m) => m.command === 'gpuplan.applySnippet'),
+      { command: 'gpuplan.applySnippet', when: 'false' },
+    );
   });
 
-  it('Insert Section from the quick fix of a missing section inserts valid JSON at the form\'s place', async () => {
+  it("Insert Section from the quick fix of a missing section inserts valid JSON at the form's place", async () => {
     const editor = await open(copyExample('complete.gpuplan.json', 'insert-fix.gpuplan.json', withoutKeys('overview')));
     const uri = editor.document.uri;
-    const missing = await harness.waitFor(
-      () => gpuplanDiagnostics(uri).find((d) => codeOf(d) === 'schema' && d.message.includes('overview')),
-      { timeoutMs: 15000, message: 'a schema diagnostic for the missing overview' },
-    );
+    const missing = await harness.waitFor(() => gpuplanDiagnostics(uri).find((d) => codeOf(d) === 'schema' && d.message.includes('overview')), {
+      timeoutMs: 15000,
+      message: 'a schema diagnostic for the missing overview',
+    });
     const actions = await codeActionsAt(uri, missing.range);
     const insert = actions.find((a) => a.command?.command === 'gpuplan.insertSection');
     assert.ok(insert?.command, `an Insert quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
@@ -123,7 +149,7 @@ describe('gpuplan: commands', () => {
     assert.match(path.basename(document.uri.path), isKorean() ? /^새 계획서( \d+)?\.gpuplan\.json$/ : /^New plan( \d+)?\.gpuplan\.json$/);
     const plan = parseStrict(document.getText());
     assert.equal(plan.formVersion, '2025-12');
-    assert.ok(!('$schema' in plan), 'no repository-relative $schema in a user\'s file');
+    assert.ok(!('$schema' in plan), "no repository-relative $schema in a user's file");
     assert.ok(editor.selection.active.isEqual(positionOf(document, '"projectTitle": "', '"projectTitle": "'.length)), 'cursor in the title');
     // Nothing on disk until the user saves.
     const target = vscode.Uri.file(document.uri.path);
@@ -146,23 +172,28 @@ describe('gpuplan: commands', () => {
 
   it('the co-payment CodeLens runs a registered command that opens the cost preview', async () => {
     const editor = await open(copyExample('complete.gpuplan.json', 'preview.gpuplan.json'));
-    const lenses = await harness.waitFor(async () => {
-      const found = await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', editor.document.uri);
-      return found?.length ? found : undefined;
-    }, { timeoutMs: 15000, message: 'a CodeLens from the server' });
+    const lenses = await harness.waitFor(
+      async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', editor.document.uri);
+        return found?.length ? found : undefined;
+      },
+      { timeoutMs: 15000, message: 'a CodeLens from the server' },
+    );
     const command = lenses.find((l) => l.command?.command === 'gpuplan.showCostPreview')?.command;
     assert.ok(command, `lenses: ${lenses.map((l) => l.command?.command).join(', ')}`);
     assert.ok((await vscode.commands.getCommands(true)).includes(command.command), 'the client registered it');
     await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
-    await harness.waitFor(
-      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview),
-      { message: 'a webview tab with the preview' },
-    );
+    await harness.waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview), {
+      message: 'a webview tab with the preview',
+    });
     if (harness.browserSupported()) {
-      await harness.waitFor(async () => {
-        const texts = await harness.browser.evaluateInWebviews<string>("document.body ? document.body.innerText : ''");
-        return texts.some((text) => /76,800,000/.test(text));
-      }, { timeoutMs: 15000, message: 'the preview shows the co-payment of the example (76,800,000원)' });
+      await harness.waitFor(
+        async () => {
+          const texts = await harness.browser.evaluateInWebviews<string>("document.body ? document.body.innerText : ''");
+          return texts.some((text) => /76,800,000/.test(text));
+        },
+        { timeoutMs: 15000, message: 'the preview shows the co-payment of the example (76,800,000원)' },
+      );
     }
     await screenshot('cost-preview');
   });
@@ -185,9 +216,11 @@ describe('gpuplan: commands', () => {
 
   it('screenshots: squiggles with a hover, then the completion list', async function () {
     this.timeout(120000);
-    const editor = await open(copyExample('complete.gpuplan.json', 'screenshot.gpuplan.json', (t) => t
-      .replace('"servers": 4', '"servers": 40')
-      .replace('"necessity": [\n', '"necessity": [\n      "향후 해외 시장 진출도 추진할 수도 있다.",\n')));
+    const editor = await open(
+      copyExample('complete.gpuplan.json', 'screenshot.gpuplan.json', (t) =>
+        t.replace('"servers": 4', '"servers": 40').replace('"necessity": [\n', '"necessity": [\n      "향후 해외 시장 진출도 추진할 수도 있다.",\n'),
+      ),
+    );
     const uri = editor.document.uri;
     await waitForDiagnostic(uri, 'gpu-servers-range');
     await waitForDiagnostic(uri, 'vague-expression');
@@ -198,17 +231,29 @@ describe('gpuplan: commands', () => {
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('editor.action.showHover');
     if (harness.browserSupported()) {
-      await harness.waitFor(() => harness.browser.evaluate<boolean>("[...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent !== null && h.textContent.length > 20)"), { message: 'hover visible' });
+      await harness.waitFor(
+        () =>
+          harness.browser.evaluate<boolean>(
+            "[...document.querySelectorAll('.monaco-hover')].some((h) => h.offsetParent !== null && h.textContent.length > 20)",
+          ),
+        { message: 'hover visible' },
+      );
     }
     const hoverShot = await screenshot('hover-and-squiggles');
 
     if (harness.browserSupported()) await harness.browser.press('Escape');
     const type = positionOf(editor.document, '"type": "H200"', '"type": '.length);
-    await editor.edit((edit) => { edit.replace(new vscode.Range(type, type.translate(0, '"H200"'.length)), ''); });
+    await editor.edit((edit) => {
+      edit.replace(new vscode.Range(type, type.translate(0, '"H200"'.length)), '');
+    });
     editor.selection = new vscode.Selection(type, type);
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
     if (harness.browserSupported()) {
-      await harness.waitFor(() => harness.browser.evaluate<boolean>("[...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((r) => r.textContent.includes('H200'))"), { message: 'suggest widget with H200' });
+      await harness.waitFor(
+        () =>
+          harness.browser.evaluate<boolean>("[...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((r) => r.textContent.includes('H200'))"),
+        { message: 'suggest widget with H200' },
+      );
     }
     const suggestShot = await screenshot('completion');
     await vscode.commands.executeCommand('hideSuggestWidget');

@@ -5,8 +5,22 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  activate, applyCodeAction, closeAll, codeActionsAt, codeOf, gpuplanDiagnostics, harness, isKorean, open,
-  positionOf, provokeAndRevert, replaceText, setSetting, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic,
+  activate,
+  applyCodeAction,
+  closeAll,
+  codeActionsAt,
+  codeOf,
+  gpuplanDiagnostics,
+  harness,
+  isKorean,
+  open,
+  positionOf,
+  provokeAndRevert,
+  replaceText,
+  setSetting,
+  suiteFixtures,
+  waitForDiagnostic,
+  waitForNoDiagnostic,
 } from './util';
 
 const { copyExample } = suiteFixtures(__filename);
@@ -72,8 +86,9 @@ describe('gpuplan: language and diagnostics', () => {
 
     const actions = await codeActionsAt(uri, diagnostic.range);
     // The editor's own API may drop `diagnostics` of returned actions: fall back to the preferred fix.
-    const fix = actions.find((a) => a.diagnostics?.some((d) => codeOf(d) === 'gpu-servers-range'))
-      ?? actions.find((a) => a.isPreferred && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+    const fix =
+      actions.find((a) => a.diagnostics?.some((d) => codeOf(d) === 'gpu-servers-range')) ??
+      actions.find((a) => a.isPreferred && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
     assert.ok(fix, `a quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     await applyCodeAction(fix);
@@ -84,7 +99,9 @@ describe('gpuplan: language and diagnostics', () => {
 
   it('applies a snippet quick fix through gpuplan.applySnippet, and refuses one computed for an older version', async () => {
     const vague = '향후 해외 시장 진출도 추진할 수도 있다.';
-    const editor = await open(copyExample('complete.gpuplan.json', 'vague.gpuplan.json', (t) => t.replace('"necessity": [\n', `"necessity": [\n      "${vague}",\n`)));
+    const editor = await open(
+      copyExample('complete.gpuplan.json', 'vague.gpuplan.json', (t) => t.replace('"necessity": [\n', `"necessity": [\n      "${vague}",\n`)),
+    );
     const uri = editor.document.uri;
     const diagnostic = await waitForDiagnostic(uri, 'vague-expression');
     assert.equal(editor.document.getText(diagnostic.range), '추진할 수도 있다');
@@ -103,7 +120,16 @@ describe('gpuplan: language and diagnostics', () => {
     assert.equal(await applyCodeAction(fix), true);
     await vscode.commands.executeCommand('leaveSnippet');
     // The firm wording, with tab stops for the deadline and the quantity (vague-expression's snippet).
-    assert.match(editor.document.getText(), /추진(한다|함)\([^)]*까지, [^)]*\)/, `the firm wording replaced the vague one: ${editor.document.getText().split('\n').find((l) => l.includes('해외 시장')) ?? '(no line)'}`);
+    assert.match(
+      editor.document.getText(),
+      /추진(한다|함)\([^)]*까지, [^)]*\)/,
+      `the firm wording replaced the vague one: ${
+        editor.document
+          .getText()
+          .split('\n')
+          .find((l) => l.includes('해외 시장')) ?? '(no line)'
+      }`,
+    );
     assert.ok(!editor.document.getText().includes(vague));
     await waitForNoDiagnostic(uri, 'vague-expression');
 
@@ -119,10 +145,10 @@ describe('gpuplan: language and diagnostics', () => {
       assert.equal((await waitForDiagnostic(uri, 'gpu-servers-range')).severity, vscode.DiagnosticSeverity.Error);
 
       await setSetting('rules', { 'gpu-servers-range': 'warning' });
-      await harness.waitFor(
-        () => gpuplanDiagnostics(uri).find((d) => codeOf(d) === 'gpu-servers-range' && d.severity === vscode.DiagnosticSeverity.Warning),
-        { timeoutMs: 15000, message: 'severity override to warning' },
-      );
+      await harness.waitFor(() => gpuplanDiagnostics(uri).find((d) => codeOf(d) === 'gpu-servers-range' && d.severity === vscode.DiagnosticSeverity.Warning), {
+        timeoutMs: 15000,
+        message: 'severity override to warning',
+      });
 
       await setSetting('rules', { 'gpu-servers-range': 'off' });
       await waitForNoDiagnostic(uri, 'gpu-servers-range');

@@ -74,20 +74,22 @@ describe('document export and preview', function () {
     // Each row as "LABEL description", read from its parts: innerText runs them together
     // ("HWPHangul …") or not, depending on the layout of the moment.
     let seen: string[] = [];
-    const rows = await harness.waitFor(
-      async () => {
-        const texts = await harness.browser.evaluate<string[]>(
-          "[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter((r) => r.offsetParent !== null).map((r) => [r.querySelector('.label-name'), r.querySelector('.label-description')].map((e) => (e ? e.textContent : '').replace(/\\s+/g, ' ').trim()).join(' '))",
-        );
-        seen = texts;
-        // Every format's row drawn whole (label and description), not a list still being filled.
-        const drawn = ['DOCX', 'HWP', 'HWPX', 'PDF', 'HTML'].every((format) => texts.some((text) => new RegExp(`^${format} \\S`).test(text)));
-        return drawn ? texts : undefined;
-      },
-      { message: 'the format picker with five formats' },
-    ).catch((error: unknown) => {
-      throw new Error(`${String(error)}; rows: ${seen.join(' | ')}`);
-    });
+    const rows = await harness
+      .waitFor(
+        async () => {
+          const texts = await harness.browser.evaluate<string[]>(
+            "[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter((r) => r.offsetParent !== null).map((r) => [r.querySelector('.label-name'), r.querySelector('.label-description')].map((e) => (e ? e.textContent : '').replace(/\\s+/g, ' ').trim()).join(' '))",
+          );
+          seen = texts;
+          // Every format's row drawn whole (label and description), not a list still being filled.
+          const drawn = ['DOCX', 'HWP', 'HWPX', 'PDF', 'HTML'].every((format) => texts.some((text) => new RegExp(`^${format} \\S`).test(text)));
+          return drawn ? texts : undefined;
+        },
+        { message: 'the format picker with five formats' },
+      )
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}; rows: ${seen.join(' | ')}`);
+      });
     const pdfRow = rows.find((r) => r.startsWith('PDF'));
     assert.ok(pdfRow, rows.join(' | '));
     if (pdf.available) assert.match(pdfRow, isKorean() ? /인쇄 도구: \S+/ : /printed with \S+/, pdfRow);

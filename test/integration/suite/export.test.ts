@@ -40,7 +40,11 @@ const quickInput = (): Promise<{ visible: boolean; text: string; items: string[]
 /** A browser that prints instantly: it writes a minimal PDF where --print-to-pdf says. */
 function fakePrinter(): string {
   const file = path.join(scratchDir(), 'fake-chromium');
-  fs.writeFileSync(file, '#!/bin/sh\nfor a in "$@"; do case "$a" in --print-to-pdf=*) printf \'%%PDF-1.4\\n%% fake printer\\n%%%%EOF\\n\' > "${a#--print-to-pdf=}";; esac; done\n', { mode: 0o755 });
+  fs.writeFileSync(
+    file,
+    '#!/bin/sh\nfor a in "$@"; do case "$a" in --print-to-pdf=*) printf \'%%PDF-1.4\\n%% fake printer\\n%%%%EOF\\n\' > "${a#--print-to-pdf=}";; esac; done\n',
+    { mode: 0o755 },
+  );
   return file;
 }
 
@@ -55,17 +59,23 @@ describe('export', function () {
   after(closeAll);
 
   it('in a remote or web window offers Reveal in Explorer and Download after Export, not Open', async function () {
-    assert.ok(vscode.env.remoteName !== undefined || vscode.env.uiKind === vscode.UIKind.Web, `code-server is a remote web window (remoteName ${vscode.env.remoteName}, uiKind ${vscode.env.uiKind})`);
+    assert.ok(
+      vscode.env.remoteName !== undefined || vscode.env.uiKind === vscode.UIKind.Web,
+      `code-server is a remote web window (remoteName ${vscode.env.remoteName}, uiKind ${vscode.env.uiKind})`,
+    );
     if (!harness.browserSupported()) this.skip();
     await vscode.commands.executeCommand('notifications.clearAll');
     const editor = await open(copyExample('complete.gpuplan.json', 'remote.gpuplan.json'));
     const target = vscode.Uri.file(path.join(scratchDir(), 'remote.docx'));
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri, 'docx', target);
     assert.equal(written?.fsPath, target.fsPath);
-    const buttons = await harness.waitFor(async () => {
-      const shown = await toastButtons('remote.docx');
-      return shown.length > 0 ? shown : undefined;
-    }, { message: 'the notification after the export' });
+    const buttons = await harness.waitFor(
+      async () => {
+        const shown = await toastButtons('remote.docx');
+        return shown.length > 0 ? shown : undefined;
+      },
+      { message: 'the notification after the export' },
+    );
     assert.deepEqual(buttons, [label('Reveal in Explorer', '탐색기에서 보기'), label('Download', '내려받기')]);
     await screenshot('export-remote-actions', { notifications: true }); // the toast is the subject, and is clicked next
     // Reveal in Explorer selects the file in the Explorer.
@@ -73,7 +83,12 @@ describe('export', function () {
       `[...document.querySelectorAll('.notifications-toasts .notification-toast')].find((t) => t.textContent.includes('remote.docx')).querySelector('.monaco-button').click()`,
     );
     await harness.waitFor(
-      async () => (await harness.browser.evaluate<string[]>("[...document.querySelectorAll('.explorer-folders-view .monaco-list-row.selected, .explorer-folders-view .monaco-list-row.focused')].map((r) => r.textContent)")).some((t) => t.includes('remote.docx')),
+      async () =>
+        (
+          await harness.browser.evaluate<string[]>(
+            "[...document.querySelectorAll('.explorer-folders-view .monaco-list-row.selected, .explorer-folders-view .monaco-list-row.focused')].map((r) => r.textContent)",
+          )
+        ).some((t) => t.includes('remote.docx')),
       { message: 'remote.docx selected in the Explorer' },
     );
     await screenshot('export-revealed');
@@ -95,15 +110,20 @@ describe('export', function () {
 
   it('asks whether to add the findings page, and adds it only when chosen', async function () {
     if (!harness.browserSupported()) this.skip();
-    const editor = await open(copyExample('complete.gpuplan.json', 'picks.gpuplan.json', (t) => t.replace('"necessity": [', '"necessity": ["다국어 지원 검토 중", ')));
+    const editor = await open(
+      copyExample('complete.gpuplan.json', 'picks.gpuplan.json', (t) => t.replace('"necessity": [', '"necessity": ["다국어 지원 검토 중", ')),
+    );
     await waitForDiagnostic(editor.document.uri, 'vague-expression');
     const target = path.join(scratchDir(), 'picks.docx');
     const exported = vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.export', editor.document.uri);
     const accept = async (want: RegExp, next = 0) => {
-      const shown = await harness.waitFor(async () => {
-        const q = await quickInput();
-        return q.visible && want.test(q.text) ? q : undefined;
-      }, { message: `the quick pick ${want}` });
+      const shown = await harness.waitFor(
+        async () => {
+          const q = await quickInput();
+          return q.visible && want.test(q.text) ? q : undefined;
+        },
+        { message: `the quick pick ${want}` },
+      );
       for (let i = 0; i < next; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
       return shown;
     };
@@ -115,17 +135,20 @@ describe('export', function () {
     await screenshot('export-findings-pick');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     // The save dialog (code-server's simple file dialog) proposes the plan's name: accept it.
-    await harness.waitFor(async () => {
-      const q = await quickInput();
-      return q.visible && !/DOCX|문서만/.test(q.items.join()) ? true : undefined;
-    }, { message: 'the save dialog' });
+    await harness.waitFor(
+      async () => {
+        const q = await quickInput();
+        return q.visible && !/DOCX|문서만/.test(q.items.join()) ? true : undefined;
+      },
+      { message: 'the save dialog' },
+    );
     await harness.browser.press('Enter');
     const written = await exported;
     assert.equal(written?.fsPath, target);
     assert.match(await documentText(target), /점검 결과 \(양식 외, gpuplan\) 1건/);
   });
 
-  it('uses the PDF tool of the user\'s settings, never one a workspace names', async function () {
+  it("uses the PDF tool of the user's settings, never one a workspace names", async function () {
     if (process.platform === 'win32') this.skip();
     const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!workspace || workspace.scheme !== 'file') this.skip();

@@ -28,7 +28,9 @@ const ko = isKorean;
 
 /** The workbench's text of the first element matching `selector` ('' when there is none). */
 const textOf = (selector: string): Promise<string> =>
-  harness.browser.evaluate<string>(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); return e ? e.innerText || e.textContent || '' : ''; })()`);
+  harness.browser.evaluate<string>(
+    `(() => { const e = document.querySelector(${JSON.stringify(selector)}); return e ? e.innerText || e.textContent || '' : ''; })()`,
+  );
 
 /** Clicks the first element matching `selector` whose text matches `pattern`; whether there was one. */
 const click = (selector: string, pattern = '.*'): Promise<boolean> =>
@@ -83,12 +85,16 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     const uri = editor.document.uri;
     await waitForDiagnostic(uri, 'pledge-missing');
     const diagnostics = gpuplanDiagnostics(uri);
-    const loud = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning).map((d) => String(codeOf(d)));
+    const loud = diagnostics
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning)
+      .map((d) => String(codeOf(d)));
     assert.deepEqual(loud.sort(), ['pledge-missing', 'staffing-mismatch'], 'only the real problems are errors and warnings');
     assert.ok(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Information).length > 50, 'the blanks are still listed, as information');
     if (harness.browserSupported()) {
       const view = ko() ? '계획서 작성 현황' : 'Plan Overview';
-      await harness.waitFor(async () => (await textOf('.part.sidebar')).toLowerCase().includes(view.toLowerCase()) || undefined, { message: `the ${view} view is open` });
+      await harness.waitFor(async () => (await textOf('.part.sidebar')).toLowerCase().includes(view.toLowerCase()) || undefined, {
+        message: `the ${view} view is open`,
+      });
       await harness.waitFor(async () => /I 과제 개요/.test(await textOf('.part.sidebar')) || undefined, { message: 'the overview lists the chapters' });
       await screenshot('new-plan-overview');
     }
@@ -102,10 +108,12 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     await vscode.commands.executeCommand('gpuplan.showOverview');
     const sidebar = '.part.sidebar';
     const toWrite = ko() ? /작성할 곳 \d+/ : /\d+ to write/;
-    await harness.waitFor(async () => (/붙임0/.test(await textOf(sidebar)) && toWrite.test(await textOf(sidebar))) || undefined, { message: 'chapters in the overview' }).catch(async (error: unknown) => {
-      await screenshot('overview-failed');
-      throw new Error(`${String(error)}\nsidebar:\n${await textOf(sidebar)}`);
-    });
+    await harness
+      .waitFor(async () => (/붙임0/.test(await textOf(sidebar)) && toWrite.test(await textOf(sidebar))) || undefined, { message: 'chapters in the overview' })
+      .catch(async (error: unknown) => {
+        await screenshot('overview-failed');
+        throw new Error(`${String(error)}\nsidebar:\n${await textOf(sidebar)}`);
+      });
     const text = await textOf(sidebar);
     for (const label of ['표지', 'I 과제 개요', 'VI']) assert.ok(text.includes(label), `${label} in:\n${text}`);
     assert.match(text, ko() ? /작성할 곳 \d+/ : /\d+ to write/);
@@ -124,11 +132,16 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
       { message: 'the project title row focused' },
     );
     await vscode.commands.executeCommand('list.select');
-    await harness.waitFor(() => vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) === '〔연구개발과제 명칭〕' || undefined, {
-      message: 'the placeholder is selected in the plan',
-    });
+    await harness.waitFor(
+      () => vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) === '〔연구개발과제 명칭〕' || undefined,
+      {
+        message: 'the placeholder is selected in the plan',
+      },
+    );
     // The status-bar figure: sections written of the form's, in plain words for a screen reader.
-    const label = await harness.waitFor(async () => (await statusAttribute('gpuplan.gpuplan.gpuplan.overview', 'aria-label')) || undefined, { message: 'the overview status item' });
+    const label = await harness.waitFor(async () => (await statusAttribute('gpuplan.gpuplan.gpuplan.overview', 'aria-label')) || undefined, {
+      message: 'the overview status item',
+    });
     assert.match(label, ko() ? /계획서 작성 현황: 섹션 17개 중 \d+개 작성, 작성할 곳 \d+/ : /Plan overview: \d+ of 17 sections written, \d+ to write/);
     assert.ok(!/\$\(|&nbsp;|\*\*/.test(label), label);
     await screenshot('overview-tree');
@@ -165,11 +178,13 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     assert.match(shown, ko() ? /출력 보기/ : /Show Output/);
     await screenshot('language-status');
     assert.ok(await click(`${hover} a`, ko() ? '출력 보기' : 'Show Output'), 'the Output link');
-    await harness.waitFor(async () => /\[client\]|gpuplan/.test(await textOf('.panel .output-view, .panel')) || undefined, { message: 'the gpuplan output shows' });
+    await harness.waitFor(async () => /\[client\]|gpuplan/.test(await textOf('.panel .output-view, .panel')) || undefined, {
+      message: 'the gpuplan output shows',
+    });
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
-  it('a squiggle\'s code links to the rule\'s page, which opens inside VS Code as a Markdown preview', async function () {
+  it("a squiggle's code links to the rule's page, which opens inside VS Code as a Markdown preview", async function () {
     const editor = await open(copyExample('mistakes.gpuplan.json', 'rule-link.gpuplan.json'));
     const uri = editor.document.uri;
     const diagnostic = await waitForDiagnostic(uri, 'gpu-servers-range');
@@ -178,7 +193,8 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     assert.equal(code.target.scheme, vscode.env.uriScheme, code.target.toString());
     assert.equal(code.target.authority, 'gpuplan.gpuplan');
     assert.equal(code.target.path, '/rule/gpu-servers-range');
-    for (const d of gpuplanDiagnostics(uri)) assert.ok(typeof d.code === 'object' && d.code.target.path === `/rule/${String(d.code.value)}`, `${codeOf(d)} links its page`);
+    for (const d of gpuplanDiagnostics(uri))
+      assert.ok(typeof d.code === 'object' && d.code.target.path === `/rule/${String(d.code.value)}`, `${codeOf(d)} links its page`);
     if (!harness.browserSupported()) return;
     // Click a rule's link as a user does: in the Problems panel (the first one shown).
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -189,7 +205,10 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
         ),
       { timeoutMs: 20000, message: 'a rule link in the Problems panel' },
     );
-    assert.ok(gpuplanDiagnostics(uri).some((d) => codeOf(d) === clicked), `${clicked} is one of the plan's codes`);
+    assert.ok(
+      gpuplanDiagnostics(uri).some((d) => codeOf(d) === clicked),
+      `${clicked} is one of the plan's codes`,
+    );
     await harness.waitFor(
       async () => {
         if (webviewTabs('markdown.preview').length > 0) return true;
@@ -202,7 +221,10 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     const tab = webviewTabs('markdown.preview')[0];
     assert.ok(tab.label.includes(clicked), tab.label);
     await harness.waitFor(
-      async () => (await harness.browser.evaluateInWebviews<string>("document.body ? document.body.innerText : ''")).some((t) => t.includes(clicked) && /한국어/.test(t)) || undefined,
+      async () =>
+        (await harness.browser.evaluateInWebviews<string>("document.body ? document.body.innerText : ''")).some(
+          (t) => t.includes(clicked) && /한국어/.test(t),
+        ) || undefined,
       { timeoutMs: 20000, message: 'the rule page rendered' },
     );
     await screenshot('rule-page');
@@ -273,19 +295,25 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
     await selectRow(/신청과제명/);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(await running, undefined, 'nothing exported');
-    await harness.waitFor(() => vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) === '〔연구개발과제 명칭〕' || undefined, {
-      message: 'the title placeholder selected',
-    });
+    await harness.waitFor(
+      () => vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) === '〔연구개발과제 명칭〕' || undefined,
+      {
+        message: 'the title placeholder selected',
+      },
+    );
   });
 
   it('the what-if result sits right below its controls, visible without scrolling', async function () {
     if (!harness.browserSupported()) this.skip();
     const editor = await open(copyExample('complete.gpuplan.json', 'whatif-place.gpuplan.json'));
     await vscode.commands.executeCommand('gpuplan.showCostPreview', editor.document.uri.toString());
-    await harness.waitFor(async () => (await harness.browser.evaluateInWebviews<boolean>("!!document.querySelector('#whatif:not([hidden])')")).some(Boolean) || undefined, {
-      timeoutMs: 20000,
-      message: 'the what-if controls',
-    });
+    await harness.waitFor(
+      async () => (await harness.browser.evaluateInWebviews<boolean>("!!document.querySelector('#whatif:not([hidden])')")).some(Boolean) || undefined,
+      {
+        timeoutMs: 20000,
+        message: 'the what-if controls',
+      },
+    );
     await harness.browser.evaluateInWebviews(
       `(() => { const f = document.getElementById('whatif'); if (!f) return false; f.elements.servers.value = '8'; f.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
     );
@@ -313,7 +341,9 @@ describe('the first hour: overview, status, rule pages, turning a rule off', fun
 async function screenshotLightBulb(editor: vscode.TextEditor, range: vscode.Range): Promise<void> {
   editor.selection = new vscode.Selection(range.start, range.start);
   await vscode.commands.executeCommand('editor.action.quickFix');
-  const shown = await harness.waitFor(async () => /이 규칙 끄기|Turn off this rule/.test(await textOf('.action-widget')) || undefined, { timeoutMs: 5000 }).catch(() => undefined);
+  const shown = await harness
+    .waitFor(async () => /이 규칙 끄기|Turn off this rule/.test(await textOf('.action-widget')) || undefined, { timeoutMs: 5000 })
+    .catch(() => undefined);
   if (shown) await screenshot('turn-off-light-bulb');
   await vscode.commands.executeCommand('hideCodeActionWidget');
 }

@@ -31,9 +31,11 @@ describe('cost preview', function () {
     await closeAll();
   });
 
-  it('shows the form\'s table and follows an edit of gpu.servers within a fraction of a second', async function () {
+  it("shows the form's table and follows an edit of gpu.servers within a fraction of a second", async function () {
     if (!harness.browserSupported()) this.skip();
-    const editor = await open(copyExample('complete.gpuplan.json', 'preview-live.gpuplan.json', (t) => t.replace('"task": "', '"task": "<img src=x onerror=alert(1)></script> ')));
+    const editor = await open(
+      copyExample('complete.gpuplan.json', 'preview-live.gpuplan.json', (t) => t.replace('"task": "', '"task": "<img src=x onerror=alert(1)></script> ')),
+    );
     await vscode.commands.executeCommand('gpuplan.showCostPreview', editor.document.uri.toString());
     await waitForFigure('applicable', /76,800,000원/, 'the preview shows 76,800,000원 for H200 × 4 × 6');
     await screenshot('cost-preview-light-default');
@@ -46,10 +48,13 @@ describe('cost preview', function () {
 
     // Scrolled down, and marked: an update that reloaded the page would lose both.
     const y = 300;
-    await harness.waitFor(async () => {
-      await inView('cost', `window.scrollTo(0, ${y})`);
-      return (await inView<number>('cost', 'window.scrollY')).includes(y);
-    }, { message: `the cost preview scrolled to ${y}` });
+    await harness.waitFor(
+      async () => {
+        await inView('cost', `window.scrollTo(0, ${y})`);
+        return (await inView<number>('cost', 'window.scrollY')).includes(y);
+      },
+      { message: `the cost preview scrolled to ${y}` },
+    );
     await inView('cost', 'window.gpuplanTestMark = 7');
 
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
@@ -57,13 +62,20 @@ describe('cost preview', function () {
     await replaceText(editor, '"servers": 4,\n    "months": 6', '"servers": 8,\n    "months": 6');
     await waitForFigure('applicable', /153,600,000원/, 'the preview shows 153,600,000원 after servers 4 → 8', 5000);
     const elapsed = Date.now() - started;
-    assert.deepEqual(await inView('cost', '({ y: window.scrollY, mark: window.gpuplanTestMark })'), [{ y, mark: 7 }], 'updated in place, at the same scroll position');
+    assert.deepEqual(
+      await inView('cost', '({ y: window.scrollY, mark: window.gpuplanTestMark })'),
+      [{ y, mark: 7 }],
+      'updated in place, at the same scroll position',
+    );
     process.stdout.write(`preview updated ${elapsed} ms after the edit (includes the poll interval of the test)\n`);
     // The target is 200 ms from keystroke to panel; the poll and the remote browser round trip add
     // to what this measures, so the assertion allows for them.
     assert.ok(elapsed < 1500, `updated after ${elapsed} ms`);
     const texts = await harness.browser.evaluateInWebviews<string>('document.body.innerText');
-    assert.ok(texts.some((t) => /적격성 심사|on-site eligibility review/.test(t)), 'the on-site review notice for 8 servers');
+    assert.ok(
+      texts.some((t) => /적격성 심사|on-site eligibility review/.test(t)),
+      'the on-site review notice for 8 servers',
+    );
   });
 
   it('tries another request without touching the file, then writes it as one undoable edit', async function () {
@@ -99,13 +111,20 @@ describe('cost preview', function () {
     await waitForFigure('applicable', /76,800,000원/, 'the preview of the theme plan');
     const background = async () => (await harness.browser.evaluateInWebviews<string>('getComputedStyle(document.body).backgroundColor'))[0];
     const shots: Record<string, string> = {};
-    for (const [name, theme] of [['light', 'Default Light Modern'], ['dark', 'Default Dark Modern'], ['hc', 'Default High Contrast']] as const) {
+    for (const [name, theme] of [
+      ['light', 'Default Light Modern'],
+      ['dark', 'Default Dark Modern'],
+      ['hc', 'Default High Contrast'],
+    ] as const) {
       await setTheme(theme);
       const previous = Object.values(shots);
-      shots[name] = await harness.waitFor(async () => {
-        const color = await background();
-        return color && !previous.includes(color) ? color : undefined;
-      }, { message: `the webview background changes with ${theme}` });
+      shots[name] = await harness.waitFor(
+        async () => {
+          const color = await background();
+          return color && !previous.includes(color) ? color : undefined;
+        },
+        { message: `the webview background changes with ${theme}` },
+      );
       await screenshot(`cost-preview-${name}`);
     }
     assert.equal(new Set(Object.values(shots)).size, 3, JSON.stringify(shots));

@@ -10,7 +10,19 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, closeAll, codeOf, gpuplanDiagnostics, harness, open, positionOf, provokeAndRevert, suiteFixtures, waitForDiagnostic, waitForNoDiagnostic } from './util';
+import {
+  activate,
+  closeAll,
+  codeOf,
+  gpuplanDiagnostics,
+  harness,
+  open,
+  positionOf,
+  provokeAndRevert,
+  suiteFixtures,
+  waitForDiagnostic,
+  waitForNoDiagnostic,
+} from './util';
 
 const { copyExample } = suiteFixtures(__filename);
 
@@ -63,7 +75,7 @@ describe('gpuplan: the language server crashes and comes back', function () {
 
   before(async () => {
     // These tests assert that nothing is saved; autosave (code-server's default) would save for them.
-    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'the runner\'s user settings turn autosave off');
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', "the runner's user settings turn autosave off");
     api = await activate();
   });
   afterEach(async () => {
@@ -80,7 +92,11 @@ describe('gpuplan: the language server crashes and comes back', function () {
 
     // An unsaved edit before the crash.
     const title = positionOf(document, '"projectTitle": "', '"projectTitle": "'.length);
-    assert.ok(await editor.edit((edit) => { edit.insert(title, '(작성 중) '); }));
+    assert.ok(
+      await editor.edit((edit) => {
+        edit.insert(title, '(작성 중) ');
+      }),
+    );
     const beforeCrash = document.getText();
 
     const changes: string[] = [];
@@ -94,7 +110,12 @@ describe('gpuplan: the language server crashes and comes back', function () {
 
       // The user keeps working while the server is down.
       const servers = positionOf(document, '"servers": 4', '"servers": '.length);
-      assert.ok(await editor.edit((edit) => { edit.replace(new vscode.Range(servers, servers.translate(0, 1)), '40'); }), 'the editor takes edits while the server is down');
+      assert.ok(
+        await editor.edit((edit) => {
+          edit.replace(new vscode.Range(servers, servers.translate(0, 1)), '40');
+        }),
+        'the editor takes edits while the server is down',
+      );
       const expected = beforeCrash.replace('"servers": 4', '"servers": 40');
       assert.equal(document.getText(), expected);
 
@@ -133,7 +154,11 @@ describe('gpuplan: the language server crashes and comes back', function () {
       const pid = await serverPid(api);
       process.kill(pid, 'SIGKILL');
       await harness.waitFor(() => !isAlive(pid), { timeoutMs: 10_000, message: `server ${pid} still alive` });
-      assert.ok(await editor.edit((edit) => { edit.replace(new vscode.Range(servers, servers.translate(0, current.length)), value); }));
+      assert.ok(
+        await editor.edit((edit) => {
+          edit.replace(new vscode.Range(servers, servers.translate(0, current.length)), value);
+        }),
+      );
       current = value;
       if (value === '4') {
         await waitForNoDiagnostic(uri, 'gpu-servers-range', 30_000);

@@ -7,12 +7,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 
-describe('the runner\'s user settings', () => {
+describe("the runner's user settings", () => {
   it('turn autosave off, in the user settings (not only by default)', () => {
     const files = vscode.workspace.getConfiguration('files');
     const autoSave = files.inspect<string>('autoSave');
     process.stdout.write(`files.autoSave: default ${autoSave?.defaultValue}, user ${autoSave?.globalValue}\n`);
     assert.equal(files.get('autoSave'), 'off');
-    assert.equal(autoSave?.globalValue, 'off', 'set by the runner\'s settings.json');
+    assert.equal(autoSave?.globalValue, 'off', "set by the runner's settings.json");
   });
 });

@@ -137,28 +137,28 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return editor;
 }
 
-export const codeOf = (d: vscode.Diagnostic): string | number | undefined =>
-  typeof d.code === 'object' ? d.code.value : d.code;
+export const codeOf = (d: vscode.Diagnostic): string | number | undefined => (typeof d.code === 'object' ? d.code.value : d.code);
 
-export const gpuplanDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] =>
-  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gpuplan');
+export const gpuplanDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gpuplan');
 
 export const describeDiagnostics = (uri: vscode.Uri): string =>
-  gpuplanDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join('\n') || '(none)';
+  gpuplanDiagnostics(uri)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`)
+    .join('\n') || '(none)';
 
 /** Waits for a gpuplan diagnostic with `code` (and optionally on `line`), returns it. */
 export function waitForDiagnostic(uri: vscode.Uri, code: string, line?: number, timeoutMs = 15000): Promise<vscode.Diagnostic> {
-  return harness.waitFor(
-    () => gpuplanDiagnostics(uri).find((d) => codeOf(d) === code && (line === undefined || d.range.start.line === line)),
-    { timeoutMs, message: `diagnostic ${code}${line === undefined ? '' : ` on line ${line + 1}`}; have:\n${describeDiagnostics(uri)}` },
-  );
+  return harness.waitFor(() => gpuplanDiagnostics(uri).find((d) => codeOf(d) === code && (line === undefined || d.range.start.line === line)), {
+    timeoutMs,
+    message: `diagnostic ${code}${line === undefined ? '' : ` on line ${line + 1}`}; have:\n${describeDiagnostics(uri)}`,
+  });
 }
 
 export function waitForNoDiagnostic(uri: vscode.Uri, code?: string, timeoutMs = 15000): Promise<boolean> {
-  return harness.waitFor(
-    () => !gpuplanDiagnostics(uri).some((d) => code === undefined || codeOf(d) === code),
-    { timeoutMs, message: `no ${code ?? 'gpuplan'} diagnostics; have:\n${describeDiagnostics(uri)}` },
-  );
+  return harness.waitFor(() => !gpuplanDiagnostics(uri).some((d) => code === undefined || codeOf(d) === code), {
+    timeoutMs,
+    message: `no ${code ?? 'gpuplan'} diagnostics; have:\n${describeDiagnostics(uri)}`,
+  });
 }
 
 /**
@@ -172,12 +172,28 @@ export async function provokeAndRevert(editor: vscode.TextEditor): Promise<void>
   const document = editor.document;
   const end = document.lineAt(document.lineCount - 1).range.end;
   const atProbe = (d: vscode.Diagnostic) => codeOf(d) === 'syntax' && d.range.start.line === end.line && d.range.start.character >= end.character;
-  await harness.waitFor(() => !gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `an earlier probe's diagnostic gone; have:\n${describeDiagnostics(document.uri)}` });
-  assert.ok(await editor.edit((edit) => { edit.insert(end, ' @@'); }), 'inserted the probe');
-  await harness.waitFor(() => gpuplanDiagnostics(document.uri).some(atProbe), { timeoutMs: 15000, message: `syntax diagnostic at the probe on line ${end.line + 1}; have:\n${describeDiagnostics(document.uri)}` });
+  await harness.waitFor(() => !gpuplanDiagnostics(document.uri).some(atProbe), {
+    timeoutMs: 15000,
+    message: `an earlier probe's diagnostic gone; have:\n${describeDiagnostics(document.uri)}`,
+  });
+  assert.ok(
+    await editor.edit((edit) => {
+      edit.insert(end, ' @@');
+    }),
+    'inserted the probe',
+  );
+  await harness.waitFor(() => gpuplanDiagnostics(document.uri).some(atProbe), {
+    timeoutMs: 15000,
+    message: `syntax diagnostic at the probe on line ${end.line + 1}; have:\n${describeDiagnostics(document.uri)}`,
+  });
   const probe = new vscode.Range(end, end.translate(0, 3));
   assert.equal(document.getText(probe), ' @@');
-  assert.ok(await editor.edit((edit) => { edit.delete(probe); }), 'removed the probe');
+  assert.ok(
+    await editor.edit((edit) => {
+      edit.delete(probe);
+    }),
+    'removed the probe',
+  );
 }
 
 /** Position of the `nth` occurrence of `needle` in the document, plus `delta` characters. */
@@ -193,7 +209,12 @@ export function positionOf(document: vscode.TextDocument, needle: string, delta 
 export async function replaceText(editor: vscode.TextEditor, needle: string, replacement: string): Promise<vscode.Range> {
   const start = positionOf(editor.document, needle);
   const range = new vscode.Range(start, start.translate(0, needle.length));
-  assert.ok(await editor.edit((edit) => { edit.replace(range, replacement); }), `replaced ${needle}`);
+  assert.ok(
+    await editor.edit((edit) => {
+      edit.replace(range, replacement);
+    }),
+    `replaced ${needle}`,
+  );
   return new vscode.Range(start, start.translate(0, replacement.length));
 }
 

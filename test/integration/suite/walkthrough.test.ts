@@ -292,26 +292,26 @@ describe('keyboard shortcuts and editor defaults of gpuplan files', function () 
     const jsonEditor = vscode.workspace.getConfiguration('editor', { languageId: 'json' });
     await jsonEditor.update('unicodeHighlight.allowedLocales', {}, vscode.ConfigurationTarget.Global, true);
     try {
-    const json = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: text }));
-    await harness.waitFor(async () => (await boxes()) > 0, { message: 'the same text in a JSON editor has a box around ×' });
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    assert.ok(json);
-    const plan = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'gpuplan', content: text }));
-    await harness.waitFor(() => page<boolean>("!!document.querySelector('.editor-group-container.active .monaco-editor .view-line')"), {
-      message: 'the plan editor painted',
-    });
-    // The JSON editor painted its box within the wait above; the plan gets the same time and must have none.
-    await harness.waitFor(
-      () =>
-        page<boolean>("[...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].some((l) => l.textContent.includes('×'))"),
-      {
-        message: 'the × line painted',
-      },
-    );
-    assert.equal(await boxes(), 0, 'no box in the plan');
-    await screenshot('unicode-defaults');
-    assert.ok(plan);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      const json = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'json', content: text }));
+      await harness.waitFor(async () => (await boxes()) > 0, { message: 'the same text in a JSON editor has a box around ×' });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.ok(json);
+      const plan = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'gpuplan', content: text }));
+      await harness.waitFor(() => page<boolean>("!!document.querySelector('.editor-group-container.active .monaco-editor .view-line')"), {
+        message: 'the plan editor painted',
+      });
+      // The JSON editor painted its box within the wait above; the plan gets the same time and must have none.
+      await harness.waitFor(
+        () =>
+          page<boolean>("[...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].some((l) => l.textContent.includes('×'))"),
+        {
+          message: 'the × line painted',
+        },
+      );
+      assert.equal(await boxes(), 0, 'no box in the plan');
+      await screenshot('unicode-defaults');
+      assert.ok(plan);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await jsonEditor.update('unicodeHighlight.allowedLocales', undefined, vscode.ConfigurationTarget.Global, true);
     }

@@ -6,15 +6,7 @@
  * allocated GPU-hours = GPUs × months × 720. Expected GPU-hours apply the planned utilisation.
  */
 import { parseMonth } from '../dates';
-import {
-  GPUS_PER_SERVER,
-  HOURS_PER_MONTH,
-  MONTHS,
-  PAGE_BUDGET,
-  PAYER_POLICY,
-  gpuFigures,
-  type PayerPolicy,
-} from '../figures';
+import { GPUS_PER_SERVER, HOURS_PER_MONTH, MONTHS, PAGE_BUDGET, PAYER_POLICY, gpuFigures, type PayerPolicy } from '../figures';
 import type { ApplicantType, GpuType, Plan } from '../plan/types';
 import { asCount, asPercent, isObject } from '../plan/read';
 import { youthVerdict, type YouthRefusal } from './youth';
@@ -72,7 +64,6 @@ export interface CostModel {
   /** The body's page budget in pages (about 20, or about 30 for large projects). */
   readonly pageBudget: number;
 }
-
 
 function payerOf(plan: Plan): CostModel['payer'] {
   const applicantType = isObject(plan.applicant) ? plan.applicant.type : undefined;

@@ -46,7 +46,11 @@ export function youthRefusalText(refusal: YouthRefusal, locale: Locale): string 
     case 'notCorporation':
       return localize(locale, 'youth-company discount not applied: the registration number is not that of a corporation (법인기업)');
     case 'bornBefore':
-      return localize(locale, 'youth-company discount not applied: the representative was born before {0}', render(locale, dateMessage(YOUTH_COMPANY_BORN_ON_OR_AFTER.value)));
+      return localize(
+        locale,
+        'youth-company discount not applied: the representative was born before {0}',
+        render(locale, dateMessage(YOUTH_COMPANY_BORN_ON_OR_AFTER.value)),
+      );
     case 'birthDateUnknown':
       return localize(locale, "youth-company discount not applied: the representative's birth date is not given");
     case 'registrationUnknown':

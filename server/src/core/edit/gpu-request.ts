@@ -20,7 +20,11 @@ export interface GpuRequestValues {
 export function gpuRequestEdit(doc: ParsedDocument, request: GpuRequestValues): OffsetEdit | undefined {
   if (typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value) || doc.syntaxErrors.length > 0) return undefined;
   const unit = indentUnit(doc.text);
-  const formattingOptions: FormattingOptions = { insertSpaces: !unit.includes('\t'), tabSize: unit.includes('\t') ? 1 : unit.length, eol: doc.text.includes('\r\n') ? '\r\n' : '\n' };
+  const formattingOptions: FormattingOptions = {
+    insertSpaces: !unit.includes('\t'),
+    tabSize: unit.includes('\t') ? 1 : unit.length,
+    eol: doc.text.includes('\r\n') ? '\r\n' : '\n',
+  };
   let text = doc.text;
   const set = (path: (string | number)[], value: unknown) => {
     text = applyJsonEdits(text, modify(text, path, value, { formattingOptions }));

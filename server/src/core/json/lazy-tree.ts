@@ -229,7 +229,11 @@ function literal(value: string | number | boolean | null, offset: number, length
 function valueNode(text: string, start: number, end: number, parent: TextNode | undefined): TextNode {
   const c = text.charCodeAt(start);
   const node =
-    c === 0x7b ? container('object', start, end - start, text) : c === 0x5b ? container('array', start, end - start, text) : literal(literalValue(text, start, end), start, end - start, text);
+    c === 0x7b
+      ? container('object', start, end - start, text)
+      : c === 0x5b
+        ? container('array', start, end - start, text)
+        : literal(literalValue(text, start, end), start, end - start, text);
   node.parent = parent;
   return node;
 }
@@ -242,11 +246,17 @@ function movedIn(node: TextNode, move: Move, parent: TextNode | undefined, text:
   let inner: Move;
   if (end <= move.offset) {
     inner = shiftBy(0);
-    copy = node.type === 'object' || node.type === 'array' || node.type === 'property' ? new TextNode(node.type, node.offset, node.length, text) : literal(node.value as string, node.offset, node.length, text);
+    copy =
+      node.type === 'object' || node.type === 'array' || node.type === 'property'
+        ? new TextNode(node.type, node.offset, node.length, text)
+        : literal(node.value as string, node.offset, node.length, text);
   } else if (node.offset >= editEnd) {
     inner = shiftBy(move.delta);
     const offset = node.offset + move.delta;
-    copy = node.type === 'object' || node.type === 'array' || node.type === 'property' ? new TextNode(node.type, offset, node.length, text) : literal(node.value as string, offset, node.length, text);
+    copy =
+      node.type === 'object' || node.type === 'array' || node.type === 'property'
+        ? new TextNode(node.type, offset, node.length, text)
+        : literal(node.value as string, offset, node.length, text);
   } else if (node.offset === move.offset && end === editEnd && node.type !== 'object' && node.type !== 'array' && node.type !== 'property') {
     // The edited literal: read again from the new text.
     copy = literal(literalValue(text, node.offset, end + move.delta), node.offset, node.length + move.delta, text);

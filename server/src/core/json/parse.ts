@@ -119,7 +119,8 @@ class Document implements ParsedDocument {
    * they were parsed.
    */
   get root(): Node | undefined {
-    if (this.tree === undefined) this.tree = (this.syntaxErrors.length === 0 && this.duplicates.length === 0 ? lazyTree(this.source) : parseTree(this.source, [], PARSE_OPTIONS)) ?? null;
+    if (this.tree === undefined)
+      this.tree = (this.syntaxErrors.length === 0 && this.duplicates.length === 0 ? lazyTree(this.source) : parseTree(this.source, [], PARSE_OPTIONS)) ?? null;
     return this.tree ?? undefined;
   }
 

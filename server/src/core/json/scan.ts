@@ -35,14 +35,12 @@ export function membersInText(text: string): number {
   return members;
 }
 
-
 export const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 export function skipSpace(text: string, i: number): number {
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i;
 }
-
 
 /** Index just past the JSON value that starts at `i` (valid JSON only). */
 function skipValue(text: string, i: number): number {
@@ -66,7 +64,6 @@ function skipValue(text: string, i: number): number {
   }
   return j;
 }
-
 
 /**
  * Finds the spans of the key and value at `path` by scanning valid JSON, skipping every subtree
@@ -113,7 +110,6 @@ export function locate(text: string, path: JsonPath): { key?: { offset: number; 
   return { key, value: { offset: i, length: skipValue(text, i) - i } };
 }
 
-
 /**
  * The string *value* literal that strictly contains [from, to) in valid JSON: its path and the
  * offsets of its quotes. Undefined when the range touches a key, a quote, or anything else.
@@ -157,7 +153,6 @@ export function valueStringAt(text: string, from: number, to: number): { path: (
   }
   return undefined;
 }
-
 
 /**
  * Maps value indices of one string to document spans: identity when the string has no escape,

@@ -19,7 +19,8 @@ export const asCount = (value: unknown): number | undefined => (typeof value ===
 export const asNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** A percentage within 0–100. */
-export const asPercent = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100 ? value : undefined);
+export const asPercent = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100 ? value : undefined;
 
 export const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

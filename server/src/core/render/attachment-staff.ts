@@ -12,7 +12,16 @@ export function staffAttachment(b: Builder, plan: Plan): void {
     'staff',
     [6, 16, 9, 11, 20, 15, 15, 8],
     [
-      headerRow(label('번호'), label('소속기관'), label('성명'), label('직위'), label('담당업무'), label(['학위', '(전공)']), label(['참여기간', '(개월)']), label(['투입률', '(%)'])),
+      headerRow(
+        label('번호'),
+        label('소속기관'),
+        label('성명'),
+        label('직위'),
+        label('담당업무'),
+        label(['학위', '(전공)']),
+        label(['참여기간', '(개월)']),
+        label(['투입률', '(%)']),
+      ),
       ...(staff.length === 0
         ? [blankRow(8)]
         : staff.map((s, i) => {
@@ -27,7 +36,9 @@ export function staffAttachment(b: Builder, plan: Plan): void {
               cell(show(s.position), { align: 'center' }),
               cell(show(s.role)),
               cell(degree || major ? `${degree}${major ? `(${major})` : ''}` : '', { align: 'center' }),
-              cell([date(p.start) ? `${date(p.start)}~` : '', `${date(p.end)}${months !== undefined ? ` (${months})` : ''}`].filter(Boolean), { align: 'center' }),
+              cell([date(p.start) ? `${date(p.start)}~` : '', `${date(p.end)}${months !== undefined ? ` (${months})` : ''}`].filter(Boolean), {
+                align: 'center',
+              }),
               cell(asNumber(s.participationPercent) !== undefined ? String(asNumber(s.participationPercent)) : '', { align: 'center' }),
             );
           })),

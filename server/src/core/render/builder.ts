@@ -51,7 +51,15 @@ export class Builder {
     this.section++;
     this.sub = 0;
     const number = `${this.section}.`;
-    const heading: HeadingBlock = { kind: 'heading', level: 2, number, title, text: `${number} ${title}`, toc: true, id: this.unique(`ch-${this.chapter}-${this.section}`) };
+    const heading: HeadingBlock = {
+      kind: 'heading',
+      level: 2,
+      number,
+      title,
+      text: `${number} ${title}`,
+      toc: true,
+      id: this.unique(`ch-${this.chapter}-${this.section}`),
+    };
     this.push(heading);
     this.toc.push({ level: 2, text: heading.text, id: heading.id });
   }
@@ -60,7 +68,15 @@ export class Builder {
   mark(level: 3 | 4, title: string): void {
     this.sub++;
     const number = level === 3 ? '□' : '○';
-    this.push({ kind: 'heading', level, number, title, text: `${number} ${title}`, toc: false, id: this.unique(`ch-${this.chapter}-${this.section}-${this.sub}`) });
+    this.push({
+      kind: 'heading',
+      level,
+      number,
+      title,
+      text: `${number} ${title}`,
+      toc: false,
+      id: this.unique(`ch-${this.chapter}-${this.section}-${this.sub}`),
+    });
   }
 
   /** A required `Text` section of the form (nothing when it is empty: the schema reports that). */

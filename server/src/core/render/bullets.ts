@@ -17,7 +17,8 @@ const HANGUL_COUNTERS = ['가', '나', '다', '라', '마', '바', '사', '아',
 /** The ladder: level (1–5) and position among its siblings (0-based) → marker. */
 export const LADDER: ReadonlyArray<(index: number) => string> = [
   (i) => `${i + 1})`,
-  (i) => (i < HANGUL_COUNTERS.length ? `${HANGUL_COUNTERS[i]})` : `${HANGUL_COUNTERS[i % HANGUL_COUNTERS.length]}${Math.floor(i / HANGUL_COUNTERS.length) + 1})`),
+  (i) =>
+    i < HANGUL_COUNTERS.length ? `${HANGUL_COUNTERS[i]})` : `${HANGUL_COUNTERS[i % HANGUL_COUNTERS.length]}${Math.floor(i / HANGUL_COUNTERS.length) + 1})`,
   () => 'ㅇ',
   () => '-',
   () => '·',
@@ -25,17 +26,18 @@ export const LADDER: ReadonlyArray<(index: number) => string> = [
 
 export const MAX_BULLET_LEVEL = 5;
 
-
 /**
  * Text from the plan made safe for every format: control characters (which XML cannot carry) are
  * dropped, tabs become spaces, and unpaired surrogates become U+FFFD.
  */
 export function clean(text: string): string {
-  return text
-    .replace(/\t/g, ' ')
-    // eslint-disable-next-line no-control-regex -- on purpose: these are the control characters XML cannot carry
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return (
+    text
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex -- on purpose: these are the control characters XML cannot carry
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
 }
 
 /** Line breaks in a value become separate lines; blank lines are dropped. */

@@ -24,29 +24,44 @@ export function gpuPlanChapter(b: Builder, plan: Plan, cost: CostModel): void {
     const servers = asNumber(s.servers);
     return [gpus !== undefined ? `${groupThousands(gpus)}장` : '', servers !== undefined ? `(${groupThousands(servers)}서버)` : ''].filter(Boolean);
   };
-  b.table('gpu-stages', [7, 17, 40, 12, 12, 12], [
-    headerRow(label('단계'), label('추진기간'), label('주요 수행내용'), label('GPU 투입시기'), label(['GPU 사용량', '(장/서버수)']), label(['예상 활용률', '(%)'])),
-    ...(stages.length === 0
-      ? [blankRow(6)]
-      : stages.map((s, i) =>
-          row(
-            cell(String(i + 1), { align: 'center' }),
-            cell(periodLines(s.period), { align: 'center' }),
-            textCell(s.tasks),
-            cell(shortMonth(s.gpuStart), { align: 'center' }),
-            cell(usage(s), { align: 'center' }),
-            cell(percent(s.expectedUtilizationPercent), { align: 'center' }),
-          ),
-        )),
-  ]);
+  b.table(
+    'gpu-stages',
+    [7, 17, 40, 12, 12, 12],
+    [
+      headerRow(
+        label('단계'),
+        label('추진기간'),
+        label('주요 수행내용'),
+        label('GPU 투입시기'),
+        label(['GPU 사용량', '(장/서버수)']),
+        label(['예상 활용률', '(%)']),
+      ),
+      ...(stages.length === 0
+        ? [blankRow(6)]
+        : stages.map((s, i) =>
+            row(
+              cell(String(i + 1), { align: 'center' }),
+              cell(periodLines(s.period), { align: 'center' }),
+              textCell(s.tasks),
+              cell(shortMonth(s.gpuStart), { align: 'center' }),
+              cell(usage(s), { align: 'center' }),
+              cell(percent(s.expectedUtilizationPercent), { align: 'center' }),
+            ),
+          )),
+    ],
+  );
   if (table.gpuLine) b.note(`배정 GPU 자원: ${table.gpuLine}`);
 
   b.sectionHeading('민간부담금 산출내역');
   b.mark(3, '민간 부담금 계산');
-  b.table('copayment', [11, 11, 22, 11, 26, 19], [
-    headerRow(...table.headers.map((h) => label(h))),
-    table.row ? row(...table.row.map((value) => cell(value, { align: 'center' }))) : row(...table.headers.map(() => cell(''))),
-  ]);
+  b.table(
+    'copayment',
+    [11, 11, 22, 11, 26, 19],
+    [
+      headerRow(...table.headers.map((h) => label(h))),
+      table.row ? row(...table.row.map((value) => cell(value, { align: 'center' }))) : row(...table.headers.map(() => cell(''))),
+    ],
+  );
   if (table.row) {
     b.note(`실제 부담액: ${table.applicable ?? '—'} (${table.policy})`);
   } else {

@@ -15,7 +15,8 @@ function milestoneWindow(schedule: PlanObject, milestones: PlanObject[]): { firs
   const months: number[] = [];
   if (startDate) months.push(monthOfDate(startDate));
   if (endDate) months.push(monthOfDate(endDate));
-  if (months.length === 0) for (const m of milestones) for (const month of asArray(m.months)) if (parseMonth(month) !== undefined) months.push(parseMonth(month) as number);
+  if (months.length === 0)
+    for (const m of milestones) for (const month of asArray(m.months)) if (parseMonth(month) !== undefined) months.push(parseMonth(month) as number);
   if (months.length === 0) return undefined;
   const first = Math.min(...months);
   const last = Math.max(...months);
@@ -67,12 +68,18 @@ export function scheduleChapter(b: Builder, plan: Plan): void {
 
   b.sectionHeading('주요 산출물');
   const deliverables = asArray(schedule.deliverables).map(obj);
-  b.table('deliverables', [7, 38, 13, 42], [
-    headerRow(label('번호'), label('산출물명'), label('산출 시기'), label('내역')),
-    ...(deliverables.length === 0
-      ? [blankRow(4)]
-      : deliverables.map((d, i) => row(cell(String(i + 1), { align: 'center' }), cell(show(d.name)), cell(date(d.due), { align: 'center' }), cell(show(d.description))))),
-  ]);
+  b.table(
+    'deliverables',
+    [7, 38, 13, 42],
+    [
+      headerRow(label('번호'), label('산출물명'), label('산출 시기'), label('내역')),
+      ...(deliverables.length === 0
+        ? [blankRow(4)]
+        : deliverables.map((d, i) =>
+            row(cell(String(i + 1), { align: 'center' }), cell(show(d.name)), cell(date(d.due), { align: 'center' }), cell(show(d.description))),
+          )),
+    ],
+  );
 
   b.sectionHeading('기대 효과');
   b.text(schedule.effects);

@@ -41,7 +41,10 @@ function leadResearcherTable(b: Builder, plan: Plan): void {
     education.map((e) =>
       row(
         cell(asNumber(e.year) !== undefined ? String(e.year) : show(e.year), { align: 'center' }),
-        cell([show(e.major), ...(str(e.school) ? [small(`(${str(e.school) as string})`)] : [])].filter((part) => part !== ''), { colspan: 3 }),
+        cell(
+          [show(e.major), ...(str(e.school) ? [small(`(${str(e.school) as string})`)] : [])].filter((part) => part !== ''),
+          { colspan: 3 },
+        ),
         cell(show(e.degree), { align: 'center' }),
       ),
     ),
@@ -50,7 +53,9 @@ function leadResearcherTable(b: Builder, plan: Plan): void {
   group(
     '해당분야 경력',
     [label('수행기간'), label('기관명'), label('직위'), label('주요 업무', { colspan: 2 })],
-    career.map((c) => row(cell(periodLines(c.period), { align: 'center' }), cell(show(c.organization)), cell(show(c.position)), cell(show(c.duties), { colspan: 2 }))),
+    career.map((c) =>
+      row(cell(periodLines(c.period), { align: 'center' }), cell(show(c.organization)), cell(show(c.position)), cell(show(c.duties), { colspan: 2 })),
+    ),
     5,
   );
   group(
@@ -80,20 +85,24 @@ export function institutionChapter(b: Builder, plan: Plan): void {
   b.sectionHeading('신청기관 현황');
   const name = show(representative.name);
   const nationality = show(representative.nationality);
-  b.table('institution', [24, 12, 64], [
-    headerRow(label('구분', { colspan: 2 }), label('내용')),
-    row(label('사업자등록번호(고유번호)', { colspan: 2 }), cell(show(applicant.registrationNumber))),
-    row(label('대표자성명(국적)', { colspan: 2 }), cell(name || nationality ? `${name}${nationality ? `(${nationality})` : ''}` : '')),
-    row(label('대표자생년월일', { colspan: 2 }), cell(date(representative.birthDate))),
-    row(label('유형', { colspan: 2 }), cell(boxes(TYPE_LABELS.map(([key, text]) => [type === key, text] as const)))),
-    row(label('개업연월일', { colspan: 2 }), cell(date(applicant.openingDate))),
-    row(label('주생산품목', { colspan: 2 }), cell(show(applicant.mainProducts))),
-    row(label('주소', { colspan: 2 }), cell(show(applicant.address))),
-    row(label('종업원수 (명)', { rowspan: 3 }), label('정규직'), cell(show(employees.regular))),
-    row(label('비정규직'), cell(show(employees.nonRegular))),
-    row(label('합계'), cell(show(employees.total))),
-    row(label('2024년 매출액(천원)', { colspan: 2 }), cell(show(applicant.revenue2024ThousandWon))),
-  ]);
+  b.table(
+    'institution',
+    [24, 12, 64],
+    [
+      headerRow(label('구분', { colspan: 2 }), label('내용')),
+      row(label('사업자등록번호(고유번호)', { colspan: 2 }), cell(show(applicant.registrationNumber))),
+      row(label('대표자성명(국적)', { colspan: 2 }), cell(name || nationality ? `${name}${nationality ? `(${nationality})` : ''}` : '')),
+      row(label('대표자생년월일', { colspan: 2 }), cell(date(representative.birthDate))),
+      row(label('유형', { colspan: 2 }), cell(boxes(TYPE_LABELS.map(([key, text]) => [type === key, text] as const)))),
+      row(label('개업연월일', { colspan: 2 }), cell(date(applicant.openingDate))),
+      row(label('주생산품목', { colspan: 2 }), cell(show(applicant.mainProducts))),
+      row(label('주소', { colspan: 2 }), cell(show(applicant.address))),
+      row(label('종업원수 (명)', { rowspan: 3 }), label('정규직'), cell(show(employees.regular))),
+      row(label('비정규직'), cell(show(employees.nonRegular))),
+      row(label('합계'), cell(show(employees.total))),
+      row(label('2024년 매출액(천원)', { colspan: 2 }), cell(show(applicant.revenue2024ThousandWon))),
+    ],
+  );
 
   b.sectionHeading('참여 인력 현황');
   b.mark(4, '총괄책임자');
@@ -109,19 +118,23 @@ export function institutionChapter(b: Builder, plan: Plan): void {
   b.sectionHeading('주요 실적');
   b.mark(3, '주요 실적');
   const achievements = asArray(institution.achievements).map(obj);
-  b.table('achievements', [16, 30, 11, 43], [
-    headerRow(label('구분'), label('실적명'), label('일자'), label('내용')),
-    ...(achievements.length === 0
-      ? [emptyRow(4)]
-      : achievements.map((a) =>
-          row(
-            cell(typeof a.category === 'string' ? (ACHIEVEMENT_LABELS[a.category] ?? show(a.category)) : '', { align: 'center' }),
-            cell(show(a.title)),
-            cell(date(a.date), { align: 'center' }),
-            cell([show(a.description), ...(str(a.url) ? [str(a.url) as string] : [])].filter(Boolean)),
-          ),
-        )),
-  ]);
+  b.table(
+    'achievements',
+    [16, 30, 11, 43],
+    [
+      headerRow(label('구분'), label('실적명'), label('일자'), label('내용')),
+      ...(achievements.length === 0
+        ? [emptyRow(4)]
+        : achievements.map((a) =>
+            row(
+              cell(typeof a.category === 'string' ? (ACHIEVEMENT_LABELS[a.category] ?? show(a.category)) : '', { align: 'center' }),
+              cell(show(a.title)),
+              cell(date(a.date), { align: 'center' }),
+              cell([show(a.description), ...(str(a.url) ? [str(a.url) as string] : [])].filter(Boolean)),
+            ),
+          )),
+    ],
+  );
 
   b.sectionHeading('제안기관의 미래 성장가능성');
   b.text(institution.vision);

@@ -102,7 +102,8 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const stageChoice = asString(info.stage);
   const servers = asNumber(gpu.servers);
   const months = asNumber(gpu.months);
-  const optional = (value: unknown, unit: string): string => (asNumber(value) !== undefined ? `${groupThousands(asNumber(value) as number)}${unit}` : NOT_APPLICABLE);
+  const optional = (value: unknown, unit: string): string =>
+    asNumber(value) !== undefined ? `${groupThousands(asNumber(value) as number)}${unit}` : NOT_APPLICABLE;
   const targetList = asArray(openSource.targets);
   const partial = targetList.includes('partial');
   // 코드 공개(학습/추론): the form's label, with the parts the plan releases marked inside it.
@@ -113,7 +114,13 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const rows: TableRow[] = [
     row(cell(bold('사업수행계획서 (Open Track, 산·학·연)'), { colspan: 6, align: 'center', header: true })),
     row(label('신청과제명', { colspan: 2 }), cell(show(plan.projectTitle), { colspan: 2 }), label('과제번호'), cell('')),
-    row(label('신청기업(관)', { rowspan: 4 }), label('기업(관)명'), cell(show(applicant.name), { colspan: 2 }), label('홈페이지주소'), cell(show(applicant.homepage))),
+    row(
+      label('신청기업(관)', { rowspan: 4 }),
+      label('기업(관)명'),
+      cell(show(applicant.name), { colspan: 2 }),
+      label('홈페이지주소'),
+      cell(show(applicant.homepage)),
+    ),
     row(label('주소'), cell(show(applicant.address), { colspan: 4 })),
     row(
       label(['사업자등록번호', small('(고유번호)')]),
@@ -139,7 +146,12 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
   const manager = contactRows(contacts.manager, '실무책임자');
   rows.push({ cells: [label('담당', { rowspan: 8 }), ...lead[0].cells] }, ...lead.slice(1), ...manager);
   rows.push(
-    row(label('GPU 수요', { rowspan: 2 }), label('GPU 기종'), label(['서버 수', small(`* 1서버=${GPUS_PER_SERVER.value}GPU`)], { colspan: 2 }), label(['활용 신청 기간(개월)', small(`* 최소 ${MONTHS.value.min}개월~최대 ${MONTHS.value.max}개월까지 신청가능`)], { colspan: 2 })),
+    row(
+      label('GPU 수요', { rowspan: 2 }),
+      label('GPU 기종'),
+      label(['서버 수', small(`* 1서버=${GPUS_PER_SERVER.value}GPU`)], { colspan: 2 }),
+      label(['활용 신청 기간(개월)', small(`* 최소 ${MONTHS.value.min}개월~최대 ${MONTHS.value.max}개월까지 신청가능`)], { colspan: 2 }),
+    ),
     row(
       cell(show(gpu.type), { align: 'center' }),
       cell(servers !== undefined ? `${servers}서버 (GPU ${cost.gpus ?? servers * GPUS_PER_SERVER.value}장)` : '', { colspan: 2, align: 'center' }),
@@ -160,12 +172,21 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
         { colspan: 4 },
       ),
     ),
-    row(label('과제 목표 성과', { rowspan: 2 }), label('GPU 사용률 (필수)'), label('과제 진도율 (필수)'), label('경제적 성과(선택)'), label('기술성과(선택)', { colspan: 2 })),
+    row(
+      label('과제 목표 성과', { rowspan: 2 }),
+      label('GPU 사용률 (필수)'),
+      label('과제 진도율 (필수)'),
+      label('경제적 성과(선택)'),
+      label('기술성과(선택)', { colspan: 2 }),
+    ),
     row(
       cell(percent(targets.gpuUtilizationPercent), { align: 'center' }),
       cell(percent(targets.progressPercent), { align: 'center' }),
       cell([`매출 ${optional(targets.revenueHundredMillionWon, '억원')}`, `투자유치 ${optional(targets.investmentCount, '건')}`], { align: 'center' }),
-      cell([`특허출원·등록 ${optional(targets.patents, '건')}`, `기술이전 ${optional(targets.techTransfers, '건')}`, `논문 ${optional(targets.papers, '건')}`], { colspan: 2, align: 'center' }),
+      cell(
+        [`특허출원·등록 ${optional(targets.patents, '건')}`, `기술이전 ${optional(targets.techTransfers, '건')}`, `논문 ${optional(targets.papers, '건')}`],
+        { colspan: 2, align: 'center' },
+      ),
     ),
     row(
       label('과제 결과물 공개 계획', { rowspan: 4 }),
@@ -182,12 +203,24 @@ export function coverTable(b: Builder, plan: Plan, cost: CostModel): void {
         { colspan: 3 },
       ),
     ),
-    row(label('공개 플랫폼'), cell(choices(openSource.platforms, OPEN_PLATFORM_LABELS, { key: 'other', label: '기타 플랫폼', text: openSource.platformOther }), { colspan: 3 })),
-    row(label('배포 라이선스'), cell(choices(openSource.licenses, LICENSE_LABELS, { key: 'other', label: '기타 라이선스', text: openSource.licenseOther }), { colspan: 3 })),
+    row(
+      label('공개 플랫폼'),
+      cell(choices(openSource.platforms, OPEN_PLATFORM_LABELS, { key: 'other', label: '기타 플랫폼', text: openSource.platformOther }), { colspan: 3 }),
+    ),
+    row(
+      label('배포 라이선스'),
+      cell(choices(openSource.licenses, LICENSE_LABELS, { key: 'other', label: '기타 라이선스', text: openSource.licenseOther }), { colspan: 3 }),
+    ),
     row(
       label(['연구성과물 공개', '(해당시)']),
       label('공개 플랫폼'),
-      cell([choices(publications.platforms, PUBLICATION_LABELS, { key: 'other', label: '기타 플랫폼', text: publications.platformOther }), ...notApplicable(obj(plan.disclosure).publications)], { colspan: 3 }),
+      cell(
+        [
+          choices(publications.platforms, PUBLICATION_LABELS, { key: 'other', label: '기타 플랫폼', text: publications.platformOther }),
+          ...notApplicable(obj(plan.disclosure).publications),
+        ],
+        { colspan: 3 },
+      ),
     ),
   );
   rows.push(pledgeRow(plan));

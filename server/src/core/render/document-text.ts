@@ -29,4 +29,3 @@ export function documentText(doc: PlanDocument): string[] {
   doc.blocks.forEach(visit);
   return out;
 }
-

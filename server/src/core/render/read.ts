@@ -11,9 +11,15 @@ import { clean } from './bullets';
 /** An object, or an empty one, so that its fields can be read without checks. */
 export const obj = (value: unknown): PlanObject => asObject(value) ?? {};
 /** A non-blank string on one line (line breaks become spaces), made safe for every format. */
-export const str = (value: unknown): string | undefined => (typeof value === 'string' && clean(value).trim().length > 0 ? clean(value).replace(/\s*[\r\n]+\s*/g, ' ').trim() : undefined);
+export const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && clean(value).trim().length > 0
+    ? clean(value)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim()
+    : undefined;
 /** A scalar for a table cell: strings as they are, numbers grouped, anything else blank. */
-export const show = (value: unknown): string => (typeof value === 'string' ? (str(value) ?? '') : typeof value === 'number' && Number.isFinite(value) ? groupThousands(value) : '');
+export const show = (value: unknown): string =>
+  typeof value === 'string' ? (str(value) ?? '') : typeof value === 'number' && Number.isFinite(value) ? groupThousands(value) : '';
 export const date = (value: unknown): string => (str(value) ? formatKoreanDate(str(value) as string) : '');
 export const period = (value: unknown): string => {
   const { start, end } = obj(value);

@@ -101,7 +101,11 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
       ko: '공식 문구로 바꾸거나(빠른 수정: 문구 부분만 바꾸고 앞뒤 머리말과 번역은 그대로 둠), 사사 문구를 담은 공개 계획을 넣으세요.',
     },
     examples: {
-      pass: { patch: { '/disclosure/publications/acknowledgement': `사사 문구: ${ACKNOWLEDGEMENT.value.replace(ACKNOWLEDGEMENT_PROJECT_NUMBER, '(과제번호 제2026-GPU-012호)')}` } },
+      pass: {
+        patch: {
+          '/disclosure/publications/acknowledgement': `사사 문구: ${ACKNOWLEDGEMENT.value.replace(ACKNOWLEDGEMENT_PROJECT_NUMBER, '(과제번호 제2026-GPU-012호)')}`,
+        },
+      },
       fail: { patch: { '/disclosure/publications/acknowledgement': '본 연구는 과학기술정보통신부의 지원을 받았음' } },
     },
   },
@@ -124,7 +128,12 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
     const path = ['disclosure', 'publications', 'acknowledgement'];
     const text = asString(publications.acknowledgement);
     if (text === undefined) {
-      report({ ...keySpan(doc, ['disclosure', 'publications']), path, message: message('missing', expected), data: { expected, insertInto: ['disclosure', 'publications'] } });
+      report({
+        ...keySpan(doc, ['disclosure', 'publications']),
+        path,
+        message: message('missing', expected),
+        data: { expected, insertInto: ['disclosure', 'publications'] },
+      });
       return;
     }
     if (text.trim() === '') {
@@ -178,7 +187,8 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
     }
     if (doc.spanAt(['disclosure', 'publications'])) {
       const insertion = planInsertion(doc, ['disclosure', 'publications'], 'acknowledgement');
-      if (insertion?.kind === 'insert') return [{ code, title: title('fixInsert'), snippet: { offset: insertion.offset, length: 0, text: insertion.snippet }, fixAll: false, preferred: true }];
+      if (insertion?.kind === 'insert')
+        return [{ code, title: title('fixInsert'), snippet: { offset: insertion.offset, length: 0, text: insertion.snippet }, fixAll: false, preferred: true }];
     }
     if (doc.spanAt(['disclosure'])) {
       return [{ code, title: title('fixInsertPlan'), insertSection: { parentPath: ['disclosure'], key: 'publications' }, fixAll: false, preferred: false }];
@@ -186,7 +196,8 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
     // No disclosure at all: insert it with the publication plan inside (its own snippet is empty).
     const insertion = planInsertion(doc, [], 'disclosure');
     const at = insertion?.kind === 'insert' ? /(^|\n)([ \t]*)"disclosure": \{\$0\}/.exec(insertion.snippet) : null;
-    if (insertion?.kind !== 'insert' || !at) return [{ code, title: title('fixInsertPlan'), insertSection: { parentPath: [], key: 'disclosure' }, fixAll: false, preferred: false }];
+    if (insertion?.kind !== 'insert' || !at)
+      return [{ code, title: title('fixInsertPlan'), insertSection: { parentPath: [], key: 'disclosure' }, fixAll: false, preferred: false }];
     const unit = indentUnit(doc.text);
     const indent = at[2];
     const publications = valueSnippet(schemaAt(['disclosure', 'publications']), indent + unit, unit);

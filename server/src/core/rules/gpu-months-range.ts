@@ -29,7 +29,10 @@ export const gpuMonthsRange = defineRule<RangeData>()({
       en: 'GPUs are allocated for 3 to 12 whole months, counted from the start of use; the co-payment is computed by the month.',
       ko: 'GPU는 이용개시일부터 3~12개월 동안 개월 단위로 배정되며, 민간부담금도 1개월 단위로 산정합니다.',
     },
-    fix: { en: 'Request between 3 and 12 months. The quick fix sets the nearest allowed number.', ko: '3~12개월 사이로 신청하세요. 빠른 수정은 가장 가까운 허용 값으로 바꿉니다.' },
+    fix: {
+      en: 'Request between 3 and 12 months. The quick fix sets the nearest allowed number.',
+      ko: '3~12개월 사이로 신청하세요. 빠른 수정은 가장 가까운 허용 값으로 바꿉니다.',
+    },
     examples: { pass: { patch: { '/gpu/months': 6 } }, fail: { patch: { '/gpu/months': 13 } } },
   },
   check({ doc, plan, message, report }) {
@@ -46,6 +49,8 @@ export const gpuMonthsRange = defineRule<RangeData>()({
   fixes(finding, { title }) {
     const data = finding.data;
     if (!data) return [];
-    return [{ code: finding.code, title: title('fix', data.fix, data.min, data.max), edits: [replaceWithJson(finding, data.fix)], fixAll: true, preferred: true }];
+    return [
+      { code: finding.code, title: title('fix', data.fix, data.min, data.max), edits: [replaceWithJson(finding, data.fix)], fixAll: true, preferred: true },
+    ];
   },
 });

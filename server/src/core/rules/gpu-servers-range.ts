@@ -71,6 +71,8 @@ export const gpuServersRange = defineRule<RangeData>()({
   fixes(finding, { title }) {
     const data = finding.data;
     if (!data) return [];
-    return [{ code: finding.code, title: title('fix', data.fix, data.min, data.max), edits: [replaceWithJson(finding, data.fix)], fixAll: true, preferred: true }];
+    return [
+      { code: finding.code, title: title('fix', data.fix, data.min, data.max), edits: [replaceWithJson(finding, data.fix)], fixAll: true, preferred: true },
+    ];
   },
 });

@@ -10,15 +10,25 @@ export const milestoneOutsideSchedule = defineRule<{ readonly min: string; reado
   reads: 'structure',
   description: { en: 'A milestone month falls outside the project period.', ko: '마일스톤 일정이 수행기간 밖' },
   messages: {
-    outside: { en: 'Milestone {0} is scheduled in {1}, outside the project period {2} – {3}.', ko: '마일스톤 {0}번 행의 수행일정 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.' },
+    outside: {
+      en: 'Milestone {0} is scheduled in {1}, outside the project period {2} – {3}.',
+      ko: '마일스톤 {0}번 행의 수행일정 {1|이} 수행기간 {2} ~ {3|을} 벗어납니다.',
+    },
     projectPeriod: { en: 'The project period.', ko: '수행기간' },
   },
   docs: {
-    form: '○ 마일스톤 구분 | 수행내용 | 수행일정(\'26년) 1 … 12',
+    form: "○ 마일스톤 구분 | 수행내용 | 수행일정('26년) 1 … 12",
     formPlace: { en: 'form, V-1 추진 일정', ko: '양식, V-1 추진 일정' },
-    checks: { en: 'Each month of `schedule.milestones[].months` lies within `schedule.period`.', ko: '`schedule.milestones[].months`의 모든 월은 `schedule.period` 안에 있어야 합니다.' },
+    checks: {
+      en: 'Each month of `schedule.milestones[].months` lies within `schedule.period`.',
+      ko: '`schedule.milestones[].months`의 모든 월은 `schedule.period` 안에 있어야 합니다.',
+    },
     fix: { en: 'Move the milestone into the project period, or remove the month.', ko: '마일스톤을 수행기간 안으로 옮기거나 그 월을 지우세요.' },
-    examples: { pass: { patch: { '/schedule/milestones/0/months/1': '2026-04' } }, fail: { patch: { '/schedule/milestones/0/months/1': '2026-10' } }, show: ['/schedule/milestones/0/months', '/schedule/period'] },
+    examples: {
+      pass: { patch: { '/schedule/milestones/0/months/1': '2026-04' } },
+      fail: { patch: { '/schedule/milestones/0/months/1': '2026-10' } },
+      show: ['/schedule/milestones/0/months', '/schedule/period'],
+    },
   },
   check({ doc, plan, message, report }) {
     const schedule = asObject(plan.schedule);

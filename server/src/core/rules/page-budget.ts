@@ -9,7 +9,10 @@ export const pageBudget = defineRule<{ readonly pages: number; readonly budget: 
   code: 'page-budget',
   severity: 'warning',
   reads: 'prose',
-  description: { en: 'The estimated body exceeds the page budget, or the summary exceeds 2 pages.', ko: '추정 본문 분량이 권장 분량을 넘거나 요약서가 2페이지를 넘음' },
+  description: {
+    en: 'The estimated body exceeds the page budget, or the summary exceeds 2 pages.',
+    ko: '추정 본문 분량이 권장 분량을 넘거나 요약서가 2페이지를 넘음',
+  },
   messages: {
     body: {
       en: "The body (chapters I–VI) comes to about {0} pages in the exported PDF (estimated), over the form's budget of about {1} pages for this request. This chapter is the longest ({2} pages): shorten it first.",
@@ -24,13 +27,24 @@ export const pageBudget = defineRule<{ readonly pages: number; readonly budget: 
     form: '수행계획서 본문은 H200 8서버 미만, B200 4서버 미만 20페이지 내외로, H200 8서버 이상, B200 4서버 이상 30페이지 내외 분량으로 작성 (표지, 목차, 붙임 제외) … 요약서는 1~2 페이지 분량으로 작성',
     formPlace: { en: 'form, 작성요령 — 과제수행계획서 작성요령; 요약서 작성 요령', ko: '양식, 작성요령 — 과제수행계획서 작성요령; 요약서 작성 요령' },
     checks: {
-      en: "gpuplan estimates how many pages the body (chapters I–VI, without the cover, the 표지, the table of contents and the attachments) and the 요약서 take in its own PDF export: each chapter starts a page, headings, bullets by level and tables with their column widths are laid out as the export lays them out. The estimate is calibrated against the real PDF of the plans in test/fixtures/calibration (within 1.5 pages or 10%). A body over about 20 pages (30 for large projects) by more than 10%, or a summary over 2 pages, is reported, at the longest chapter.",
+      en: 'gpuplan estimates how many pages the body (chapters I–VI, without the cover, the 표지, the table of contents and the attachments) and the 요약서 take in its own PDF export: each chapter starts a page, headings, bullets by level and tables with their column widths are laid out as the export lays them out. The estimate is calibrated against the real PDF of the plans in test/fixtures/calibration (within 1.5 pages or 10%). A body over about 20 pages (30 for large projects) by more than 10%, or a summary over 2 pages, is reported, at the longest chapter.',
       ko: 'gpuplan은 자체 PDF 내보내기에서 본문(I~VI장, 표지·목차·붙임 제외)과 요약서가 차지할 쪽수를 추정합니다. 장마다 새 쪽에서 시작하고, 제목·수준별 개조식·표(열 너비 포함)를 내보내기와 같이 배치합니다. 추정치는 test/fixtures/calibration 계획서의 실제 PDF로 보정되어 있습니다(1.5페이지 또는 10% 이내). 본문이 20페이지(대형과제 30페이지) 내외를 10% 넘게 초과하거나 요약서가 2페이지를 넘으면 가장 긴 장에 알려 줍니다.',
     },
-    fix: { en: 'Shorten the longest chapter first; write in 개조식 bullets rather than paragraphs, and keep long text out of narrow table columns.', ko: '가장 긴 장부터 줄이세요. 문단보다 개조식으로 쓰고, 좁은 표 칸에는 긴 글을 넣지 마세요.' },
+    fix: {
+      en: 'Shorten the longest chapter first; write in 개조식 bullets rather than paragraphs, and keep long text out of narrow table columns.',
+      ko: '가장 긴 장부터 줄이세요. 문단보다 개조식으로 쓰고, 좁은 표 칸에는 긴 글을 넣지 마세요.',
+    },
     examples: {
       pass: { patch: { '/summary/overview': ['법령·행정문서 특화 대규모 언어모델 개발'] } },
-      fail: { patch: { '/summary/overview': Array.from({ length: 60 }, (_, i) => `요약 항목 ${i + 1}: 법령·판례·행정문서 310억 토큰으로 공개 기반모델을 계속 사전학습·지시학습하여 법령 근거 검토 시간을 단축하는 서비스를 실증함`) } },
+      fail: {
+        patch: {
+          '/summary/overview': Array.from(
+            { length: 60 },
+            (_, i) =>
+              `요약 항목 ${i + 1}: 법령·판례·행정문서 310억 토큰으로 공개 기반모델을 계속 사전학습·지시학습하여 법령 근거 검토 시간을 단축하는 서비스를 실증함`,
+          ),
+        },
+      },
     },
   },
   check({ doc, plan, texts, cost, pages, message, report }) {

@@ -177,7 +177,9 @@ function makeRule<Code extends string, Key extends string, Data>(spec: RuleSpec<
         cost: engine.cost,
         pages: engine.pages,
         message,
-        report: (finding) => { engine.report({ ...finding, code: spec.code }); },
+        report: (finding) => {
+          engine.report({ ...finding, code: spec.code });
+        },
       });
     },
     fixes(finding, context) {

@@ -36,7 +36,10 @@ export const scheduleMonthsMismatch = defineRule<MonthsData>()({
       en: `The project period of \`schedule.period\` spans as many months as \`gpu.months\` requests, counted to the day with both the first and the last day included: 2026-03-01 ~ 2026-08-31 is 6 months, 2026-03-01 ~ 2026-08-01 is 5 months and 1 day. A period within ${MONTH_TOLERANCE_DAYS.value} days of whole months counts as those months. The export prints the same count after 수행기간 ("(6개월)"), so the document and the check agree. The period must also end after it starts.`,
       ko: `\`schedule.period\`의 수행기간은 첫날과 마지막 날을 모두 넣어 날짜 단위로 세었을 때 \`gpu.months\`의 개월 수와 같아야 합니다. 2026.03.01. ~ 2026.08.31.은 6개월, 2026.03.01. ~ 2026.08.01.은 5개월 1일입니다. 개월 수와 ${MONTH_TOLERANCE_DAYS.value}일 이내로 차이 나는 기간은 그 개월 수로 봅니다. 내보낸 문서의 수행기간 뒤 "(6개월)"도 같은 방식으로 세므로 문서와 검사 결과가 같습니다. 종료일은 시작일보다 뒤여야 합니다.`,
     },
-    fix: { en: 'Set the end date the request implies (quick fix), or change the requested months.', ko: '신청 개월 수에 맞는 종료일로 바꾸거나(빠른 수정), 활용 신청 기간을 바꾸세요.' },
+    fix: {
+      en: 'Set the end date the request implies (quick fix), or change the requested months.',
+      ko: '신청 개월 수에 맞는 종료일로 바꾸거나(빠른 수정), 활용 신청 기간을 바꾸세요.',
+    },
     examples: {
       pass: { patch: { '/schedule/period/end': '2026-08-31' } },
       fail: { patch: { '/schedule/period/end': '2026-08-01' } },
@@ -75,6 +78,14 @@ export const scheduleMonthsMismatch = defineRule<MonthsData>()({
     const end = finding.data?.end;
     const span = doc.spanAt(['schedule', 'period', 'end']);
     if (!end || !span) return [];
-    return [{ code: finding.code, title: title('fix', locale === 'ko' ? formatKoreanDate(end) : end), edits: [replaceWithJson(span, end)], fixAll: false, preferred: false }];
+    return [
+      {
+        code: finding.code,
+        title: title('fix', locale === 'ko' ? formatKoreanDate(end) : end),
+        edits: [replaceWithJson(span, end)],
+        fixAll: false,
+        preferred: false,
+      },
+    ];
   },
 });

@@ -67,15 +67,37 @@ export const schema = defineRule<SchemaData>()({
     switch (data.keyword) {
       case 'additionalProperties':
         return typeof data.suggestion === 'string'
-          ? [{ code, title: title('fixRename', JSON.stringify(data.suggestion)), edits: [replaceWithJson(finding, data.suggestion)], fixAll: false, preferred: true }]
+          ? [
+              {
+                code,
+                title: title('fixRename', JSON.stringify(data.suggestion)),
+                edits: [replaceWithJson(finding, data.suggestion)],
+                fixAll: false,
+                preferred: true,
+              },
+            ]
           : [];
       case 'enum':
       case 'const':
         return typeof data.suggestion === 'string'
-          ? [{ code, title: title('fixChange', JSON.stringify(data.suggestion)), edits: [replaceWithJson(finding, data.suggestion)], fixAll: false, preferred: true }]
+          ? [
+              {
+                code,
+                title: title('fixChange', JSON.stringify(data.suggestion)),
+                edits: [replaceWithJson(finding, data.suggestion)],
+                fixAll: false,
+                preferred: true,
+              },
+            ]
           : [];
       case 'required':
-        return (data.missing ?? []).map((key) => ({ code, title: title('fixInsert', JSON.stringify(key)), insertSection: { parentPath: data.parentPath ?? [], key }, fixAll: false, preferred: false }));
+        return (data.missing ?? []).map((key) => ({
+          code,
+          title: title('fixInsert', JSON.stringify(key)),
+          insertSection: { parentPath: data.parentPath ?? [], key },
+          fixAll: false,
+          preferred: false,
+        }));
       default:
         return [];
     }

@@ -11,7 +11,10 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
   reads: 'structure',
   fixAfter: ['staff-period-outside-schedule'],
   owns: [{ pointer: /^\/staff\/\d+\/participationPercent$/, keywords: ['minimum', 'maximum'] }],
-  description: { en: 'Participation outside 0–100%, or months inconsistent with the participation period.', ko: '투입률이 0~100% 밖이거나 참여개월이 참여기간과 맞지 않음' },
+  description: {
+    en: 'Participation outside 0–100%, or months inconsistent with the participation period.',
+    ko: '투입률이 0~100% 밖이거나 참여개월이 참여기간과 맞지 않음',
+  },
   messages: {
     rate: { en: 'Participation of {0} is {1}%; it must be between 0 and 100%.', ko: '{0}의 투입률이 {1}%입니다. 0~100% 사이여야 합니다.' },
     endsBeforeStart: { en: 'The participation period of {0} ends before it starts.', ko: '{0}의 참여기간 종료일이 시작일보다 앞섭니다.' },
@@ -29,7 +32,10 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
       en: 'In 붙임0, each person participates 0–100% of their time, and the months written next to the participation period are the months the period spans.',
       ko: '붙임0에서 각 인력의 투입률은 0~100%이고, 참여기간 옆의 개월 수는 그 기간의 개월 수와 같아야 합니다.',
     },
-    fix: { en: 'Correct the rate or the months (quick fix where the value is computable).', ko: '투입률이나 개월 수를 바로잡으세요 (계산할 수 있으면 빠른 수정).' },
+    fix: {
+      en: 'Correct the rate or the months (quick fix where the value is computable).',
+      ko: '투입률이나 개월 수를 바로잡으세요 (계산할 수 있으면 빠른 수정).',
+    },
     examples: { pass: { patch: { '/staff/0/months': 6 } }, fail: { patch: { '/staff/0/months': 9 } }, show: ['/staff/0/name', '/staff/0/period'] },
   },
   check({ doc, plan, message, report }) {
@@ -40,7 +46,12 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
       const who = asString(person.name) || `#${index + 1}`;
       const rate = asNumber(person.participationPercent);
       if (rate !== undefined && (rate < 0 || rate > 100)) {
-        report({ ...valueSpan(doc, at('participationPercent')), path: at('participationPercent'), message: message('rate', who, rate), data: { fix: Math.min(Math.max(rate, 0), 100) } });
+        report({
+          ...valueSpan(doc, at('participationPercent')),
+          path: at('participationPercent'),
+          message: message('rate', who, rate),
+          data: { fix: Math.min(Math.max(rate, 0), 100) },
+        });
       }
       const period = asObject(person.period);
       const start = parseDate(period?.start);

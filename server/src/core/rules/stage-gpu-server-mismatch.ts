@@ -19,7 +19,10 @@ export const stageGpuServerMismatch = defineRule<{ readonly fix: number }>()({
   docs: {
     form: '서버 수 * 1서버=8GPU … GPU 사용량 (장/서버수)',
     formPlace: { en: 'form, 표지 — GPU 수요; III-2 GPU 단계별 활용 계획', ko: '양식, 표지 — GPU 수요; III-2 GPU 단계별 활용 계획' },
-    checks: { en: 'GPUs come by the server, 8 to a server: a stage of n servers uses n × 8 GPUs.', ko: 'GPU는 서버 단위(서버 1대 = 8장)로 배정되므로, 서버 n대를 쓰는 단계의 GPU는 n × 8장입니다.' },
+    checks: {
+      en: 'GPUs come by the server, 8 to a server: a stage of n servers uses n × 8 GPUs.',
+      ko: 'GPU는 서버 단위(서버 1대 = 8장)로 배정되므로, 서버 n대를 쓰는 단계의 GPU는 n × 8장입니다.',
+    },
     fix: { en: 'Write servers × 8 as the GPUs (quick fix).', ko: 'GPU 장수를 서버 수 × 8로 바꾸세요 (빠른 수정).' },
     examples: { pass: { patch: { '/gpuPlan/stages/0/gpus': 32 } }, fail: { patch: { '/gpuPlan/stages/0/gpus': 30 } }, show: ['/gpuPlan/stages/0/servers'] },
   },

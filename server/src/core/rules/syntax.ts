@@ -18,9 +18,15 @@ const PROBLEMS: Partial<Record<SyntaxProblem['code'], Bilingual>> = {
   [ParseErrorCode.CloseBraceExpected]: { en: 'A closing brace "}" is expected.', ko: '닫는 중괄호 "}"가 와야 합니다.' },
   [ParseErrorCode.CloseBracketExpected]: { en: 'A closing bracket "]" is expected.', ko: '닫는 대괄호 "]"가 와야 합니다.' },
   [ParseErrorCode.EndOfFileExpected]: { en: "Nothing may follow the plan's closing brace.", ko: '계획서의 마지막 닫는 중괄호 뒤에는 아무것도 올 수 없습니다.' },
-  [ParseErrorCode.InvalidCommentToken]: { en: 'Comments are not allowed in a gpuplan file (it is plain JSON).', ko: 'gpuplan 파일은 일반 JSON이므로 주석을 쓸 수 없습니다.' },
+  [ParseErrorCode.InvalidCommentToken]: {
+    en: 'Comments are not allowed in a gpuplan file (it is plain JSON).',
+    ko: 'gpuplan 파일은 일반 JSON이므로 주석을 쓸 수 없습니다.',
+  },
   [ParseErrorCode.UnexpectedEndOfComment]: { en: 'The comment is not closed.', ko: '주석이 닫히지 않았습니다.' },
-  [ParseErrorCode.UnexpectedEndOfString]: { en: 'The string is not closed: a closing double quote is missing.', ko: '문자열이 닫히지 않았습니다. 닫는 큰따옴표가 없습니다.' },
+  [ParseErrorCode.UnexpectedEndOfString]: {
+    en: 'The string is not closed: a closing double quote is missing.',
+    ko: '문자열이 닫히지 않았습니다. 닫는 큰따옴표가 없습니다.',
+  },
   [ParseErrorCode.UnexpectedEndOfNumber]: { en: 'The number is not complete.', ko: '숫자가 완성되지 않았습니다.' },
   [ParseErrorCode.InvalidUnicode]: { en: 'Invalid \\u escape.', ko: '잘못된 \\u 이스케이프입니다.' },
   [ParseErrorCode.InvalidEscapeCharacter]: { en: 'Invalid escape character.', ko: '잘못된 이스케이프 문자입니다.' },
@@ -42,8 +48,14 @@ export const syntax = defineRule<SyntaxData>()({
     ko: 'JSON 구문 오류 (주석과 마지막 쉼표도 오류: 일반 JSON 파일)',
   },
   messages: {
-    tooDeep: { en: 'Nesting deeper than {0} levels is not supported; the plan was not read.', ko: '{0}단계보다 깊은 중첩은 지원하지 않으므로 계획서를 읽지 않았습니다.' },
-    empty: { en: 'The file is empty. Start from the command "gpuplan: New Plan" or a snippet.', ko: '빈 파일입니다. "gpuplan: 새 계획서" 명령이나 스니펫으로 시작하세요.' },
+    tooDeep: {
+      en: 'Nesting deeper than {0} levels is not supported; the plan was not read.',
+      ko: '{0}단계보다 깊은 중첩은 지원하지 않으므로 계획서를 읽지 않았습니다.',
+    },
+    empty: {
+      en: 'The file is empty. Start from the command "gpuplan: New Plan" or a snippet.',
+      ko: '빈 파일입니다. "gpuplan: 새 계획서" 명령이나 스니펫으로 시작하세요.',
+    },
     trailingComma: { en: 'Trailing comma: remove this ",".', ko: '마지막 항목 뒤의 쉼표입니다. 이 ","를 지우세요.' },
     other: { en: 'Syntax error.', ko: '구문 오류입니다.' },
     ...(PROBLEMS as Record<string, Bilingual>),
@@ -96,6 +108,14 @@ export const syntax = defineRule<SyntaxData>()({
   },
   fixes(finding, { title }) {
     if (finding.data?.fix !== 'removeTrailingComma') return [];
-    return [{ code: finding.code, title: title('fixTrailingComma'), edits: [{ offset: finding.offset, length: finding.length, newText: '' }], fixAll: true, preferred: true }];
+    return [
+      {
+        code: finding.code,
+        title: title('fixTrailingComma'),
+        edits: [{ offset: finding.offset, length: finding.length, newText: '' }],
+        fixAll: true,
+        preferred: true,
+      },
+    ];
   },
 });

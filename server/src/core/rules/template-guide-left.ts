@@ -19,7 +19,7 @@ export const templateGuideLeft = defineRule<GuideData>()({
   severity: 'warning',
   reads: 'prose',
   description: {
-    en: 'Guide text or a placeholder is left in: the form\'s guide sentences (with or without ★), its marks (★, 작성요령, 000, 00%, YYYYMMDD, yyyy.mm, ㅇㅇㅇ…) and the placeholders gpuplan writes (〔대표자 성명〕, name@example.com…).',
+    en: "Guide text or a placeholder is left in: the form's guide sentences (with or without ★), its marks (★, 작성요령, 000, 00%, YYYYMMDD, yyyy.mm, ㅇㅇㅇ…) and the placeholders gpuplan writes (〔대표자 성명〕, name@example.com…).",
     ko: '작성 가이드나 자리표시가 남아 있음: 양식의 작성 가이드 문장(★ 유무와 관계없이), 표시(★, 작성요령, 000, 00%, YYYYMMDD, yyyy.mm, ㅇㅇㅇ …)와 gpuplan이 넣은 자리표시(〔대표자 성명〕, name@example.com …)',
   },
   messages: {
@@ -81,7 +81,14 @@ export const templateGuideLeft = defineRule<GuideData>()({
       for (const text of texts()) if (sentences.has(text.value)) reportHits(proseGuideHits(text.value, []), text.path());
       return;
     }
-    const prose = sentences.size > 0 ? new Set(texts().filter((t) => sentences.has(t.value)).map((t) => t.path().join('\u0000'))) : undefined;
+    const prose =
+      sentences.size > 0
+        ? new Set(
+            texts()
+              .filter((t) => sentences.has(t.value))
+              .map((t) => t.path().join('\u0000')),
+          )
+        : undefined;
     forEachString(plan, (value, pathOf) => {
       const marks = guideHits(value);
       const path = marks.length > 0 || sentences.has(value) ? pathOf() : undefined;
@@ -116,7 +123,10 @@ export const templateGuideLeft = defineRule<GuideData>()({
  * The edit that removes a whole array item (with its comma) when its string holds only guide
  * marks and guide sentences; undefined for anything else.
  */
-function wholeBulletRemoval(doc: ParsedDocument, finding: { readonly path?: JsonPath; readonly offset: number }): { offset: number; length: number; newText: string } | undefined {
+function wholeBulletRemoval(
+  doc: ParsedDocument,
+  finding: { readonly path?: JsonPath; readonly offset: number },
+): { offset: number; length: number; newText: string } | undefined {
   const path = finding.path;
   if (!path || typeof path[path.length - 1] !== 'number') return undefined;
   const node = doc.spanAt(path);

@@ -52,7 +52,10 @@ export const youthCompanyMismatch = defineRule<{ readonly fix: boolean }>()({
       ko: '대표자가 {0} 이후 출생한 법인기업이므로 청년기업에 해당합니다 (민간부담금 50% 감면).',
     },
     birthDate: { en: "The representative's birth date.", ko: '대표자 생년월일' },
-    registrationNumber: { en: 'The registration number: its middle two digits tell a corporation from a sole proprietor.', ko: '사업자등록번호: 가운데 두 자리로 법인과 개인사업자를 구분합니다.' },
+    registrationNumber: {
+      en: 'The registration number: its middle two digits tell a corporation from a sole proprietor.',
+      ko: '사업자등록번호: 가운데 두 자리로 법인과 개인사업자를 구분합니다.',
+    },
     applicantType: { en: 'The applicant type.', ko: '신청기관 유형' },
     fixYes: { en: 'Mark as a youth company (해당)', ko: '청년기업 "해당"으로 바꾸기' },
     fixNo: { en: 'Mark as not a youth company (미해당)', ko: '청년기업 "미해당"으로 바꾸기' },
@@ -61,7 +64,7 @@ export const youthCompanyMismatch = defineRule<{ readonly fix: boolean }>()({
     form: '청년기업 여부 □ 해당 □ 미해당 * 사용자 모집 공고일 기준 법인기업의 대표가 만39세 이하(1985.12.22. 이후 출생) 출생자인 경우',
     formPlace: { en: 'form, 표지 — 신청기업(관)', ko: '양식, 표지 — 신청기업(관)' },
     checks: {
-      en: 'A youth company is a corporation (법인기업) whose representative was born on or after 1985-12-22. `applicant.youthCompany` must agree with three facts: `applicant.type` is industry, the middle two digits of `applicant.registrationNumber` are a corporation\'s (81, 86, 87, 88 영리법인 본점; 85 지점; 84 외국법인 — not 01–79 or 90–99 개인사업자, 82 비영리법인, 83 국가·지방자치단체), and `applicant.representative.birthDate` is on or after 1985-12-22. The co-payment is halved only when the flag is set and all three hold; otherwise `gpuplan cost` and the preview show the full amount and say why.',
+      en: "A youth company is a corporation (법인기업) whose representative was born on or after 1985-12-22. `applicant.youthCompany` must agree with three facts: `applicant.type` is industry, the middle two digits of `applicant.registrationNumber` are a corporation's (81, 86, 87, 88 영리법인 본점; 85 지점; 84 외국법인 — not 01–79 or 90–99 개인사업자, 82 비영리법인, 83 국가·지방자치단체), and `applicant.representative.birthDate` is on or after 1985-12-22. The co-payment is halved only when the flag is set and all three hold; otherwise `gpuplan cost` and the preview show the full amount and say why.",
       ko: '청년기업은 대표자가 1985.12.22. 이후 출생한 법인기업입니다. `applicant.youthCompany`는 세 가지와 맞아야 합니다: `applicant.type`이 산업계이고, `applicant.registrationNumber`의 가운데 두 자리가 법인 번호(영리법인 본점 81·86·87·88, 지점 85, 외국법인 84 — 개인사업자 01~79·90~99, 비영리법인 82, 국가·지방자치단체 83은 해당하지 않음)이며, `applicant.representative.birthDate`가 1985.12.22. 이후여야 합니다. 표시하고 세 가지를 모두 충족할 때만 민간부담금을 50% 감면하며, 그렇지 않으면 `gpuplan cost`와 미리보기가 전액과 그 이유를 보여 줍니다.',
     },
     fix: {
@@ -85,7 +88,11 @@ export const youthCompanyMismatch = defineRule<{ readonly fix: boolean }>()({
     const birth = related(doc, ['applicant', 'representative', 'birthDate'], message('birthDate'));
     if (!declared) {
       if (verdict.qualifies) {
-        report({ ...base, message: message('qualifies', date), related: [birth, related(doc, ['applicant', 'registrationNumber'], message('registrationNumber'))] });
+        report({
+          ...base,
+          message: message('qualifies', date),
+          related: [birth, related(doc, ['applicant', 'registrationNumber'], message('registrationNumber'))],
+        });
       }
       return;
     }

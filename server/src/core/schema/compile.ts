@@ -140,7 +140,13 @@ function validatePart(part: Part, value: unknown, instancePath: string, parentDa
     return;
   }
   const found: ErrorObject[] = [];
-  const context = { instancePath, parentData: parentData as Record<string, unknown>, parentDataProperty: key, rootData: root as Record<string, unknown>, dynamicAnchors: {} };
+  const context = {
+    instancePath,
+    parentData: parentData as Record<string, unknown>,
+    parentDataProperty: key,
+    rootData: root as Record<string, unknown>,
+    dynamicAnchors: {},
+  };
   if (part.rows && Array.isArray(value)) {
     if (!part.rows.shell(value, context)) for (const error of part.rows.shell.errors ?? []) found.push(asWhole(part, error, true));
     for (let i = 0; i < value.length; i++) validatePart(part.rows.row, value[i], `${instancePath}/${i}`, value, i, root, found);

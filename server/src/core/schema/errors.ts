@@ -190,8 +190,17 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
     }
     case 'enum':
     case 'const': {
-      const allowed = (error.keyword === 'const' ? [(error.params as { allowedValue: unknown }).allowedValue] : (error.params as { allowedValues?: unknown[] }).allowedValues) ?? [];
-      const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+      const allowed =
+        (error.keyword === 'const'
+          ? [(error.params as { allowedValue: unknown }).allowedValue]
+          : (error.params as { allowedValues?: unknown[] }).allowedValues) ?? [];
+      const suggestion =
+        typeof value === 'string'
+          ? didYouMean(
+              value,
+              allowed.filter((a): a is string => typeof a === 'string'),
+            )
+          : undefined;
       const message = suggestion
         ? msg('{0} {1} is not allowed. Did you mean {2}?', label, formatValue(value), JSON.stringify(suggestion))
         : msg('{0} {1} is not allowed. Allowed values: {2}.', label, formatValue(value), allowed.map(formatValue).join(', '));
@@ -206,10 +215,14 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
     }
     case 'minimum':
     case 'exclusiveMinimum':
-      return make(spanOfValue(doc, path), msg('{0} must be at least {1}.', label, (error.params as { limit: number }).limit), { limit: (error.params as { limit: number }).limit });
+      return make(spanOfValue(doc, path), msg('{0} must be at least {1}.', label, (error.params as { limit: number }).limit), {
+        limit: (error.params as { limit: number }).limit,
+      });
     case 'maximum':
     case 'exclusiveMaximum':
-      return make(spanOfValue(doc, path), msg('{0} must be at most {1}.', label, (error.params as { limit: number }).limit), { limit: (error.params as { limit: number }).limit });
+      return make(spanOfValue(doc, path), msg('{0} must be at most {1}.', label, (error.params as { limit: number }).limit), {
+        limit: (error.params as { limit: number }).limit,
+      });
     case 'minLength':
       return make(spanOfValue(doc, path), msg('{0} must not be empty.', label), { blank: true });
     case 'minItems':
@@ -229,9 +242,10 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
         return make(spanOfValue(doc, path), msg('{0} must not be empty.', label), { blank: true });
       }
       const example = parentSchema?.examples?.[0] ?? resolveRef(schemaAt(path))?.examples?.[0];
-      const message = example !== undefined
-        ? msg('{0} {1} does not have the expected format (for example {2}).', label, formatValue(value), formatValue(example))
-        : msg('{0} {1} does not have the expected format.', label, formatValue(value));
+      const message =
+        example !== undefined
+          ? msg('{0} {1} does not have the expected format (for example {2}).', label, formatValue(value), formatValue(example))
+          : msg('{0} {1} does not have the expected format.', label, formatValue(value));
       return make(spanOfValue(doc, path), message, { pattern: (error.params as { pattern: string }).pattern });
     }
     case 'format': {
@@ -242,7 +256,6 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
       return make(spanOfValue(doc, path), msg('{0}: {1}', label, error.message ?? error.keyword));
   }
 }
-
 
 /** The schema's pattern for "some text other than white space" (required strings, `Text`). */
 export const NON_BLANK = '\\S';
@@ -264,7 +277,12 @@ function isBullet(path: JsonPath): boolean {
  * An empty section of the form, at its key: required sections must be written; the parts the
  * form marks 해당 시 may be left out instead, and the document then prints "해당 없음".
  */
-function blankSection(doc: ParsedDocument, path: JsonPath, label: string, make: (span: { offset: number; length: number }, message: Message, data?: unknown) => Placed): Placed {
+function blankSection(
+  doc: ParsedDocument,
+  path: JsonPath,
+  label: string,
+  make: (span: { offset: number; length: number }, message: Message, data?: unknown) => Placed,
+): Placed {
   const key = keyNodeAt(doc.root, path);
   const span = key ? { offset: key.offset, length: key.length } : spanOfValue(doc, path);
   const parent = resolveRef(schemaAt(path.slice(0, -1)));
@@ -300,7 +318,14 @@ export function schemaFindings(doc: ParsedDocument, owned: readonly SchemaOwners
   }
   const findings = [...byPlace.values()].map((p) => p.finding);
   if (shown.length < errors.length) {
-    findings.push({ code: 'schema', offset: doc.spanAt([])?.offset ?? 0, length: 1, path: [], message: msg('{0} more structural problems are not listed; fix the ones shown first.', errors.length - shown.length), data: { keyword: 'truncated' } });
+    findings.push({
+      code: 'schema',
+      offset: doc.spanAt([])?.offset ?? 0,
+      length: 1,
+      path: [],
+      message: msg('{0} more structural problems are not listed; fix the ones shown first.', errors.length - shown.length),
+      data: { keyword: 'truncated' },
+    });
   }
   return findings;
 }

@@ -54,11 +54,11 @@ export class PdfToolPathError extends Error {
         ? `The PDF tool ${tool} does not exist.`
         : problem === 'not-on-path'
           ? `The PDF tool ${tool} is not a program on the PATH.`
-        : problem === 'folder'
-          ? `The PDF tool ${tool} is a folder, not a program.`
-          : problem === 'relative'
-            ? `The PDF tool ${tool} must be an absolute path (or a program name on the PATH).`
-            : `The PDF tool ${tool} is not a program this user may run.`,
+          : problem === 'folder'
+            ? `The PDF tool ${tool} is a folder, not a program.`
+            : problem === 'relative'
+              ? `The PDF tool ${tool} must be an absolute path (or a program name on the PATH).`
+              : `The PDF tool ${tool} is not a program this user may run.`,
     );
     this.name = 'PdfToolPathError';
   }
@@ -112,7 +112,16 @@ export function systemToolHost(env: Readonly<Record<string, string | undefined>>
 }
 
 /** Browsers of the Chromium family on the PATH, most specific first (Windows adds .exe and the like). */
-const CHROMIUM_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome', 'microsoft-edge-stable', 'microsoft-edge', 'msedge'];
+const CHROMIUM_COMMANDS = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome-stable',
+  'google-chrome',
+  'chrome',
+  'microsoft-edge-stable',
+  'microsoft-edge',
+  'msedge',
+];
 const LIBREOFFICE_COMMANDS = ['soffice', 'libreoffice'];
 
 /** Linux: where the distributions' and the vendors' packages put them (the PATH usually has a link). */
@@ -132,9 +141,17 @@ const LINUX_CHROMIUM = [
 const LINUX_LIBREOFFICE = ['/usr/lib/libreoffice/program/soffice', '/usr/lib64/libreoffice/program/soffice', '/usr/local/lib/libreoffice/program/soffice'];
 
 /** macOS: application bundles in /Applications and ~/Applications. */
-const MAC_CHROMIUM = ['Google Chrome', 'Chromium', 'Microsoft Edge', 'Google Chrome Beta', 'Google Chrome Dev', 'Google Chrome Canary', 'Microsoft Edge Beta', 'Microsoft Edge Dev', 'Microsoft Edge Canary'].map(
-  (app) => `${app}.app/Contents/MacOS/${app}`,
-);
+const MAC_CHROMIUM = [
+  'Google Chrome',
+  'Chromium',
+  'Microsoft Edge',
+  'Google Chrome Beta',
+  'Google Chrome Dev',
+  'Google Chrome Canary',
+  'Microsoft Edge Beta',
+  'Microsoft Edge Dev',
+  'Microsoft Edge Canary',
+].map((app) => `${app}.app/Contents/MacOS/${app}`);
 const MAC_LIBREOFFICE = ['LibreOffice.app/Contents/MacOS/soffice'];
 
 /** Windows: below %LOCALAPPDATA% (per-user installs) and the Program Files folders. */

@@ -141,7 +141,7 @@ export function pdfOutlinePages(bytes: Uint8Array): Array<{ title: string; page:
     const outlines = Number(/\/Outlines\s+(\d+)\s+0\s+R/.exec(objects.get(root) ?? '')?.[1]);
     const seen = new Set<number>();
     const visit = (id: number, depth: number) => {
-      for (let current: number | undefined = id; current && !seen.has(current) && depth < 16; ) {
+      for (let current: number | undefined = id; current && !seen.has(current) && depth < 16;) {
         seen.add(current);
         const body = objects.get(current) ?? '';
         const title = /\/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)/.exec(body);

@@ -222,7 +222,13 @@ export async function libreofficePdf(tool: string, docx: Uint8Array, dir: string
   fs.writeFileSync(input, docx);
   const profile = pathToFileURL(path.join(dir, 'libreoffice-profile')).href;
   const convert = (file: string, to: string) =>
-    run(tool, ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', dir, file], dir, timeoutMs, signal);
+    run(
+      tool,
+      ['--headless', '--norestore', '--nolockcheck', '--nodefault', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', dir, file],
+      dir,
+      timeoutMs,
+      signal,
+    );
   await convert(input, 'odt');
   let odt: Uint8Array;
   try {

@@ -127,7 +127,12 @@ export function renderChart(preview: CostPreview, t: Translate): string {
   const units =
     `<text class="axis unit" x="${left - 6}" y="${topPad - 8}" text-anchor="end">${escapeHtml(t('GPUs'))}</text>` +
     `<text class="axis unit" x="${(left + (width - 8)) / 2}" y="${height - 6}" text-anchor="middle">${escapeHtml(t("Month ('yy.m)"))}</text>`;
-  const label = t('GPUs in use per month from {0} to {1}, against the {2} GPUs requested', monthLabel(months[0], true), monthLabel(months[months.length - 1], true), capacity);
+  const label = t(
+    'GPUs in use per month from {0} to {1}, against the {2} GPUs requested',
+    monthLabel(months[0], true),
+    monthLabel(months[months.length - 1], true),
+    capacity,
+  );
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" preserveAspectRatio="xMidYMid meet"><title>${escapeHtml(label)}</title>${ticks}${bars}${capacityLine}${units}</svg>`;
 }
 
@@ -189,8 +194,6 @@ export function renderPreviewBody(current: CostPreview, t: Translate): string {
 <section><h2>${escapeHtml(t('III-2. GPUs per month'))}</h2>${renderChart(current, t)}</section>
 <section><h2>${escapeHtml(t('V-1. Milestones'))}</h2>${renderMilestones(current, t)}</section>`;
 }
-
-
 
 /**
  * The panel's page. The what-if controls come first, with their result right below them (visible

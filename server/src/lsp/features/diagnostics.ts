@@ -18,7 +18,10 @@ export const MAX_DIAGNOSTICS = 1000;
 /** A finding as the editor shows it: with its rule's page, and as information when it is a blank the client lists itself. */
 export function shownDiagnostic(context: ServerContext, document: TextDocument, analysis: Analysis, finding: Finding): Diagnostic {
   const href = ruleHref(context.client(), finding.code);
-  return toDiagnostic(document, finding, { ...(href ? { href } : {}), ...(shownAsBlank(context, analysis, finding) ? { severity: 'information' as const } : {}) });
+  return toDiagnostic(document, finding, {
+    ...(href ? { href } : {}),
+    ...(shownAsBlank(context, analysis, finding) ? { severity: 'information' as const } : {}),
+  });
 }
 
 export function diagnosticsOf(context: ServerContext, document: TextDocument, analysis: Analysis): Diagnostic[] {
@@ -44,7 +47,13 @@ export function costPreviewOf(context: ServerContext, document: TextDocument, an
     const model = context.service.costPreview(analysis, context.locale(), request);
     if (!context.client().blanksApart) return { uri: document.uri, version: document.version, ...model };
     const shown = shownCounts(context, analysis);
-    return { uri: document.uri, version: document.version, ...model, counts: { error: shown.errors, warning: shown.warnings, information: shown.information }, toWrite: shown.toWrite };
+    return {
+      uri: document.uri,
+      version: document.version,
+      ...model,
+      counts: { error: shown.errors, warning: shown.warnings, information: shown.information },
+      toWrite: shown.toWrite,
+    };
   };
   const preview = figuresOf(override);
   if (!html) return preview;
@@ -73,7 +82,14 @@ function previewInputs(analysis: Analysis, locale: string): PreviewInputs {
     else if (f.severity === 'warning') warning++;
     else information++;
   }
-  return { cost: analysis.cost, schedule: analysis.plan.schedule, body: pages.bodyPages, summary: pages.summaryPages, counts: `${error}/${warning}/${information}`, locale };
+  return {
+    cost: analysis.cost,
+    schedule: analysis.plan.schedule,
+    body: pages.bodyPages,
+    summary: pages.summaryPages,
+    counts: `${error}/${warning}/${information}`,
+    locale,
+  };
 }
 
 const sameInputs = (a: PreviewInputs, b: PreviewInputs): boolean =>

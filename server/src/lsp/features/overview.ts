@@ -145,7 +145,8 @@ const startsWith = (path: readonly (string | number)[], prefix: readonly (string
 function placeOf(finding: Finding): JsonPath {
   const path = finding.path ?? [];
   const data = isRecord(finding.data) ? finding.data : undefined;
-  const missing: unknown = data?.keyword === 'required' && Array.isArray(data.missing) && data.missing.length === 1 ? (data.missing as unknown[])[0] : undefined;
+  const missing: unknown =
+    data?.keyword === 'required' && Array.isArray(data.missing) && data.missing.length === 1 ? (data.missing as unknown[])[0] : undefined;
   return typeof missing === 'string' ? [...path, missing] : path;
 }
 
@@ -212,7 +213,15 @@ export function overviewOf(context: ServerContext, document: TextDocument, analy
     const value = valueAt(plan, path);
     const { counts, blanks } = countsUnder(placed, path);
     const range = value === undefined ? undefined : keyRange(path);
-    return { path: [...path], label: name ?? label(path), state: stateOf(value, counts), counts, ...(range ? { range } : {}), blanks: blankItems(blanks), text: NO_TEXT };
+    return {
+      path: [...path],
+      label: name ?? label(path),
+      state: stateOf(value, counts),
+      counts,
+      ...(range ? { range } : {}),
+      blanks: blankItems(blanks),
+      text: NO_TEXT,
+    };
   };
   /** The parts of a section: its properties, or its rows. */
   const partsOf = (key: string): OverviewEntry[] => {
@@ -234,7 +243,15 @@ export function overviewOf(context: ServerContext, document: TextDocument, analy
     }
     const cover = sections.filter((s) => s.part === section.part).length > 1;
     if (cover) {
-      chapters.push({ part: section.part, label: section.part, state: 'missing', counts: zero(), entries: [entry([section.key], section.label)], blanks: [], text: NO_TEXT });
+      chapters.push({
+        part: section.part,
+        label: section.part,
+        state: 'missing',
+        counts: zero(),
+        entries: [entry([section.key], section.label)],
+        blanks: [],
+        text: NO_TEXT,
+      });
       continue;
     }
     const value = valueAt(plan, [section.key]);
@@ -307,7 +324,10 @@ function countsText(context: ServerContext, counts: OverviewCounts): string {
   return parts.join(' · ');
 }
 
-const textOf = (context: ServerContext, state: OverviewState, counts: OverviewCounts): OverviewText => ({ state: t(context, STATE_WORDS[state]), counts: countsText(context, counts) });
+const textOf = (context: ServerContext, state: OverviewState, counts: OverviewCounts): OverviewText => ({
+  state: t(context, STATE_WORDS[state]),
+  counts: countsText(context, counts),
+});
 
 /** Severity counts of what the editor shows: blanks apart (to write), the rest by level. */
 export function shownCounts(context: ServerContext, analysis: Analysis): OverviewCounts {

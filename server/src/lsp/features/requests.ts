@@ -130,7 +130,11 @@ export function registerRequests(context: ServerContext): void {
     });
     try {
       const pdfTools = format === 'pdf' ? pdfToolsOf(pdfBrowser) : undefined;
-      const file = await service.exportDocument(analysis, format, { includeFindings: includeFindings === true, signal: controller.signal, ...(pdfTools ? { pdfTools } : {}) });
+      const file = await service.exportDocument(analysis, format, {
+        includeFindings: includeFindings === true,
+        signal: controller.signal,
+        ...(pdfTools ? { pdfTools } : {}),
+      });
       if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
       // What the editor shows: blanks (to write) apart for a client that lists them itself.
       const shown = shownCounts(context, analysis);
@@ -139,15 +143,25 @@ export function registerRequests(context: ServerContext): void {
     } catch (error) {
       if (controller.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The export was cancelled.');
       logError(context, `export to ${format} failed`, error);
-      const message = error instanceof PdfToolMissingError
-        ? t(context, 'PDF needs Chrome, Edge, Chromium or LibreOffice on this computer (for example: apt-get install chromium). Export DOCX or HWPX instead, or install one of them.')
-        : error instanceof PdfToolPathError
-          ? t(context, 'The PDF tool named in the setting {0} cannot be run. Correct the setting, or clear it to let gpuplan find Chrome, Edge, Chromium or LibreOffice.', 'gpuplan.export.pdfBrowser')
-          : error instanceof PdfToolFailedError
-          ? t(context, 'The PDF tool failed: {0}', error.message)
-          : error instanceof RhwpUnavailableError || error instanceof HwpWriteError
-          ? t(context, 'Cannot make the HWP: {0}', error.message)
-          : error instanceof Error ? error.message : String(error);
+      const message =
+        error instanceof PdfToolMissingError
+          ? t(
+              context,
+              'PDF needs Chrome, Edge, Chromium or LibreOffice on this computer (for example: apt-get install chromium). Export DOCX or HWPX instead, or install one of them.',
+            )
+          : error instanceof PdfToolPathError
+            ? t(
+                context,
+                'The PDF tool named in the setting {0} cannot be run. Correct the setting, or clear it to let gpuplan find Chrome, Edge, Chromium or LibreOffice.',
+                'gpuplan.export.pdfBrowser',
+              )
+            : error instanceof PdfToolFailedError
+              ? t(context, 'The PDF tool failed: {0}', error.message)
+              : error instanceof RhwpUnavailableError || error instanceof HwpWriteError
+                ? t(context, 'Cannot make the HWP: {0}', error.message)
+                : error instanceof Error
+                  ? error.message
+                  : String(error);
       throw new ResponseError(ErrorCodes.InternalError, message);
     } finally {
       cancelled.dispose();

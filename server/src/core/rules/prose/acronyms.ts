@@ -89,7 +89,9 @@ function hasWords(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const addAll = (text: string, from: number, to: number, defined: Set<string>) => { forEachAcronym(text, from, to, (start, end) => void defined.add(text.slice(start, end))); };
+const addAll = (text: string, from: number, to: number, defined: Set<string>) => {
+  forEachAcronym(text, from, to, (start, end) => void defined.add(text.slice(start, end)));
+};
 
 /** Whether `CAPITALS` matches in text[from, to): two capitals with at most one lower-case letter between. */
 function hasCapitals(text: string, from: number, to: number): boolean {
@@ -177,7 +179,8 @@ function addColonDefinition(text: string, colon: number, defined: Set<string>, i
   const c = mark > 0 ? text.charCodeAt(mark - 1) : 0;
   if (!(mark === 0 || TERM_MARKS.has(c) || (inJson && c === 0x22))) return;
   let stop = colon + 1;
-  for (let d = text.charCodeAt(stop); stop < text.length && d !== 0x2c && d !== 0x3b && d !== 0x29 && d !== 0x22 && d !== 0x0a; d = text.charCodeAt(stop)) stop++;
+  for (let d = text.charCodeAt(stop); stop < text.length && d !== 0x2c && d !== 0x3b && d !== 0x29 && d !== 0x22 && d !== 0x0a; d = text.charCodeAt(stop))
+    stop++;
   if (hasWords(text, colon + 1, stop)) defined.add(text.slice(start, end));
 }
 
@@ -189,7 +192,7 @@ function addColonDefinition(text: string, colon: number, defined: Set<string>, i
  * string's opening quote counts as its start.
  */
 export function definedAcronyms(text: string, defined: Set<string>, inJson = false): Set<string> {
-  for (let open = text.indexOf('('); open >= 0; ) {
+  for (let open = text.indexOf('('); open >= 0;) {
     // Read up to what ends this parenthetical: ")" (innermost), "(" (not innermost: go on from
     // there), or in JSON text a quote (the string ends first: go on after it).
     let i = open + 1;

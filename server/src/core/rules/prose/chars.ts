@@ -14,7 +14,16 @@ export const isWordChar = (c: number): boolean => isUpper(c) || isLowerOrHangul(
 export const touchesAcronym = (c: number): boolean => isDigit(c) || c === 0x26;
 /** `\s`: white space and line terminators, the characters String.prototype.trim removes. */
 export const isWhiteSpace = (c: number): boolean =>
-  (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0x20 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 /** `[가-힣A-Za-z0-9]`, the characters of VAGUE_LEADING_WORD. */
 export const isLeadingWordChar = (c: number): boolean => isWordChar(c) || isDigit(c);

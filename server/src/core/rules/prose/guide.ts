@@ -45,12 +45,7 @@ function hasSampleDomain(text: string): boolean {
  * plan without any is not walked string by string.
  */
 export function guideTextAnywhere(text: string): boolean {
-  return (
-    FORM_MARKS.test(text) ||
-    (text.includes('〔') && BRACKETED.test(text)) ||
-    hasSampleDomain(text) ||
-    SAMPLE_VALUE.test(text)
-  );
+  return FORM_MARKS.test(text) || (text.includes('〔') && BRACKETED.test(text)) || hasSampleDomain(text) || SAMPLE_VALUE.test(text);
 }
 
 function scan(value: string, patterns: { readonly regex: RegExp; readonly ids: readonly string[] }, hits: Hit[]): void {

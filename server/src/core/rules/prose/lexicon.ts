@@ -69,10 +69,12 @@ const DECISION_NOUNS = new Set(['여부', '방안', '것', '가능성', '필요�
 export const isDecision = (stem: string): boolean => DECISION_NOUNS.has(stem) || isVerbalNoun(stem);
 
 /** Verbs that name a harm, so "~될 수 있음" after them states a risk: 발생할, 유출될, 떨어질 … */
-export const HARM_VERB = /(?:발생|지연|저하|실패|중단|누락|유출|노출|악용|침해|악화|손상|왜곡|오작동|훼손|낭비)(?:할|될)$|(?:떨어|틀어|불안정해|부정확|놓|어긋)(?:질|칠|할|날)$|무시할$/u;
+export const HARM_VERB =
+  /(?:발생|지연|저하|실패|중단|누락|유출|노출|악용|침해|악화|손상|왜곡|오작동|훼손|낭비)(?:할|될)$|(?:떨어|틀어|불안정해|부정확|놓|어긋)(?:질|칠|할|날)$|무시할$/u;
 
 /** Nouns of harm: a "~ㄹ 수 있음" in a clause that has one states a risk, unless its verb remedies it. */
-export const HARM_NOUN = /오류|오차|오탐|오경보|오검출|오분류|오답|오작동|잘못된|장애|고장|사고|결측|위험|리스크|지연|누락|유출|노출|실패|편향|환각|저하|악용|침해|손실|낭비|부정확|불안정|과적합|왜곡|우려|취약/u;
+export const HARM_NOUN =
+  /오류|오차|오탐|오경보|오검출|오분류|오답|오작동|잘못된|장애|고장|사고|결측|위험|리스크|지연|누락|유출|노출|실패|편향|환각|저하|악용|침해|손실|낭비|부정확|불안정|과적합|왜곡|우려|취약/u;
 
 /** A measure of quality ("탐지율", "정확도") that may decline: "정확도가 낮아질 수 있음" states a risk. */
 export const QUALITY_NOUN = /정확도|성능|탐지율|검출률|인식률|정밀도|재현율|신뢰도|품질|만족도|안정성/u;
@@ -80,7 +82,8 @@ export const QUALITY_NOUN = /정확도|성능|탐지율|검출률|인식률|정�
 export const DECLINE_VERB = /(?:낮아질|떨어질|나빠질|저하될|줄어들|감소할|감소될)$/u;
 
 /** Verbs that remedy a harm: "오탐을 줄일 수 있음" is a claim, not a risk. */
-export const REMEDY_VERB = /(?:줄일|줄어들|낮출|감소할|감소될|개선할|개선될|해소할|해소될|방지할|완화할|절감할|단축할|제거할|탐지할|검출할|감지할|찾을|분류할|예측할|수정할|보정할|차단할|막을|잡을)$/u;
+export const REMEDY_VERB =
+  /(?:줄일|줄어들|낮출|감소할|감소될|개선할|개선될|해소할|해소될|방지할|완화할|절감할|단축할|제거할|탐지할|검출할|감지할|찾을|분류할|예측할|수정할|보정할|차단할|막을|잡을)$/u;
 
 /** A verb form with a negation: "탐지하지 못할", "않을", "없을". */
 export const NEGATED = /(?:못|않|없)[가-힣]?$|못$|않$/u;

@@ -90,7 +90,8 @@ export const hitOf = (match: RegExpExecArray, kind: VagueFamily): VagueHit => ({
 /** Where the clause around `at` starts: after the last . ; ! ? or line break before it. */
 function clauseStart(value: string, at: number): number {
   let from = at;
-  for (let c = value.charCodeAt(from - 1); from > 0 && c !== 0x2e && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a; c = value.charCodeAt(from - 1)) from--;
+  for (let c = value.charCodeAt(from - 1); from > 0 && c !== 0x2e && c !== 0x3b && c !== 0x21 && c !== 0x3f && c !== 0x0a; c = value.charCodeAt(from - 1))
+    from--;
   return from;
 }
 
