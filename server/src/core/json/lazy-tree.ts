@@ -11,30 +11,7 @@
  * the edit, instead of being read from the text again.
  */
 import type { Node, NodeType } from 'jsonc-parser';
-import { isSpace, skipSpace, skipString } from './scan';
-
-/** Index just past the JSON value that starts at `i` (valid JSON only). */
-export function skipValue(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === 0x22) return skipString(text, i);
-  if (c === 0x7b || c === 0x5b) {
-    let depth = 0;
-    for (let j = i; j < text.length; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 0x22) j = skipString(text, j) - 1;
-      else if (d === 0x7b || d === 0x5b) depth++;
-      else if ((d === 0x7d || d === 0x5d) && --depth === 0) return j + 1;
-    }
-    return text.length;
-  }
-  let j = i;
-  while (j < text.length) {
-    const d = text.charCodeAt(j);
-    if (d === 0x2c || d === 0x7d || d === 0x5d || isSpace(d)) break;
-    j++;
-  }
-  return j;
-}
+import { isSpace, skipSpace, skipString, skipValue } from './scan';
 
 /** The value of the string literal text[start, end) (quotes included). */
 export function stringValue(text: string, start: number, end: number): string {

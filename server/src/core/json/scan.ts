@@ -43,7 +43,7 @@ export function skipSpace(text: string, i: number): number {
 }
 
 /** Index just past the JSON value that starts at `i` (valid JSON only). */
-function skipValue(text: string, i: number): number {
+export function skipValue(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 0x22) return skipString(text, i);
   if (c === 0x7b || c === 0x5b) {
