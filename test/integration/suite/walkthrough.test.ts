@@ -199,6 +199,14 @@ describe('getting-started walkthrough', function () {
     // what is left, "Export anyway" on top; taking it leads to the format list.
     await clickStepButton(steps.export, 'gpuplan.previewDocument');
     await harness.waitFor(() => webviewTabs('gpuplan.documentPreview').length > 0, { message: 'the document preview tab' });
+    // The preview's webview takes the focus when its page has loaded, which under load can come
+    // after the next click and close Export's list (a quick pick closes when it loses the focus):
+    // wait until the preview shows the plan, as a user would see it, before clicking on.
+    await harness.waitFor(
+      async () =>
+        (await harness.browser.evaluateInWebviews<string>("document.body ? document.body.innerText : ''")).some((text) => text.includes('한국어 법령')),
+      { message: 'the document preview shows the plan' },
+    );
     await clickStepButton(steps.export, 'gpuplan.export');
     const readiness = await harness.waitFor(
       async () => {
