@@ -12,6 +12,7 @@ import { groupThousands } from '../format';
 import { isObject } from '../plan/read';
 import type { Plan } from '../plan/types';
 import { Flow, type Measure } from './flow';
+import { ACHIEVEMENT_LABELS, STATUS_LABELS } from '../render/chapter-6-institution';
 
 /** The chapters as plan keys, in the form's order (I–VI). */
 export const CHAPTER_KEYS = ['overview', 'mainContent', 'gpuPlan', 'dissemination', 'schedule', 'institution'] as const;
@@ -71,19 +72,6 @@ function emptyRow(flow: Flow, span: number, column = 0): void {
   flow.cell(column, span, NOT_APPLICABLE);
   flow.endRow();
 }
-
-const STATUS_LABELS: Readonly<Record<string, string>> = { completed: '완료', ongoing: '수행중', applied: '신청중' };
-
-const ACHIEVEMENT_LABELS: Readonly<Record<string, string>> = {
-  rnd: '국가·민간 R&D 과제',
-  paper: '논문',
-  patent: '특허',
-  techTransfer: '기술이전',
-  openSource: '오픈소스 공개이력',
-  gpu: 'GPU 활용 연구성과',
-  award: '수상',
-  other: '기타',
-};
 
 // ---------------------------------------------------------------------------------------------
 

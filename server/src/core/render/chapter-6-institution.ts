@@ -8,8 +8,9 @@ import { TYPE_LABELS, boxes } from './checkboxes';
 import type { Cell, TableRow } from './model';
 import { date, obj, periodLines, show, str } from './read';
 
-const STATUS_LABELS: Readonly<Record<string, string>> = { completed: '완료', ongoing: '수행중', applied: '신청중' };
-const ACHIEVEMENT_LABELS: Readonly<Record<string, string>> = {
+/** The words the form prints for 정부지원과제 진행현황 and 주요 실적 구분 (the page estimate lays them out too). */
+export const STATUS_LABELS: Readonly<Record<string, string>> = { completed: '완료', ongoing: '수행중', applied: '신청중' };
+export const ACHIEVEMENT_LABELS: Readonly<Record<string, string>> = {
   rnd: '국가·민간 R&D 과제',
   paper: '논문',
   patent: '특허',
