@@ -80,6 +80,13 @@ export function bulletOffset(level: number, wide: number, scale: number): number
   return (indent + marker) * scale;
 }
 
+/** A bullet of a `Text` array: its text (when it has one) and its children; undefined for anything else. */
+function bulletParts(bullet: unknown): { readonly text: string | undefined; readonly children: unknown } | undefined {
+  if (typeof bullet === 'string') return { text: bullet, children: undefined };
+  if (!isObject(bullet)) return undefined;
+  return { text: typeof bullet.text === 'string' ? bullet.text : undefined, children: bullet.items };
+}
+
 export class Flow {
   // The pieces, as parallel arrays: the height of one line (or of the block), how many lines,
   // the margins before and after, whether a page may break before it and how inside it, and the
@@ -177,17 +184,13 @@ export class Flow {
   private bullets(values: readonly unknown[], level: number, wide: number): number {
     let count = 0;
     for (const bullet of values) {
-      let text: string | undefined;
-      let children: unknown;
-      if (typeof bullet === 'string') text = bullet;
-      else if (isObject(bullet)) {
-        text = typeof bullet.text === 'string' ? bullet.text : undefined;
-        children = bullet.items;
-      } else continue;
+      const parts = bulletParts(bullet);
+      if (!parts) continue;
+      const { text, children } = parts;
       const has = text !== undefined && !blank(text);
       if (has) {
         const width = G.page.widthMm - bulletOffset(Math.min(level, MAX_LEVEL), wide, 1);
-        this.push(BODY_LINE, this.measure(text as string, width / BODY_EM, 'serif'), 0, G.bullets.itemAfterMm, true, TEXT, 0, 0, text);
+        this.push(BODY_LINE, this.measure(text, width / BODY_EM, 'serif'), 0, G.bullets.itemAfterMm, true, TEXT, 0, 0, text);
         count++;
       }
       if (Array.isArray(children) && children.length > 0) count += this.bullets(children, has ? level + 1 : level, wide);
@@ -293,15 +296,11 @@ export class Flow {
   private cellBullets(values: readonly unknown[], level: number, wide: number, inner: number): number {
     let lines = 0;
     for (const bullet of values) {
-      let text: string | undefined;
-      let children: unknown;
-      if (typeof bullet === 'string') text = bullet;
-      else if (isObject(bullet)) {
-        text = typeof bullet.text === 'string' ? bullet.text : undefined;
-        children = bullet.items;
-      } else continue;
+      const parts = bulletParts(bullet);
+      if (!parts) continue;
+      const { text, children } = parts;
       const has = text !== undefined && !blank(text);
-      if (has) lines += this.measure(text as string, (inner - bulletOffset(Math.min(level, MAX_LEVEL), wide, G.bullets.cellScale)) / this.em, 'sans');
+      if (has) lines += this.measure(text, (inner - bulletOffset(Math.min(level, MAX_LEVEL), wide, G.bullets.cellScale)) / this.em, 'sans');
       if (Array.isArray(children) && children.length > 0) lines += this.cellBullets(children, has ? level + 1 : level, wide, inner);
     }
     return lines;
