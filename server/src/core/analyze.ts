@@ -11,6 +11,7 @@ import type { Plan } from './plan/types';
 import { DEFAULT_ABBREVIATION_ALLOWLIST } from './rules/prose/acronyms';
 import { RULES, SCHEMA_OWNED, ruleOf } from './rules/registry';
 import type { EngineContext, Rule, RuleOptions } from './rules/rule';
+import { ReadRecorder, type ReadSet } from './reads';
 import { collectTextStrings, type TextString } from './schema/prose';
 
 export interface AnalyzeOptions {
@@ -36,6 +37,8 @@ export interface Analysis extends Omit<Derived, 'cost'> {
   readonly findings: Finding[];
   /** The options the analysis was made with (an incremental analysis must use the same). */
   readonly options: AnalyzeOptions;
+  /** What each structure rule read in making these findings (reads.ts), by code. */
+  readonly reads: ReadonlyMap<string, ReadSet>;
 }
 
 /** `internal-error` is not a rule: it reports a rule that crashed, so that the others still run. */
@@ -84,8 +87,18 @@ function internalError(doc: ParsedDocument, rule: string, error: unknown): RawFi
 
 const isPlanObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Runs rules on a document, each guarded so that one that throws cannot stop the others. */
-export function runRules(doc: ParsedDocument, plan: Plan, rules: readonly Rule[], options: AnalyzeOptions, derived: Derived): RawFinding[] {
+/**
+ * Runs rules on a document, each guarded so that one that throws cannot stop the others. With
+ * `reads`, what each structure rule read is recorded there (see reads.ts).
+ */
+export function runRules(
+  doc: ParsedDocument,
+  plan: Plan,
+  rules: readonly Rule[],
+  options: AnalyzeOptions,
+  derived: Derived,
+  reads?: Map<string, ReadSet>,
+): RawFinding[] {
   const raw: RawFinding[] = [];
   const context: EngineContext = {
     doc,
@@ -99,15 +112,34 @@ export function runRules(doc: ParsedDocument, plan: Plan, rules: readonly Rule[]
   const hasValue = doc.value !== undefined;
   const hasPlan = isPlanObject(doc.value);
   for (const rule of rules) {
-    if ((rule.needs === 'value' && !hasValue) || (rule.needs === 'plan' && !hasPlan)) continue;
+    if ((rule.needs === 'value' && !hasValue) || (rule.needs === 'plan' && !hasPlan)) {
+      reads?.set(rule.code, NOTHING_READ);
+      continue;
+    }
+    const recorder = reads && rule.reads === 'structure' ? new ReadRecorder() : undefined;
     try {
-      rule.run(context);
+      rule.run(
+        recorder
+          ? {
+              ...context,
+              doc: recorder.document(doc),
+              plan: recorder.plan(plan),
+              cost: recorder.costOf(derived.cost),
+              texts: recorder.untracked(derived.texts),
+              pages: recorder.untracked(derived.pages),
+            }
+          : context,
+      );
     } catch (error) {
       raw.push(internalError(doc, rule.code, error));
     }
+    if (recorder) reads?.set(rule.code, recorder.result());
   }
   return raw;
 }
+
+/** A rule that did not run (its document was not of the kind it reads): it runs again when the document is. */
+const NOTHING_READ: ReadSet = { chapters: new Set(), cost: false, whole: true };
 
 /** Applies severity settings, renders messages in the locale, and sorts by position. */
 export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptions, textLength: number): Finding[] {
@@ -154,8 +186,9 @@ export function deriveFrom(doc: ParsedDocument, plan: Plan, previous?: Plan): De
 export function analyzeDocument(doc: ParsedDocument, options: AnalyzeOptions = {}, previous?: Analysis): Analysis {
   const plan = (isPlanObject(doc.value) ? doc.value : {}) as Plan;
   const derived = deriveFrom(doc, plan, previous?.plan);
-  const findings = renderFindings(runRules(doc, plan, RULES, options, derived), options, doc.text.length);
-  return { document: doc, plan, cost: derived.cost(), findings, texts: derived.texts, pages: derived.pages, options };
+  const reads = new Map<string, ReadSet>();
+  const findings = renderFindings(runRules(doc, plan, RULES, options, derived, reads), options, doc.text.length);
+  return { document: doc, plan, cost: derived.cost(), findings, texts: derived.texts, pages: derived.pages, options, reads };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Finding[] {

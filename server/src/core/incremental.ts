@@ -15,10 +15,12 @@
  *   the schema's verdict cannot change; of the prose rules, those that read each string on its
  *   own read the edited one only, and those that read across strings run again unless the edited
  *   string, before and after, has no part in what they read (`PROSE_RULES_IN_PROSE`);
- * - anywhere else (a number, a date, a key outside prose): every structural rule and the schema
- *   run again (the schema chapter by chapter, the chapters not edited keep their errors), and of
- *   the prose rules those that read more than the `Text` strings (`PROSE_RULES_OUTSIDE_PROSE`),
- *   when the edit can change what they read. The prose strings are those of before.
+ * - anywhere else (a number, a date, a key outside prose): the structural rules that read the
+ *   edited chapter last time, or the cost model when it changed, or the whole document, run
+ *   again (what each read is recorded as it runs: reads.ts); the schema is validated again
+ *   chapter by chapter (the chapters not edited keep their errors); of the prose rules, those
+ *   that read more than the `Text` strings (`PROSE_RULES_OUTSIDE_PROSE`) run again when the
+ *   edit can change what they read. The prose strings are those of before.
  * - white space between tokens: the value is the same; every finding moves.
  *
  * Anything else gets a full analysis: punctuation, a quote or a backslash, several changes at
@@ -36,6 +38,7 @@ import type { Plan } from './plan/types';
 import { estimatePages } from './pages/estimate';
 import { definedAcronyms, forEachAcronym } from './rules/prose/acronyms';
 import { guideSentenceHits, guideTextAnywhere } from './rules/prose/guide';
+import { readsEdit } from './reads';
 import { RULES } from './rules/registry';
 import { SCHEMA, TEXT_REF, validateInParts, type SchemaNode } from './schema/compile';
 import { resolveRef } from './schema/lookup';
@@ -452,8 +455,17 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
       : { before: typeof found.node.value === 'string' ? found.node.value : '', after: typeof edited.value === 'string' ? edited.value : '', key: false };
     const property = found.key ? found.node.parent : undefined;
     const inside = (f: Finding) => property !== undefined && f.offset >= property.offset && f.offset < property.offset + property.length;
+    texts = previous.texts;
+    cost = reuse(computeCost(next), previous.cost);
+    // A structure rule runs again when what it read last time may have changed: the chapter of the
+    // edit, the cost model, or anything of the whole (reads.ts); the others find what they found.
+    const chapter = found.path[0] as string;
+    const costChanged = cost !== previous.cost;
     for (const rule of RULES) {
-      if (rule.reads === 'structure' || crashed.has(rule.code)) redo.set(rule.code, 'again');
+      if (rule.reads === 'structure') {
+        const read = previous.reads.get(rule.code);
+        redo.set(rule.code, crashed.has(rule.code) || !read || readsEdit(read, chapter, costChanged) ? 'again' : 'keep');
+      } else if (crashed.has(rule.code)) redo.set(rule.code, 'again');
       else
         redo.set(
           rule.code,
@@ -463,8 +475,6 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
           ) ?? 'again',
         );
     }
-    texts = previous.texts;
-    cost = reuse(computeCost(next), previous.cost);
     // The estimate lays out again only the parts that read the edited value (or the renamed
     // property), and the chapter that shows the cost if the cost changed; the others keep their
     // pages, and an edit none of them reads keeps the previous estimate.
@@ -474,7 +484,9 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
 
   const derived: Derived = { cost: () => cost, texts, pages };
   const again = RULES.filter((rule) => redo.get(rule.code) === 'again');
-  const raw = runRules(document, next, again, options, derived);
+  // What the rules kept read is what they read before; those run again record it anew.
+  const reads = new Map(previous.reads);
+  const raw = runRules(document, next, again, options, derived, reads);
   const single = RULES.filter((rule) => redo.get(rule.code) === 'edited string');
   if (single.length > 0) {
     const only = editedText ? [editedText] : [];
@@ -490,7 +502,7 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   };
   const findings = merge(previous.findings, keep, fresh, from, to, delta);
   if (!findings) return undefined;
-  return { document, plan: next, cost, findings, texts, pages, options };
+  return { document, plan: next, cost, findings, texts, pages, options, reads };
 }
 
 /**
