@@ -155,7 +155,7 @@ function randomDateEdit(text: string, next: () => number): Edit | undefined {
   if (dates.length === 0) return undefined;
   const date = dates[Math.floor(next() * dates.length)];
   const start = date.index + 1;
-  const digits = [...date[1]].flatMap((c, i) => (c === '-' ? [] : [start + i]));
+  const digits = date[1].split('').flatMap((c, i) => (c === '-' ? [] : [start + i])); // ASCII digits and hyphens
   const at = digits[Math.floor(next() * digits.length)];
   const r = next();
   if (r < 0.8) return { offset: at, length: 1, text: String(Math.floor(next() * 10)) };

@@ -42,12 +42,37 @@ export function formatMonthIndex(index: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Days since 1970-01-01: calendar arithmetic only (UTC, no clock, no time zone). */
-export const dayNumber = (date: YearMonthDay): number => Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+/*
+ * Days since 1970-01-01 and back, in integers on the proleptic Gregorian calendar (no clock, no
+ * time zone, no Date object: the rules count days of a thousand rows on every keystroke). Years
+ * start on 1 March, so that the leap day is the last of its year; an era is 400 years, 146,097
+ * days. After H. Hinnant, "chrono-compatible low-level date algorithms".
+ */
+const DAYS_PER_ERA = 146_097;
+/** 1970-01-01 counted from 0000-03-01. */
+const EPOCH = 719_468;
 
+/** Days since 1970-01-01. */
+export function dayNumber(date: YearMonthDay): number {
+  const year = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (date.month > 2 ? date.month - 3 : date.month + 9) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * DAYS_PER_ERA + dayOfEra - EPOCH;
+}
+
+/** The date `days` days after 1970-01-01. */
 export function fromDayNumber(days: number): YearMonthDay {
-  const date = new Date(days * 86_400_000);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const z = days + EPOCH;
+  const era = Math.floor(z / DAYS_PER_ERA);
+  const dayOfEra = z - era * DAYS_PER_ERA;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export const addDays = (date: YearMonthDay, days: number): YearMonthDay => fromDayNumber(dayNumber(date) + days);
