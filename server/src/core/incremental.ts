@@ -27,9 +27,9 @@
  * once, a text that was not clean JSON, a key that would repeat another, a key of the top level
  * or one under which prose can be, a finding the edit cuts across.
  */
-import { INTERNAL_ERROR, byPosition, once, renderFindings, runRules, type Analysis, type AnalyzeOptions, type Derived } from './analyze';
+import { INTERNAL_ERROR, byPosition, findingWith, once, renderFindings, runRules, type Analysis, type AnalyzeOptions, type Derived } from './analyze';
 import { computeCost, type CostModel } from './cost/cost';
-import type { Finding, Span } from './findings';
+import type { Finding, RelatedLocation } from './findings';
 import { adoptTree } from './json/lazy-tree';
 import { cleanDocument, isCleanDocument } from './json/parse';
 import type { JsonPath } from './json/tree';
@@ -324,25 +324,27 @@ function moveRange(start: number, end: number, from: number, to: number, delta: 
   return undefined;
 }
 
-/** `span` in the new text, or undefined when the edit cuts across its boundary. */
-function moveSpan<T extends Span>(span: T, from: number, to: number, delta: number): T | undefined {
-  const moved = moveRange(span.offset, span.offset + span.length, from, to, delta);
-  if (!moved) return undefined;
-  return moved[0] === span.offset && moved[1] === span.offset + span.length ? span : { ...span, offset: moved[0], length: moved[1] - moved[0] };
-}
-
-/** A kept finding in the new text, or undefined when it cannot be moved there. */
+/** A kept finding in the new text, or undefined when the edit cuts across one of its ranges. */
 function moveFinding(finding: Finding, from: number, to: number, delta: number): Finding | undefined {
-  const moved = moveSpan(finding, from, to, delta);
+  const moved = moveRange(finding.offset, finding.offset + finding.length, from, to, delta);
   if (!moved) return undefined;
-  if (!finding.related) return moved;
-  const related = [];
-  for (const r of finding.related) {
-    const m = moveSpan(r, from, to, delta);
-    if (!m) return undefined;
-    related.push(m);
+  let related = finding.related;
+  if (related) {
+    const list: RelatedLocation[] = [];
+    let changed = false;
+    for (const r of related) {
+      const m = moveRange(r.offset, r.offset + r.length, from, to, delta);
+      if (!m) return undefined;
+      if (m[0] === r.offset && m[1] === r.offset + r.length) list.push(r);
+      else {
+        list.push({ offset: m[0], length: m[1] - m[0], message: r.message });
+        changed = true;
+      }
+    }
+    if (changed) related = list;
   }
-  return { ...moved, related };
+  if (moved[0] === finding.offset && moved[1] === finding.offset + finding.length && related === finding.related) return finding;
+  return findingWith(finding.code, finding.severity, moved[0], moved[1] - moved[0], finding.message, finding.path, finding.data, related);
 }
 
 /**

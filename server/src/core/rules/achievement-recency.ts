@@ -46,7 +46,7 @@ export const achievementRecency = defineRule()({
       if (month === undefined || month >= reference.month - years * 12) return;
       const path = ['institution', 'achievements', index, 'date'];
       report({
-        ...valueSpan(doc, path),
+        at: valueSpan(doc, path),
         path,
         message: message(
           'old',

@@ -117,7 +117,7 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
 
     if (!publications) {
       report({
-        ...valueSpan(doc, ['targets', 'papers']),
+        at: valueSpan(doc, ['targets', 'papers']),
         path: ['targets', 'papers'],
         message: message('noPlan', papers, expected),
         data: { expected, insertInto: ['disclosure', 'publications'] },
@@ -129,7 +129,7 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
     const text = asString(publications.acknowledgement);
     if (text === undefined) {
       report({
-        ...keySpan(doc, ['disclosure', 'publications']),
+        at: keySpan(doc, ['disclosure', 'publications']),
         path,
         message: message('missing', expected),
         data: { expected, insertInto: ['disclosure', 'publications'] },
@@ -137,7 +137,7 @@ export const acknowledgementMissing = defineRule<AcknowledgementData>()({
       return;
     }
     if (text.trim() === '') {
-      report({ ...valueSpan(doc, path), path, message: message('missing', expected), data: { expected } });
+      report({ at: valueSpan(doc, path), path, message: message('missing', expected), data: { expected } });
       return;
     }
     const result = checkAcknowledgement(text);

@@ -39,7 +39,7 @@ export const careerOrder = defineRule()({
       if (previous && (period.start > previous.start || (period.start === previous.start && period.end > previous.end))) {
         const path = ['institution', 'leadResearcher', 'career', index, 'period'];
         report({
-          ...valueSpan(doc, path),
+          at: valueSpan(doc, path),
           path,
           message: message('order', index + 1, monthMessage(period.start), previous.index + 1, monthMessage(previous.start)),
           related: [related(doc, ['institution', 'leadResearcher', 'career', previous.index, 'period'], message('older'))],

@@ -68,7 +68,7 @@ export const copaymentMismatch = defineRule<CopaymentData>()({
       if (actual === undefined || value === undefined || actual === value) continue;
       const path = ['gpuPlan', 'copayment', key];
       report({
-        ...valueSpan(doc, path),
+        at: valueSpan(doc, path),
         path,
         message: message('differs', label, show(actual), show(value)),
         data: { key, expected: value, actual },

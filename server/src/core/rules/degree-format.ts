@@ -88,7 +88,7 @@ export const degreeFormat = defineRule<DegreeData>()({
         const suggestion = suggestDegree(degree);
         if (split && (major === undefined || major.trim() === split.major)) {
           report({
-            ...valueSpan(doc, degreePath),
+            at: valueSpan(doc, degreePath),
             path: degreePath,
             message: message('combined', quoted(degree), split.degree, split.major, quoted(split.degree), quoted(split.major)),
             data: {
@@ -102,14 +102,14 @@ export const degreeFormat = defineRule<DegreeData>()({
           });
         } else if (suggestion) {
           report({
-            ...valueSpan(doc, degreePath),
+            at: valueSpan(doc, degreePath),
             path: degreePath,
             message: message('english', quoted(degree), quoted(suggestion), EXAMPLES),
             data: { kind: 'degree', writes: [{ path: degreePath, value: suggestion }] },
           });
         } else if (major !== undefined && isFormDegree(major)) {
           report({
-            ...valueSpan(doc, majorPath),
+            at: valueSpan(doc, majorPath),
             path: majorPath,
             message: message('majorIsDegree', quoted(major), quoted(degree)),
             data: {
@@ -123,14 +123,14 @@ export const degreeFormat = defineRule<DegreeData>()({
           });
           continue;
         } else {
-          report({ ...valueSpan(doc, degreePath), path: degreePath, message: message('unknown', quoted(degree), EXAMPLES) });
+          report({ at: valueSpan(doc, degreePath), path: degreePath, message: message('unknown', quoted(degree), EXAMPLES) });
         }
       }
       if (major !== undefined) {
         const inner = /^\s*[(（]\s*(.+?)\s*[)）]\s*$/u.exec(major)?.[1];
         if (inner)
           report({
-            ...valueSpan(doc, majorPath),
+            at: valueSpan(doc, majorPath),
             path: majorPath,
             message: message('majorInParentheses', quoted(major)),
             data: { kind: 'parentheses', writes: [{ path: majorPath, value: inner }] },

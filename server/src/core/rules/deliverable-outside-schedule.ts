@@ -42,7 +42,7 @@ export const deliverableOutsideSchedule = defineRule<{ readonly min: string; rea
       const path = ['schedule', 'deliverables', index, 'due'];
       const name = asNonBlank(deliverable?.name) ?? '';
       report({
-        ...valueSpan(doc, path),
+        at: valueSpan(doc, path),
         path,
         message: message('outside', index + 1, name.length > 30 ? `${name.slice(0, 29)}…` : name, monthMessage(due), monthMessage(first), monthMessage(last)),
         data: { min: formatMonthIndex(first), max: formatMonthIndex(last) },

@@ -40,7 +40,7 @@ export const educationOrder = defineRule()({
       if (previous && rank > previous.rank) {
         const path = ['institution', 'leadResearcher', 'education', index, 'degree'];
         report({
-          ...valueSpan(doc, path),
+          at: valueSpan(doc, path),
           path,
           message: message('order', index + 1, degree, previous.index + 1, previous.degree),
           related: [related(doc, ['institution', 'leadResearcher', 'education', previous.index, 'degree'], message('higher'))],

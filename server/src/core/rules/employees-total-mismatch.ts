@@ -34,7 +34,7 @@ export const employeesTotalMismatch = defineRule<{ readonly expected: number }>(
     const [regular, nonRegular, total] = [asInteger(employees.regular), asInteger(employees.nonRegular), asInteger(employees.total)];
     if (regular === undefined || nonRegular === undefined || total === undefined || regular + nonRegular === total) return;
     report({
-      ...valueSpan(doc, ['applicant', 'employees', 'total']),
+      at: valueSpan(doc, ['applicant', 'employees', 'total']),
       path: ['applicant', 'employees', 'total'],
       message: message('differs', total, regular, nonRegular, regular + nonRegular),
       data: { expected: regular + nonRegular },

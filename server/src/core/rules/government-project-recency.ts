@@ -58,7 +58,7 @@ export const governmentProjectRecency = defineRule()({
       const at = (key: 'start' | 'end') => ['institution', 'leadResearcher', 'governmentProjects', index, 'period', key];
       if (reference && period.end < reference.month - years * 12) {
         report({
-          ...valueSpan(doc, at('end')),
+          at: valueSpan(doc, at('end')),
           path: at('end'),
           message: message(
             'old',
@@ -74,7 +74,7 @@ export const governmentProjectRecency = defineRule()({
       }
       if (previous && period.start > previous.start) {
         report({
-          ...valueSpan(doc, at('start')),
+          at: valueSpan(doc, at('start')),
           path: at('start'),
           message: message('order', index + 1, monthMessage(period.start), previous.index + 1, monthMessage(previous.start)),
           related: [related(doc, ['institution', 'leadResearcher', 'governmentProjects', previous.index, 'period', 'start'], message('older'))],

@@ -82,7 +82,7 @@ export const governmentProjectStatus = defineRule<{ readonly expected: ProjectSt
       if (!problem) return;
       const path = ['institution', 'leadResearcher', 'governmentProjects', index, 'status'];
       report({
-        ...valueSpan(doc, path),
+        at: valueSpan(doc, path),
         path,
         message: message(problem.key, index + 1, STATUS[status], monthMessage(problem.at), when[0], when[1], STATUS[problem.expected]),
         data: { expected: problem.expected },

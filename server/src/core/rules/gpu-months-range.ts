@@ -40,7 +40,7 @@ export const gpuMonthsRange = defineRule<RangeData>()({
     const { min, max } = MONTHS.value;
     if (months === undefined || (months >= min && months <= max)) return;
     report({
-      ...valueSpan(doc, ['gpu', 'months']),
+      at: valueSpan(doc, ['gpu', 'months']),
       path: ['gpu', 'months'],
       message: message('outOfRange', months, min, max),
       data: { min, max, value: months, fix: Math.min(Math.max(months, min), max) },

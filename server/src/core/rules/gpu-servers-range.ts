@@ -59,7 +59,7 @@ export const gpuServersRange = defineRule<RangeData>()({
     const perServer = GPUS_PER_SERVER.value;
     const clamped = Math.min(Math.max(servers, range.minServers), range.maxServers);
     report({
-      ...valueSpan(doc, ['gpu', 'servers']),
+      at: valueSpan(doc, ['gpu', 'servers']),
       path: ['gpu', 'servers'],
       message: figures
         ? message('outOfRange', servers, String(gpu.type), range.minServers, range.maxServers, range.minServers * perServer, range.maxServers * perServer)

@@ -38,7 +38,7 @@ export const largeProjectReview = defineRule<{ readonly threshold: number }>()({
     const servers = asInteger(gpu?.servers);
     if (!figures || servers === undefined || servers < figures.onsiteReviewServers) return;
     report({
-      ...valueSpan(doc, ['gpu', 'servers']),
+      at: valueSpan(doc, ['gpu', 'servers']),
       path: ['gpu', 'servers'],
       message: message('large', servers, String(gpu?.type), servers * GPUS_PER_SERVER.value, PAGE_BUDGET.value.large),
       data: { threshold: figures.onsiteReviewServers },

@@ -88,7 +88,7 @@ export const leadResearcherMismatch = defineRule<{ readonly expected: string }>(
       for (const other of names.slice(1)) {
         if (nameKey(other.value) === nameKey(reference.value)) continue;
         report({
-          ...valueSpan(doc, other.path),
+          at: valueSpan(doc, other.path),
           path: other.path,
           message: message('name', `"${reference.value}"`, reference.where, `"${other.value}"`, other.where),
           data: { expected: reference.value },
@@ -100,7 +100,7 @@ export const leadResearcherMismatch = defineRule<{ readonly expected: string }>(
     if (births.length === 2 && births[0].value !== births[1].value) {
       const [first, second] = births as Array<Place & { value: string }>;
       report({
-        ...valueSpan(doc, second.path),
+        at: valueSpan(doc, second.path),
         path: second.path,
         message: message('birthDate', dateMessage(first.value), first.where, dateMessage(second.value), second.where),
         data: { expected: first.value },

@@ -44,7 +44,7 @@ export const milestoneOutsideSchedule = defineRule<{ readonly min: string; reado
         if (month === undefined || (month >= first && month <= last)) return;
         const path = ['schedule', 'milestones', index, 'months', monthIndex];
         report({
-          ...valueSpan(doc, path),
+          at: valueSpan(doc, path),
           path,
           message: message('outside', index + 1, monthMessage(month), monthMessage(first), monthMessage(last)),
           data: { min: formatMonthIndex(first), max: formatMonthIndex(last) },

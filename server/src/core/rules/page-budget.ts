@@ -66,7 +66,7 @@ export const pageBudget = defineRule<{ readonly pages: number; readonly budget: 
     if (exceeded.body) {
       const longest = estimate.chapters.reduce((a, b) => (b.pages > a.pages || (b.pages === a.pages && b.length > a.length) ? b : a));
       report({
-        ...keySpan(doc, [longest.key]),
+        at: keySpan(doc, [longest.key]),
         path: [longest.key],
         message: message('body', estimate.bodyPages, budget, longest.pages),
         data: { pages: estimate.bodyPages, budget, chapterPages: longest.pages },
@@ -74,7 +74,7 @@ export const pageBudget = defineRule<{ readonly pages: number; readonly budget: 
     }
     if (exceeded.summary) {
       report({
-        ...keySpan(doc, ['summary']),
+        at: keySpan(doc, ['summary']),
         path: ['summary'],
         message: message('summary', estimate.summaryPages, SUMMARY_MAX_PAGES.value),
         data: { pages: estimate.summaryPages, budget: SUMMARY_MAX_PAGES.value },

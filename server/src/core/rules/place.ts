@@ -25,5 +25,6 @@ export function keySpan(doc: ParsedDocument, path: JsonPath): Span {
 
 /** A related location for cross-field rules: the other value, with a note. */
 export function related(doc: ParsedDocument, path: JsonPath, message: Message): Span & { message: Message } {
-  return { ...valueSpan(doc, path), message };
+  const span = valueSpan(doc, path);
+  return { offset: span.offset, length: span.length, message };
 }

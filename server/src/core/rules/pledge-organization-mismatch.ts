@@ -61,7 +61,7 @@ export const pledgeOrganizationMismatch = defineRule<{ readonly expected: string
     const signed = asNonBlank(asObject(plan.pledge)?.organizationName);
     if (!name || !signed || organizationKey(name) === organizationKey(signed)) return;
     report({
-      ...valueSpan(doc, ['pledge', 'organizationName']),
+      at: valueSpan(doc, ['pledge', 'organizationName']),
       path: ['pledge', 'organizationName'],
       message: message('differs', signed, name),
       data: { expected: name },

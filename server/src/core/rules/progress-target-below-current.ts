@@ -34,7 +34,7 @@ export const progressTargetBelowCurrent = defineRule()({
     const target = asPercent(asObject(plan.targets)?.progressPercent);
     if (current === undefined || target === undefined || target >= current) return;
     report({
-      ...valueSpan(doc, ['targets', 'progressPercent']),
+      at: valueSpan(doc, ['targets', 'progressPercent']),
       path: ['targets', 'progressPercent'],
       message: message('below', target, current),
       related: [related(doc, ['projectInfo', 'stageProgressPercent'], message('current'))],

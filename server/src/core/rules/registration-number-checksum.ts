@@ -49,7 +49,7 @@ export const registrationNumberChecksum = defineRule<{ readonly expectedCheckDig
     if (number === undefined || isValidRegistrationNumber(number) !== false) return;
     const expectedCheckDigit = registrationCheckDigit(number.replace(/-/g, '').split('').map(Number));
     report({
-      ...valueSpan(doc, ['applicant', 'registrationNumber']),
+      at: valueSpan(doc, ['applicant', 'registrationNumber']),
       path: ['applicant', 'registrationNumber'],
       message: message('wrong', number, expectedCheckDigit),
       data: { expectedCheckDigit },

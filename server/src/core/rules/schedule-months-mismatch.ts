@@ -54,7 +54,7 @@ export const scheduleMonthsMismatch = defineRule<MonthsData>()({
     const [startText, endText] = [dateMessage(String(period.start)), dateMessage(String(period.end))];
     if (compareDates(end, start) < 0) {
       report({
-        ...valueSpan(doc, ['schedule', 'period', 'end']),
+        at: valueSpan(doc, ['schedule', 'period', 'end']),
         path: ['schedule', 'period', 'end'],
         message: message('endsBeforeStart', endText, startText),
         related: [related(doc, ['schedule', 'period', 'start'], message('start'))],
@@ -67,7 +67,7 @@ export const scheduleMonthsMismatch = defineRule<MonthsData>()({
     const printed = periodMonthsText(length);
     const expectedEnd = formatDate(periodEnd(start, months));
     report({
-      ...keySpan(doc, ['schedule', 'period']),
+      at: keySpan(doc, ['schedule', 'period']),
       path: ['schedule', 'period'],
       message: message('differs', startText, endText, durationMessage(length), printed, months, dateMessage(expectedEnd)),
       data: { printed, requested: months, end: expectedEnd },

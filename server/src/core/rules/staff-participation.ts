@@ -47,7 +47,7 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
       const rate = asNumber(person.participationPercent);
       if (rate !== undefined && (rate < 0 || rate > 100)) {
         report({
-          ...valueSpan(doc, at('participationPercent')),
+          at: valueSpan(doc, at('participationPercent')),
           path: at('participationPercent'),
           message: message('rate', who, rate),
           data: { fix: Math.min(Math.max(rate, 0), 100) },
@@ -60,10 +60,10 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
       if (!start || !end || months === undefined) return;
       const length = periodLength(start, end);
       if (!length) {
-        report({ ...valueSpan(doc, at('period', 'end')), path: at('period', 'end'), message: message('endsBeforeStart', who) });
+        report({ at: valueSpan(doc, at('period', 'end')), path: at('period', 'end'), message: message('endsBeforeStart', who) });
       } else if (!monthsAgree(months, length)) {
         report({
-          ...valueSpan(doc, at('months')),
+          at: valueSpan(doc, at('months')),
           path: at('months'),
           message: message('months', who, dateMessage(String(period?.start)), dateMessage(String(period?.end)), durationMessage(length), months),
           data: { fix: length.whole ?? Math.round(length.span) },

@@ -45,6 +45,11 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
     const project = projectMonths(plan);
     if (!project) return;
     const projectPeriod = [related(doc, ['schedule', 'period'], message('projectPeriod'))];
+    // The same for every row: a new project start can put a thousand rows before it at once.
+    const fixStart = formatDate(project.start);
+    const fixEnd = formatDate(project.end);
+    const projectStart = dateMessage(fixStart);
+    const projectEnd = dateMessage(fixEnd);
     asArray(plan.staff).forEach((raw, index) => {
       const person = asObject(raw);
       const period = asObject(person?.period);
@@ -54,23 +59,25 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
       const end = parseDate(period.end);
       if (start && compareDates(start, project.start) < 0) {
         const path = ['staff', index, 'period', 'start'];
-        const fix = formatDate(project.start);
+        const span = valueSpan(doc, path);
         report({
-          ...valueSpan(doc, path),
+          offset: span.offset,
+          length: span.length,
           path,
-          message: message('startsBefore', who, dateMessage(String(period.start)), dateMessage(fix)),
-          data: { fix },
+          message: message('startsBefore', who, dateMessage(String(period.start)), projectStart),
+          data: { fix: fixStart },
           related: projectPeriod,
         });
       }
       if (end && compareDates(end, project.end) > 0) {
         const path = ['staff', index, 'period', 'end'];
-        const fix = formatDate(project.end);
+        const span = valueSpan(doc, path);
         report({
-          ...valueSpan(doc, path),
+          offset: span.offset,
+          length: span.length,
           path,
-          message: message('endsAfter', who, dateMessage(String(period.end)), dateMessage(fix)),
-          data: { fix },
+          message: message('endsAfter', who, dateMessage(String(period.end)), projectEnd),
+          data: { fix: fixEnd },
           related: projectPeriod,
         });
       }

@@ -61,7 +61,7 @@ export const staffingMismatch = defineRule<{ readonly key: 'headcount' | 'person
     const headcount = asCount(staffing.headcount);
     if (headcount !== undefined && headcount !== people.length) {
       report({
-        ...valueSpan(doc, at('headcount')),
+        at: valueSpan(doc, at('headcount')),
         path: at('headcount'),
         message: message('headcount', headcount, people.length),
         data: { key: 'headcount', expected: people.length },
@@ -75,7 +75,7 @@ export const staffingMismatch = defineRule<{ readonly key: 'headcount' | 'person
       const sum = round2(parts.reduce((total, p) => total + ((p.months ?? 0) * (p.rate ?? 0)) / 100, 0));
       if (Math.abs(sum - personMonths) > PERSON_MONTHS_TOLERANCE.value) {
         report({
-          ...valueSpan(doc, at('personMonths')),
+          at: valueSpan(doc, at('personMonths')),
           path: at('personMonths'),
           message: message('personMonths', personMonths, sum),
           data: { key: 'personMonths', expected: sum },
@@ -89,7 +89,7 @@ export const staffingMismatch = defineRule<{ readonly key: 'headcount' | 'person
       const expected = round2(personMonths / 12);
       if (Math.abs(expected - personYears) > PERSON_MONTHS_TOLERANCE.value) {
         report({
-          ...valueSpan(doc, at('personYears')),
+          at: valueSpan(doc, at('personYears')),
           path: at('personYears'),
           message: message('personYears', personYears, personMonths, expected),
           data: { key: 'personYears', expected },

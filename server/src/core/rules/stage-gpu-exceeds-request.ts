@@ -51,7 +51,7 @@ export const stageGpuExceedsRequest = defineRule<{ readonly max: number; readonl
       const request = [related(doc, ['gpu', 'servers'], message('request', requested))];
       if (servers !== undefined && servers > requested) {
         report({
-          ...valueSpan(doc, at('servers')),
+          at: valueSpan(doc, at('servers')),
           path: at('servers'),
           message: message('servers', index + 1, servers, requested),
           data: { max: requested, fix: requested },
@@ -60,7 +60,7 @@ export const stageGpuExceedsRequest = defineRule<{ readonly max: number; readonl
       } else if (gpus !== undefined && gpus > requested * perServer) {
         const max = requested * perServer;
         report({
-          ...valueSpan(doc, at('gpus')),
+          at: valueSpan(doc, at('gpus')),
           path: at('gpus'),
           message: message('gpus', index + 1, gpus, max, requested, perServer),
           data: { max, fix: max },

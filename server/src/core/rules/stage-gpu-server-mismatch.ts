@@ -35,7 +35,7 @@ export const stageGpuServerMismatch = defineRule<{ readonly fix: number }>()({
       if (servers === undefined || gpus === undefined || gpus === servers * perServer) return;
       const at = (key: string) => ['gpuPlan', 'stages', index, key];
       report({
-        ...valueSpan(doc, at('gpus')),
+        at: valueSpan(doc, at('gpus')),
         path: at('gpus'),
         message: message('differs', index + 1, gpus, servers, perServer, servers * perServer),
         data: { fix: servers * perServer },

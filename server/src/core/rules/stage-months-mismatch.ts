@@ -64,7 +64,7 @@ export const stageMonthsMismatch = defineRule<{ readonly covered?: number; reado
         const [from, to] = [reach + 1, stage.period.start - 1];
         const path = ['gpuPlan', 'stages', stage.index, 'period', 'start'];
         report({
-          ...valueSpan(doc, path),
+          at: valueSpan(doc, path),
           path,
           message:
             from === to
@@ -85,7 +85,7 @@ export const stageMonthsMismatch = defineRule<{ readonly covered?: number; reado
     const requested = asInteger(asObject(plan.gpu)?.months);
     if (requested === undefined || requested < 1 || months === requested) return;
     report({
-      ...keySpan(doc, ['gpuPlan', 'stages']),
+      at: keySpan(doc, ['gpuPlan', 'stages']),
       path: ['gpuPlan', 'stages'],
       message: message(months < requested ? 'fewer' : 'more', months, monthMessage(first), monthMessage(reach), requested),
       data: { covered: months, requested },

@@ -60,7 +60,7 @@ export const stagePeriodOutsideSchedule = defineRule<{ readonly min?: string; re
       const end = parseMonth(period?.end);
       if (start !== undefined && end !== undefined && end < start) {
         report({
-          ...valueSpan(doc, at('period', 'end')),
+          at: valueSpan(doc, at('period', 'end')),
           path: at('period', 'end'),
           message: message('endsBeforeStart', n, monthMessage(end), monthMessage(start)),
           related: [related(doc, at('period', 'start'), message('start', n))],
@@ -70,7 +70,7 @@ export const stagePeriodOutsideSchedule = defineRule<{ readonly min?: string; re
         const projectPeriod = [related(doc, ['schedule', 'period'], message('projectPeriod'))];
         if (start !== undefined && (start < first || start > last)) {
           report({
-            ...valueSpan(doc, at('period', 'start')),
+            at: valueSpan(doc, at('period', 'start')),
             path: at('period', 'start'),
             message: message('startsOutside', n, monthMessage(start), monthMessage(first), monthMessage(last)),
             data: range,
@@ -79,7 +79,7 @@ export const stagePeriodOutsideSchedule = defineRule<{ readonly min?: string; re
         }
         if (end !== undefined && (end > last || end < first)) {
           report({
-            ...valueSpan(doc, at('period', 'end')),
+            at: valueSpan(doc, at('period', 'end')),
             path: at('period', 'end'),
             message: message('endsOutside', n, monthMessage(end), monthMessage(first), monthMessage(last)),
             data: range,
@@ -90,7 +90,7 @@ export const stagePeriodOutsideSchedule = defineRule<{ readonly min?: string; re
       const gpuStart = parseMonth(stage.gpuStart);
       if (gpuStart !== undefined && start !== undefined && end !== undefined && end >= start && (gpuStart < start || gpuStart > end)) {
         report({
-          ...valueSpan(doc, at('gpuStart')),
+          at: valueSpan(doc, at('gpuStart')),
           path: at('gpuStart'),
           message: message('gpuStartOutside', n, monthMessage(gpuStart), monthMessage(start), monthMessage(end)),
           related: [related(doc, at('period'), message('stagePeriod', n))],

@@ -65,10 +65,10 @@ export const templateGuideLeft = defineRule<GuideData>()({
         const at = span(hit.start, hit.start + hit.text.length);
         if (hit.kind === 'guideSentence') {
           const { place } = guideSentence((hit as Hit & { guide: number }).guide);
-          report({ ...at, path, message: message('sentence', quote(hit.text), place), data: { kind: hit.kind, text: hit.text } });
+          report({ at, path, message: message('sentence', quote(hit.text), place), data: { kind: hit.kind, text: hit.text } });
         } else {
           const key = !PROJECT_PLACEHOLDER_IDS.has(hit.kind) ? 'left' : hit.kind === 'projectPlaceholder' ? 'placeholder' : 'sample';
-          report({ ...at, path, message: message(key, hit.text), data: { kind: hit.kind, text: hit.text } });
+          report({ at, path, message: message(key, hit.text), data: { kind: hit.kind, text: hit.text } });
         }
       }
     };

@@ -55,7 +55,7 @@ export const utilizationTargetMismatch = defineRule<{ readonly computed: number 
     const computed = round1((expected / allocated) * 100);
     if (Math.abs(computed - target) <= UTILIZATION_TOLERANCE_POINTS.value) return;
     report({
-      ...valueSpan(doc, ['targets', 'gpuUtilizationPercent']),
+      at: valueSpan(doc, ['targets', 'gpuUtilizationPercent']),
       path: ['targets', 'gpuUtilizationPercent'],
       message: message('differs', target, computed, groupThousands(expected), groupThousands(allocated)),
       data: { computed },

@@ -86,7 +86,7 @@ export const vagueExpression = defineRule<VagueData>()({
       for (const hit of hits) {
         const firm = firmForm(text.value, hit);
         report({
-          ...span(hit.start, hit.start + hit.text.length),
+          at: span(hit.start, hit.start + hit.text.length),
           path,
           message: firm ? message('firm', hit.text, shown(firm)) : message(guidance(hit), hit.text),
           data: firm ? { family: hit.kind, phrase: hit.text, firm } : { family: hit.kind, phrase: hit.text },

@@ -168,7 +168,8 @@ function mapError(doc: ParsedDocument, error: ErrorObject): Placed | undefined {
         rank: RANK.required,
         finding: {
           code: 'schema',
-          ...span,
+          offset: span.offset,
+          length: span.length,
           path,
           message: missingMessage([missingLabel]),
           data: { keyword: 'required', missing: [missing], labels: [missingLabel], parentPath: path },
