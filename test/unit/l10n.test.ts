@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INTERNAL_ERROR, RULES } from '../../server/src/core';
+import { format } from '../../server/src/core/l10n';
 import { FORMAT_MESSAGES, TYPE_NAMES } from '../../server/src/core/schema/errors';
 import { ROOT } from '../support/fixtures';
 
@@ -109,5 +110,20 @@ describe('l10n: Korean particles', () => {
   it('chooses each particle by the sound the word ends with', () => {
     for (const text of Object.values(ko)) assert.doesNotMatch(text, GENERIC_PARTICLE, text);
     for (const t of bilingualTexts()) assert.doesNotMatch(t.ko, GENERIC_PARTICLE, t.where);
+  });
+});
+
+describe('l10n: format', () => {
+  it('fills placeholders in any order, with the particle that fits, and leaves those without an argument', () => {
+    assert.equal(format('{1}의 참여 시작일 {0|이} 앞섭니다.', ['2026.03.01.', '한도윤']), '한도윤의 참여 시작일 2026.03.01.이 앞섭니다.');
+    assert.equal(format('{0|을} {0|으로}', ['서버']), '서버를 서버로');
+    assert.equal(format('{0|을} {0|으로}', ['기간']), '기간을 기간으로');
+    assert.equal(format('{0} and {2}', ['a']), 'a and {2}');
+    assert.equal(format('no placeholder', ['a']), 'no placeholder');
+    assert.equal(format('{0}{0}', [7]), '77');
+    assert.equal(format('{x} {0}', ['a']), '{x} a');
+    // The same template twice (the second from what was compiled the first time).
+    assert.equal(format('{0|이} {1}', ['LLM', 'x']), 'LLM이 x');
+    assert.equal(format('{0|이} {1}', ['B200', 'y']), 'B200이 y');
   });
 });

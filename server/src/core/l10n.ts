@@ -26,12 +26,46 @@ export function normalizeLocale(value: string | undefined): Locale | undefined {
  * particle that fits the sound it ends with (서버를, 기간을): see `korean.ts`.
  */
 export function format(template: string, args: ReadonlyArray<string | number>): string {
-  return template.replace(/\{(\d+)(?:\|([^}]+))?\}/g, (match, index: string, name: string | undefined) => {
-    const value = args.at(Number(index)); // undefined when the template names more arguments than given
-    if (value === undefined) return match;
+  if (!template.includes('{')) return template;
+  const parts = compiled(template);
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const value = args.at(part.index); // undefined when the template names more arguments than given
+    if (value === undefined) {
+      out += part.match;
+      continue;
+    }
     const text = String(value);
-    return name === undefined ? text : text + particle(text, name);
-  });
+    out += part.particle === undefined ? text : text + particle(text, part.particle);
+  }
+  return out;
+}
+
+/** A template cut into its text and its placeholders, once: messages are formatted for every finding. */
+type TemplatePart = string | { readonly index: number; readonly particle: string | undefined; readonly match: string };
+const COMPILED = new Map<string, readonly TemplatePart[]>();
+const PLACEHOLDER = /\{(\d+)(?:\|([^}]+))?\}/g;
+
+function compiled(template: string): readonly TemplatePart[] {
+  let parts = COMPILED.get(template);
+  if (parts) return parts;
+  const list: TemplatePart[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    if (match.index > last) list.push(template.slice(last, match.index));
+    list.push({ index: Number(match[1]), particle: match[2], match: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) list.push(template.slice(last));
+  parts = list;
+  // Templates are the messages of the code and of the bundles: a bounded set, but keep it so.
+  if (COMPILED.size >= 4096) COMPILED.clear();
+  COMPILED.set(template, parts);
+  return parts;
 }
 
 /** Formats the message after translating the English template through the locale's bundle. */
@@ -57,6 +91,8 @@ export interface Message {
   readonly args: readonly MessageArg[];
 }
 
+const NO_ARGS: readonly string[] = [];
+
 /** A message looked up in the l10n bundle by its English text. */
 export const msg = (template: string, ...args: MessageArg[]): Message => ({ template, args });
 
@@ -64,7 +100,7 @@ export const msg = (template: string, ...args: MessageArg[]): Message => ({ temp
 export const bilingual = (text: Bilingual, ...args: MessageArg[]): Message => ({ template: text.en, ko: text.ko, args });
 
 export const render = (locale: Locale, m: Message): string => {
-  const args = m.args.map((arg) => (typeof arg === 'object' ? render(locale, arg) : arg));
+  const args = m.args.length === 0 ? NO_ARGS : m.args.map((arg) => (typeof arg === 'object' ? render(locale, arg) : arg));
   if (m.ko !== undefined) return format(locale === 'ko' ? m.ko : m.template, args);
   return localize(locale, m.template, ...args);
 };

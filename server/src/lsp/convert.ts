@@ -42,8 +42,17 @@ function shippedRuleDocsTemplate(): string {
 export function ruleHref(client: ClientFeatures, code: string): string | undefined {
   if (!client.codeDescription || !isRuleCode(code)) return undefined;
   const template = client.ruleDocs ?? shippedRuleDocsTemplate();
-  return template.replace(/\{code\}/g, encodeURIComponent(code));
+  // Asked for every diagnostic published: made once per template and rule.
+  if (hrefs.template !== template) hrefs = { template, byCode: new Map() };
+  let href = hrefs.byCode.get(code);
+  if (href === undefined) {
+    href = template.replace(/\{code\}/g, encodeURIComponent(code));
+    hrefs.byCode.set(code, href);
+  }
+  return href;
 }
+
+let hrefs: { template: string; byCode: Map<string, string> } = { template: '', byCode: new Map() };
 
 export function toDiagnostic(document: TextDocument, finding: Finding, options: DiagnosticOptions = {}): Diagnostic {
   return {
@@ -53,7 +62,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding, options: 
     ...(options.href ? { codeDescription: { href: options.href } } : {}),
     source: 'gpuplan',
     message: finding.message,
-    data: { offset: finding.offset, length: finding.length },
     relatedInformation: finding.related?.map((r) => ({ location: { uri: document.uri, range: rangeOf(document, r.offset, r.length) }, message: r.message })),
   };
 }
