@@ -38,6 +38,26 @@ export function literalValue(text: string, start: number, end: number): string |
 
 const literalType = (value: unknown): NodeType => (value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean'));
 
+/** The type of the literal that starts at `start` of a valid JSON text, from its first character. */
+function literalTypeAt(text: string, start: number): NodeType {
+  switch (text.charCodeAt(start)) {
+    case 0x22:
+      return 'string';
+    case 0x74:
+    case 0x66:
+      return 'boolean';
+    case 0x6e:
+      return 'null';
+    default:
+      return 'number';
+  }
+}
+
+const isContainerType = (type: NodeType): boolean => type === 'object' || type === 'array' || type === 'property';
+
+/** Not read yet (a literal's value before it is asked for). */
+const UNREAD: unique symbol = Symbol('unread');
+
 /**
  * How the nodes of a previous tree stand in a new text: the literal at [offset, offset + length)
  * of the previous text was replaced by one `delta` characters longer; nodes after it move by
@@ -58,7 +78,8 @@ const shiftBy = (delta: number): Move => ({ offset: -1, length: 1, delta });
  * the text up to it, as a scan would, and what it read is kept for the next lookups.
  */
 class TextNode implements Node {
-  value: unknown = undefined;
+  /** The value of a literal, read from the text when first asked for (most are never read). */
+  private known: unknown = UNREAD;
   colonOffset: number | undefined = undefined;
   parent: TextNode | undefined = undefined;
   /** All the children, once read. */
@@ -78,6 +99,22 @@ class TextNode implements Node {
     readonly length: number,
     readonly text: string,
   ) {}
+
+  get value(): unknown {
+    if (this.known === UNREAD) this.known = isContainerType(this.type) ? undefined : literalValue(this.text, this.offset, this.offset + this.length);
+    return this.known;
+  }
+
+  set value(value: unknown) {
+    this.known = value;
+  }
+
+  /** This literal at `offset` of `text` (the same characters), keeping its value if it was read. */
+  literalAt(offset: number, text: string): TextNode {
+    const copy = new TextNode(this.type, offset, this.length, text);
+    copy.known = this.known;
+    return copy;
+  }
 
   get children(): TextNode[] | undefined {
     if (this.kids === undefined && (this.type === 'object' || this.type === 'array')) this.kids = this.readAll();
@@ -210,7 +247,7 @@ function valueNode(text: string, start: number, end: number, parent: TextNode | 
       ? container('object', start, end - start, text)
       : c === 0x5b
         ? container('array', start, end - start, text)
-        : literal(literalValue(text, start, end), start, end - start, text);
+        : new TextNode(literalTypeAt(text, start), start, end - start, text);
   node.parent = parent;
   return node;
 }
@@ -223,17 +260,11 @@ function movedIn(node: TextNode, move: Move, parent: TextNode | undefined, text:
   let inner: Move;
   if (end <= move.offset) {
     inner = shiftBy(0);
-    copy =
-      node.type === 'object' || node.type === 'array' || node.type === 'property'
-        ? new TextNode(node.type, node.offset, node.length, text)
-        : literal(node.value as string, node.offset, node.length, text);
+    copy = isContainerType(node.type) ? new TextNode(node.type, node.offset, node.length, text) : node.literalAt(node.offset, text);
   } else if (node.offset >= editEnd) {
     inner = shiftBy(move.delta);
     const offset = node.offset + move.delta;
-    copy =
-      node.type === 'object' || node.type === 'array' || node.type === 'property'
-        ? new TextNode(node.type, offset, node.length, text)
-        : literal(node.value as string, offset, node.length, text);
+    copy = isContainerType(node.type) ? new TextNode(node.type, offset, node.length, text) : node.literalAt(offset, text);
   } else if (node.offset === move.offset && end === editEnd && node.type !== 'object' && node.type !== 'array' && node.type !== 'property') {
     // The edited literal: read again from the new text.
     copy = literal(literalValue(text, node.offset, end + move.delta), node.offset, node.length + move.delta, text);
