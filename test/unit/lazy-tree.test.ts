@@ -125,6 +125,27 @@ describe('the lazy tree of a valid JSON text', () => {
     assert.deepEqual(materialize(tree), fresh(text));
   });
 
+  it('finds keys written with escapes by their values, and not by their spelling', () => {
+    // "a\u0062" is the key ab; "a\\nb" (backslash, n) is not the key a<new line>b; "x\ny" is.
+    const text = String.raw`{"a\u0062": 1, "a\\nb": 2, "x\ny": 3, "plain": 4, "\"q\"": 5}`;
+    const lookups: Array<[string, number | undefined]> = [
+      ['ab', 1],
+      ['a\\u0062', undefined],
+      ['a\\nb', 2],
+      ['a\nb', undefined],
+      ['x\ny', 3],
+      ['x\\ny', undefined],
+      ['plain', 4],
+      ['plai', undefined],
+      ['"q"', 5],
+    ];
+    for (const [key, value] of lookups) {
+      // A fresh tree each time, so that no key is read before it is looked up.
+      assert.equal(nodeAt(lazyTree(text), [key])?.value, value, JSON.stringify(key));
+      assert.equal(nodeAt(parseTree(text), [key])?.value, value, `jsonc-parser: ${JSON.stringify(key)}`);
+    }
+  });
+
   it('after 400 random edits inside literals, the adopted tree equals a fresh one', () => {
     const next = random(11);
     let text = readExample('complete.gpuplan.json');

@@ -127,7 +127,7 @@ class TextNode implements Node {
     const children = this.kids;
     if (children) {
       if (children.length <= 8) {
-        for (const property of children) if (property.keyValue() === key) return property;
+        for (const property of children) if (property.keyIs(key)) return property;
         return undefined;
       }
       if (!this.members) {
@@ -138,9 +138,19 @@ class TextNode implements Node {
     }
     if (this.origin) return this.children && this.member(key);
     const read = this.begin();
-    for (const property of read) if (property.keyValue() === key) return property;
-    for (let property = this.readNext(); property; property = this.readNext()) if (property.keyValue() === key) return property;
+    for (const property of read) if (property.keyIs(key)) return property;
+    for (let property = this.readNext(); property; property = this.readNext()) if (property.keyIs(key)) return property;
     return undefined;
+  }
+
+  /** Whether the key of this property is `key`, from the text when its value is not read yet. */
+  private keyIs(key: string): boolean {
+    const node = this.kids?.[0];
+    if (node === undefined) throw new Error('lazy tree: a property without its key');
+    if (node.known !== UNREAD) return node.known === key;
+    // The same characters between the quotes: the same key, unless escapes are involved.
+    if (node.length !== key.length + 2 || !node.text.startsWith(key, node.offset + 1)) return node.length - 2 > key.length && node.value === key;
+    return !key.includes('\\') || node.value === key;
   }
 
   /** The key of this property (a property's children, its key and its value, are always read). */
@@ -215,7 +225,7 @@ class TextNode implements Node {
       child = new TextNode('property', at, end - at, text);
       child.parent = this;
       child.colonOffset = colon;
-      const key = literal(stringValue(text, at, keyEnd), at, keyEnd - at, text);
+      const key = new TextNode('string', at, keyEnd - at, text);
       key.parent = child;
       child.setChildren([key, valueNode(text, start, end, child)]);
     } else {
