@@ -35,6 +35,8 @@ export interface KindResult {
   readonly name: string;
   readonly where: string;
   readonly latencies: number[];
+  /** The same latencies by step of the cycle, with the diagnostics each step's text has. */
+  readonly steps: Array<{ readonly edit: KeyEdit; latencies: number[]; diagnostics: number }>;
   /** vscode-json-languageservice parse + doValidation on the texts of this kind, ms per call. */
   readonly jsonLs: number[];
 }
@@ -131,7 +133,13 @@ async function exitGracefully(client: TestClient): Promise<void> {
  */
 export async function measureKeystrokes(text: string, rounds: number, warmup: number, jsonLs: (text: string) => Promise<unknown>): Promise<KindResult[]> {
   const kinds = editKinds(text);
-  const results = kinds.map((kind) => ({ name: kind.name, where: kind.where, latencies: [] as number[], jsonLs: [] as number[] }));
+  const results: KindResult[] = kinds.map((kind) => ({
+    name: kind.name,
+    where: kind.where,
+    latencies: [],
+    steps: kind.cycle.map((edit) => ({ edit, latencies: [], diagnostics: 0 })),
+    jsonLs: [],
+  }));
   const client = new TestClient();
   try {
     await client.initialize('ko');
@@ -144,15 +152,19 @@ export async function measureKeystrokes(text: string, rounds: number, warmup: nu
       for (let n = 0; n < kinds.length; n++) {
         const index = (round + n) % kinds.length;
         const texts: string[] = [];
-        for (const edit of kinds[index].cycle) {
+        for (const [step, edit] of kinds[index].cycle.entries()) {
           const change = { range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) }, text: edit.text };
           const start = process.hrtime.bigint();
           const version = client.change(uri, [change]);
-          await client.diagnostics(uri, (_d, p) => p.version === version, 60_000);
+          const diagnostics = await client.diagnostics(uri, (_d, p) => p.version === version, 60_000);
           const latency = ms(start);
           document = TextDocument.update(document, [change], version);
           texts.push(document.getText());
-          if (round >= warmup) results[index].latencies.push(latency);
+          if (round >= warmup) {
+            results[index].latencies.push(latency);
+            results[index].steps[step].latencies.push(latency);
+            results[index].steps[step].diagnostics = diagnostics.length;
+          }
         }
         if (document.getText() !== text) throw new Error(`bench: the cycle of "${kinds[index].name}" did not end where it began`);
         const same = texts[round % texts.length];
