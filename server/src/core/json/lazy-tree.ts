@@ -178,6 +178,11 @@ class TextNode implements Node {
     this.kids = children;
   }
 
+  /** Copies its children from its origin now, if it has one and has not yet. */
+  takeOverPending(): void {
+    if (this.origin && !this.kids) this.kids = this.readAll();
+  }
+
   /** Children to copy from `origin` (a node of the previous tree that has read its own) when asked. */
   adopt(origin: TextNode, move: Move): void {
     this.origin = origin;
@@ -189,7 +194,14 @@ class TextNode implements Node {
     this.origin = undefined;
     this.move = undefined;
     // An origin has read its children (adopt() is called only for an expanded node); else read the text.
-    if (origin?.kids && move) return origin.kids.map((child) => movedIn(child, move, this, this.text));
+    if (origin?.kids && move) {
+      // The chapters (children of the root) that the previous tree had from the one before it
+      // but never read are read now, from there: so a chapter that no keystroke reads for a while
+      // (the 1,000 rows of 붙임0 while the user types a date) is still taken over, not read from
+      // the text again. Deeper nodes are not: only what the previous tree read is kept.
+      if (this.parent === undefined) for (const child of origin.kids) child.takeOverPending();
+      return origin.kids.map((child) => movedIn(child, move, this, this.text));
+    }
     const read = this.begin();
     while (this.readNext());
     this.partial = undefined;
