@@ -151,22 +151,25 @@ export function renderFindings(raw: readonly RawFinding[], options: AnalyzeOptio
     const offset = Math.min(Math.max(span.offset, 0), textLength);
     return { ...span, offset, length: Math.min(Math.max(span.length, 0), textLength - offset) };
   };
+  // Findings of one rule often share their related locations (the project period of a thousand
+  // rows): rendered once for them all.
+  let lastRelated: RawFinding['related'];
+  let lastRendered: Finding['related'];
+  const relatedOf = (related: RawFinding['related']): Finding['related'] => {
+    if (!related?.length) return undefined;
+    if (related !== lastRelated) {
+      lastRelated = related;
+      lastRendered = related.map((r) => clamp({ offset: r.offset, length: r.length, message: render(locale, r.message) }));
+    }
+    return lastRendered;
+  };
   for (const finding of raw) {
     const configured = options.severity?.[finding.code];
     if (configured === 'off') continue;
     const severity = configured ?? finding.severity ?? ruleOf(finding.code)?.severity ?? INTERNAL_ERROR.severity;
     const span = clamp(finding);
     findings.push(
-      findingWith(
-        finding.code,
-        severity,
-        span.offset,
-        span.length,
-        render(locale, finding.message),
-        finding.path,
-        finding.data,
-        finding.related?.length ? finding.related.map((r) => clamp({ offset: r.offset, length: r.length, message: render(locale, r.message) })) : undefined,
-      ),
+      findingWith(finding.code, severity, span.offset, span.length, render(locale, finding.message), finding.path, finding.data, relatedOf(finding.related)),
     );
   }
   return findings.sort(byPosition);
