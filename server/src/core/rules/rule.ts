@@ -21,7 +21,8 @@ export type { Bilingual } from '../l10n';
 /**
  * What a rule reads. `prose` rules read only `Text` strings (and what is computed from them):
  * after a keystroke inside a prose string, only they run again. `structure` rules read anything
- * else, and run again on any other edit.
+ * else; after any other keystroke they run again when they read its chapter, as recorded while
+ * they ran (reads.ts).
  */
 export type RuleReads = 'structure' | 'prose';
 
