@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDocumentPreviewMessage, renderDocumentShell } from '../../client/src/document-preview/page';
 import { contentSecurityPolicy, escapeHtml, newNonce } from '../../client/src/webview/html';
+import { setPageUntilReady } from '../../client/src/webview/ready';
 import { savedState } from '../../client/src/webview/state';
 
 const CSP_SOURCE = "'self' https://*.vscode-cdn.net";
@@ -92,5 +93,54 @@ describe('previews: the state a page saved', () => {
     assert.deepEqual(savedState({ uri: '', scrollY: -1 }), {});
     assert.deepEqual(savedState({ uri: 'no scheme', scrollY: Number.POSITIVE_INFINITY }), {});
     assert.deepEqual(savedState({ uri: `file:///${'a'.repeat(9000)}` }), {});
+  });
+});
+
+describe('previews: a page VS Code dropped while restoring its panel is set again', () => {
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** A page setter and how many times it was called. */
+  const counter = () => {
+    let n = 0;
+    return {
+      count: () => n,
+      setPage: () => {
+        n++;
+      },
+    };
+  };
+
+  it('sets the page again while it is not ready and the panel visible, then stops', async () => {
+    const { count, setPage } = counter();
+    let ready = false;
+    const stop = setPageUntilReady({ visible: true }, setPage, () => ready, { waitMs: 10, attempts: 5 });
+    assert.equal(count(), 1, 'set at once');
+    await wait(35);
+    assert.ok(count() >= 2 && count() <= 4, `set again while not ready (${count()})`);
+    ready = true;
+    const after = count();
+    await wait(40);
+    assert.equal(count(), after, 'no more once the page is ready');
+    stop.dispose();
+  });
+
+  it('gives up after its attempts, waits while the panel is hidden, and stops when disposed', async () => {
+    const first = counter();
+    const stop = setPageUntilReady({ visible: true }, first.setPage, () => false, { waitMs: 5, attempts: 2 });
+    await wait(60);
+    assert.equal(first.count(), 3, 'once, then twice again');
+    stop.dispose();
+
+    const hidden = { visible: false };
+    const second = counter();
+    const waiting = setPageUntilReady(hidden, second.setPage, () => false, { waitMs: 5, attempts: 3 });
+    await wait(30);
+    assert.equal(second.count(), 1, 'not set again while hidden');
+    hidden.visible = true;
+    await wait(30);
+    assert.ok(second.count() >= 2, 'set again once visible');
+    waiting.dispose();
+    const disposed = second.count();
+    await wait(30);
+    assert.equal(second.count(), disposed, 'nothing after dispose');
   });
 });

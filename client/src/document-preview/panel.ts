@@ -12,6 +12,7 @@ import { activePlan, documentFor, errorText, fileName, isPlan, planDocument } fr
 import type { ServerAccess } from '../language-client';
 import { newNonce } from '../webview/html';
 import { disposeAll, mediaUri, panelOptions, previewIcon, webviewOptions, type Disposable } from '../webview/options';
+import { setPageUntilReady } from '../webview/ready';
 import { savedState } from '../webview/state';
 import { parseDocumentPreviewMessage, renderDocumentShell, type DocumentPageMessage } from './page';
 
@@ -124,14 +125,17 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
         this.panelDisposables = [];
       }),
     ];
-    webview.html = renderDocumentShell({
-      nonce: newNonce(),
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'document-preview.js')).toString(),
-      lang: vscode.env.language,
-      title: t('Document preview'),
-      loading: t('Loading…'),
-    });
+    const setPage = () => {
+      webview.html = renderDocumentShell({
+        nonce: newNonce(),
+        cspSource: webview.cspSource,
+        scriptUri: webview.asWebviewUri(mediaUri(this.extensionUri, 'document-preview.js')).toString(),
+        lang: vscode.env.language,
+        title: t('Document preview'),
+        loading: t('Loading…'),
+      });
+    };
+    this.panelDisposables.push(setPageUntilReady(panel, setPage, () => panel !== this.panel || this.pageReady));
   }
 
   private schedule(): void {
