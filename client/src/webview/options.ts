@@ -28,4 +28,3 @@ export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & 
 export function previewIcon(extensionUri: vscode.Uri): { light: vscode.Uri; dark: vscode.Uri } {
   return { light: mediaUri(extensionUri, 'gpuplan-file-light.svg'), dark: mediaUri(extensionUri, 'gpuplan-file-dark.svg') };
 }
-

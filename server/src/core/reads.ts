@@ -32,74 +32,12 @@ export class ReadRecorder {
 
   /** The plan, as a view that notes which of its top-level keys are read. */
   plan(plan: Plan): Plan {
-    const chapters = this.chapters;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the traps below are not methods of this class
-    const recorder = this;
-    return new Proxy(plan, {
-      get(target, key, receiver) {
-        if (typeof key === 'string') chapters.add(key);
-        else recorder.whole = true;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-      has(target, key) {
-        if (typeof key === 'string') chapters.add(key);
-        else recorder.whole = true;
-        return Reflect.has(target, key);
-      },
-      getOwnPropertyDescriptor(target, key) {
-        if (typeof key === 'string') chapters.add(key);
-        else recorder.whole = true;
-        return Reflect.getOwnPropertyDescriptor(target, key);
-      },
-      ownKeys(target) {
-        recorder.whole = true;
-        return Reflect.ownKeys(target);
-      },
-      set() {
-        throw new TypeError('a rule changed the plan');
-      },
-      defineProperty() {
-        throw new TypeError('a rule changed the plan');
-      },
-      deleteProperty() {
-        throw new TypeError('a rule changed the plan');
-      },
-    });
+    return new Proxy(plan, new PlanTraps(this));
   }
 
   /** The document, as a view whose `spanAt` notes the chapter of the path; anything else of it reads the whole. */
   document(doc: ParsedDocument): ParsedDocument {
-    const chapters = this.chapters;
-    const spanAt = (path: JsonPath, part?: 'value' | 'key') => {
-      if (path.length > 0 && typeof path[0] === 'string') chapters.add(path[0]);
-      else this.whole = true;
-      return doc.spanAt(path, part);
-    };
-    const readWhole = <T>(value: T): T => {
-      this.whole = true;
-      return value;
-    };
-    return {
-      get text() {
-        return readWhole(doc.text);
-      },
-      get root() {
-        return readWhole(doc.root);
-      },
-      get syntaxErrors() {
-        return readWhole(doc.syntaxErrors);
-      },
-      get value() {
-        return readWhole(doc.value);
-      },
-      get duplicates() {
-        return readWhole(doc.duplicates);
-      },
-      get longestArray() {
-        return readWhole(doc.longestArray);
-      },
-      spanAt,
-    };
+    return new RecordedDocument(doc, this);
   }
 
   /** The cost model, noting that it was read. */
@@ -118,8 +56,104 @@ export class ReadRecorder {
     };
   }
 
+  /** A top-level key was read (a symbol: something else, the whole). */
+  noteKey(key: string | symbol): void {
+    if (typeof key === 'string') this.chapters.add(key);
+    else this.whole = true;
+  }
+
+  /** A span was looked up: its chapter, or the whole for the span of the whole. */
+  notePath(path: JsonPath): void {
+    if (path.length > 0 && typeof path[0] === 'string') this.chapters.add(path[0]);
+    else this.whole = true;
+  }
+
+  noteWhole(): void {
+    this.whole = true;
+  }
+
   result(): ReadSet {
     return { chapters: this.chapters, cost: this.cost, whole: this.whole };
+  }
+}
+
+/** The traps of the plan's view (one object per rule run, methods shared). */
+class PlanTraps implements ProxyHandler<Plan> {
+  constructor(private readonly recorder: ReadRecorder) {}
+
+  get(target: Plan, key: string | symbol, receiver: unknown): unknown {
+    this.recorder.noteKey(key);
+    return Reflect.get(target, key, receiver);
+  }
+
+  has(target: Plan, key: string | symbol): boolean {
+    this.recorder.noteKey(key);
+    return Reflect.has(target, key);
+  }
+
+  getOwnPropertyDescriptor(target: Plan, key: string | symbol): PropertyDescriptor | undefined {
+    this.recorder.noteKey(key);
+    return Reflect.getOwnPropertyDescriptor(target, key);
+  }
+
+  ownKeys(target: Plan): ArrayLike<string | symbol> {
+    this.recorder.noteWhole();
+    return Reflect.ownKeys(target);
+  }
+
+  set(): boolean {
+    throw new TypeError('a rule changed the plan');
+  }
+
+  defineProperty(): boolean {
+    throw new TypeError('a rule changed the plan');
+  }
+
+  deleteProperty(): boolean {
+    throw new TypeError('a rule changed the plan');
+  }
+}
+
+/** The document's view: `spanAt` notes its path's chapter, the rest notes the whole. */
+class RecordedDocument implements ParsedDocument {
+  constructor(
+    private readonly doc: ParsedDocument,
+    private readonly recorder: ReadRecorder,
+  ) {}
+
+  get text(): string {
+    this.recorder.noteWhole();
+    return this.doc.text;
+  }
+
+  get root(): ParsedDocument['root'] {
+    this.recorder.noteWhole();
+    return this.doc.root;
+  }
+
+  get syntaxErrors(): ParsedDocument['syntaxErrors'] {
+    this.recorder.noteWhole();
+    return this.doc.syntaxErrors;
+  }
+
+  get value(): unknown {
+    this.recorder.noteWhole();
+    return this.doc.value;
+  }
+
+  get duplicates(): ParsedDocument['duplicates'] {
+    this.recorder.noteWhole();
+    return this.doc.duplicates;
+  }
+
+  get longestArray(): number | undefined {
+    this.recorder.noteWhole();
+    return this.doc.longestArray;
+  }
+
+  spanAt(path: JsonPath, part?: 'value' | 'key'): { offset: number; length: number } | undefined {
+    this.recorder.notePath(path);
+    return this.doc.spanAt(path, part);
   }
 }
 
