@@ -242,6 +242,8 @@ ${widths}
   body { padding: 0; }
   .doc { width: auto; max-width: 100%; box-sizing: border-box; padding: 6mm 5mm; box-shadow: none; }
   .page-break { margin: 6mm -5mm; }
+  /* Labels are sized to fit their cells on A4; narrower, a long one breaks rather than overlaps. */
+  table.t th { overflow-wrap: anywhere; }
 }
 @media print { .doc { width: auto; } a { color: inherit; text-decoration: none; } }
 `.trim();
