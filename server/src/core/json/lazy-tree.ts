@@ -178,9 +178,9 @@ class TextNode implements Node {
     this.kids = children;
   }
 
-  /** Copies its children from its origin now, if it has one and has not yet. */
+  /** Reads all its children now (from its origin, or the rest from the text) if it has begun to or has an origin. */
   takeOverPending(): void {
-    if (this.origin && !this.kids) this.kids = this.readAll();
+    if (!this.kids && (this.origin || this.partial)) this.kids = this.readAll();
   }
 
   /** Children to copy from `origin` (a node of the previous tree that has read its own) when asked. */
@@ -195,11 +195,11 @@ class TextNode implements Node {
     this.move = undefined;
     // An origin has read its children (adopt() is called only for an expanded node); else read the text.
     if (origin?.kids && move) {
-      // The chapters (children of the root) that the previous tree had from the one before it
-      // but never read are read now, from there: so a chapter that no keystroke reads for a while
-      // (the 1,000 rows of 붙임0 while the user types a date) is still taken over, not read from
-      // the text again. Deeper nodes are not: only what the previous tree read is kept.
-      if (this.parent === undefined) for (const child of origin.kids) child.takeOverPending();
+      // The chapters (values of the root's properties) that the previous tree had from the one
+      // before it but never read, or had begun to read, are read whole now: so a chapter that no
+      // keystroke reads for a while (the 1,000 rows of 붙임0 while the user types a date) is
+      // still taken over, not read from the text again. Deeper nodes are not.
+      if (this.parent === undefined) for (const child of origin.kids) (child.type === 'property' ? child.kids?.[1] : child)?.takeOverPending();
       return origin.kids.map((child) => movedIn(child, move, this, this.text));
     }
     const read = this.begin();
