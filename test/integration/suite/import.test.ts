@@ -83,7 +83,7 @@ describe('import a plan from the filled form', function () {
   it('says why a document cannot be imported, in the display language, and writes nothing', async () => {
     const empty = path.join(scratchDir(), 'empty.docx');
     fs.writeFileSync(empty, '');
-    // VS Code shows three toasts at most and queues the rest: the earlier tests' must not hide this one.
+    // VS Code shows three toasts at most and hides the rest: the earlier tests' must not hide this one.
     await clearNotifications();
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gpuplan.importPlan', vscode.Uri.file(empty));
     assert.equal(written, undefined);
