@@ -124,11 +124,6 @@ class Document implements ParsedDocument {
     return this.tree ?? undefined;
   }
 
-  /** The tree if it was made already (for an incremental analysis to take over). */
-  get rootIfMade(): Node | null | undefined {
-    return this.tree;
-  }
-
   spanAt(path: JsonPath, part: 'value' | 'key' = 'value'): { offset: number; length: number } | undefined {
     const node = part === 'key' ? keyNodeAt(this.root, path) : nodeAt(this.root, path);
     return node ? { offset: node.offset, length: node.length } : undefined;
@@ -142,9 +137,6 @@ class Document implements ParsedDocument {
 export function cleanDocument(text: string, value: unknown, tree?: Node, longestArray?: number): ParsedDocument {
   return new Document(text, text, value, [], [], tree, longestArray);
 }
-
-/** The tree of a document, if it was made already. */
-export const treeIfMade = (doc: ParsedDocument): Node | undefined => (doc instanceof Document ? (doc.rootIfMade ?? undefined) : undefined);
 
 /** Whether a document took the fast path (valid JSON, no duplicates, no byte-order mark). */
 export const isCleanDocument = (doc: ParsedDocument): boolean =>
