@@ -34,6 +34,9 @@ function shippedRuleDocsTemplate(): string {
   return shippedRuleDocs;
 }
 
+/** The rule pages made so far, for the template they were made from. */
+let hrefs: { template: string; byCode: Map<string, string> } = { template: '', byCode: new Map() };
+
 /**
  * The page of a rule, for `codeDescription.href`: where the client said its pages open
  * (initializationOptions.ruleDocs), else the page shipped beside the server. Only for rules (not
@@ -51,8 +54,6 @@ export function ruleHref(client: ClientFeatures, code: string): string | undefin
   }
   return href;
 }
-
-let hrefs: { template: string; byCode: Map<string, string> } = { template: '', byCode: new Map() };
 
 export function toDiagnostic(document: TextDocument, finding: Finding, options: DiagnosticOptions = {}): Diagnostic {
   return {
