@@ -71,11 +71,13 @@ describe('what a rule read (reads.ts)', () => {
     const text = readExample('complete.gpuplan.json');
     const previous = analyzeDocument(parseDocument(text));
     const ran: string[] = [];
-    const runs = RULES.map((rule) => rule.run.bind(rule));
+    // Each rule's own run, put back as it was afterwards.
+    const originals = RULES.map((rule) => Object.getOwnPropertyDescriptor(rule, 'run'));
     RULES.forEach((rule, i) => {
+      const run = originals[i]?.value as typeof rule.run;
       (rule as { run: typeof rule.run }).run = (context) => {
         ran.push(rule.code);
-        runs[i](context);
+        run(context);
       };
     });
     try {
@@ -92,7 +94,7 @@ describe('what a rule read (reads.ts)', () => {
       assert.ok(structure.includes('staff-period-outside-schedule'));
       assert.equal(structure.includes('gpu-months-range'), false);
     } finally {
-      RULES.forEach((rule, i) => ((rule as { run: typeof rule.run }).run = runs[i]));
+      RULES.forEach((rule, i) => Object.defineProperty(rule, 'run', originals[i] ?? {}));
     }
   });
 });
