@@ -19,6 +19,7 @@ import { activePlan, documentFor, fileName, isPlan } from '../documents';
 import type { ServerAccess } from '../language-client';
 import { contentSecurityPolicy, newNonce } from '../webview/html';
 import { disposeAll, mediaUri, panelOptions, previewIcon, webviewOptions, type Disposable } from '../webview/options';
+import { setPageUntilReady } from '../webview/ready';
 import { savedState } from '../webview/state';
 import { isAllowedRequest, parsePreviewMessage, TRY_MAX } from './messages';
 import { won } from './shell';
@@ -118,8 +119,13 @@ class CostPreviewPanel implements vscode.Disposable, vscode.WebviewPanelSerializ
         disposeAll(this.panelDisposables);
         this.panelDisposables = [];
       }),
+      // Set again while the page has not said it is ready, as the document preview's (webview/ready.ts).
+      setPageUntilReady(
+        panel,
+        () => void this.page(panel),
+        () => panel !== this.panel || this.pageReady,
+      ),
     ];
-    void this.page(panel);
   }
 
   /** The panel's page, which the server makes; the content follows by message once it is loaded. */

@@ -1,8 +1,9 @@
 /**
  * A page set while VS Code is still restoring its panel after a window reload can be dropped:
  * VS Code for the Web keeps the panel's restored, scriptless state, and the preview would say
- * "Loading…" for ever. So a page is set again while it has not said it is ready though its panel
- * is visible, a few times. (No `vscode` import: the tests drive it with a stand-in panel.)
+ * "Loading…" for ever. So both previews set their page again while it has not said it is ready
+ * though its panel is visible, a few times. (No `vscode` import: the tests drive it with a
+ * stand-in panel.)
  */
 
 export interface ReadyOptions {
