@@ -12,15 +12,12 @@ import * as vscode from 'vscode';
 // By method: this test's copy of vscode-jsonrpc is not the bundle's, so a typed request's parameter structure would not match.
 import { ExportFormatsRequest, type ExportFormatInfo } from '../../../shared/src/protocol';
 import type { GpuplanApi } from '../../../client/src/extension';
-import { activate, clearNotifications, closeAll, harness, inView, isKorean, open, replaceText, screenshot, suiteFixtures } from './util';
+import { activate, clearNotifications, closeAll, harness, inView, isKorean, open, replaceText, screenshot, suiteFixtures, waitForNotification } from './util';
 
 const { copyExample, scratchDir } = suiteFixtures(__filename);
 
 /** Files of the scratch folder that an export left behind under a temporary name. */
 const leftovers = (): string[] => fs.readdirSync(scratchDir()).filter((f) => f.endsWith('.gpuplan-export'));
-
-/** The text of the notification toasts (code-server runner only). */
-const toasts = (): Promise<string> => harness.browser.evaluate<string>("(document.querySelector('.notifications-toasts') || {}).innerText || ''");
 
 /** The document preview's text, one entry per loaded document preview. */
 const previewTexts = (): Promise<string[]> => inView<string>('document', 'document.body.innerText');
@@ -122,8 +119,7 @@ describe('document export and preview', function () {
     // and drops some of those that come within a fraction of a second of each other.
     const toastSaying = async (pattern: RegExp) => {
       if (!browser) return;
-      const shown = await harness.waitFor(async () => pattern.test(await toasts()), { timeoutMs: 10000 }).catch(() => false);
-      assert.ok(shown, `the error shown as a notification in the display language (${String(pattern)}); the toasts say:\n${await toasts()}`);
+      await waitForNotification(pattern, 'the error shown as a notification in the display language');
     };
     await clearNotifications();
     // A format the server does not make.

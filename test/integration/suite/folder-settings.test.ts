@@ -25,6 +25,7 @@ import {
   open,
   provokeAndRevert,
   suiteFixtures,
+  toastText,
   waitForDiagnostic,
   waitForNoDiagnostic,
 } from './util';
@@ -133,7 +134,7 @@ describe('settings as users write them: mistyped values, per-folder rules', func
     for (const line of lines) assert.match(line!, /^\[Warn/, line);
     // The window did not crash or complain: no error notification about settings.
     if (harness.browserSupported()) {
-      const toasts = await harness.browser.evaluate<string>("(document.querySelector('.notifications-toasts') || {}).innerText || ''");
+      const toasts = await toastText();
       assert.doesNotMatch(toasts, /gpuplan/i, toasts);
     }
   });

@@ -8,13 +8,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, clearNotifications, closeAll, harness, isKorean, REPO_ROOT, screenshot, suiteFixtures, waitForDiagnostic } from './util';
+import { activate, clearNotifications, closeAll, harness, isKorean, REPO_ROOT, screenshot, suiteFixtures, waitForDiagnostic, waitForNotification } from './util';
 
 const { scratchDir } = suiteFixtures(__filename);
 const FORM = path.join(REPO_ROOT, 'test', 'fixtures', 'import', 'filled-form.hwpx');
-
-/** The text of the notification toasts (code-server runner only). */
-const toasts = (): Promise<string> => harness.browser.evaluate<string>("(document.querySelector('.notifications-toasts') || {}).innerText || ''");
 
 describe('import a plan from the filled form', function () {
   this.timeout(120_000);
@@ -89,8 +86,10 @@ describe('import a plan from the filled form', function () {
     assert.equal(written, undefined);
     assert.ok(!fs.existsSync(path.join(scratchDir(), 'empty.gpuplan.json')));
     if (!harness.browserSupported()) return;
-    const expected = isKorean() ? '파일이 비어 있어 가져올 내용이 없습니다.' : 'The file is empty: there is nothing to import.';
-    await harness.waitFor(async () => (await toasts()).includes(expected), { message: `a toast saying "${expected}"` });
+    await waitForNotification(
+      isKorean() ? /파일이 비어 있어 가져올 내용이 없습니다\./ : /The file is empty: there is nothing to import\./,
+      'the reason shown as a notification in the display language',
+    );
   });
 
   it('without a document, asks for one with a file picker', async function () {

@@ -117,6 +117,29 @@ export async function inView<T>(view: GpuplanView, expression: string): Promise<
 export const webviewTabs = (viewType: string): vscode.Tab[] =>
   vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
 
+/** The text of the notification toasts now shown (code-server runner only). */
+export const toastText = (): Promise<string> => harness.browser.evaluate<string>("(document.querySelector('.notifications-toasts') || {}).innerText || ''");
+
+/**
+ * Waits until a notification says `pattern` (code-server runner only), and says what was shown
+ * if none does. Looked for in the toasts first, then in the notification center: VS Code shows no
+ * toast for a notification that comes after three others within 800 ms, nor while the center is
+ * open, but the center lists every notification, as it does for users.
+ */
+export async function waitForNotification(pattern: RegExp, what: string): Promise<void> {
+  const inToasts = await harness.waitFor(async () => pattern.test(await toastText()), { timeoutMs: 5000 }).catch(() => false);
+  if (inToasts) return;
+  const toasts = await toastText();
+  await vscode.commands.executeCommand('notifications.showList');
+  const centerText = () => harness.browser.evaluate<string>("(document.querySelector('.notifications-center') || {}).innerText || ''");
+  try {
+    const inCenter = await harness.waitFor(async () => pattern.test(await centerText()), { timeoutMs: 10000 }).catch(() => false);
+    assert.ok(inCenter, `${what} (${String(pattern)}): the toasts say:\n${toasts}\nthe notification center says:\n${await centerText()}`);
+  } finally {
+    await vscode.commands.executeCommand('notifications.hideList');
+  }
+}
+
 /** Toasts cover the previews in screenshots: clear them first. */
 export async function clearNotifications(): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
