@@ -8,7 +8,18 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, clearNotifications, closeAll, harness, isKorean, REPO_ROOT, screenshot, suiteFixtures, waitForDiagnostic, waitForNotification } from './util';
+import {
+  activate,
+  clearNotifications,
+  closeAll,
+  harness,
+  isKorean,
+  REPO_ROOT,
+  screenshot,
+  suiteFixtures,
+  waitForDiagnostic,
+  waitForNotification,
+} from './util';
 
 const { scratchDir } = suiteFixtures(__filename);
 const FORM = path.join(REPO_ROOT, 'test', 'fixtures', 'import', 'filled-form.hwpx');
