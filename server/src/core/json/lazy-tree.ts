@@ -5,6 +5,9 @@
  * paths costs the containers on those paths, not the whole text. Only for text that `JSON.parse`
  * accepted and that has no duplicate key: it reads valid JSON and nothing else.
  *
+ * A property's two children, its key and its value, are made when first asked for too: looking
+ * up a key compares it with the text, so a lookup that passes a property makes that one node.
+ *
  * After an edit inside one literal (a string, a number or a key), which leaves the structure as
  * it was, the tree of the new text takes over what the previous tree has already read
  * (`adoptTree`): a node's children are copied from the previous node's, moved by the length of
@@ -82,8 +85,10 @@ class TextNode implements Node {
   private known: unknown = UNREAD;
   colonOffset: number | undefined = undefined;
   parent: TextNode | undefined = undefined;
-  /** All the children, once read. */
+  /** All the children, once read (for a property, once asked for). */
   private kids: TextNode[] | undefined = undefined;
+  /** For a property: where its value begins (its key begins at `offset`). */
+  private valueStart = -1;
   /** The children read so far, and where the next one begins (-1: there is none). */
   private partial: TextNode[] | undefined = undefined;
   private resume = 0;
@@ -109,16 +114,31 @@ class TextNode implements Node {
     this.known = value;
   }
 
-  /** This literal at `offset` of `text` (the same characters), keeping its value if it was read. */
-  literalAt(offset: number, text: string): TextNode {
-    const copy = new TextNode(this.type, offset, this.length, text);
-    copy.known = this.known;
+  /**
+   * This node at `offset` of `text`, `length` long, its nodes moved by `move`: a literal keeps its
+   * value if it was read (its characters are the same), a property where its value begins.
+   */
+  copyAt(offset: number, length: number, text: string, move: Move): TextNode {
+    if (this.type === 'property') return this.movedProperty(offset, length, text, move);
+    const copy = new TextNode(this.type, offset, length, text);
+    if (length === this.length) copy.known = this.known;
     return copy;
   }
 
   get children(): TextNode[] | undefined {
-    if (this.kids === undefined && (this.type === 'object' || this.type === 'array')) this.kids = this.readAll();
+    if (this.kids === undefined) {
+      if (this.type === 'object' || this.type === 'array') this.kids = this.readAll();
+      else if (this.type === 'property') this.kids = this.origin ? this.readAll() : this.keyAndValue();
+    }
     return this.kids;
+  }
+
+  /** A property's key and value, read from the text. */
+  private keyAndValue(): TextNode[] {
+    const text = this.text;
+    const key = new TextNode('string', this.offset, skipString(text, this.offset) - this.offset, text);
+    key.parent = this;
+    return [key, valueNode(text, this.valueStart, this.offset + this.length, this)];
   }
 
   /** The property of this object with the key `key` (a clean text has no key twice). */
@@ -146,18 +166,19 @@ class TextNode implements Node {
   /** Whether the key of this property is `key`, from the text when its value is not read yet. */
   private keyIs(key: string): boolean {
     const node = this.kids?.[0];
-    if (node === undefined) throw new Error('lazy tree: a property without its key');
-    if (node.known !== UNREAD) return node.known === key;
+    if (node !== undefined && node.known !== UNREAD) return node.known === key;
+    const text = this.text;
+    const start = this.offset;
+    const length = node ? node.length : skipString(text, start) - start;
     // The same characters between the quotes: the same key, unless escapes are involved.
-    if (node.length !== key.length + 2 || !node.text.startsWith(key, node.offset + 1)) return node.length - 2 > key.length && node.value === key;
-    return !key.includes('\\') || node.value === key;
+    if (length !== key.length + 2 || !text.startsWith(key, start + 1)) return length - 2 > key.length && stringValue(text, start, start + length) === key;
+    return !key.includes('\\') || stringValue(text, start, start + length) === key;
   }
 
-  /** The key of this property (a property's children, its key and its value, are always read). */
+  /** The key of this property. */
   private keyValue(): unknown {
     const key = this.kids?.[0];
-    if (key === undefined) throw new Error('lazy tree: a property without its key');
-    return key.value;
+    return key ? key.value : stringValue(this.text, this.offset, skipString(this.text, this.offset));
   }
 
   /** The item `index` of this array. */
@@ -169,18 +190,37 @@ class TextNode implements Node {
     return read[index];
   }
 
-  /** Whether all the children are read (always, for a property). */
+  /** Whether all the children are read. */
   get expanded(): boolean {
     return this.kids !== undefined;
   }
 
-  setChildren(children: TextNode[]): void {
-    this.kids = children;
+  /** A property whose value begins at `valueStart` (its children made when asked for). */
+  static property(offset: number, length: number, text: string, colon: number, valueStart: number, parent: TextNode): TextNode {
+    const node = new TextNode('property', offset, length, text);
+    node.parent = parent;
+    node.colonOffset = colon;
+    node.valueStart = valueStart;
+    return node;
+  }
+
+  /** This property at `offset` of `text`, moved as `move` says, its children made when asked for. */
+  movedProperty(offset: number, length: number, text: string, move: Move): TextNode {
+    const copy = new TextNode('property', offset, length, text);
+    const editEnd = move.offset + move.length;
+    copy.valueStart = this.valueStart >= editEnd ? this.valueStart + move.delta : this.valueStart;
+    return copy;
   }
 
   /** Reads all its children now (from its origin, or the rest from the text) if it has begun to or has an origin. */
   takeOverPending(): void {
     if (!this.kids && (this.origin || this.partial)) this.kids = this.readAll();
+  }
+
+  /** For a value of the root, or the property that holds it: `takeOverPending`. */
+  takeOverChapter(): void {
+    if (this.type !== 'property') this.takeOverPending();
+    else if (this.kids || this.origin) this.children?.[1]?.takeOverPending();
   }
 
   /** Children to copy from `origin` (a node of the previous tree that has read its own) when asked. */
@@ -199,7 +239,7 @@ class TextNode implements Node {
       // before it but never read, or had begun to read, are read whole now: so a chapter that no
       // keystroke reads for a while (the 1,000 rows of 붙임0 while the user types a date) is
       // still taken over, not read from the text again. Deeper nodes are not.
-      if (this.parent === undefined) for (const child of origin.kids) (child.type === 'property' ? child.kids?.[1] : child)?.takeOverPending();
+      if (this.parent === undefined) for (const child of origin.kids) child.takeOverChapter();
       return origin.kids.map((child) => movedIn(child, move, this, this.text));
     }
     const read = this.begin();
@@ -230,16 +270,10 @@ class TextNode implements Node {
     let child: TextNode;
     let end: number;
     if (this.type === 'object') {
-      const keyEnd = skipString(text, at);
-      const colon = skipSpace(text, keyEnd);
+      const colon = skipSpace(text, skipString(text, at));
       const start = skipSpace(text, colon + 1);
       end = skipValue(text, start);
-      child = new TextNode('property', at, end - at, text);
-      child.parent = this;
-      child.colonOffset = colon;
-      const key = new TextNode('string', at, keyEnd - at, text);
-      key.parent = child;
-      child.setChildren([key, valueNode(text, start, end, child)]);
+      child = TextNode.property(at, end - at, text, colon, start, this);
     } else {
       end = skipValue(text, at);
       child = valueNode(text, at, end, this);
@@ -282,11 +316,10 @@ function movedIn(node: TextNode, move: Move, parent: TextNode | undefined, text:
   let inner: Move;
   if (end <= move.offset) {
     inner = shiftBy(0);
-    copy = isContainerType(node.type) ? new TextNode(node.type, node.offset, node.length, text) : node.literalAt(node.offset, text);
+    copy = node.copyAt(node.offset, node.length, text, inner);
   } else if (node.offset >= editEnd) {
     inner = shiftBy(move.delta);
-    const offset = node.offset + move.delta;
-    copy = isContainerType(node.type) ? new TextNode(node.type, offset, node.length, text) : node.literalAt(offset, text);
+    copy = node.copyAt(node.offset + move.delta, node.length, text, inner);
   } else if (node.offset === move.offset && end === editEnd && node.type !== 'object' && node.type !== 'array' && node.type !== 'property') {
     // The edited literal: read again from the new text.
     copy = literal(literalValue(text, node.offset, end + move.delta), node.offset, node.length + move.delta, text);
@@ -294,21 +327,13 @@ function movedIn(node: TextNode, move: Move, parent: TextNode | undefined, text:
     return copy;
   } else if (node.offset <= move.offset && end >= editEnd) {
     inner = move;
-    copy = new TextNode(node.type, node.offset, node.length + move.delta, text);
+    copy = node.copyAt(node.offset, node.length + move.delta, text, move);
   } else {
     throw new Error('adoptTree: an edit that crosses a node boundary changes the structure');
   }
   copy.parent = parent;
   if (node.colonOffset !== undefined) copy.colonOffset = node.colonOffset >= editEnd ? node.colonOffset + move.delta : node.colonOffset;
-  if (node.type === 'property') {
-    // Always read: exactly its key and its value.
-    const children: readonly (TextNode | undefined)[] = node.children ?? [];
-    const [key, value] = children;
-    if (!key || !value) throw new Error('adoptTree: a property without its key and value');
-    copy.setChildren([movedIn(key, inner, copy, text), movedIn(value, inner, copy, text)]);
-  } else if (node.expanded) {
-    copy.adopt(node, inner);
-  }
+  if (node.expanded) copy.adopt(node, inner);
   return copy;
 }
 
