@@ -142,7 +142,11 @@ export class Diagnostics {
    * keeps the cost model and the schedule of before when they did not change), nothing is built.
    * Otherwise the preview is built and sent if its text differs from the last one sent.
    */
-  private costChanged(document: TextDocument, analysis: Analysis): void {
+  private costChanged(uri: string, analysis: Analysis): void {
+    // Closed or edited meanwhile: the next publication sends the preview of the text then.
+    const document = this.context.documents.get(uri);
+    const published = this.published.get(uri);
+    if (!document || published?.analysis !== analysis || published.version !== document.version) return;
     const inputs = previewInputs(analysis, this.context.locale());
     const last = this.costs.get(document.uri);
     if (last && sameInputs(last.inputs, inputs)) return;
@@ -169,8 +173,16 @@ export class Diagnostics {
       const last = this.published.get(uri);
       if (last?.version === version && last.analysis === analysis) return;
       this.published.set(uri, { version, analysis });
-      void this.context.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis) });
-      this.costChanged(document, analysis);
+      // The cost preview once the diagnostics are written: the connection writes a message only
+      // after the code running now returns, so building the preview here would delay them.
+      void this.context.connection
+        .sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis) })
+        .then(() => {
+          this.costChanged(uri, analysis);
+        })
+        .catch((error: unknown) => {
+          logError(this.context, 'publishing diagnostics or the cost preview failed', error);
+        });
     } catch (error) {
       // Runs from a timer: an exception here would end the process. Log it; the next edit retries.
       logError(this.context, 'validation failed', error);
