@@ -5,6 +5,7 @@ import { asArray, asNonBlank, asObject } from '../plan/read';
 import { related, valueSpan } from './place';
 import { projectMonths } from './plan-dates';
 import { defineRule } from './rule';
+import type { Message } from '../l10n';
 
 export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()({
   code: 'staff-period-outside-schedule',
@@ -50,13 +51,26 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
     const fixEnd = formatDate(project.end);
     const projectStart = dateMessage(fixStart);
     const projectEnd = dateMessage(fixEnd);
+    // Rows mostly share their dates: each one read and worded once.
+    const read = new Map<string, ReturnType<typeof parseDate>>();
+    const dateOf = (value: unknown) => {
+      if (typeof value !== 'string') return undefined;
+      if (!read.has(value)) read.set(value, parseDate(value));
+      return read.get(value);
+    };
+    const worded = new Map<string, Message>();
+    const wording = (value: string): Message => {
+      let message = worded.get(value);
+      if (!message) worded.set(value, (message = dateMessage(value)));
+      return message;
+    };
     asArray(plan.staff).forEach((raw, index) => {
       const person = asObject(raw);
       const period = asObject(person?.period);
       if (!person || !period) return;
       const who = asNonBlank(person.name) ?? `#${index + 1}`;
-      const start = parseDate(period.start);
-      const end = parseDate(period.end);
+      const start = dateOf(period.start);
+      const end = dateOf(period.end);
       if (start && compareDates(start, project.start) < 0) {
         const path = ['staff', index, 'period', 'start'];
         const span = valueSpan(doc, path);
@@ -64,7 +78,7 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
           offset: span.offset,
           length: span.length,
           path,
-          message: message('startsBefore', who, dateMessage(String(period.start)), projectStart),
+          message: message('startsBefore', who, wording(String(period.start)), projectStart),
           data: { fix: fixStart },
           related: projectPeriod,
         });
@@ -76,7 +90,7 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
           offset: span.offset,
           length: span.length,
           path,
-          message: message('endsAfter', who, dateMessage(String(period.end)), projectEnd),
+          message: message('endsAfter', who, wording(String(period.end)), projectEnd),
           data: { fix: fixEnd },
           related: projectPeriod,
         });
