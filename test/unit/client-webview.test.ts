@@ -109,10 +109,27 @@ describe('previews: a page VS Code dropped while restoring its panel is set agai
     };
   };
 
+  /** A stand-in panel: visible or not, and its view-state event. */
+  const standIn = (visible: boolean) => {
+    const listeners = new Set<() => void>();
+    return {
+      visible,
+      onDidChangeViewState(listener: () => void) {
+        listeners.add(listener);
+        return { dispose: () => listeners.delete(listener) };
+      },
+      show(now: boolean) {
+        this.visible = now;
+        for (const listener of listeners) listener();
+      },
+      listening: () => listeners.size,
+    };
+  };
+
   it('sets the page again while it is not ready and the panel visible, then stops', async () => {
     const { count, setPage } = counter();
     let ready = false;
-    const stop = setPageUntilReady({ visible: true }, setPage, () => ready, { waitMs: 10, attempts: 5 });
+    const stop = setPageUntilReady(standIn(true), setPage, () => ready, { waitMs: 10, maxWaitMs: 10, attempts: 5 });
     assert.equal(count(), 1, 'set at once');
     await wait(35);
     assert.ok(count() >= 2 && count() <= 4, `set again while not ready (${count()})`);
@@ -123,24 +140,59 @@ describe('previews: a page VS Code dropped while restoring its panel is set agai
     stop.dispose();
   });
 
+  it('waits twice as long each time, up to its longest wait', async () => {
+    const { count, setPage } = counter();
+    const stop = setPageUntilReady(standIn(true), setPage, () => false, { waitMs: 10, maxWaitMs: 40, attempts: 10 });
+    // Set at 0, then at 10, 30, 70, 110, 150 ms…
+    await wait(90);
+    assert.ok(count() >= 2 && count() <= 4, `at most four times in 90 ms, not nine (${count()})`);
+    stop.dispose();
+  });
+
   it('gives up after its attempts, waits while the panel is hidden, and stops when disposed', async () => {
     const first = counter();
-    const stop = setPageUntilReady({ visible: true }, first.setPage, () => false, { waitMs: 5, attempts: 2 });
+    const stop = setPageUntilReady(standIn(true), first.setPage, () => false, { waitMs: 5, maxWaitMs: 5, attempts: 2 });
     await wait(60);
     assert.equal(first.count(), 3, 'once, then twice again');
     stop.dispose();
 
-    const hidden = { visible: false };
+    const hidden = standIn(false);
     const second = counter();
-    const waiting = setPageUntilReady(hidden, second.setPage, () => false, { waitMs: 5, attempts: 3 });
+    const waiting = setPageUntilReady(hidden, second.setPage, () => false, { waitMs: 5, maxWaitMs: 5, attempts: 3 });
     await wait(30);
     assert.equal(second.count(), 1, 'not set again while hidden');
     hidden.visible = true;
     await wait(30);
     assert.ok(second.count() >= 2, 'set again once visible');
     waiting.dispose();
+    assert.equal(hidden.listening(), 0, 'no listener left');
     const disposed = second.count();
+    hidden.show(true);
     await wait(30);
     assert.equal(second.count(), disposed, 'nothing after dispose');
+  });
+
+  it('shown again after it was ready: set again only if its page does not say it is ready', async () => {
+    const panel = standIn(true);
+    const { count, setPage } = counter();
+    let ready = true;
+    const stop = setPageUntilReady(panel, setPage, () => ready, { waitMs: 10, maxWaitMs: 10, attempts: 3 });
+    await wait(30);
+    assert.equal(count(), 1, 'ready at once: set once');
+    // Hidden (the preview forgets it was ready), shown, and VS Code loads the page again itself.
+    ready = false;
+    panel.show(false);
+    panel.show(true);
+    setTimeout(() => (ready = true), 3);
+    await wait(40);
+    assert.equal(count(), 1, 'the page said it is ready in time: not set again');
+    // Hidden and shown, and the page stays silent (the restored, scriptless state).
+    ready = false;
+    panel.show(false);
+    panel.show(true);
+    await wait(25);
+    assert.ok(count() >= 2, `set again (${count()})`);
+    ready = true;
+    stop.dispose();
   });
 });

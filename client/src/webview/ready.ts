@@ -2,25 +2,38 @@
  * A page set while VS Code is still restoring its panel after a window reload can be dropped:
  * VS Code for the Web keeps the panel's restored, scriptless state, and the preview would say
  * "Loading…" for ever. So both previews set their page again while it has not said it is ready
- * though its panel is visible, a few times. (No `vscode` import: the tests drive it with a
- * stand-in panel.)
+ * though its panel is visible, waiting longer each time, a few times; and once more each time
+ * the panel is shown again and its page does not say it is ready. (No `vscode` import: the tests
+ * drive it with a stand-in panel.)
  */
 
 export interface ReadyOptions {
-  /** How long a page may take to say it is ready before it is set again. */
+  /** How long a page may take to say it is ready before it is set again (doubled each time). */
   readonly waitMs?: number;
-  /** How many times it is set again at most. */
+  /** The longest wait between two settings of the page. */
+  readonly maxWaitMs?: number;
+  /** How many times in a row it is set again at most. */
   readonly attempts?: number;
 }
 
-/** Sets the page now, and again while `isReady()` is false and the panel visible. Dispose to stop. */
+/** The part of a webview panel this uses. */
+export interface ReadyPanel {
+  readonly visible: boolean;
+  onDidChangeViewState(listener: () => void): { dispose(): void };
+}
+
+/**
+ * Sets the page now, and again while `isReady()` is false and the panel visible; watches again
+ * when the panel is shown and its page is not ready. Dispose to stop.
+ */
 export function setPageUntilReady(
-  panel: { readonly visible: boolean },
+  panel: ReadyPanel,
   setPage: () => void,
   isReady: () => boolean,
-  { waitMs = 1500, attempts = 5 }: ReadyOptions = {},
+  { waitMs = 1500, maxWaitMs = 8000, attempts = 5 }: ReadyOptions = {},
 ): { dispose(): void } {
   let made = 0;
+  let wait = waitMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
     timer = undefined;
@@ -28,13 +41,25 @@ export function setPageUntilReady(
     if (panel.visible) {
       made++;
       setPage();
+      wait = Math.min(wait * 2, maxWaitMs);
     }
-    timer = setTimeout(check, waitMs);
+    timer = setTimeout(check, wait);
   };
+  const watch = () => {
+    if (timer) clearTimeout(timer);
+    made = 0;
+    wait = waitMs;
+    timer = setTimeout(check, wait);
+  };
+  // Shown again: VS Code loads a hidden page again itself, so it is set only if it does not say it is ready.
+  const shown = panel.onDidChangeViewState(() => {
+    if (panel.visible && !isReady()) watch();
+  });
   setPage();
-  timer = setTimeout(check, waitMs);
+  watch();
   return {
     dispose: () => {
+      shown.dispose();
       if (timer) clearTimeout(timer);
       timer = undefined;
     },
