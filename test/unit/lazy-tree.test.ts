@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTree, type Node } from 'jsonc-parser';
 import { adoptTree, lazyTree } from '../../server/src/core/json/lazy-tree';
+import { cleanDocumentAfter, parseDocument, type ParsedDocument } from '../../server/src/core/json/parse';
 import { nodeAt, propertyNode } from '../../server/src/core/json/tree';
 import { EXAMPLES, readExample } from '../support/fixtures';
 import { mulberry32 as random } from '../support/random';
@@ -143,6 +144,48 @@ describe('the lazy tree of a valid JSON text', () => {
       // A fresh tree each time, so that no key is read before it is looked up.
       assert.equal(nodeAt(lazyTree(text), [key])?.value, value, JSON.stringify(key));
       assert.equal(nodeAt(parseTree(text), [key])?.value, value, `jsonc-parser: ${JSON.stringify(key)}`);
+    }
+  });
+
+  it('a document after an edit inside a value keeps the spans found before, moved, and they are those of its text', () => {
+    const next = random(23);
+    let text = readExample('complete.gpuplan.json');
+    const reference = parseTree(text)!;
+    const paths: Array<Array<string | number>> = [];
+    const collect = (node: Node, path: Array<string | number>) => {
+      paths.push(path);
+      if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
+      if (node.type === 'array')
+        node.children?.forEach((c, i) => {
+          collect(c, [...path, i]);
+        });
+    };
+    collect(reference, []);
+    let document: ParsedDocument = parseDocument(text);
+    for (let step = 0; step < 60; step++) {
+      for (let k = 0; k < 40; k++) {
+        const path = paths[Math.floor(next() * paths.length)];
+        document.spanAt(path, next() < 0.2 ? 'key' : 'value');
+      }
+      // A value (not a key) of the same kind: paths stay the same.
+      const values = literals(text).filter((l) => !/^\s*:/.test(text.slice(l.end)));
+      const target = values[Math.floor(next() * values.length)];
+      const replacement =
+        target.kind === 'string'
+          ? JSON.stringify(`${JSON.parse(text.slice(target.start, target.end)) as string}${['가', '', 'xy'][step % 3]}`.slice(step % 2))
+          : target.kind === 'number'
+            ? String(Math.floor(next() * 10 ** Math.floor(next() * 5)))
+            : ['true', 'false', 'null'][step % 3];
+      const edited = text.slice(0, target.start) + replacement + text.slice(target.end);
+      const delta = replacement.length - (target.end - target.start);
+      const tree = adoptTree(document.root!, edited, target.start, target.end - target.start, delta);
+      document = cleanDocumentAfter(document, { from: target.start, to: target.end, delta }, edited, JSON.parse(edited), tree);
+      text = edited;
+      const fresh = parseDocument(text);
+      for (const path of paths)
+        for (const part of ['value', 'key'] as const)
+          assert.deepEqual(document.spanAt(path, part), fresh.spanAt(path, part), `step ${step}: ${part} of ${path.join('/')}`);
+      document = parseDocument(text);
     }
   });
 

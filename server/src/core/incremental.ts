@@ -31,7 +31,7 @@ import { INTERNAL_ERROR, byPosition, findingWith, once, renderFindings, runRules
 import { computeCost, type CostModel } from './cost/cost';
 import type { Finding, RelatedLocation } from './findings';
 import { adoptTree } from './json/lazy-tree';
-import { cleanDocument, isCleanDocument } from './json/parse';
+import { cleanDocument, cleanDocumentAfter, isCleanDocument } from './json/parse';
 import type { JsonPath } from './json/tree';
 import type { Node } from 'jsonc-parser';
 import type { Plan } from './plan/types';
@@ -416,7 +416,10 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
     next = changeAt(plan, found.path, () => edited.value) as Plan;
   }
   const tree = adoptTree(root, text, start, end - start, delta);
-  const document = cleanDocument(text, next, tree, before.longestArray);
+  // A renamed key changes paths: its document finds its spans again; a value keeps those found.
+  const document = found.key
+    ? cleanDocument(text, next, tree, before.longestArray)
+    : cleanDocumentAfter(before, { from: start, to: end, delta }, text, next, tree);
   const from = edit.offset;
   const to = edit.offset + edit.length;
 
@@ -516,7 +519,7 @@ function spacing(previous: Analysis, root: Node, edit: Edit, text: string): Anal
   const from = edit.offset;
   const to = edit.offset + edit.length;
   const delta = edit.text.length - edit.length;
-  const document = cleanDocument(text, previous.plan, adoptTree(root, text, from, edit.length, delta), previous.document.longestArray);
+  const document = cleanDocumentAfter(previous.document, { from, to, delta }, text, previous.plan, adoptTree(root, text, from, edit.length, delta));
   const findings = merge(previous.findings, () => true, [], from, to, delta);
   if (!findings) return undefined;
   // The plan is the same object: its page estimate, and the line counts kept with it, stay.

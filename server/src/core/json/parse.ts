@@ -97,8 +97,25 @@ function measure(value: unknown, limit: number): { depth: number; members: numbe
   return { depth, members, longestArray };
 }
 
+/** Spans are kept packed in one number, offset × 2²⁶ + length: texts up to this long. */
+const PACK = 2 ** 26;
+/** At most this many spans are kept per document (and moved to the next text). */
+const MAX_KEPT_SPANS = 20_000;
+
+/** A path as a key of the span cache: each segment's kind and length written, so no two paths meet. */
+function pathKey(path: JsonPath, part: 'value' | 'key'): string {
+  let key = part === 'key' ? 'k' : 'v';
+  for (const segment of path) key += typeof segment === 'number' ? `#${segment}` : `.${segment.length}:${segment}`;
+  return key;
+}
+
 class Document implements ParsedDocument {
   private tree: Node | null | undefined;
+  /**
+   * The spans found so far, by path: after an edit inside a value they move to the next text,
+   * so that the spans of a thousand rows a rule reports are not looked up in the tree again.
+   */
+  spans: Map<string, number> | undefined;
 
   constructor(
     readonly text: string,
@@ -125,9 +142,34 @@ class Document implements ParsedDocument {
   }
 
   spanAt(path: JsonPath, part: 'value' | 'key' = 'value'): { offset: number; length: number } | undefined {
+    const cacheable = this.text.length < PACK && this.syntaxErrors.length === 0 && this.duplicates.length === 0;
+    const key = cacheable ? pathKey(path, part) : '';
+    const packed = cacheable ? this.spans?.get(key) : undefined;
+    if (packed !== undefined) return { offset: Math.floor(packed / PACK), length: packed % PACK };
     const node = part === 'key' ? keyNodeAt(this.root, path) : nodeAt(this.root, path);
-    return node ? { offset: node.offset, length: node.length } : undefined;
+    if (!node) return undefined;
+    if (cacheable && (this.spans?.size ?? 0) < MAX_KEPT_SPANS) (this.spans ??= new Map()).set(key, node.offset * PACK + node.length);
+    return { offset: node.offset, length: node.length };
   }
+}
+
+/**
+ * The spans `previous` found, in a text where [from, to) of its text became `delta` characters
+ * longer, with no path changed (an edit inside a value, or white space between tokens): those
+ * before the edit stay, those after move, those that touch it (the edited value and the
+ * containers around it) are dropped.
+ */
+function movedSpans(previous: ParsedDocument, from: number, to: number, delta: number): Map<string, number> | undefined {
+  const spans = previous instanceof Document ? previous.spans : undefined;
+  if (!spans) return undefined;
+  const moved = new Map<string, number>();
+  for (const [key, packed] of spans) {
+    const offset = Math.floor(packed / PACK);
+    const end = offset + (packed % PACK);
+    if (end < from) moved.set(key, packed);
+    else if (offset > to) moved.set(key, packed + delta * PACK);
+  }
+  return moved;
 }
 
 /**
@@ -136,6 +178,22 @@ class Document implements ParsedDocument {
  */
 export function cleanDocument(text: string, value: unknown, tree?: Node, longestArray?: number): ParsedDocument {
   return new Document(text, text, value, [], [], tree, longestArray);
+}
+
+/**
+ * `cleanDocument` for the text of `previous` in which [from, to) became `delta` characters
+ * longer without changing any path (not a key): the spans `previous` found are kept, moved.
+ */
+export function cleanDocumentAfter(
+  previous: ParsedDocument,
+  change: { readonly from: number; readonly to: number; readonly delta: number },
+  text: string,
+  value: unknown,
+  tree?: Node,
+): ParsedDocument {
+  const document = new Document(text, text, value, [], [], tree, previous.longestArray);
+  if (text.length < PACK) document.spans = movedSpans(previous, change.from, change.to, change.delta);
+  return document;
 }
 
 /** Whether a document took the fast path (valid JSON, no duplicates, no byte-order mark). */
