@@ -49,6 +49,21 @@ function expandSome(node: Node | undefined, next: () => number, depth = 0): void
   for (const child of node.children ?? []) if (next() < 0.6 - depth * 0.05) expandSome(child, next, depth + 1);
 }
 
+/** The path of every value of a tree, the root's included. */
+function pathsOf(root: Node): Array<Array<string | number>> {
+  const paths: Array<Array<string | number>> = [];
+  const collect = (node: Node, path: Array<string | number>) => {
+    paths.push(path);
+    if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
+    if (node.type === 'array')
+      node.children?.forEach((c, i) => {
+        collect(c, [...path, i]);
+      });
+  };
+  collect(root, []);
+  return paths;
+}
+
 let currentText = '';
 const textOf = (node: Node) => currentText.slice(node.offset, node.offset + node.length);
 
@@ -104,16 +119,7 @@ describe('the lazy tree of a valid JSON text', () => {
   it('finds by key and index what jsonc-parser finds, reading only up to it, and is whole afterwards', () => {
     const text = readExample('complete.gpuplan.json');
     const reference = parseTree(text)!;
-    const paths: Array<Array<string | number>> = [];
-    const collect = (node: Node, path: Array<string | number>) => {
-      paths.push(path);
-      if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
-      if (node.type === 'array')
-        (node.children ?? []).forEach((c, i) => {
-          collect(c, [...path, i]);
-        });
-    };
-    collect(reference, []);
+    const paths = pathsOf(reference);
     const next = random(5);
     const tree = lazyTree(text)!;
     for (let k = 0; k < 300; k++) {
@@ -150,17 +156,7 @@ describe('the lazy tree of a valid JSON text', () => {
   it('a document after an edit inside a value keeps the spans found before, moved, and they are those of its text', () => {
     const next = random(23);
     let text = readExample('complete.gpuplan.json');
-    const reference = parseTree(text)!;
-    const paths: Array<Array<string | number>> = [];
-    const collect = (node: Node, path: Array<string | number>) => {
-      paths.push(path);
-      if (node.type === 'object') for (const p of node.children ?? []) collect(p.children![1], [...path, p.children![0].value as string]);
-      if (node.type === 'array')
-        node.children?.forEach((c, i) => {
-          collect(c, [...path, i]);
-        });
-    };
-    collect(reference, []);
+    const paths = pathsOf(parseTree(text)!);
     let document: ParsedDocument = parseDocument(text);
     for (let step = 0; step < 60; step++) {
       for (let k = 0; k < 40; k++) {
