@@ -122,33 +122,33 @@ class RecordedDocument implements ParsedDocument {
   ) {}
 
   get text(): string {
-    this.recorder.noteWhole();
-    return this.doc.text;
+    return this.whole(this.doc.text);
   }
 
   get root(): ParsedDocument['root'] {
-    this.recorder.noteWhole();
-    return this.doc.root;
+    return this.whole(this.doc.root);
   }
 
   get syntaxErrors(): ParsedDocument['syntaxErrors'] {
-    this.recorder.noteWhole();
-    return this.doc.syntaxErrors;
+    return this.whole(this.doc.syntaxErrors);
   }
 
   get value(): unknown {
-    this.recorder.noteWhole();
-    return this.doc.value;
+    return this.whole(this.doc.value);
   }
 
   get duplicates(): ParsedDocument['duplicates'] {
-    this.recorder.noteWhole();
-    return this.doc.duplicates;
+    return this.whole(this.doc.duplicates);
   }
 
   get longestArray(): number | undefined {
+    return this.whole(this.doc.longestArray);
+  }
+
+  /** `value`, a read of the whole document. */
+  private whole<T>(value: T): T {
     this.recorder.noteWhole();
-    return this.doc.longestArray;
+    return value;
   }
 
   spanAt(path: JsonPath, part?: 'value' | 'key'): { offset: number; length: number } | undefined {
