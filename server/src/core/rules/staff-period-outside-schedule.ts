@@ -5,7 +5,15 @@ import { asArray, asNonBlank, asObject } from '../plan/read';
 import { related, valueSpan } from './place';
 import { projectMonths } from './plan-dates';
 import { defineRule } from './rule';
-import type { Message } from '../l10n';
+
+/** `compute` that computes once for each distinct value. */
+function memo<T>(compute: (value: string) => T): (value: string) => T {
+  const known = new Map<string, T>();
+  return (value) => {
+    if (!known.has(value)) known.set(value, compute(value));
+    return known.get(value) as T;
+  };
+}
 
 export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()({
   code: 'staff-period-outside-schedule',
@@ -52,18 +60,9 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
     const projectStart = dateMessage(fixStart);
     const projectEnd = dateMessage(fixEnd);
     // Rows mostly share their dates: each one read and worded once.
-    const read = new Map<string, ReturnType<typeof parseDate>>();
-    const dateOf = (value: unknown) => {
-      if (typeof value !== 'string') return undefined;
-      if (!read.has(value)) read.set(value, parseDate(value));
-      return read.get(value);
-    };
-    const worded = new Map<string, Message>();
-    const wording = (value: string): Message => {
-      let message = worded.get(value);
-      if (!message) worded.set(value, (message = dateMessage(value)));
-      return message;
-    };
+    const parsed = memo(parseDate);
+    const dateOf = (value: unknown) => (typeof value === 'string' ? parsed(value) : undefined);
+    const wording = memo(dateMessage);
     asArray(plan.staff).forEach((raw, index) => {
       const person = asObject(raw);
       const period = asObject(person?.period);
@@ -73,10 +72,8 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
       const end = dateOf(period.end);
       if (start && compareDates(start, project.start) < 0) {
         const path = ['staff', index, 'period', 'start'];
-        const span = valueSpan(doc, path);
         report({
-          offset: span.offset,
-          length: span.length,
+          at: valueSpan(doc, path),
           path,
           message: message('startsBefore', who, wording(String(period.start)), projectStart),
           data: { fix: fixStart },
@@ -85,10 +82,8 @@ export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()
       }
       if (end && compareDates(end, project.end) > 0) {
         const path = ['staff', index, 'period', 'end'];
-        const span = valueSpan(doc, path);
         report({
-          offset: span.offset,
-          length: span.length,
+          at: valueSpan(doc, path),
           path,
           message: message('endsAfter', who, wording(String(period.end)), projectEnd),
           data: { fix: fixEnd },
