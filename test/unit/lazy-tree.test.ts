@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { adoptTree, lazyTree } from '../../server/src/core/json/lazy-tree';
 import { cleanDocumentAfter, parseDocument, type ParsedDocument } from '../../server/src/core/json/parse';
 import { nodeAt, propertyNode } from '../../server/src/core/json/tree';
@@ -92,6 +92,30 @@ function literals(text: string): Array<{ start: number; end: number; kind: 'stri
   return out;
 }
 
+/** The white space between two tokens, [start, end) (empty between two that touch), outside strings. */
+function spacesBetweenTokens(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (/[\s]/.test(c)) {
+      i++;
+      continue;
+    } else {
+      i = /[{}[\]:,]/.test(c) ? i + 1 : i + (/^[^\s{}[\]:,"]+/.exec(text.slice(i, i + 40))?.[0].length ?? 1);
+    }
+    // i is just after a token: the white space up to the next one.
+    let j = i;
+    while (j < text.length && /\s/.test(text[j])) j++;
+    if (j < text.length) out.push({ start: i, end: j });
+  }
+  return out;
+}
+
 describe('the lazy tree of a valid JSON text', () => {
   const texts: Array<[string, string]> = [
     ...fs
@@ -153,35 +177,65 @@ describe('the lazy tree of a valid JSON text', () => {
     }
   });
 
-  it('a document after an edit inside a value keeps the spans found before, moved, and they are those of its text', () => {
+  it('a document after an edit of a literal or of white space between tokens keeps the spans found before, moved, and they are those of its text', () => {
     const next = random(23);
     let text = readExample('complete.gpuplan.json');
-    const paths = pathsOf(parseTree(text)!);
+    let paths = pathsOf(parseTree(text)!);
     let document: ParsedDocument = parseDocument(text);
-    for (let step = 0; step < 60; step++) {
-      for (let k = 0; k < 40; k++) {
-        const path = paths[Math.floor(next() * paths.length)];
-        document.spanAt(path, next() < 0.2 ? 'key' : 'value');
+    for (let step = 0; step < 120; step++) {
+      // Every span found in one step of two, some in the others.
+      if (step % 2 === 0) for (const path of paths) for (const part of ['value', 'key'] as const) document.spanAt(path, part);
+      else
+        for (let k = 0; k < 40; k++) {
+          const path = paths[Math.floor(next() * paths.length)];
+          document.spanAt(path, next() < 0.2 ? 'key' : 'value');
+        }
+      let from: number;
+      let to: number;
+      let replacement: string;
+      let renamed: Array<string | number> | undefined;
+      const kind = step % 4;
+      if (kind === 1 || kind === 2) {
+        // White space typed just after a token or before one, or one character of it deleted.
+        const gaps = spacesBetweenTokens(text);
+        const gap = gaps[Math.floor(next() * gaps.length)];
+        const at = next() < 0.5 ? gap.start : gap.end;
+        [from, to, replacement] =
+          gap.end > gap.start && next() < 0.5 ? [at === gap.end ? at - 1 : at, (at === gap.end ? at - 1 : at) + 1, ''] : [at, at, [' ', '\n  '][step % 2]];
+      } else if (kind === 3) {
+        // A key renamed to one its object does not have: the paths at it and under it change.
+        const keys = literals(text).filter((l) => /^\s*:/.test(text.slice(l.end)));
+        const target = keys[Math.floor(next() * keys.length)];
+        [from, to] = [target.start, target.end];
+        replacement = JSON.stringify(`${JSON.parse(text.slice(from, to)) as string}_${step}`);
+        const property = findNodeAtOffset(parseTree(text)!, from + 1)!.parent!;
+        renamed = getNodePath(property.children![1]);
+      } else {
+        // A value of the same kind: the paths stay the same.
+        const values = literals(text).filter((l) => !/^\s*:/.test(text.slice(l.end)));
+        const target = values[Math.floor(next() * values.length)];
+        [from, to] = [target.start, target.end];
+        replacement =
+          target.kind === 'string'
+            ? JSON.stringify(`${JSON.parse(text.slice(target.start, target.end)) as string}${['가', '', 'xy'][(step >> 2) % 3]}`.slice((step >> 2) % 2))
+            : target.kind === 'number'
+              ? String(Math.floor(next() * 10 ** Math.floor(next() * 5)))
+              : ['true', 'false', 'null'][(step >> 2) % 3];
       }
-      // A value (not a key) of the same kind: paths stay the same.
-      const values = literals(text).filter((l) => !/^\s*:/.test(text.slice(l.end)));
-      const target = values[Math.floor(next() * values.length)];
-      const replacement =
-        target.kind === 'string'
-          ? JSON.stringify(`${JSON.parse(text.slice(target.start, target.end)) as string}${['가', '', 'xy'][step % 3]}`.slice(step % 2))
-          : target.kind === 'number'
-            ? String(Math.floor(next() * 10 ** Math.floor(next() * 5)))
-            : ['true', 'false', 'null'][step % 3];
-      const edited = text.slice(0, target.start) + replacement + text.slice(target.end);
-      const delta = replacement.length - (target.end - target.start);
-      const tree = adoptTree(document.root!, edited, target.start, target.end - target.start, delta);
-      document = cleanDocumentAfter(document, { from: target.start, to: target.end, delta }, edited, JSON.parse(edited), tree);
+      const edited = text.slice(0, from) + replacement + text.slice(to);
+      const delta = replacement.length - (to - from);
+      const tree = adoptTree(document.root!, edited, from, to - from, delta);
+      document = cleanDocumentAfter(document, { from, to, delta, ...(renamed ? { renamed } : {}) }, edited, JSON.parse(edited), tree);
       text = edited;
       const fresh = parseDocument(text);
-      for (const path of paths)
+      const before = paths;
+      paths = pathsOf(parseTree(text)!);
+      // The paths of before (those under a renamed key are no more) and of now.
+      for (const path of [...before, ...paths])
         for (const part of ['value', 'key'] as const)
           assert.deepEqual(document.spanAt(path, part), fresh.spanAt(path, part), `step ${step}: ${part} of ${path.join('/')}`);
-      document = parseDocument(text);
+      // Now and then a document parsed afresh, so that moves begin from spans found in part.
+      if (step % 3 === 2) document = parseDocument(text);
     }
   });
 

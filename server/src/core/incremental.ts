@@ -31,7 +31,7 @@ import { INTERNAL_ERROR, byPosition, findingWith, once, renderFindings, runRules
 import { computeCost, type CostModel } from './cost/cost';
 import type { Finding, RelatedLocation } from './findings';
 import { adoptTree } from './json/lazy-tree';
-import { cleanDocument, cleanDocumentAfter, isCleanDocument } from './json/parse';
+import { cleanDocumentAfter, isCleanDocument } from './json/parse';
 import type { JsonPath } from './json/tree';
 import type { Node } from 'jsonc-parser';
 import type { Plan } from './plan/types';
@@ -416,10 +416,8 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
     next = changeAt(plan, found.path, () => edited.value) as Plan;
   }
   const tree = adoptTree(root, text, start, end - start, delta);
-  // A renamed key changes paths: its document finds its spans again; a value keeps those found.
-  const document = found.key
-    ? cleanDocument(text, next, tree, before.longestArray)
-    : cleanDocumentAfter(before, { from: start, to: end, delta }, text, next, tree);
+  // The spans found before are kept, moved; a renamed key's path and the paths under it are no more.
+  const document = cleanDocumentAfter(before, { from: start, to: end, delta, ...(found.key ? { renamed: found.path } : {}) }, text, next, tree);
   const from = edit.offset;
   const to = edit.offset + edit.length;
 

@@ -155,44 +155,45 @@ class Document implements ParsedDocument {
 
 /**
  * The spans `previous` found, in a text where [from, to) of its text became `delta` characters
- * longer, with no path changed (an edit inside a value, or white space between tokens): those
- * before the edit stay, those after move, those that touch it (the edited value and the
- * containers around it) are dropped.
+ * longer (an edit inside a literal, or white space between tokens): those that end by `from`
+ * stay, those that begin at `to` or later move, and those that hold all of [from, to) (the
+ * edited literal and the containers around it) grow by `delta`. Spans nest, so no other overlap
+ * can be; one would be dropped. When the literal is a key, renamed from the last segment of
+ * `renamed`, the spans at that path and under it are dropped: their path is no more.
  */
-function movedSpans(previous: ParsedDocument, from: number, to: number, delta: number): Map<string, number> | undefined {
+function movedSpans(previous: ParsedDocument, from: number, to: number, delta: number, renamed: JsonPath | undefined): Map<string, number> | undefined {
   const spans = previous instanceof Document ? previous.spans : undefined;
   if (!spans) return undefined;
+  // The key of a path without its first character (value or key): a prefix of the keys of the paths under it.
+  const gone = renamed && pathKey(renamed, 'value').slice(1);
   const moved = new Map<string, number>();
   for (const [key, packed] of spans) {
+    if (gone !== undefined && key.startsWith(gone, 1)) continue;
     const offset = Math.floor(packed / PACK);
     const end = offset + (packed % PACK);
-    if (end < from) moved.set(key, packed);
-    else if (offset > to) moved.set(key, packed + delta * PACK);
+    if (end <= from) moved.set(key, packed);
+    else if (offset >= to) moved.set(key, packed + delta * PACK);
+    else if (offset <= from && end >= to) moved.set(key, packed + delta);
   }
   return moved;
 }
 
 /**
- * A document known to be valid JSON without duplicate keys, whose value is already at hand, and
- * maybe its tree (e.g. taken over from the document before an edit).
- */
-export function cleanDocument(text: string, value: unknown, tree?: Node, longestArray?: number): ParsedDocument {
-  return new Document(text, text, value, [], [], tree, longestArray);
-}
-
-/**
- * `cleanDocument` for the text of `previous` in which [from, to) became `delta` characters
- * longer without changing any path (not a key): the spans `previous` found are kept, moved.
+ * The document of a text known to be valid JSON without duplicate keys, whose value is already
+ * at hand, and maybe its tree (taken over from the document before): the text of `previous` in
+ * which [from, to) became `delta` characters longer, a literal edited in place or white space
+ * between tokens. The spans `previous` found are kept, moved, but for those at and under
+ * `renamed`, the path of a key that was renamed.
  */
 export function cleanDocumentAfter(
   previous: ParsedDocument,
-  change: { readonly from: number; readonly to: number; readonly delta: number },
+  change: { readonly from: number; readonly to: number; readonly delta: number; readonly renamed?: JsonPath },
   text: string,
   value: unknown,
   tree?: Node,
 ): ParsedDocument {
   const document = new Document(text, text, value, [], [], tree, previous.longestArray);
-  if (text.length < PACK) document.spans = movedSpans(previous, change.from, change.to, change.delta);
+  if (text.length < PACK) document.spans = movedSpans(previous, change.from, change.to, change.delta, change.renamed);
   return document;
 }
 
