@@ -158,6 +158,7 @@ export async function measureKeystrokes(text: string, rounds: number, warmup: nu
           const version = client.change(uri, [change]);
           const diagnostics = await client.diagnostics(uri, (_d, p) => p.version === version, 60_000);
           const latency = ms(start);
+          client.forget(uri);
           document = TextDocument.update(document, [change], version);
           texts.push(document.getText());
           if (round >= warmup) {
