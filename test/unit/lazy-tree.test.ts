@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import { adoptTree, lazyTree } from '../../server/src/core/json/lazy-tree';
 import { cleanDocumentAfter, parseDocument, type ParsedDocument } from '../../server/src/core/json/parse';
 import { nodeAt, propertyNode } from '../../server/src/core/json/tree';
@@ -193,7 +193,7 @@ describe('the lazy tree of a valid JSON text', () => {
       let from: number;
       let to: number;
       let replacement: string;
-      let renamed: Array<string | number> | undefined;
+      let gone: { from: number; to: number } | undefined;
       const kind = step % 4;
       if (kind === 1 || kind === 2) {
         // White space typed just after a token or before one, or one character of it deleted.
@@ -209,7 +209,7 @@ describe('the lazy tree of a valid JSON text', () => {
         [from, to] = [target.start, target.end];
         replacement = JSON.stringify(`${JSON.parse(text.slice(from, to)) as string}_${step}`);
         const property = findNodeAtOffset(parseTree(text)!, from + 1)!.parent!;
-        renamed = getNodePath(property.children![1]);
+        gone = { from: property.offset, to: property.offset + property.length };
       } else {
         // A value of the same kind: the paths stay the same.
         const values = literals(text).filter((l) => !/^\s*:/.test(text.slice(l.end)));
@@ -224,8 +224,9 @@ describe('the lazy tree of a valid JSON text', () => {
       }
       const edited = text.slice(0, from) + replacement + text.slice(to);
       const delta = replacement.length - (to - from);
+      const [previous, previousText] = [document, text];
       const tree = adoptTree(document.root!, edited, from, to - from, delta);
-      document = cleanDocumentAfter(document, { from, to, delta, ...(renamed ? { renamed } : {}) }, edited, JSON.parse(edited), tree);
+      document = cleanDocumentAfter(document, { from, to, delta, ...(gone ? { gone } : {}) }, edited, JSON.parse(edited), tree);
       text = edited;
       const fresh = parseDocument(text);
       const before = paths;
@@ -234,6 +235,11 @@ describe('the lazy tree of a valid JSON text', () => {
       for (const path of [...before, ...paths])
         for (const part of ['value', 'key'] as const)
           assert.deepEqual(document.spanAt(path, part), fresh.spanAt(path, part), `step ${step}: ${part} of ${path.join('/')}`);
+      // The document before still answers for its own text, though the next one found spans since.
+      const freshBefore = parseDocument(previousText);
+      for (const path of [...before, ...paths])
+        for (const part of ['value', 'key'] as const)
+          assert.deepEqual(previous.spanAt(path, part), freshBefore.spanAt(path, part), `step ${step}, the text before: ${part} of ${path.join('/')}`);
       // Now and then a document parsed afresh, so that moves begin from spans found in part.
       if (step % 3 === 2) document = parseDocument(text);
     }

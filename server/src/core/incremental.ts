@@ -416,8 +416,10 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
     next = changeAt(plan, found.path, () => edited.value) as Plan;
   }
   const tree = adoptTree(root, text, start, end - start, delta);
-  // The spans found before are kept, moved; a renamed key's path and the paths under it are no more.
-  const document = cleanDocumentAfter(before, { from: start, to: end, delta, ...(found.key ? { renamed: found.path } : {}) }, text, next, tree);
+  // The spans found before are kept, moved; those inside a property whose key was renamed are of paths that are no more.
+  const property = found.key ? found.node.parent : undefined;
+  const gone = property && { from: property.offset, to: property.offset + property.length };
+  const document = cleanDocumentAfter(before, { from: start, to: end, delta, ...(gone ? { gone } : {}) }, text, next, tree);
   const from = edit.offset;
   const to = edit.offset + edit.length;
 

@@ -5,6 +5,7 @@
 import { SyntaxKind, createScanner, parseTree, type Node, type ParseErrorCode } from 'jsonc-parser';
 import { lazyTree } from './lazy-tree';
 import { membersInText } from './scan';
+import { SpanCache, pathKey, type SpanMove } from './span-cache';
 import { keyNodeAt, nodeAt, type JsonPath } from './tree';
 
 export interface SyntaxProblem {
@@ -97,25 +98,10 @@ function measure(value: unknown, limit: number): { depth: number; members: numbe
   return { depth, members, longestArray };
 }
 
-/** Spans are kept packed in one number, offset × 2²⁶ + length: texts up to this long. */
-const PACK = 2 ** 26;
-/** At most this many spans are kept per document (and moved to the next text). */
-const MAX_KEPT_SPANS = 20_000;
-
-/** A path as a key of the span cache: each segment's kind and length written, so no two paths meet. */
-function pathKey(path: JsonPath, part: 'value' | 'key'): string {
-  let key = part === 'key' ? 'k' : 'v';
-  for (const segment of path) key += typeof segment === 'number' ? `#${segment}` : `.${segment.length}:${segment}`;
-  return key;
-}
-
 class Document implements ParsedDocument {
   private tree: Node | null | undefined;
-  /**
-   * The spans found so far, by path: after an edit inside a value they move to the next text,
-   * so that the spans of a thousand rows a rule reports are not looked up in the tree again.
-   */
-  spans: Map<string, number> | undefined;
+  /** The spans found so far (of a clean document), moved to the next text after an edit in place. */
+  spans: SpanCache | undefined;
 
   constructor(
     readonly text: string,
@@ -142,58 +128,27 @@ class Document implements ParsedDocument {
   }
 
   spanAt(path: JsonPath, part: 'value' | 'key' = 'value'): { offset: number; length: number } | undefined {
-    const cacheable = this.text.length < PACK && this.syntaxErrors.length === 0 && this.duplicates.length === 0;
+    const cacheable = this.syntaxErrors.length === 0 && this.duplicates.length === 0;
     const key = cacheable ? pathKey(path, part) : '';
-    const packed = cacheable ? this.spans?.get(key) : undefined;
-    if (packed !== undefined) return { offset: Math.floor(packed / PACK), length: packed % PACK };
+    const known = cacheable ? this.spans?.get(key) : undefined;
+    if (known) return known;
     const node = part === 'key' ? keyNodeAt(this.root, path) : nodeAt(this.root, path);
     if (!node) return undefined;
-    if (cacheable && (this.spans?.size ?? 0) < MAX_KEPT_SPANS) (this.spans ??= new Map()).set(key, node.offset * PACK + node.length);
+    if (cacheable) (this.spans ??= SpanCache.empty()).set(key, node.offset, node.length);
     return { offset: node.offset, length: node.length };
   }
-}
-
-/**
- * The spans `previous` found, in a text where [from, to) of its text became `delta` characters
- * longer (an edit inside a literal, or white space between tokens): those that end by `from`
- * stay, those that begin at `to` or later move, and those that hold all of [from, to) (the
- * edited literal and the containers around it) grow by `delta`. Spans nest, so no other overlap
- * can be; one would be dropped. When the literal is a key, renamed from the last segment of
- * `renamed`, the spans at that path and under it are dropped: their path is no more.
- */
-function movedSpans(previous: ParsedDocument, from: number, to: number, delta: number, renamed: JsonPath | undefined): Map<string, number> | undefined {
-  const spans = previous instanceof Document ? previous.spans : undefined;
-  if (!spans) return undefined;
-  // The key of a path without its first character (value or key): a prefix of the keys of the paths under it.
-  const gone = renamed && pathKey(renamed, 'value').slice(1);
-  const moved = new Map<string, number>();
-  for (const [key, packed] of spans) {
-    if (gone !== undefined && key.startsWith(gone, 1)) continue;
-    const offset = Math.floor(packed / PACK);
-    const end = offset + (packed % PACK);
-    if (end <= from) moved.set(key, packed);
-    else if (offset >= to) moved.set(key, packed + delta * PACK);
-    else if (offset <= from && end >= to) moved.set(key, packed + delta);
-  }
-  return moved;
 }
 
 /**
  * The document of a text known to be valid JSON without duplicate keys, whose value is already
  * at hand, and maybe its tree (taken over from the document before): the text of `previous` in
  * which [from, to) became `delta` characters longer, a literal edited in place or white space
- * between tokens. The spans `previous` found are kept, moved, but for those at and under
- * `renamed`, the path of a key that was renamed.
+ * between tokens. The spans `previous` found are kept, moved, but for those inside the
+ * property whose key was renamed (`change.gone`).
  */
-export function cleanDocumentAfter(
-  previous: ParsedDocument,
-  change: { readonly from: number; readonly to: number; readonly delta: number; readonly renamed?: JsonPath },
-  text: string,
-  value: unknown,
-  tree?: Node,
-): ParsedDocument {
+export function cleanDocumentAfter(previous: ParsedDocument, change: SpanMove, text: string, value: unknown, tree?: Node): ParsedDocument {
   const document = new Document(text, text, value, [], [], tree, previous.longestArray);
-  if (text.length < PACK) document.spans = movedSpans(previous, change.from, change.to, change.delta, change.renamed);
+  if (previous instanceof Document) document.spans = previous.spans?.moved(change);
   return document;
 }
 
