@@ -1,14 +1,15 @@
 /**
  * Documents in the position encoding negotiated with the client. The text is a JavaScript
- * string (UTF-16), so UTF-16 positions are the text's own and the documents are plain
- * TextDocuments. For UTF-8 (or UTF-32) a document converts every position at its edge:
+ * string (UTF-16), so UTF-16 positions are the text's own and the documents are the server's
+ * own (text-document.ts). For UTF-8 (or UTF-32) a document converts every position at its edge:
  * `positionAt` answers in the client's units and `offsetAt`/`getText(range)` read them, so every
  * feature (ours and vscode-json-languageservice's, which only go through these methods) speaks
  * the client's encoding without knowing it. A Hangul syllable is 1 UTF-16 unit, 3 UTF-8 bytes.
  */
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver/node';
 import type { PositionEncoding } from './client-features';
+import { PlanTextDocument } from './text-document';
 
 /** Units of one code point in an encoding. */
 function unitsOf(codePoint: number, encoding: PositionEncoding): number {
@@ -47,7 +48,7 @@ export function columnFrom(line: string, column: number, encoding: PositionEncod
 /** A document whose positions are in UTF-8 or UTF-32 units. */
 class EncodedDocument implements TextDocument {
   constructor(
-    readonly inner: TextDocument,
+    readonly inner: PlanTextDocument,
     readonly encoding: PositionEncoding,
   ) {}
 
@@ -106,12 +107,13 @@ export interface DocumentFactory {
 export function documentFactory(encoding: () => PositionEncoding): DocumentFactory {
   return {
     create(uri, languageId, version, text) {
-      const document = TextDocument.create(uri, languageId, version, text);
+      const document = PlanTextDocument.create(uri, languageId, version, text);
       const current = encoding();
       return current === 'utf-16' ? document : new EncodedDocument(document, current);
     },
     update(document, changes, version) {
-      if (!(document instanceof EncodedDocument)) return TextDocument.update(document, changes, version);
+      if (document instanceof PlanTextDocument) return PlanTextDocument.update(document, changes, version);
+      if (!(document instanceof EncodedDocument)) throw new Error('documentFactory: not a document it made');
       // Each change is relative to the text after the ones before it: convert one at a time.
       let inner = document.inner;
       for (const change of changes) {
@@ -120,9 +122,15 @@ export function documentFactory(encoding: () => PositionEncoding): DocumentFacto
         const converted: TextDocumentContentChangeEvent = range
           ? { range: new EncodedDocument(inner, document.encoding).toUtf16(range), text: change.text }
           : { text: change.text };
-        inner = TextDocument.update(inner, [converted], version);
+        inner = PlanTextDocument.update(inner, [converted], version);
       }
       return new EncodedDocument(inner, document.encoding);
     },
   };
+}
+
+/** Reads the document's whole text while the server is idle (see `PlanTextDocument.settle`). */
+export function settle(document: TextDocument): void {
+  if (document instanceof PlanTextDocument) document.settle();
+  else if (document instanceof EncodedDocument) document.inner.settle();
 }

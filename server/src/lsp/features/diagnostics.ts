@@ -9,6 +9,7 @@ import type { Analysis, Finding, GpuRequest } from '../../core';
 import { CostChangedNotification, type CostPreview } from '../../../../shared/src/protocol';
 import { logError, t, type ServerContext } from '../context';
 import { ruleHref, toDiagnostic } from '../convert';
+import { settle } from '../documents';
 import { renderPreviewBody, renderWhatIf, type Translate } from './cost-preview-html';
 import { shownAsBlank, shownCounts } from './overview';
 
@@ -179,6 +180,9 @@ export class Diagnostics {
         .sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(this.context, document, analysis) })
         .then(() => {
           this.costChanged(uri, analysis);
+          // The next keystroke slices this text: read it whole now, between keystrokes.
+          const current = this.context.documents.get(uri);
+          if (current?.version === version) settle(current);
         })
         .catch((error: unknown) => {
           logError(this.context, 'publishing diagnostics or the cost preview failed', error);
