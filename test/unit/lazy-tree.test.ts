@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
 import { adoptTree, lazyTree } from '../../server/src/core/json/lazy-tree';
 import { cleanDocumentAfter, parseDocument, type ParsedDocument } from '../../server/src/core/json/parse';
+import { SpanCache } from '../../server/src/core/json/span-cache';
 import { nodeAt, propertyNode } from '../../server/src/core/json/tree';
 import { EXAMPLES, readExample } from '../support/fixtures';
 import { mulberry32 as random } from '../support/random';
@@ -283,5 +284,27 @@ describe('the lazy tree of a valid JSON text', () => {
       }
     }
     assert.equal(checked, 20);
+  });
+});
+
+describe('the span cache', () => {
+  it('gives a slot to 20,000 paths at most: the others are looked up each time, and the kept ones move', () => {
+    const cache = SpanCache.empty();
+    for (let i = 0; i < 20_010; i++) cache.set(['staff', i, 'period'], 'value', 10 * i, 5);
+    cache.set(['staff', 3, 'period'], 'key', 30 - 9, 8);
+    assert.deepEqual(cache.get(['staff', 19_999, 'period'], 'value'), { offset: 199_990, length: 5 });
+    assert.equal(cache.get(['staff', 20_000, 'period'], 'value'), undefined);
+    assert.equal(cache.get(['staff', 3, 'period'], 'key'), undefined, 'no slot was left for the key');
+    assert.equal(cache.get(['staff', 3], 'value'), undefined, 'a path on the way has no span');
+    // Seven characters more at 93: the span at 90 holds it and grows, those after move.
+    const moved = cache.moved({ from: 93, to: 93, delta: 7 });
+    assert.deepEqual(moved.get(['staff', 9, 'period'], 'value'), { offset: 90, length: 12 });
+    assert.deepEqual(moved.get(['staff', 10, 'period'], 'value'), { offset: 107, length: 5 });
+    assert.deepEqual(moved.get(['staff', 8, 'period'], 'value'), { offset: 80, length: 5 });
+    assert.deepEqual(cache.get(['staff', 10, 'period'], 'value'), { offset: 100, length: 5 }, 'the cache before is as it was');
+    // A slot that is given stays given, full or not.
+    moved.set(['staff', 10, 'period'], 'value', 1, 2);
+    assert.deepEqual(moved.get(['staff', 10, 'period'], 'value'), { offset: 1, length: 2 });
+    assert.deepEqual(cache.get(['staff', 10, 'period'], 'value'), { offset: 100, length: 5 });
   });
 });

@@ -5,7 +5,7 @@
 import { SyntaxKind, createScanner, parseTree, type Node, type ParseErrorCode } from 'jsonc-parser';
 import { lazyTree } from './lazy-tree';
 import { membersInText } from './scan';
-import { SpanCache, pathKey, type SpanMove } from './span-cache';
+import { SpanCache, type SpanMove } from './span-cache';
 import { keyNodeAt, nodeAt, type JsonPath } from './tree';
 
 export interface SyntaxProblem {
@@ -129,12 +129,11 @@ class Document implements ParsedDocument {
 
   spanAt(path: JsonPath, part: 'value' | 'key' = 'value'): { offset: number; length: number } | undefined {
     const cacheable = this.syntaxErrors.length === 0 && this.duplicates.length === 0;
-    const key = cacheable ? pathKey(path, part) : '';
-    const known = cacheable ? this.spans?.get(key) : undefined;
+    const known = cacheable ? this.spans?.get(path, part) : undefined;
     if (known) return known;
     const node = part === 'key' ? keyNodeAt(this.root, path) : nodeAt(this.root, path);
     if (!node) return undefined;
-    if (cacheable) (this.spans ??= SpanCache.empty()).set(key, node.offset, node.length);
+    if (cacheable) (this.spans ??= SpanCache.empty()).set(path, part, node.offset, node.length);
     return { offset: node.offset, length: node.length };
   }
 }

@@ -3,10 +3,11 @@
  * edit inside a literal, or of white space between tokens) need not look them up again in the
  * tree: a rule that reports a thousand rows asks for a thousand spans on every keystroke.
  *
- * A path's key gets a slot once; the slots are shared by the documents of successive texts and
- * only ever added to. Each document has its own offsets and lengths by slot, in typed arrays,
- * so that moving them to the next text is one pass over two arrays: no map is copied and no
- * number is boxed, and the garbage collector has nothing to copy.
+ * A path gets a slot once, in a tree of path segments (no key is built for a lookup); the slots
+ * are shared by the documents of successive texts and only ever added to. Each document has its
+ * own offsets and lengths by slot, in typed arrays, so that moving them to the next text is one
+ * pass over two arrays: no map is copied and no number is boxed, and the garbage collector has
+ * nothing to copy.
  */
 import type { JsonPath } from './tree';
 
@@ -16,11 +17,32 @@ const NONE = -1;
 const MAX_SLOTS = 20_000;
 const FIRST_CAPACITY = 64;
 
-/** A path as a key of the cache: each segment's kind and length written, so no two paths meet. */
-export function pathKey(path: JsonPath, part: 'value' | 'key'): string {
-  let key = part === 'key' ? 'k' : 'v';
-  for (const segment of path) key += typeof segment === 'number' ? `#${segment}` : `.${segment.length}:${segment}`;
-  return key;
+/** A path in the tree of slots: the slots of its value and of its key, and the paths under it. */
+class PathNode {
+  value = NONE;
+  key = NONE;
+  names: Map<string, PathNode> | undefined = undefined;
+  items: PathNode[] | undefined = undefined;
+
+  child(segment: string | number): PathNode | undefined {
+    return typeof segment === 'number' ? this.items?.[segment] : this.names?.get(segment);
+  }
+
+  childMade(segment: string | number): PathNode {
+    let node = this.child(segment);
+    if (!node) {
+      node = new PathNode();
+      if (typeof segment === 'number') (this.items ??= [])[segment] = node;
+      else (this.names ??= new Map()).set(segment, node);
+    }
+    return node;
+  }
+}
+
+/** The slots of the paths, shared by successive documents. */
+interface Slots {
+  readonly root: PathNode;
+  count: number;
 }
 
 /** How a text changed: [from, to) of the previous text became `delta` characters longer. */
@@ -34,29 +56,32 @@ export interface SpanMove {
 
 export class SpanCache {
   private constructor(
-    private readonly slots: Map<string, number>,
+    private readonly slots: Slots,
     private offsets: Int32Array,
     private lengths: Int32Array,
   ) {}
 
   static empty(): SpanCache {
-    return new SpanCache(new Map(), new Int32Array(FIRST_CAPACITY).fill(NONE), new Int32Array(FIRST_CAPACITY));
+    return new SpanCache({ root: new PathNode(), count: 0 }, new Int32Array(FIRST_CAPACITY).fill(NONE), new Int32Array(FIRST_CAPACITY));
   }
 
-  get(key: string): { offset: number; length: number } | undefined {
-    const slot = this.slots.get(key);
-    if (slot === undefined || slot >= this.offsets.length) return undefined;
+  get(path: JsonPath, part: 'value' | 'key'): { offset: number; length: number } | undefined {
+    let node: PathNode | undefined = this.slots.root;
+    for (let i = 0; i < path.length && node; i++) node = node.child(path[i]);
+    const slot = node ? node[part] : NONE;
+    if (slot === NONE || slot >= this.offsets.length) return undefined;
     const offset = this.offsets[slot];
     return offset === NONE ? undefined : { offset, length: this.lengths[slot] };
   }
 
-  set(key: string, offset: number, length: number): void {
-    let slot = this.slots.get(key);
-    if (slot === undefined) {
-      if (this.slots.size >= MAX_SLOTS) return;
-      slot = this.slots.size;
-      this.slots.set(key, slot);
-    }
+  set(path: JsonPath, part: 'value' | 'key', offset: number, length: number): void {
+    // Once every slot is given, only the paths that have one are kept.
+    const full = this.slots.count >= MAX_SLOTS;
+    let node: PathNode | undefined = this.slots.root;
+    for (let i = 0; i < path.length && node; i++) node = full ? node.child(path[i]) : node.childMade(path[i]);
+    if (!node || (full && node[part] === NONE)) return;
+    let slot = node[part];
+    if (slot === NONE) slot = node[part] = this.slots.count++;
     if (slot >= this.offsets.length) this.grow(slot + 1);
     this.offsets[slot] = offset;
     this.lengths[slot] = length;
