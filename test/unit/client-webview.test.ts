@@ -149,6 +149,14 @@ describe('previews: a page VS Code dropped while restoring its panel is set agai
     stop.dispose();
   });
 
+  it('by default, sets it again for as long as it is not ready and the panel visible', async () => {
+    const { count, setPage } = counter();
+    const stop = setPageUntilReady(standIn(true), setPage, () => false, { waitMs: 2, maxWaitMs: 2 });
+    await wait(80);
+    assert.ok(count() > 8, `more than a few times (${count()})`);
+    stop.dispose();
+  });
+
   it('gives up after its attempts, waits while the panel is hidden, and stops when disposed', async () => {
     const first = counter();
     const stop = setPageUntilReady(standIn(true), first.setPage, () => false, { waitMs: 5, maxWaitMs: 5, attempts: 2 });
