@@ -395,8 +395,8 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   if (!found) return undefined;
   const start = found.node.offset;
   const end = start + found.node.length;
-  // From the text before, which has been read whole: the new one is two slices of it joined,
-  // which V8 copies into one piece on its first read (a millisecond a megabyte).
+  // From the text before, which the server reads whole between keystrokes: the new one is two
+  // slices of it joined, which V8 copies into one piece on its first read (a millisecond a megabyte).
   const literal = before.text.slice(start, edit.offset) + edit.text + before.text.slice(edit.offset + edit.length, end);
   const edited = editedValue(found.node, literal);
   if (!edited) return undefined;
@@ -420,6 +420,7 @@ export function reanalyze(previous: Analysis, edit: Edit, text: string): Analysi
   const tree = adoptTree(root, text, start, end - start, delta);
   // The spans found before are kept, moved; those inside a property whose key was renamed are of paths that are no more.
   const property = found.key ? found.node.parent : undefined;
+  if (found.key && property?.type !== 'property') return undefined;
   const gone = property && { from: property.offset, to: property.offset + property.length };
   const document = cleanDocumentAfter(before, { from: start, to: end, delta, ...(gone ? { gone } : {}) }, text, next, tree);
   const from = edit.offset;
