@@ -47,6 +47,7 @@
     if (!restored) {
       restored = true;
       if (sameDocument && typeof state.scrollY === 'number') y = state.scrollY;
+      else if (typeof message.scrollY === 'number' && isFinite(message.scrollY)) y = message.scrollY;
     }
     if (style.textContent !== message.css) style.textContent = message.css;
     // DOMParser makes inert nodes: nothing in them runs or loads while they are checked.

@@ -53,6 +53,8 @@ export type DocumentPageMessage =
       readonly css: string;
       /** The document's markup, made and escaped by the server's renderer; no scripts. */
       readonly body: string;
+      /** Where to scroll on the first update when the page has no saved place (a panel made again after a reload). */
+      readonly scrollY?: number;
     }
   /** A line above the page (the plan could not be opened, the server is not running), or none. */
   | { readonly type: 'notice'; readonly text: string | null };

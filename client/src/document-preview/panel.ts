@@ -23,6 +23,13 @@ export const DOCUMENT_PREVIEW_VIEW = 'gpuplan.documentPreview';
 const UPDATE_DELAY_MS = 150;
 /** A plan just opened reaches the server a moment after VS Code opened it: ask again this many times. */
 const NOT_OPEN_RETRIES = 5;
+/**
+ * A panel restored after a window reload whose page has not said it is ready by then is replaced
+ * by a new one in its place. In code-server, on a busy machine, a restored panel's page stayed
+ * "Loading…" for more than 45 s though it was set again every few seconds; a panel made anew
+ * loads at once.
+ */
+const RESTORED_PAGE_TIMEOUT_MS = 10_000;
 
 type Rendered = { readonly page: RenderedDocument } | { readonly problem: string };
 
@@ -33,6 +40,8 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
   private target: vscode.Uri | undefined;
   /** The page has loaded and asked for its content: messages reach it. */
   private pageReady = false;
+  /** Where a panel made again in place of a restored one scrolls on its first update. */
+  private scrollTo: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Counts updates, so that an answer to an older one is dropped. */
   private generation = 0;
@@ -85,11 +94,32 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
 
   /** After a window reload: the panel VS Code restored, with the state its page saved. Its page asks for the plan once loaded. */
   deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const { uri } = savedState(state);
+    const { uri, scrollY } = savedState(state);
     this.target = uri ? vscode.Uri.parse(uri) : activePlan()?.uri;
     panel.webview.options = webviewOptions(this.extensionUri);
     this.adopt(panel);
+    const timer = setTimeout(() => {
+      this.replaceIfSilent(panel, scrollY);
+    }, RESTORED_PAGE_TIMEOUT_MS);
+    this.panelDisposables.push({
+      dispose: () => {
+        clearTimeout(timer);
+      },
+    });
     return Promise.resolve();
+  }
+
+  /** A restored panel whose page never said it is ready: a new panel in its place, showing the same plan where it was. */
+  private replaceIfSilent(panel: vscode.WebviewPanel, scrollY: number | undefined): void {
+    if (panel !== this.panel || this.pageReady || !panel.visible) return;
+    const target = this.target;
+    const viewColumn = panel.viewColumn ?? vscode.ViewColumn.Beside;
+    panel.dispose();
+    this.target = target;
+    this.scrollTo = scrollY;
+    this.adopt(
+      vscode.window.createWebviewPanel(DOCUMENT_PREVIEW_VIEW, t('Document preview'), { viewColumn, preserveFocus: true }, panelOptions(this.extensionUri)),
+    );
   }
 
   private shows(uri: vscode.Uri): boolean {
@@ -165,7 +195,9 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
       return;
     }
     const { page } = rendered;
-    this.post(panel, { type: 'update', uri: page.uri, version: page.version, css: page.css, body: page.body });
+    const scrollY = this.scrollTo;
+    this.scrollTo = undefined;
+    this.post(panel, { type: 'update', uri: page.uri, version: page.version, css: page.css, body: page.body, ...(scrollY !== undefined ? { scrollY } : {}) });
   }
 
   private stillWanted(panel: vscode.WebviewPanel, generation: number): boolean {
