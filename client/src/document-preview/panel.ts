@@ -11,7 +11,7 @@ import { RenderDocumentRequest, type RenderedDocument } from '../../../shared/sr
 import { activePlan, documentFor, errorText, fileName, isPlan, planDocument } from '../documents';
 import type { ServerAccess } from '../language-client';
 import { newNonce } from '../webview/html';
-import { disposeAll, mediaUri, panelOptions, previewIcon, webviewOptions, type Disposable } from '../webview/options';
+import { disposeAll, mediaUri, panelOptions, previewIcon, type Disposable } from '../webview/options';
 import { setPageUntilReady } from '../webview/ready';
 import { savedState } from '../webview/state';
 import { parseDocumentPreviewMessage, renderDocumentShell, type DocumentPageMessage } from './page';
@@ -23,13 +23,6 @@ export const DOCUMENT_PREVIEW_VIEW = 'gpuplan.documentPreview';
 const UPDATE_DELAY_MS = 150;
 /** A plan just opened reaches the server a moment after VS Code opened it: ask again this many times. */
 const NOT_OPEN_RETRIES = 5;
-/**
- * A panel restored after a window reload whose page has not said it is ready by then is replaced
- * by a new one in its place. In code-server, on a busy machine, a restored panel's page stayed
- * "Loading…" for more than 45 s though it was set again every few seconds; a panel made anew
- * loads at once.
- */
-const RESTORED_PAGE_TIMEOUT_MS = 10_000;
 
 type Rendered = { readonly page: RenderedDocument } | { readonly problem: string };
 
@@ -92,34 +85,27 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
     }
   }
 
-  /** After a window reload: the panel VS Code restored, with the state its page saved. Its page asks for the plan once loaded. */
+  /**
+   * After a window reload: VS Code restored the panel, with the state its page saved (the plan and
+   * where it was scrolled). The preview is made again in a new panel in its place, which shows that
+   * plan there. The restored panel is not kept: in code-server its page sometimes never loaded
+   * (no word from it in 20 s, where a page set later in the same panel loaded in 62 ms), and a page
+   * set again while the first was still loading could say it was ready and yet show "Loading…"
+   * for good, the updates posted to it never shown. A new panel loads as any other.
+   */
   deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const { uri, scrollY } = savedState(state);
-    this.target = uri ? vscode.Uri.parse(uri) : activePlan()?.uri;
-    panel.webview.options = webviewOptions(this.extensionUri);
-    this.adopt(panel);
-    const timer = setTimeout(() => {
-      this.replaceIfSilent(panel, scrollY);
-    }, RESTORED_PAGE_TIMEOUT_MS);
-    this.panelDisposables.push({
-      dispose: () => {
-        clearTimeout(timer);
-      },
-    });
-    return Promise.resolve();
-  }
-
-  /** A restored panel whose page never said it is ready: a new panel in its place, showing the same plan where it was. */
-  private replaceIfSilent(panel: vscode.WebviewPanel, scrollY: number | undefined): void {
-    if (panel !== this.panel || this.pageReady || !panel.visible) return;
-    const target = this.target;
+    const target = uri ? vscode.Uri.parse(uri) : activePlan()?.uri;
     const viewColumn = panel.viewColumn ?? vscode.ViewColumn.Beside;
     panel.dispose();
+    // None to show, or already made again by a command meanwhile.
+    if (!target || this.panel) return Promise.resolve();
     this.target = target;
     this.scrollTo = scrollY;
     this.adopt(
       vscode.window.createWebviewPanel(DOCUMENT_PREVIEW_VIEW, t('Document preview'), { viewColumn, preserveFocus: true }, panelOptions(this.extensionUri)),
     );
+    return Promise.resolve();
   }
 
   private shows(uri: vscode.Uri): boolean {

@@ -3,12 +3,13 @@
  * VS Code for the Web keeps the panel's restored, scriptless state, and the preview would say
  * "Loading…" for ever. How long that lasts varies: in code-server, the pages set at 0 and 1.6 s
  * after a reload never said they were ready, the one set at 4.6 s did 2.4 s later, and in
- * another run one set at 20 s was ready in 62 ms; in a full run on a busy machine, the page was
- * still not ready after five settings over 26 s. So both previews set their page again for
- * as long as it has not said it is ready while its panel is visible, waiting longer each time up
- * to a few seconds (a page that loads is ready well within that), and again each time the panel
- * is shown and its page does not say it is ready. (No `vscode` import: the tests drive it with a
- * stand-in panel.)
+ * another run one set at 20 s was ready in 62 ms; in full integration runs the page still said
+ * "Loading…" after five settings over 26 s. Setting it again too soon does harm too: right
+ * after a reload a page can take over 2 s to load, and one set again meanwhile said it was ready
+ * and yet showed "Loading…" for good. So both previews set their page again for as long as it has
+ * not said it is ready while its panel is visible, first after 4 s, then every 8 s, and again each
+ * time the panel is shown and its page does not say it is ready. (No `vscode` import: the tests
+ * drive it with a stand-in panel.)
  */
 
 export interface ReadyOptions {
@@ -34,7 +35,7 @@ export function setPageUntilReady(
   panel: ReadyPanel,
   setPage: () => void,
   isReady: () => boolean,
-  { waitMs = 1500, maxWaitMs = 4000, attempts = Number.POSITIVE_INFINITY }: ReadyOptions = {},
+  { waitMs = 4000, maxWaitMs = 8000, attempts = Number.POSITIVE_INFINITY }: ReadyOptions = {},
 ): { dispose(): void } {
   let made = 0;
   let wait = waitMs;
