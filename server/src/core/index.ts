@@ -26,7 +26,7 @@ export type { Insertion } from './edit/insertion';
 export type { Edit } from './incremental';
 export type { Finding, Severity, Span } from './findings';
 export { SEVERITIES } from './findings';
-export { LineIndex } from './json/line-index';
+export { LineIndex, lineStartsOf } from './json/line-index';
 export type { JsonPath } from './json/tree';
 export { localize, normalizeLocale, type Locale } from './l10n';
 export type { OutlineItem } from './outline';

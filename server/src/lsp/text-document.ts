@@ -11,22 +11,10 @@
  * has no carriage return, and the server reads the text once it is idle (`settle`).
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lineStartsOf } from '../core';
 
 const LF = 0x0a;
 const CR = 0x0d;
-
-/** The offsets where the lines of `text` begin (a line break is \n, \r\n or \r), the first line's 0 included. */
-function lineStartsOf(text: string): Int32Array {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === CR) {
-      if (text.charCodeAt(i + 1) === LF) i++;
-      starts.push(i + 1);
-    } else if (c === LF) starts.push(i + 1);
-  }
-  return Int32Array.from(starts);
-}
 
 /** The last line whose start is at most `offset`. */
 function lineAt(starts: Int32Array, offset: number): number {

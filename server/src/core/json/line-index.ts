@@ -1,17 +1,24 @@
+/** The offsets where the lines of `text` begin (a line break is \n, \r\n or \r), the first line's 0 included. */
+export function lineStartsOf(text: string): Int32Array {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d /* \r */) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    } else if (c === 0x0a) {
+      starts.push(i + 1);
+    }
+  }
+  return Int32Array.from(starts);
+}
+
 /** Converts offsets to LSP-style zero-based line/character positions (UTF-16 code units). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: Int32Array;
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0d /* \r */) {
-        if (text.charCodeAt(i + 1) === 0x0a) i++;
-        this.starts.push(i + 1);
-      } else if (c === 0x0a) {
-        this.starts.push(i + 1);
-      }
-    }
+    this.starts = lineStartsOf(text);
   }
 
   get lineCount(): number {
