@@ -74,15 +74,13 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
       this.panel.reveal(undefined, true);
       await this.update();
     } else {
-      this.adopt(
-        vscode.window.createWebviewPanel(
-          DOCUMENT_PREVIEW_VIEW,
-          t('Document preview'),
-          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-          panelOptions(this.extensionUri),
-        ),
-      );
+      this.adopt(this.newPanel(vscode.ViewColumn.Beside));
     }
+  }
+
+  /** A new panel for the preview, in `viewColumn`, leaving the focus where it is. */
+  private newPanel(viewColumn: vscode.ViewColumn): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(DOCUMENT_PREVIEW_VIEW, t('Document preview'), { viewColumn, preserveFocus: true }, panelOptions(this.extensionUri));
   }
 
   /**
@@ -102,9 +100,7 @@ export class DocumentPreview implements vscode.Disposable, vscode.WebviewPanelSe
     if (!target || this.panel) return Promise.resolve();
     this.target = target;
     this.scrollTo = scrollY;
-    this.adopt(
-      vscode.window.createWebviewPanel(DOCUMENT_PREVIEW_VIEW, t('Document preview'), { viewColumn, preserveFocus: true }, panelOptions(this.extensionUri)),
-    );
+    this.adopt(this.newPanel(viewColumn));
     return Promise.resolve();
   }
 
