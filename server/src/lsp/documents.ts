@@ -9,7 +9,7 @@
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver/node';
 import type { PositionEncoding } from './client-features';
-import { PlanTextDocument } from './text-document';
+import { PlanTextDocument, rangeOf } from './text-document';
 
 /** Units of one code point in an encoding. */
 function unitsOf(codePoint: number, encoding: PositionEncoding): number {
@@ -117,8 +117,7 @@ export function documentFactory(encoding: () => PositionEncoding): DocumentFacto
       // Each change is relative to the text after the ones before it: convert one at a time.
       let inner = document.inner;
       for (const change of changes) {
-        // A client may send `"range": null` for a whole-text change: read it as what it is on the wire.
-        const range = 'range' in change ? (change.range as Range | null | undefined) : undefined;
+        const range = rangeOf(change);
         const converted: TextDocumentContentChangeEvent = range
           ? { range: new EncodedDocument(inner, document.encoding).toUtf16(range), text: change.text }
           : { text: change.text };

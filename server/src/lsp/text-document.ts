@@ -28,8 +28,8 @@ function lineAt(starts: Int32Array, offset: number): number {
   return low;
 }
 
-/** A change's range, if it has one (a client may send `"range": null` for a whole-text change). */
-const rangeOf = (change: TextDocumentContentChangeEvent): Range | null | undefined => ('range' in change ? change.range : undefined);
+/** A change's range, if it has one (a client may send `"range": null` for a whole-text change: read it as what it is on the wire). */
+export const rangeOf = (change: TextDocumentContentChangeEvent): Range | null | undefined => ('range' in change ? change.range : undefined);
 
 export class PlanTextDocument implements TextDocument {
   private constructor(
