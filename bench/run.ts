@@ -201,6 +201,9 @@ function activation(): Promise<{ activateMs: number; serverReadyMs: number } | u
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  if (typeof global.gc !== 'function') {
+    process.stderr.write('bench: run with node --expose-gc (as `npm run bench` does): without it the benchmark cannot collect its own garbage between timings.\n');
+  }
   if (process.env.GPUPLAN_BENCH_ONLY === 'keystroke') {
     // For quick iterations on latency: only the keystroke table (GPUPLAN_BENCH_ROUNDS rounds, default 30; GPUPLAN_BENCH_ONLY=analyze: only the analyze table).
     const rounds = Number(process.env.GPUPLAN_BENCH_ROUNDS ?? 30);
