@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addDays, dayNumber, fromDayNumber, periodLength, type YearMonthDay } from '../../server/src/core/dates';
+import { addDays, dayNumber, fromDayNumber, parseDate, parseMonth, periodLength, type YearMonthDay } from '../../server/src/core/dates';
 
 describe('calendar arithmetic', () => {
   it('counts days as the UTC calendar does, every day from 1600 to 2400', () => {
@@ -28,5 +28,66 @@ describe('calendar arithmetic', () => {
     assert.ok(short);
     assert.equal(short.months, 5);
     assert.equal(short.days, 1);
+  });
+});
+
+describe('reading dates and months', () => {
+  // What the plan's format says a date and a month are, as regular expressions: the parsers read
+  // them digit by digit, and must agree with these on every string.
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const MONTH = /^(\d{4})-(\d{2})$/;
+  const referenceDate = (value: string): YearMonthDay | undefined => {
+    const match = DATE.exec(value);
+    if (!match) return undefined;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const last = month >= 1 && month <= 12 ? new Date(Date.UTC(2000, month, 0)).getUTCDate() : 0;
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = month === 2 ? (leap ? 29 : 28) : last;
+    return day >= 1 && day <= days ? { year, month, day } : undefined;
+  };
+  const referenceMonth = (value: string): number | undefined => {
+    const match = MONTH.exec(value);
+    if (!match) return undefined;
+    const month = Number(match[2]);
+    return month >= 1 && month <= 12 ? Number(match[1]) * 12 + month - 1 : undefined;
+  };
+
+  it('reads the strings of the format and refuses the rest', () => {
+    assert.deepEqual(parseDate('2026-03-01'), { year: 2026, month: 3, day: 1 });
+    assert.deepEqual(parseDate('2028-02-29'), { year: 2028, month: 2, day: 29 });
+    assert.deepEqual(parseDate('0000-01-01'), { year: 0, month: 1, day: 1 });
+    assert.equal(parseMonth('2026-03'), 2026 * 12 + 2);
+    for (const bad of ['2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-3-01', '2026-03-1', '2026/03/01', '2026-03-01 ', ' 2026-03-01', '2026-03-01\n', '２０２６-03-01', '2026-0３-01', '+026-03-01', '20-6-03-01', '2026-03', '', '2026.03.01.'])
+      assert.equal(parseDate(bad), undefined, JSON.stringify(bad));
+    for (const bad of ['2026-00', '2026-13', '2026-3', '2026-03-01', '2026-03\n', '２０２６-03', '-026-03', '2026.03.', ''])
+      assert.equal(parseMonth(bad), undefined, JSON.stringify(bad));
+    for (const other of [undefined, null, 20260301, ['2026-03-01'], { year: 2026 }]) {
+      assert.equal(parseDate(other), undefined);
+      assert.equal(parseMonth(other), undefined);
+    }
+  });
+
+  it('agrees with the regular expressions of the format on 200,000 strings near a date', () => {
+    // Strings made of the characters a date is made of, and of those it is mistaken for.
+    const alphabet = '0123456789-- ０９.+/\n';
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let n = 0; n < 200_000; n++) {
+      const chars = (n % 2 === 0 ? '2026-03-01' : '2026-03').split(''); // ASCII
+      for (let k = random(3); k >= 0; k--) {
+        const at = random(chars.length + 1);
+        const what = random(3);
+        const c = alphabet[random(alphabet.length)];
+        if (what === 0) chars[Math.min(at, chars.length - 1)] = c;
+        else if (what === 1) chars.splice(at, 0, c);
+        else chars.splice(at, 1);
+      }
+      const value = chars.join('');
+      assert.deepEqual(parseDate(value), referenceDate(value), JSON.stringify(value));
+      assert.equal(parseMonth(value), referenceMonth(value), JSON.stringify(value));
+    }
   });
 });

@@ -8,9 +8,6 @@ export interface YearMonthDay {
   readonly day: number; // 1–31
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
-
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -18,22 +15,39 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : DAYS[month - 1];
 }
 
+/**
+ * The number written by the `count` ASCII digits of `value` from `at`, or -1 when one is not a
+ * digit. The rules parse the dates of every row on a keystroke: this allocates nothing, where a
+ * regular expression's match made an array and three strings a date.
+ */
+function digitsAt(value: string, at: number, count: number): number {
+  let number = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = value.charCodeAt(i) - 0x30;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+const HYPHEN = 0x2d;
+
+/** `YYYY-MM-DD`, a day that exists. */
 export function parseDate(value: unknown): YearMonthDay | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = DATE.exec(value);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== HYPHEN || value.charCodeAt(7) !== HYPHEN) return undefined;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
 
 /** `YYYY-MM` as a month index (year × 12 + month − 1), so months compare and subtract. */
 export function parseMonth(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = MONTH.exec(value);
-  if (!match) return undefined;
-  const month = Number(match[2]);
-  return month >= 1 && month <= 12 ? Number(match[1]) * 12 + month - 1 : undefined;
+  if (typeof value !== 'string' || value.length !== 7 || value.charCodeAt(4) !== HYPHEN) return undefined;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  return year >= 0 && month >= 1 && month <= 12 ? year * 12 + month - 1 : undefined;
 }
 
 export const monthOfDate = (date: YearMonthDay): number => date.year * 12 + date.month - 1;
