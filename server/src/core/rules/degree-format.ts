@@ -16,6 +16,10 @@ interface DegreeData {
   readonly writes: ReadonlyArray<{ readonly path: JsonPath; readonly value: string }>;
 }
 
+const STAFF: JsonPath = ['staff'];
+const EDUCATION: JsonPath = ['institution', 'leadResearcher', 'education'];
+/** A major written in parentheses, half- or full-width: "(경영학)". */
+const IN_PARENTHESES = /^\s*[(（]\s*(.+?)\s*[)）]\s*$/u;
 const EXAMPLES = DEGREES.value.examples.map((e) => `"${e}"`).join(', ');
 
 export const degreeFormat = defineRule<DegreeData>()({
@@ -69,21 +73,20 @@ export const degreeFormat = defineRule<DegreeData>()({
     },
   },
   check({ doc, plan, message, report }) {
-    const rows: Array<{ base: JsonPath; row: Record<string, unknown> | undefined }> = [
-      ...asArray(plan.staff).map((raw, index) => ({ base: ['staff', index] as JsonPath, row: asObject(raw) })),
-      ...asArray(asObject(asObject(plan.institution)?.leadResearcher)?.education).map((raw, index) => ({
-        base: ['institution', 'leadResearcher', 'education', index] as JsonPath,
-        row: asObject(raw),
-      })),
-    ];
-    for (const { base, row } of rows) {
-      if (!row) continue;
-      const degreePath = [...base, 'degree'];
-      const majorPath = [...base, 'major'];
+    const quoted = (text: string) => `"${text}"`;
+    // Each row of 붙임0 and of the lead researcher's education; the paths are made only for a
+    // row that is reported (a key typed in the staff table runs this over every row).
+    const checkRow = (raw: unknown, table: JsonPath, index: number): void => {
+      const row = asObject(raw);
+      if (!row) return;
       const degree = asNonBlank(row.degree);
       const major = asNonBlank(row.major);
-      const quoted = (text: string) => `"${text}"`;
-      if (degree !== undefined && !isFormDegree(degree)) {
+      const wellFormed = degree === undefined || isFormDegree(degree);
+      const inParentheses = major === undefined ? undefined : IN_PARENTHESES.exec(major)?.[1];
+      if (wellFormed && !inParentheses) return;
+      const degreePath = [...table, index, 'degree'];
+      const majorPath = [...table, index, 'major'];
+      if (degree !== undefined && !wellFormed) {
         const split = splitDegreeAndMajor(degree);
         const suggestion = suggestDegree(degree);
         if (split && (major === undefined || major.trim() === split.major)) {
@@ -121,22 +124,25 @@ export const degreeFormat = defineRule<DegreeData>()({
             },
             related: [related(doc, degreePath, message('degree'))],
           });
-          continue;
+          return;
         } else {
           report({ at: valueSpan(doc, degreePath), path: degreePath, message: message('unknown', quoted(degree), EXAMPLES) });
         }
       }
-      if (major !== undefined) {
-        const inner = /^\s*[(（]\s*(.+?)\s*[)）]\s*$/u.exec(major)?.[1];
-        if (inner)
-          report({
-            at: valueSpan(doc, majorPath),
-            path: majorPath,
-            message: message('majorInParentheses', quoted(major)),
-            data: { kind: 'parentheses', writes: [{ path: majorPath, value: inner }] },
-          });
-      }
-    }
+      if (major !== undefined && inParentheses)
+        report({
+          at: valueSpan(doc, majorPath),
+          path: majorPath,
+          message: message('majorInParentheses', quoted(major)),
+          data: { kind: 'parentheses', writes: [{ path: majorPath, value: inParentheses }] },
+        });
+    };
+    asArray(plan.staff).forEach((raw, index) => {
+      checkRow(raw, STAFF, index);
+    });
+    asArray(asObject(asObject(plan.institution)?.leadResearcher)?.education).forEach((raw, index) => {
+      checkRow(raw, EDUCATION, index);
+    });
   },
   fixes(finding, { doc, title }) {
     const data = finding.data;

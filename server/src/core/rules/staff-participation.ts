@@ -2,6 +2,7 @@
 import { dateMessage, durationMessage, monthsAgree, parseDate, periodLength } from '../dates';
 import { replaceWithJson } from '../edit/fix';
 import { asArray, asInteger, asNumber, asObject, asString } from '../plan/read';
+import { memoPair } from './memo';
 import { related, valueSpan } from './place';
 import { defineRule } from './rule';
 
@@ -39,6 +40,12 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
     examples: { pass: { patch: { '/staff/0/months': 6 } }, fail: { patch: { '/staff/0/months': 9 } }, show: ['/staff/0/name', '/staff/0/period'] },
   },
   check({ doc, plan, message, report }) {
+    // A period's length, once per distinct pair of dates: null when either is not a date.
+    const lengthOf = memoPair((startText, endText) => {
+      const start = parseDate(startText);
+      const end = parseDate(endText);
+      return start && end ? { length: periodLength(start, end) } : null;
+    });
     asArray(plan.staff).forEach((raw, index) => {
       const person = asObject(raw);
       if (!person) return;
@@ -54,18 +61,18 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
         });
       }
       const period = asObject(person.period);
-      const start = parseDate(period?.start);
-      const end = parseDate(period?.end);
       const months = asInteger(person.months);
-      if (!start || !end || months === undefined) return;
-      const length = periodLength(start, end);
+      if (typeof period?.start !== 'string' || typeof period.end !== 'string' || months === undefined) return;
+      const dates = lengthOf(period.start, period.end);
+      if (!dates) return;
+      const { length } = dates;
       if (!length) {
         report({ at: valueSpan(doc, at('period', 'end')), path: at('period', 'end'), message: message('endsBeforeStart', who) });
       } else if (!monthsAgree(months, length)) {
         report({
           at: valueSpan(doc, at('months')),
           path: at('months'),
-          message: message('months', who, dateMessage(String(period?.start)), dateMessage(String(period?.end)), durationMessage(length), months),
+          message: message('months', who, dateMessage(period.start), dateMessage(period.end), durationMessage(length), months),
           data: { fix: length.whole ?? Math.round(length.span) },
           related: [related(doc, at('period'), message('period', who))],
         });

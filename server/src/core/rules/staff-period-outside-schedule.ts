@@ -3,17 +3,9 @@ import { compareDates, dateMessage, formatDate, formatKoreanDate, parseDate } fr
 import { replaceWithJson } from '../edit/fix';
 import { asArray, asNonBlank, asObject } from '../plan/read';
 import { related, valueSpan } from './place';
+import { memo } from './memo';
 import { projectMonths } from './plan-dates';
 import { defineRule } from './rule';
-
-/** `compute` that computes once for each distinct value. */
-function memo<T>(compute: (value: string) => T): (value: string) => T {
-  const known = new Map<string, T>();
-  return (value) => {
-    if (!known.has(value)) known.set(value, compute(value));
-    return known.get(value) as T;
-  };
-}
 
 export const staffPeriodOutsideSchedule = defineRule<{ readonly fix: string }>()({
   code: 'staff-period-outside-schedule',
