@@ -299,13 +299,17 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b))
     return Number.isNaN(a) && Number.isNaN(b);
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
-    if (keysA[i] !== keysB[i] || !sameValue((a as Record<string, unknown>)[keysA[i]], (b as Record<string, unknown>)[keysA[i]])) return false;
+  // Compared on every keystroke (the cost model): for…in, where Object.keys made two arrays an object.
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) continue;
+    if (!Object.hasOwn(y, key) || !sameValue(x[key], y[key])) return false;
+    keys++;
   }
-  return true;
+  for (const key in y) if (Object.hasOwn(y, key)) keys--;
+  return keys === 0;
 }
 
 // ---------------------------------------------------------------------------------------------
