@@ -3,7 +3,7 @@
  * incremental sync and `gpuplan.validation.delayMs` 0, the 1 MB plan open, and single-character
  * edits of each kind a user makes, each timed from `didChange` to the `publishDiagnostics` of its
  * version. Beside it, in the same run and on the same texts, vscode-json-languageservice's parse +
- * doValidation.
+ * doValidation, in a thread of its own (json-ls-worker.ts).
  *
  * Every kind is a cycle of four single-character edits that ends where it began (type, delete,
  * replace, replace back), so the kinds do not disturb one another. A round runs one cycle of each
@@ -11,6 +11,8 @@
  * once on one of the texts each kind produced: a busy machine slows them alike.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ExitNotification, ShutdownRequest } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { locate } from '../server/src/core/json/scan';
@@ -42,6 +44,30 @@ export interface KindResult {
 }
 
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** vscode-json-languageservice in its own thread (json-ls-worker.ts): `time(text)` is its parse + doValidation, in ms. */
+class JsonLsThread {
+  private readonly worker = new Worker(path.join(__dirname, 'json-ls-worker.js'));
+
+  time(text: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const failed = (error: Error) => {
+        reject(error);
+      };
+      this.worker.once('error', failed);
+      this.worker.once('message', (answer: { ms?: number; error?: string }) => {
+        this.worker.off('error', failed);
+        if (answer.ms === undefined) reject(new Error(`bench: json-ls failed: ${answer.error ?? 'no answer'}`));
+        else resolve(answer.ms);
+      });
+      this.worker.postMessage(text);
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
 
 /** A full collection in this process, when Node runs with --expose-gc (as `npm run bench` does). */
 const collectOwnGarbage = (): void => {
@@ -134,9 +160,9 @@ async function exitGracefully(client: TestClient): Promise<void> {
 
 /**
  * Runs `rounds` rounds over the protocol (after `warmup` unmeasured ones), timing every
- * keystroke, and `jsonLs` on one text of each kind per round.
+ * keystroke, and vscode-json-languageservice on one text of each kind per round.
  */
-export async function measureKeystrokes(text: string, rounds: number, warmup: number, jsonLs: (text: string) => Promise<unknown>): Promise<KindResult[]> {
+export async function measureKeystrokes(text: string, rounds: number, warmup: number): Promise<KindResult[]> {
   const kinds = editKinds(text);
   const results: KindResult[] = kinds.map((kind) => ({
     name: kind.name,
@@ -146,40 +172,47 @@ export async function measureKeystrokes(text: string, rounds: number, warmup: nu
     jsonLs: [],
   }));
   const client = new TestClient();
+  const jsonLs = new JsonLsThread();
   try {
     await client.initialize('ko');
     await client.setSettings({ validation: { delayMs: 0 } });
     const uri = 'file:///bench-1mb.gpuplan.json';
     client.open(uri, text);
     await client.diagnostics(uri, () => true, 60_000);
-    let document = TextDocument.create(uri, 'gpuplan', 1, text);
+    // Each kind's changes in positions, and the texts they leave, made once: the cycles end where
+    // they began, so every round sends the same changes, and the client makes no 1 MB copy of the
+    // text while it times.
+    const planned = kinds.map((kind) => {
+      let document = TextDocument.create(uri, 'gpuplan', 1, text);
+      const steps = kind.cycle.map((edit) => {
+        const change = { range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) }, text: edit.text };
+        document = TextDocument.update(document, [change], document.version + 1);
+        return { change, text: document.getText() };
+      });
+      if (document.getText() !== text) throw new Error(`bench: the cycle of "${kind.name}" does not end where it began`);
+      return steps;
+    });
     for (let round = 0; round < warmup + rounds; round++) {
       for (let n = 0; n < kinds.length; n++) {
         const index = (round + n) % kinds.length;
-        const texts: string[] = [];
-        for (const [step, edit] of kinds[index].cycle.entries()) {
-          const change = { range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) }, text: edit.text };
+        for (const [step, { change }] of planned[index].entries()) {
           const start = process.hrtime.bigint();
           const version = client.change(uri, [change]);
           const diagnostics = await client.diagnostics(uri, (_d, p) => p.version === version, 60_000);
           const latency = ms(start);
           client.forget(uri);
-          document = TextDocument.update(document, [change], version);
-          texts.push(document.getText());
           if (round >= warmup) {
             results[index].latencies.push(latency);
             results[index].steps[step].latencies.push(latency);
             results[index].steps[step].diagnostics = diagnostics.length;
           }
         }
-        if (document.getText() !== text) throw new Error(`bench: the cycle of "${kinds[index].name}" did not end where it began`);
-        const same = texts[round % texts.length];
-        const start = process.hrtime.bigint();
-        await jsonLs(same);
-        if (round >= warmup) results[index].jsonLs.push(ms(start));
-        // The benchmark's own garbage (json-ls's tree of 1 MB, the client's copies of the text) is
-        // collected here, between kinds: left to itself, the client's collector paused it inside
-        // the next kind's first timing, for up to 14 ms, while the server had long published.
+        const jsonLsMs = await jsonLs.time(planned[index][round % planned[index].length].text);
+        if (round >= warmup) results[index].jsonLs.push(jsonLsMs);
+        // The benchmark's own garbage (the diagnostics it read, the messages) is collected here,
+        // between kinds. When json-ls ran on this thread, its collector paused the client inside
+        // the next kind's first timing, for up to 14 ms, after the server had published; json-ls
+        // now runs in its own thread, with its own heap.
         collectOwnGarbage();
       }
     }
@@ -187,5 +220,6 @@ export async function measureKeystrokes(text: string, rounds: number, warmup: nu
     return results;
   } finally {
     await client.dispose();
+    await jsonLs.close();
   }
 }

@@ -10,22 +10,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { getLanguageService, ClientCapabilities } from 'vscode-json-languageservice';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../server/src/core/analyze';
 import { parseDocument } from '../server/src/core/json/parse';
 
 const analyze = (text: string, options: { locale?: 'ko' | 'en' } = {}) => analyzeDocument(parseDocument(text), options).findings;
-import { SCHEMA, SCHEMA_ID } from '../server/src/core/schema/compile';
+import { SCHEMA } from '../server/src/core/schema/compile';
 import { TestClient } from '../test/support/lsp-client';
+import { jsonLanguageService } from './json-ls';
 import { measureKeystrokes, type KindResult } from './keystrokes';
 import { ROOT, complete, grow } from './plans';
 
 // ---------------------------------------------------------------------------------------------
 // Contenders.
 
-const jsonService = getLanguageService({ schemaRequestService: () => Promise.resolve(JSON.stringify(SCHEMA)), clientCapabilities: ClientCapabilities.LATEST });
-jsonService.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_ID, fileMatch: ['*'], schema: SCHEMA }] });
+const validateWithJsonLs = jsonLanguageService();
 
 const bare = new Ajv({ strict: false });
 addFormats(bare);
@@ -37,11 +35,7 @@ const CONTENDERS: Contender[] = [
   { name: 'gpuplan analyze', run: (text) => analyze(text) },
   {
     name: 'vscode-json-languageservice',
-    run: async (text) => {
-      const document = TextDocument.create('file:///bench.gpuplan.json', 'json', 1, text);
-      // The schema comes from the service's configuration, resolved once and cached, as in VS Code.
-      return jsonService.doValidation(document, jsonService.parseJSONDocument(document), { schemaValidation: 'error' });
-    },
+    run: (text) => validateWithJsonLs(text),
   },
   { name: 'floor: JSON.parse + bare ajv', run: (text) => bareValidate(JSON.parse(text)) },
 ];
@@ -132,8 +126,6 @@ function keystrokeTable(results: KindResult[]): { rows: string[]; summary: Recor
   return { rows, summary, met };
 }
 
-const jsonLsOnce = (text: string) => CONTENDERS[1].run(text) as Promise<unknown>;
-
 async function startup(): Promise<number> {
   const start = process.hrtime.bigint();
   const client = new TestClient();
@@ -202,12 +194,14 @@ function activation(): Promise<{ activateMs: number; serverReadyMs: number } | u
 
 async function main(): Promise<void> {
   if (typeof global.gc !== 'function') {
-    process.stderr.write('bench: run with node --expose-gc (as `npm run bench` does): without it the benchmark cannot collect its own garbage between timings.\n');
+    process.stderr.write(
+      'bench: run with node --expose-gc (as `npm run bench` does): without it the benchmark cannot collect its own garbage between timings.\n',
+    );
   }
   if (process.env.GPUPLAN_BENCH_ONLY === 'keystroke') {
     // For quick iterations on latency: only the keystroke table (GPUPLAN_BENCH_ROUNDS rounds, default 30; GPUPLAN_BENCH_ONLY=analyze: only the analyze table).
     const rounds = Number(process.env.GPUPLAN_BENCH_ROUNDS ?? 30);
-    const table = keystrokeTable(await measureKeystrokes(grow(1_000_000), rounds, 3, jsonLsOnce));
+    const table = keystrokeTable(await measureKeystrokes(grow(1_000_000), rounds, 3));
     process.stdout.write([...table.rows, '', `targets: p95 ≤ 20 ms and json-ls ≥ 3× the median, every kind: ${table.met ? 'yes' : 'NO'}`].join('\n') + '\n');
     return;
   }
@@ -250,7 +244,7 @@ async function main(): Promise<void> {
   }
 
   const oneMb = documents[1].text;
-  const keys = keystrokeTable(await measureKeystrokes(oneMb, 30, 3, jsonLsOnce));
+  const keys = keystrokeTable(await measureKeystrokes(oneMb, 30, 3));
   const starts: number[] = [];
   for (let k = 0; k < 5; k++) starts.push(await startup());
   const memory = await memoryWith20Plans();
