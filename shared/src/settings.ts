@@ -12,6 +12,8 @@ export interface GpuplanSettings {
   validation: {
     /** Milliseconds to wait after a keystroke before validating; 0 validates at once. */
     delayMs: number;
+    /** At most this many problems are shown per document (the most severe first); the rest are counted in one. */
+    maxProblems: number;
   };
   /** Per-rule severity overrides: rule code → level ("off" silences the rule). */
   rules: Record<string, RuleLevel>;
@@ -22,13 +24,16 @@ export interface GpuplanSettings {
 }
 
 export const DEFAULT_SETTINGS: GpuplanSettings = {
-  validation: { delayMs: 100 },
+  validation: { delayMs: 100, maxProblems: 500 },
   rules: {},
   abbreviations: { allowlist: [] },
 };
 
 /** The most a validation may wait (the manifest's maximum). */
 export const MAX_DELAY_MS = 5000;
+
+/** The most problems that may be shown per document (the manifest's maximum). */
+export const MAX_PROBLEMS_LIMIT = 10_000;
 
 export interface NormalizedSettings {
   readonly settings: GpuplanSettings;
@@ -49,12 +54,17 @@ export function normalizeSettings(raw: unknown, ruleCodes?: ReadonlySet<string>)
     problems.push(`gpuplan: settings must be an object; got ${JSON.stringify(raw)}. Using the defaults.`);
 
   let delayMs = DEFAULT_SETTINGS.validation.delayMs;
+  let maxProblems = DEFAULT_SETTINGS.validation.maxProblems;
   const validation = value.validation;
   if (validation !== undefined) {
     const delay = isRecord(validation) ? validation.delayMs : undefined;
     if (typeof delay === 'number' && Number.isFinite(delay)) delayMs = Math.min(Math.max(delay, 0), MAX_DELAY_MS);
     else if (delay !== undefined || !isRecord(validation))
       problems.push(`gpuplan.validation.delayMs: expected a number of milliseconds; got ${JSON.stringify(delay ?? validation)}. Using ${delayMs}.`);
+    const most = isRecord(validation) ? validation.maxProblems : undefined;
+    if (typeof most === 'number' && Number.isFinite(most)) maxProblems = Math.min(Math.max(Math.floor(most), 1), MAX_PROBLEMS_LIMIT);
+    else if (most !== undefined)
+      problems.push(`gpuplan.validation.maxProblems: expected a number of problems; got ${JSON.stringify(most)}. Using ${maxProblems}.`);
   }
 
   const rules: Record<string, RuleLevel> = {};
@@ -84,5 +94,5 @@ export function normalizeSettings(raw: unknown, ruleCodes?: ReadonlySet<string>)
     }
   }
 
-  return { settings: { validation: { delayMs }, rules, abbreviations: { allowlist } }, problems };
+  return { settings: { validation: { delayMs, maxProblems }, rules, abbreviations: { allowlist } }, problems };
 }

@@ -72,6 +72,24 @@ describe('language server: settings per document', function () {
     assert.ok(asked.includes(FIRST) && asked.includes(SECOND), `asked for ${asked.join(', ')}`);
   });
 
+  it("shows each folder's own number of problems, and follows a change of it", async () => {
+    const mistakes = readExample('mistakes.gpuplan.json');
+    settingsOf = (scope) => ({ validation: { delayMs: 0, maxProblems: scope?.startsWith('file:///workspace/b/') ? 5 : 1000 } });
+    client.open(FIRST, mistakes);
+    client.open(SECOND, mistakes);
+    assert.equal((await client.diagnostics(FIRST, (d) => d.length === 36)).length, 36, 'all 36 in folder a');
+    const few = await client.diagnostics(SECOND, (d) => d.length === 6);
+    assert.deepEqual(
+      few.map((d) => d.severity),
+      [1, 1, 1, 1, 1, 3],
+      'five errors and the line that counts the rest in folder b',
+    );
+    assert.match(few[5].message, /^31 more problems are not shown \(gpuplan\.validation\.maxProblems is 5\)\./);
+    settingsOf = () => ({ validation: { delayMs: 0, maxProblems: 20 } });
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    assert.equal((await client.diagnostics(SECOND, (d) => d.length === 21)).length, 21, 'twenty and one after the change');
+  });
+
   it('pulls again after didChangeConfiguration, and the open plans follow', async () => {
     settingsOf = (scope) => ({ validation: { delayMs: 0 }, rules: scope === SECOND ? { 'pledge-missing': 'off' } : {} });
     client.open(SECOND, unagreed);

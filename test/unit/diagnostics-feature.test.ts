@@ -8,13 +8,13 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { createPlanService, type PlanService } from '../../server/src/core';
 import { NO_FEATURES } from '../../server/src/lsp/client-features';
 import type { ServerContext } from '../../server/src/lsp/context';
-import { Diagnostics } from '../../server/src/lsp/features/diagnostics';
+import { Diagnostics, mostSevere } from '../../server/src/lsp/features/diagnostics';
 import { SettingsProvider } from '../../server/src/lsp/settings';
 import { PlanStore } from '../../server/src/lsp/store';
 import { CostChangedNotification } from '../../shared/src/protocol';
 import { readExample } from '../support/fixtures';
 
-function setup() {
+function setup(validation: Record<string, unknown> = {}) {
   const sent: Array<{ method: string; params: { version?: number } }> = [];
   const connection = {
     // As the real connection's: resolved once the message is written.
@@ -26,7 +26,7 @@ function setup() {
   let previews = 0;
   const service: PlanService = { ...real, costPreview: (...args) => (previews++, real.costPreview(...args)) };
   const settings = new SettingsProvider(connection);
-  settings.initialize(false, { validation: { delayMs: 0 } });
+  settings.initialize(false, { validation: { delayMs: 0, ...validation } });
   const store = new PlanStore(service, settings, () => 'ko');
   const open = new Map<string, TextDocument>();
   const documents = { get: (uri: string) => open.get(uri) } as unknown as TextDocuments<TextDocument>;
@@ -145,5 +145,90 @@ describe('diagnostics feature: a keystroke publishes, the cost preview follows i
       server.sent.slice(2).map((m) => m.method),
       ['textDocument/publishDiagnostics'],
     );
+  });
+});
+
+describe('diagnostics feature: at most gpuplan.validation.maxProblems, the most severe first', () => {
+  const text = readExample('mistakes.gpuplan.json');
+  type Published = { diagnostics: Array<{ severity: number; message: string; code?: string; range: { start: { line: number; character: number } } }> };
+  const published = (server: ReturnType<typeof setup>) => (server.sent[0].params as unknown as Published).diagnostics;
+  const position = (d: Published['diagnostics'][number]) => d.range.start.line * 1e6 + d.range.start.character;
+
+  it('publishes every finding of the example with mistakes under the default', async () => {
+    const server = setup();
+    await server.open(text);
+    const all = published(server);
+    assert.equal(all.length, 36);
+    assert.ok(all.every((d) => d.code !== undefined));
+  });
+
+  it('keeps every error before any warning, in the order of the plan, and counts the rest in Korean', async () => {
+    const all = setup();
+    await all.open(text);
+    const every = published(all);
+    const errors = every.filter((d) => d.severity === 1);
+    assert.equal(errors.length, 11);
+    // The last error comes after warnings in the plan: a cut by position alone would drop it.
+    assert.ok(every.indexOf(errors[errors.length - 1]) >= 14);
+
+    const server = setup({ maxProblems: 14 });
+    await server.open(text);
+    const shown = published(server);
+    assert.equal(shown.length, 15);
+    const kept = shown.slice(0, 14);
+    assert.deepEqual(
+      kept.map((d) => d.message),
+      every
+        .filter(
+          (d) =>
+            d.severity === 1 ||
+            every
+              .filter((w) => w.severity === 2)
+              .slice(0, 3)
+              .includes(d),
+        )
+        .map((d) => d.message),
+    );
+    assert.deepEqual(
+      kept.map(position),
+      [...kept.map(position)].sort((a, b) => a - b),
+    );
+    const more = shown[14];
+    assert.equal(more.severity, 3);
+    assert.equal(more.code, undefined);
+    assert.equal(
+      more.message,
+      '문제 22건이 더 있으나 표시하지 않았습니다(gpuplan.validation.maxProblems: 14건). 위의 문제부터 고치거나 "gpuplan check"로 전체 목록을 보세요.',
+    );
+
+    const fewer = setup({ maxProblems: 8 });
+    await fewer.open(text);
+    assert.deepEqual(
+      published(fewer)
+        .slice(0, 8)
+        .map((d) => d.message),
+      errors.slice(0, 8).map((d) => d.message),
+    );
+  });
+
+  it('chooses as sorting by severity, then position, and keeping the first would', () => {
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 500; round++) {
+      const findings = Array.from({ length: random(40) }, (_, at) => ({ at, rank: random(4) }));
+      const most = 1 + random(45);
+      const expected = [...findings]
+        .sort((a, b) => a.rank - b.rank || a.at - b.at)
+        .slice(0, most)
+        .sort((a, b) => a.at - b.at);
+      assert.deepEqual(
+        mostSevere(findings, most, (f) => f.rank),
+        expected,
+        JSON.stringify({ findings, most }),
+      );
+    }
   });
 });

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { RULE_CODES } from '../../server/src/core';
+import { DEFAULT_SETTINGS, MAX_PROBLEMS_LIMIT } from '../../shared/src/settings';
 import { ROOT } from '../support/fixtures';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -50,6 +51,7 @@ interface Manifest {
           default?: unknown;
           minimum?: number;
           maximum?: number;
+          scope?: string;
           enum?: string[];
           properties?: Record<string, { enum: string[] }>;
           additionalProperties?: { enum: string[] };
@@ -94,6 +96,8 @@ describe('extension manifest', () => {
     assert.deepEqual(rules.default, {});
     const delay = manifest.contributes.configuration.properties['gpuplan.validation.delayMs'];
     assert.ok(typeof delay.default === 'number' && delay.default <= 150 && delay.minimum === 0);
+    const most = manifest.contributes.configuration.properties['gpuplan.validation.maxProblems'];
+    assert.deepEqual([most.default, most.minimum, most.maximum, most.scope], [DEFAULT_SETTINGS.validation.maxProblems, 1, MAX_PROBLEMS_LIMIT, 'resource']);
     assert.deepEqual(manifest.contributes.configuration.properties['gpuplan.abbreviations.allowlist'].default, []);
     assert.deepEqual(manifest.contributes.configuration.properties['gpuplan.trace.server'].enum, ['off', 'messages', 'verbose']);
   });

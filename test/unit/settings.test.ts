@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { RULE_CODES } from '../../server/src/core';
-import { DEFAULT_SETTINGS, MAX_DELAY_MS, normalizeSettings } from '../../shared/src/settings';
+import { DEFAULT_SETTINGS, MAX_DELAY_MS, MAX_PROBLEMS_LIMIT, normalizeSettings } from '../../shared/src/settings';
 
 const CODES: ReadonlySet<string> = new Set(RULE_CODES);
 
@@ -13,7 +13,7 @@ describe('settings: normalizeSettings', () => {
   it('keeps well-typed values and reports nothing', () => {
     const { settings, problems } = normalizeSettings(
       {
-        validation: { delayMs: 0 },
+        validation: { delayMs: 0, maxProblems: 200 },
         rules: { 'pledge-missing': 'warning', 'vague-expression': 'off' },
         abbreviations: { allowlist: ['QZX', 'R&D', 'K-GPU'] },
         trace: { server: 'verbose' },
@@ -22,7 +22,7 @@ describe('settings: normalizeSettings', () => {
     );
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
-      validation: { delayMs: 0 },
+      validation: { delayMs: 0, maxProblems: 200 },
       rules: { 'pledge-missing': 'warning', 'vague-expression': 'off' },
       abbreviations: { allowlist: ['QZX', 'R&D', 'K-GPU'] },
     });
@@ -73,6 +73,26 @@ describe('settings: normalizeSettings', () => {
     }
     assert.equal(normalizeSettings({ validation: { delayMs: Number.NaN } }, CODES).problems.length, 1);
     assert.equal(normalizeSettings({ validation: 7 }, CODES).problems.length, 1);
+  });
+
+  it('uses the default number of problems for a string, and clamps a number to whole problems, 1…10,000', () => {
+    const many = normalizeSettings({ validation: { maxProblems: 'all' } }, CODES);
+    assert.equal(many.settings.validation.maxProblems, DEFAULT_SETTINGS.validation.maxProblems);
+    assert.deepEqual(many.problems, ['gpuplan.validation.maxProblems: expected a number of problems; got "all". Using 500.']);
+    for (const [raw, expected] of [
+      [0, 1],
+      [-3, 1],
+      [1e9, MAX_PROBLEMS_LIMIT],
+      [250.7, 250],
+      [1000, 1000],
+    ] as const) {
+      const { settings, problems } = normalizeSettings({ validation: { maxProblems: raw } }, CODES);
+      assert.equal(settings.validation.maxProblems, expected, String(raw));
+      assert.equal(settings.validation.delayMs, DEFAULT_SETTINGS.validation.delayMs);
+      assert.deepEqual(problems, []);
+    }
+    assert.equal(normalizeSettings({ validation: { maxProblems: Number.POSITIVE_INFINITY } }, CODES).problems.length, 1);
+    assert.equal(normalizeSettings({ validation: { maxProblems: null } }, CODES).problems.length, 1);
   });
 
   it('drops an allowlist that is not a list, and the items that are not acronyms', () => {

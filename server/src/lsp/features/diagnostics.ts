@@ -13,9 +13,6 @@ import { settle } from '../documents';
 import { renderPreviewBody, renderWhatIf, type Translate } from './cost-preview-html';
 import { shownAsBlank, shownCounts } from './overview';
 
-/** At most this many diagnostics are published per document; the rest are summed up in one. */
-export const MAX_DIAGNOSTICS = 1000;
-
 /** A finding as the editor shows it: with its rule's page, and as information when it is a blank the client lists itself. */
 export function shownDiagnostic(context: ServerContext, document: TextDocument, analysis: Analysis, finding: Finding): Diagnostic {
   const href = ruleHref(context.client(), finding.code);
@@ -25,15 +22,54 @@ export function shownDiagnostic(context: ServerContext, document: TextDocument, 
   });
 }
 
+const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * The findings shown when there are more than `most`: the most severe first (every error before
+ * any warning, and so on), by position within the last severity that fits; in position order.
+ */
+export function mostSevere<T>(findings: readonly T[], most: number, rank: (finding: T) => number): T[] {
+  if (findings.length <= most) return [...findings];
+  const ranks = findings.map(rank);
+  const perRank = [0, 0, 0, 0];
+  for (const r of ranks) perRank[r]++;
+  // Every finding of a rank below `last` fits; of rank `last`, the first `room`.
+  let last = 0;
+  let room = most;
+  while (last < perRank.length - 1 && perRank[last] < room) room -= perRank[last++];
+  const shown: T[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    if (ranks[i] < last) shown.push(findings[i]);
+    else if (ranks[i] === last && room > 0) {
+      shown.push(findings[i]);
+      room--;
+    }
+  }
+  return shown;
+}
+
+/**
+ * What the editor shows of an analysis: at most `gpuplan.validation.maxProblems` findings, the
+ * most severe first, and one more line that counts the rest. Each diagnostic costs the editor to
+ * read and to draw; a thousand of them, one keystroke's worth on a plan of a thousand staff rows,
+ * is a 457 KB message.
+ */
 export function diagnosticsOf(context: ServerContext, document: TextDocument, analysis: Analysis): Diagnostic[] {
   const findings = analysis.findings;
-  const shown = findings.slice(0, MAX_DIAGNOSTICS).map((f) => shownDiagnostic(context, document, analysis, f));
-  if (findings.length > MAX_DIAGNOSTICS) {
+  const most = context.settings.now(document.uri).validation.maxProblems;
+  const severityOf = (f: Finding) => (shownAsBlank(context, analysis, f) ? 'information' : f.severity);
+  const shown = mostSevere(findings, most, (f) => RANK[severityOf(f)]).map((f) => shownDiagnostic(context, document, analysis, f));
+  if (findings.length > most) {
     shown.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       severity: DiagnosticSeverity.Information,
       source: 'gpuplan',
-      message: t(context, '{0} more problems are not shown. Fix the ones above, or run "gpuplan check" for the full list.', findings.length - MAX_DIAGNOSTICS),
+      message: t(
+        context,
+        '{0} more problems are not shown (gpuplan.validation.maxProblems is {1}). Fix the ones above, or run "gpuplan check" for the full list.',
+        findings.length - most,
+        most,
+      ),
     });
   }
   return shown;
