@@ -6,8 +6,8 @@
  *    "gpuplan" output channel: the
  *    checks run with the defaults, Preview Document and Export (HTML, HWPX) still work;
  *  - settings are read per document (resource scope): a plan in the second folder follows that
- *    folder's `gpuplan.rules`, a plan in the first does not, and a change of the folder's
- *    settings reaches its open plans at once.
+ *    folder's `gpuplan.rules` and `gpuplan.validation.maxProblems`, a plan in the first does not,
+ *    and a change of the folder's settings reaches its open plans at once.
  * The first folder (where the other suites keep their files) gets no settings of its own.
  */
 import * as assert from 'assert';
@@ -22,8 +22,10 @@ import {
   gpuplanDiagnostics,
   harness,
   inView,
+  isKorean,
   open,
   provokeAndRevert,
+  screenshot,
   suiteFixtures,
   toastText,
   waitForDiagnostic,
@@ -101,7 +103,10 @@ describe('settings as users write them: mistyped values, per-folder rules', func
   after(async () => {
     if (!secondFolder()) return;
     await vscode.commands.executeCommand('workbench.action.closePanel'); // the Output panel it opened
-    await writeFolderSettings(undefined, () => folderValue('rules') === undefined && folderValue('abbreviations.allowlist') === undefined);
+    await writeFolderSettings(
+      undefined,
+      () => folderValue('rules') === undefined && folderValue('abbreviations.allowlist') === undefined && folderValue('validation.maxProblems') === undefined,
+    );
     await writeWorkspaceSettings({}, () => workspaceValue('validation.delayMs') === undefined);
     await closeAll();
   });
@@ -189,5 +194,35 @@ describe('settings as users write them: mistyped values, per-folder rules', func
       vscode.DiagnosticSeverity.Error,
       'the plan in the first folder keeps the default',
     );
+  });
+  it("shows at most the folder's gpuplan.validation.maxProblems, errors first, and counts the rest in the display language", async () => {
+    const mistakes = fs.readFileSync(path.join(EXAMPLES, 'mistakes.gpuplan.json'), 'utf8');
+    await writeFolderSettings({ 'gpuplan.validation.maxProblems': 5 }, () => folderValue('validation.maxProblems') === 5);
+    const second = await open(planInSecondFolder('second-folder-mistakes.gpuplan.json', () => mistakes));
+    const shown = await harness.waitFor(
+      () => {
+        const all = gpuplanDiagnostics(second.document.uri);
+        return all.length === 6 ? all : undefined;
+      },
+      { timeoutMs: 15000, message: 'five problems and the line that counts the rest' },
+    );
+    assert.deepEqual(
+      shown.map((d) => d.severity),
+      [...Array<vscode.DiagnosticSeverity>(5).fill(vscode.DiagnosticSeverity.Error), vscode.DiagnosticSeverity.Information],
+      'the five errors that come first in the plan, then the count',
+    );
+    assert.match(
+      shown[5].message,
+      isKorean()
+        ? /^문제 31건이 더 있으나 표시하지 않았습니다\(gpuplan\.validation\.maxProblems: 5건\)\. 위의 문제부터 고치거나 "gpuplan check"로 전체 목록을 보세요\.$/
+        : /^31 more problems are not shown \(gpuplan\.validation\.maxProblems is 5\)\. Fix the ones above, or run "gpuplan check" for the full list\.$/,
+    );
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
+    await screenshot('max-problems');
+    await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
+    // The first folder has no such setting: every one of the same plan's 36 problems is shown.
+    const first = await open(copyExample('mistakes.gpuplan.json', 'first-folder-mistakes.gpuplan.json'));
+    await harness.waitFor(() => gpuplanDiagnostics(first.document.uri).length === 36, { timeoutMs: 15000, message: 'all 36 in the first folder' });
   });
 });
