@@ -35,7 +35,7 @@ const CONTENDERS: Contender[] = [
   { name: 'gpuplan analyze', run: (text) => analyze(text) },
   {
     name: 'vscode-json-languageservice',
-    run: (text) => validateWithJsonLs(text),
+    run: validateWithJsonLs,
   },
   { name: 'floor: JSON.parse + bare ajv', run: (text) => bareValidate(JSON.parse(text)) },
 ];

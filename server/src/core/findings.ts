@@ -5,6 +5,9 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
+/** A severity's place in SEVERITIES: 0 for an error, the most severe. */
+export const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank])) as Readonly<Record<Severity, number>>;
+
 export interface Span {
   /** UTF-16 offset into the document text. */
   readonly offset: number;

@@ -8,7 +8,7 @@
 import type { Analysis } from './analyze';
 import { costTable } from './cost/table';
 import { GPUS_PER_SERVER, GPU_TYPES, MONTHS } from './figures';
-import type { Finding } from './findings';
+import { SEVERITY_RANK, type Finding } from './findings';
 import { groupThousands } from './format';
 import type { JsonPath } from './json/tree';
 import { localize, type Locale } from './l10n';
@@ -29,7 +29,6 @@ export interface HoverFacts {
   readonly amount?: string;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
 /** The part of a bilingual schema text in `locale`. */
 const inLocale = (markdown: string, locale: Locale): string => {
@@ -67,7 +66,7 @@ export function hoverFacts(
       ? []
       : analysis.findings
           .filter((f) => f.offset <= at.offset + at.length && at.offset <= f.offset + f.length)
-          .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.offset - a.offset);
+          .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.offset - a.offset);
 
   // The nearest described field: a bullet inside a text field is described by the field.
   let fieldPath = path;

@@ -25,7 +25,7 @@ export type { Fix, OffsetEdit } from './edit/fix';
 export type { Insertion } from './edit/insertion';
 export type { Edit } from './incremental';
 export type { Finding, Severity, Span } from './findings';
-export { SEVERITIES } from './findings';
+export { SEVERITIES, SEVERITY_RANK } from './findings';
 export { LineIndex, lineStartsOf } from './json/line-index';
 export type { JsonPath } from './json/tree';
 export { localize, normalizeLocale, type Locale } from './l10n';

@@ -40,11 +40,12 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
     examples: { pass: { patch: { '/staff/0/months': 6 } }, fail: { patch: { '/staff/0/months': 9 } }, show: ['/staff/0/name', '/staff/0/period'] },
   },
   check({ doc, plan, message, report }) {
-    // A period's length, once per distinct pair of dates: null when either is not a date.
+    // A period's length, once per distinct pair of dates: null when either is not a date,
+    // undefined when it ends before it starts.
     const lengthOf = memoPair((startText, endText) => {
       const start = parseDate(startText);
       const end = parseDate(endText);
-      return start && end ? { length: periodLength(start, end) } : null;
+      return start && end ? periodLength(start, end) : null;
     });
     asArray(plan.staff).forEach((raw, index) => {
       const person = asObject(raw);
@@ -63,9 +64,8 @@ export const staffParticipation = defineRule<{ readonly fix?: number }>()({
       const period = asObject(person.period);
       const months = asInteger(person.months);
       if (typeof period?.start !== 'string' || typeof period.end !== 'string' || months === undefined) return;
-      const dates = lengthOf(period.start, period.end);
-      if (!dates) return;
-      const { length } = dates;
+      const length = lengthOf(period.start, period.end);
+      if (length === null) return;
       if (!length) {
         report({ at: valueSpan(doc, at('period', 'end')), path: at('period', 'end'), message: message('endsBeforeStart', who) });
       } else if (!monthsAgree(months, length)) {

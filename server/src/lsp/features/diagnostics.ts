@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Analysis, Finding, GpuRequest } from '../../core';
+import { SEVERITY_RANK, type Analysis, type Finding, type GpuRequest } from '../../core';
 import { CostChangedNotification, type CostPreview } from '../../../../shared/src/protocol';
 import { logError, t, type ServerContext } from '../context';
 import { ruleHref, toDiagnostic } from '../convert';
@@ -22,8 +22,6 @@ export function shownDiagnostic(context: ServerContext, document: TextDocument, 
   });
 }
 
-const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 /**
  * The findings shown when there are more than `most`: the most severe first (every error before
  * any warning, and so on), by position within the last severity that fits; in position order.
@@ -31,12 +29,12 @@ const RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, inform
 export function mostSevere<T>(findings: readonly T[], most: number, rank: (finding: T) => number): T[] {
   if (findings.length <= most) return [...findings];
   const ranks = findings.map(rank);
-  const perRank = [0, 0, 0, 0];
-  for (const r of ranks) perRank[r]++;
+  const perRank: number[] = [];
+  for (const r of ranks) perRank[r] = (perRank[r] ?? 0) + 1;
   // Every finding of a rank below `last` fits; of rank `last`, the first `room`.
   let last = 0;
   let room = most;
-  while (last < perRank.length - 1 && perRank[last] < room) room -= perRank[last++];
+  while (last < perRank.length - 1 && (perRank[last] ?? 0) < room) room -= perRank[last++] ?? 0;
   const shown: T[] = [];
   for (let i = 0; i < findings.length; i++) {
     if (ranks[i] < last) shown.push(findings[i]);
@@ -58,7 +56,7 @@ export function diagnosticsOf(context: ServerContext, document: TextDocument, an
   const findings = analysis.findings;
   const most = context.settings.now(document.uri).validation.maxProblems;
   const severityOf = (f: Finding) => (shownAsBlank(context, analysis, f) ? 'information' : f.severity);
-  const shown = mostSevere(findings, most, (f) => RANK[severityOf(f)]).map((f) => shownDiagnostic(context, document, analysis, f));
+  const shown = mostSevere(findings, most, (f) => SEVERITY_RANK[severityOf(f)]).map((f) => shownDiagnostic(context, document, analysis, f));
   if (findings.length > most) {
     shown.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
