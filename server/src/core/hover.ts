@@ -29,7 +29,6 @@ export interface HoverFacts {
   readonly amount?: string;
 }
 
-
 /** The part of a bilingual schema text in `locale`. */
 const inLocale = (markdown: string, locale: Locale): string => {
   const [ko, en] = markdown.split(/\n\n\*EN:\*\s*/);
